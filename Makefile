@@ -1,0 +1,33 @@
+# newsdigest: `make build` sets up .venv, ingests seeds/ and builds output/; `make test` runs the test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SITEURL ?= http://localhost:8000/
+PORT ?= 8000
+
+.PHONY: build test serve publish check clean distclean
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsdigest needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/newsdigest build --site-url $(SITEURL)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/newsdigest serve --port $(PORT)
+
+publish: $(STAMP)
+	$(BIN)/newsdigest build --site-url $(SITEURL) --settings publishconf.py
+
+clean:
+	rm -rf output .output-build-* .output-old-* .pytest_cache .hypothesis test-artifacts
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,3 @@
+"""newsdigest: raw wire articles in seeds/ to a tag-indexed static news site."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,112 @@
+"""Build stage: Pelican renders content/ into a temporary folder that replaces output/ only on success."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from generator.errors import BuildError, ConfigError
+
+OUTPUT_MARKER = ".newsdigest-output"
+LOCK_NAME = ".newsdigest.lock"
+DEFAULT_SITE_URL = "http://localhost:8000/"
+
+
+class _ErrorCounter(logging.Handler):
+    """Collects the ERROR records Pelican logs while it goes on (a template or reader failure)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().splitlines()[0] if record.getMessage() else record.levelname)
+
+
+def check_output_dir(output: Path, project: Path, protected: list[Path]) -> None:
+    """Refuse an output folder whose replacement would destroy something that is not ours."""
+    target = output.resolve()
+    forbidden = {Path("/"), Path.home().resolve(), project.resolve(), *(path.resolve() for path in protected)}
+    if target in forbidden or any(path.is_relative_to(target) for path in forbidden if path != Path("/")):
+        raise ConfigError("OUTPUT_PATH", f"refusing to build into {output}: it is or contains the project, home, seeds or content folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / OUTPUT_MARKER).is_file():
+        raise ConfigError("OUTPUT_PATH", f"refusing to replace {output}: it is not empty and was not built by newsdigest")
+
+
+@contextmanager
+def build_lock(output: Path, wait: bool = False) -> Iterator[None]:
+    """One build at a time per output folder; a second one fails at once with a clear message (or waits)."""
+    lock_path = output.resolve().parent / f"{LOCK_NAME}"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as error:
+            raise BuildError(f"another build of {output} is running (lock {lock_path}); try again when it ends") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def pelican_settings(settings_file: Path, content: Path, output: Path, site_url: str) -> dict:
+    """Pelican's settings from pelicanconf.py with our folders and site URL."""
+    from pelican.settings import read_settings
+
+    site = site_url.rstrip("/")
+    overrides = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()), "SITEURL": site, "FEED_DOMAIN": site}
+    return read_settings(str(settings_file), override=overrides)
+
+
+def run_pelican(settings: dict) -> None:
+    """Run Pelican in this process; an error it logs or raises fails the build."""
+    from pelican import Pelican
+
+    counter = _ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        Pelican(settings).run()
+    except Exception as error:  # noqa: BLE001 - any Pelican failure becomes one BuildError line
+        raise BuildError(f"Pelican failed: {type(error).__name__}: {error}") from error
+    finally:
+        logging.getLogger().removeHandler(counter)
+    if counter.messages:
+        raise BuildError("Pelican reported errors: " + "; ".join(counter.messages[:5]))
+
+
+def build_site(content: Path, output: Path, *, settings_file: Path, site_url: str = DEFAULT_SITE_URL,
+               protected: list[Path] | None = None) -> None:
+    """Render content/ into a fresh folder beside output/ and swap it in; output/ is untouched on failure."""
+    project = settings_file.resolve().parent
+    check_output_dir(output, project, [content, *(protected or [])])
+    output.resolve().parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(output):
+        staging = output.resolve().parent / f".{output.name}-build-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        try:
+            run_pelican(pelican_settings(settings_file, content, staging, site_url))
+            (staging / OUTPUT_MARKER).write_text("built by newsdigest; replaced whole on every build\n")
+            swap_in(staging, output.resolve())
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+
+def swap_in(staging: Path, output: Path) -> None:
+    """Replace output/ by the staging folder with renames; the old site is removed only afterwards."""
+    retired = output.parent / f".{output.name}-old-{os.getpid()}"
+    if output.exists():
+        os.rename(output, retired)
+    try:
+        os.rename(staging, output)
+    except BaseException:
+        if retired.exists():
+            os.rename(retired, output)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,161 @@
+"""The `newsdigest` command: a thin shell over ingest, build, parse, check and serve."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import http.server
+import json
+import sys
+from pathlib import Path
+
+from generator.build import DEFAULT_SITE_URL, build_site
+from generator.errors import NewsdigestError, SeedError
+from generator.ingest import IngestReport, ingest
+from generator.parse import parse_seed
+from generator.write import front_matter, render_body
+
+EXIT_OK, EXIT_SEED_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with one subcommand per stage."""
+    top = argparse.ArgumentParser(prog="newsdigest", description="Turn raw wire articles into a static news site.")
+    commands = top.add_subparsers(dest="command", required=True)
+
+    def folders(command: argparse.ArgumentParser, output: bool = False) -> None:
+        command.add_argument("--seeds", type=Path, default=Path("seeds"), help="seed folder (default: seeds)")
+        command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+        command.add_argument("--year", type=int, help="year for datelines that state none (default: DEFAULT_YEAR)")
+        command.add_argument("--force", action="store_true", help="regenerate hand-edited content files (a backup is kept)")
+        if output:
+            command.add_argument("--output", type=Path, default=Path("output"), help="site folder (default: output)")
+            command.add_argument("--site-url", default=DEFAULT_SITE_URL, help=f"absolute site URL for feeds (default: {DEFAULT_SITE_URL})")
+            command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="Pelican settings file")
+
+    folders(commands.add_parser("ingest", help="parse seeds/ into content/"))
+    folders(commands.add_parser("build", help="ingest, then build the site with Pelican"), output=True)
+    parse = commands.add_parser("parse", help="show the article model of one seed")
+    parse.add_argument("file", type=Path)
+    parse.add_argument("--json", action="store_true", help="print JSON: the front-matter keys plus body")
+    parse.add_argument("--year", type=int, help="year for a dateline that states none")
+    serve = commands.add_parser("serve", help="serve the built site over HTTP")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--output", type=Path, default=Path("output"))
+    return top
+
+
+def default_year(option: int | None, settings_file: Path = Path("pelicanconf.py")) -> int | None:
+    """The --year option, else DEFAULT_YEAR from the settings file when there is one."""
+    if option is not None or not settings_file.is_file():
+        return option
+    namespace: dict = {"__file__": str(settings_file.resolve())}
+    exec(compile(settings_file.read_text(encoding="utf-8"), str(settings_file), "exec"), namespace)  # noqa: S102
+    return namespace.get("DEFAULT_YEAR")
+
+
+def print_report(report: IngestReport) -> None:
+    """One line per problem on stderr, a summary on stdout."""
+    for line in report.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    for line in report.kept:
+        print(f"kept: {line}", file=sys.stderr)
+    for failure in report.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    print(
+        f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed, {len(report.kept)} kept, {len(report.failures)} failed"
+    )
+
+
+def run_ingest(args: argparse.Namespace) -> IngestReport:
+    """Ingest with the command's folders and options, printing the report."""
+    if not args.seeds.is_dir():
+        raise NewsdigestError(f"{args.seeds}: no such seeds folder")
+    report = ingest(args.seeds, args.content, default_year=default_year(args.year, getattr(args, "settings", Path("pelicanconf.py"))),
+                    force=args.force, taxonomy_path=Path("tags.yaml") if Path("tags.yaml").is_file() else None)
+    print_report(report)
+    return report
+
+
+def command_build(args: argparse.Namespace) -> int:
+    """Ingest, then build; the site is built even when some seeds failed, and the exit code says so."""
+    report = run_ingest(args)
+    build_site(args.content, args.output, settings_file=args.settings, site_url=args.site_url, protected=[args.seeds])
+    print(f"build: site written to {args.output}")
+    return EXIT_OK if report.ok else EXIT_SEED_FAILED
+
+
+def command_parse(args: argparse.Namespace) -> int:
+    """Print the article model of one seed (date and tags resolved too)."""
+    from generator.enrich import enrich
+    from generator.tags import load_taxonomy
+
+    article = parse_seed(args.file)
+    enrich(article, args.file, load_taxonomy(Path("tags.yaml") if Path("tags.yaml").is_file() else None),
+           default_year(args.year))
+    for warning in article.warnings:
+        print(f"warning: {args.file}: {warning}", file=sys.stderr)
+    fields = {"title": None, "summary": None, "place": None, **front_matter(article)}
+    fields["month"], fields["day"] = article.dateline.month, article.dateline.day
+    fields["paragraphs"] = len(article.paragraphs)
+    fields["body"] = render_body(article)
+    if args.json:
+        print(json.dumps(fields, default=json_value, ensure_ascii=False, indent=2))
+    else:
+        for key, value in fields.items():
+            if key != "body":
+                print(f"{key}: {json_value(value) if isinstance(value, dt.date) else value}")
+        print()
+        print(fields["body"])
+    return EXIT_OK
+
+
+def json_value(value: object) -> str:
+    """JSON for dates: ISO format."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    """Serve output/ on localhost until interrupted."""
+    if not args.output.is_dir():
+        raise NewsdigestError(f"{args.output}: no site to serve; run 'newsdigest build' first")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.output))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"serving {args.output} at http://localhost:{args.port}/ (Ctrl-C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return EXIT_OK
+
+
+COMMANDS = {
+    "ingest": lambda args: EXIT_OK if run_ingest(args).ok else EXIT_SEED_FAILED,
+    "build": command_build,
+    "parse": command_parse,
+    "serve": command_serve,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run one subcommand; every failure is one line on stderr and a non-zero exit."""
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except SeedError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_SEED_FAILED
+    except NewsdigestError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted; output/ left as it was", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,224 @@
+"""Recognise the dateline that opens a wire story (TASS, Reuters, AP, AFP, Xinhua and the other wires)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from generator.model import Dateline
+
+AGENCIES = {
+    "tass": "TASS", "itar-tass": "TASS",
+    "reuters": "Reuters", "reuter": "Reuters",
+    "ap": "AP", "associated press": "AP",
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "xinhua": "Xinhua", "interfax": "Interfax", "interfax-ukraine": "Interfax-Ukraine",
+    "upi": "UPI", "pti": "PTI", "ians": "IANS", "ani": "ANI", "uni": "UNI",
+    "kyodo": "Kyodo", "jiji": "Jiji", "yonhap": "Yonhap", "aa": "Anadolu", "anadolu": "Anadolu",
+    "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "sputnik": "Sputnik",
+    "dpa": "DPA", "bloomberg": "Bloomberg", "efe": "EFE", "ansa": "ANSA", "bernama": "Bernama",
+    "kuna": "KUNA", "wam": "WAM", "irna": "IRNA", "pna": "PNA", "mena": "MENA", "spa": "SPA",
+    "qna": "QNA", "bna": "BNA", "wafa": "WAFA", "sana": "SANA", "petra": "Petra", "aap": "AAP",
+    "cp": "CP", "canadian press": "CP", "pa": "PA", "ips": "IPS", "antara": "Antara",
+    "vna": "VNA", "kcna": "KCNA", "cna": "CNA", "belta": "BelTA", "ukrinform": "Ukrinform",
+    "unian": "UNIAN", "azertac": "AZERTAC", "lusa": "Lusa", "pap": "PAP", "mti": "MTI",
+    "bta": "BTA", "hina": "HINA", "tanjug": "Tanjug", "cnn": "CNN", "nhk": "NHK",
+    "prnewswire": "PR Newswire", "pr newswire": "PR Newswire", "business wire": "Business Wire",
+    "businesswire": "Business Wire", "globe newswire": "GlobeNewswire", "globenewswire": "GlobeNewswire",
+    "accesswire": "ACCESSWIRE", "cnw": "CNW", "ein presswire": "EIN Presswire",
+}
+
+STATES = {
+    "ala": "Alabama", "al": "Alabama", "ak": "Alaska", "ariz": "Arizona", "az": "Arizona",
+    "ark": "Arkansas", "ar": "Arkansas", "calif": "California", "cal": "California", "ca": "California",
+    "colo": "Colorado", "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut",
+    "del": "Delaware", "de": "Delaware", "dc": "District of Columbia", "fla": "Florida", "fl": "Florida",
+    "ga": "Georgia", "hi": "Hawaii", "ida": "Idaho", "id": "Idaho", "ill": "Illinois", "il": "Illinois",
+    "ind": "Indiana", "in": "Indiana", "ia": "Iowa", "kan": "Kansas", "kans": "Kansas", "ks": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "me": "Maine", "md": "Maryland", "mass": "Massachusetts",
+    "ma": "Massachusetts", "mich": "Michigan", "mi": "Michigan", "minn": "Minnesota", "mn": "Minnesota",
+    "miss": "Mississippi", "ms": "Mississippi", "mo": "Missouri", "mont": "Montana", "mt": "Montana",
+    "neb": "Nebraska", "nebr": "Nebraska", "ne": "Nebraska", "nev": "Nevada", "nv": "Nevada",
+    "nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "nmex": "New Mexico",
+    "ny": "New York", "nc": "North Carolina", "nd": "North Dakota", "okla": "Oklahoma", "ok": "Oklahoma",
+    "ore": "Oregon", "oreg": "Oregon", "or": "Oregon", "pa": "Pennsylvania", "penn": "Pennsylvania",
+    "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee",
+    "tn": "Tennessee", "tex": "Texas", "tx": "Texas", "ut": "Utah", "vt": "Vermont", "va": "Virginia",
+    "wash": "Washington", "wa": "Washington", "wva": "West Virginia", "wv": "West Virginia",
+    "wis": "Wisconsin", "wisc": "Wisconsin", "wi": "Wisconsin", "wyo": "Wyoming", "wy": "Wyoming",
+    "alta": "Alberta", "bc": "British Columbia", "man": "Manitoba", "nb": "New Brunswick",
+    "nfld": "Newfoundland", "ns": "Nova Scotia", "ont": "Ontario", "pei": "Prince Edward Island",
+    "que": "Quebec", "sask": "Saskatchewan",
+}
+
+# Lower-case words inside a place name ("Rio de Janeiro", "Dar es Salaam", "Port-au-Prince").
+_PARTICLES = {
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el", "es",
+    "al", "ad", "as", "an", "ar", "at", "az", "ash", "ul", "y", "of", "the", "on", "upon", "am", "im",
+    "sur", "en", "au", "aux", "van", "von", "der", "den", "ter", "d", "l", "bin",
+}
+# All-caps openings that are story labels, not places.
+_LABELS = {
+    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "CORRECTED", "CORRECTION", "ANALYSIS", "FACTBOX",
+    "URGENT", "FLASH", "NOTE", "EDITORS", "EDITOR'S", "ADVISORY", "WATCH", "LIVE", "OPINION", "COMMENT",
+    "REVIEW", "INTERVIEW", "PHOTOS", "VIDEO", "EXPLAINER", "BRIEF", "IN", "WRAPUP", "INSIGHT",
+    "FEATURE", "SPECIAL", "POLL", "NEWS", "ALERT", "FILE",
+}
+
+_UPPER = "".join(ch for ch in map(chr, range(0x530)) if ch.isupper())
+_LETTER = r"[^\W\d_]"
+_CAP_WORD = (
+    rf"(?:(?i:St|Ste|Ft|Mt|Pt)\.|(?:(?i:al|el|ad|as|an|ar|at|az|ash|ul)-)?"
+    rf"[{_UPPER}](?:[\w'’\-]*{_LETTER})?)"
+)
+_LINK = rf"\s+(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})\s+)*"
+_CITY = rf"{_CAP_WORD}(?:{_LINK}{_CAP_WORD}){{0,5}}"
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_REGION_WORD = rf"(?!{_MONTH})[{_UPPER}][\w'’.\-]*"
+_YEAR = r"(?:19|20)\d\d"
+_DASH = r"(?:--?(?=\s|$)|_(?=\s|$)|[–—])"
+_MARKER_DASH = r"(?:--?(?!-)|_(?=\s|$)|[–—])"  # after a marker the dash may touch the text
+
+_DATELINE = re.compile(
+    rf"""
+    \s*
+    (?:\(\s*(?P<lead>[^()\n]{{1,30}}?)\s*\)\s*(?:--?|[–—])\s*)?
+    (?:
+        (?P<place>{_CITY})(?:\s*/\s*{_CITY})*
+        (?:\s*/\s*(?P<slash_region>[^/\n]{{2,40}}?)\s*/(?=\s*,))?
+        (?:\s*\[\s*(?P<bracket_region>[^\]\n]{{2,40}}?)\s*\])?
+        (?P<regions>(?:\s*,\s*{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}}){{0,2}})
+        \s*[,.]?
+    )?
+    (?:\s*(?:
+        (?P<month>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<year>{_YEAR}))?
+      | (?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{_MONTH})(?:,?\s*(?P<year_after>{_YEAR}))?
+    )(?!\d))?
+    \s*[.,]?
+    (?:
+        \s*(?:
+            \(\s*(?P<paren>{_LETTER}[^()\n]{{0,39}}?)\s*\)
+          | /\s*(?P<slash>{_LETTER}[^/\n]{{0,39}}?)\s*/
+        )
+        (?P<tail>\s*[.:]?\s*{_MARKER_DASH}|\s*[.:])?
+      | \s*[.:]?\s*(?P<dash>{_DASH})
+    )
+    """,
+    re.VERBOSE,
+)
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+
+
+def parse_dateline(text: str) -> tuple[Dateline, str] | None:
+    """Split a paragraph into its opening dateline and the rest, or None when it has none."""
+    match = _DATELINE.match(text)
+    if match is None or not _is_dateline(match):
+        return None
+    month, day, year = _date(match)
+    dateline = Dateline(
+        raw=match.group().strip(),
+        place=_place(match["place"]),
+        region=_region(match),
+        month=month,
+        day=day,
+        year=year,
+        agency=_agency(match["lead"] or match["paren"] or match["slash"]),
+    )
+    return dateline, text[match.end():].lstrip()
+
+
+def _is_dateline(match: re.Match) -> bool:
+    """Tell a real dateline from a sentence that happens to fit the pattern."""
+    marker = match["lead"] or match["paren"] or match["slash"]
+    has_date = bool(match["month"] or match["month_after"])
+    has_dash = bool(match["dash"]) or bool(re.search(r"[-–—_]", match["tail"] or ""))
+    if match["lead"] and _agency(match["lead"]) not in AGENCIES.values():
+        return False
+    if marker:
+        if _agency(marker) in AGENCIES.values():
+            return has_dash or has_date
+        return has_dash and (has_date or _is_caps_place(match))
+    if not match["place"]:
+        return False
+    if has_date:
+        return has_dash
+    # A bare 'LONDON —' needs the long dash: 'NATO - the alliance' is a sentence.
+    return bool(re.fullmatch(r"\s*(?:--|[–—])", match["dash"] or "")) and _is_caps_place(match)
+
+
+def _is_caps_place(match: re.Match) -> bool:
+    """True for an ALL-CAPS place that is not a story label such as BREAKING or UPDATE."""
+    place = match["place"]
+    if not place or place != place.upper() or sum(ch.isalpha() for ch in place) < 2:
+        return False
+    return place.split()[0].rstrip(":") not in _LABELS
+
+
+def _date(match: re.Match) -> tuple[int | None, int | None, int | None]:
+    """Month, day and year as numbers, None where not written."""
+    month = match["month"] or match["month_after"]
+    if month is None:
+        return None, None, None
+    number = _MONTHS[month.lower().rstrip(".")[:3]]
+    day = int(match["day"] or match["day_first"])
+    year = match["year"] or match["year_after"]
+    year = int(year) if year else None
+    # An impossible date (Feb 30) is a typo: keep the dateline, trust none of its date.
+    if not 1 <= day <= calendar.monthrange(year or 2000, number)[1]:
+        return None, None, None
+    return number, day, year
+
+
+def _agency(marker: str | None) -> str | None:
+    """The canonical agency name for a marker such as '(Reuters)' or '/ TASS/', else the marker as written."""
+    if not marker:
+        return None
+    key = " ".join(marker.lower().replace("/", " ").split())
+    if key in AGENCIES:
+        return AGENCIES[key]
+    for name, canonical in AGENCIES.items():
+        if re.match(rf"{re.escape(name)}\b", key) and len(name) > 3:
+            return canonical
+    return " ".join(marker.split())
+
+
+def _place(place: str | None) -> str | None:
+    """The first place of the dateline in readable title case ('NEW YORK' -> 'New York')."""
+    if not place:
+        return None
+    words = place.split()
+    return " ".join(_title_word(word, first=index == 0) for index, word in enumerate(words))
+
+
+def _title_word(word: str, first: bool) -> str:
+    """Title-case one word of a place: ALL-CAPS parts capitalised, particles lower, 'McALLEN' -> 'McAllen'."""
+    if any(ch.islower() for ch in word):
+        return re.sub(r"(?<=[a-z])([A-Z])([A-Z]+)\b", lambda m: m[1] + m[2].lower(), word)
+    parts = re.split(r"([-'’])", word)
+    titled = []
+    for index, part in enumerate(parts):
+        particle = part.lower() in _PARTICLES and not (first and index == 0)
+        possessive = index > 0 and parts[index - 1] in "'’" and len(part) == 1
+        titled.append(part.lower() if particle or possessive else part.capitalize())
+    return "".join(titled)
+
+
+def _region(match: re.Match) -> str | None:
+    """The region after the place, US state and Canadian province abbreviations spelt out."""
+    raw = match["slash_region"] or match["bracket_region"]
+    parts = [raw] if raw else [part for part in (match["regions"] or "").split(",") if part.strip()]
+    names = [_region_name(part.strip()) for part in parts]
+    return ", ".join(names) or None
+
+
+def _region_name(region: str) -> str:
+    """Expand a state abbreviation ('Ore.', 'N.Y.', 'MICH.'); title-case an ALL-CAPS name."""
+    key = region.lower().replace(".", "").replace(" ", "")
+    if key in STATES:
+        return STATES[key]
+    if region.isupper() and len(region) > 3:
+        return " ".join(_title_word(word, first=i == 0) for i, word in enumerate(region.split()))
+    return region

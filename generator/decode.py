@@ -1,0 +1,179 @@
+"""Seed bytes to clean text: detect the encoding, repair mojibake, normalise whitespace and Unicode."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+import charset_normalizer
+import ftfy
+
+from generator.errors import SeedError
+
+MAX_SEED_BYTES = 2_000_000
+"""Largest seed file accepted; a wire story is a few kilobytes, so anything near this is not one."""
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"%PDF-", "PDF document"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "Windows executable"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document"),
+    (b"RIFF", "RIFF media file"),
+    (b"OggS", "Ogg media file"),
+    (b"ID3", "MP3 audio"),
+    (b"\x00\x00\x01\x00", "icon image"),
+)
+
+# Longest first: the UTF-32 LE BOM begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_MULTIBYTE_LEGACY = {
+    "shift_jis", "cp932", "euc_jp", "euc_jis_2004", "iso2022_jp", "gb2312", "gbk", "gb18030",
+    "hz", "big5", "big5hkscs", "cp950", "euc_kr", "cp949", "johab",
+}
+_MIN_EVIDENCE_BYTES = 64  # below this many non-ASCII bytes charset-normalizer guesses too wildly
+
+_FIXER = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_character_width=False,
+    explain=False,
+)
+
+_UNICODE_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# ZWSP, word joiner, BOM/ZWNBSP, soft hyphen, Mongolian vowel separator, direction marks and
+# embeddings; ZWNJ and ZWJ stay because emoji sequences and some scripts need them.
+_INVISIBLES = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+_BINARY_CONTROL_RATIO = 0.05
+
+
+def decode_seed(data: bytes, path: Path) -> str:
+    """Return the seed's bytes as clean NFC text with LF line ends, or raise SeedError."""
+    _check_size(data, path)
+    text = _normalise(ftfy.fix_text(_decode(data, path), _FIXER))
+    if not text.strip():
+        raise SeedError(path, "file is empty (only whitespace)")
+    if not any(ch.isalpha() for ch in text):
+        raise SeedError(path, "no readable text (no letters) after decoding")
+    return text
+
+
+def _check_size(data: bytes, path: Path) -> None:
+    """Refuse empty files and files over the seed limit."""
+    if not data:
+        raise SeedError(path, "file is empty")
+    if len(data) > MAX_SEED_BYTES:
+        raise SeedError(path, f"file is {_megabytes(len(data))} MB, over the {_megabytes(MAX_SEED_BYTES)} MB seed limit")
+
+
+def _megabytes(size: int) -> str:
+    """Size in MB to one decimal, or as many as it takes to differ from the limit."""
+    rounded = f"{size / 1_000_000:.1f}"
+    if size > MAX_SEED_BYTES and float(rounded) * 1_000_000 <= MAX_SEED_BYTES:
+        return f"{size / 1_000_000:.6f}".rstrip("0")
+    return rounded.removesuffix(".0")
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """Decode by BOM, then UTF-16 without BOM, then UTF-8, then a legacy single-byte guess."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise SeedError(path, f"looks like binary data ({kind}), not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, path)
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _strict(data, utf16, path)
+    if b"\x00" in data or _control_ratio(data) > _BINARY_CONTROL_RATIO:
+        raise SeedError(path, "looks like binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_legacy(data)
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    """Decode with a known encoding; a failure means the file is damaged."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise SeedError(path, f"invalid {encoding.upper()} at byte {exc.start}") from None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Name the UTF-16 byte order when every other byte is mostly NUL (ASCII-range text)."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    pairs = len(sample) // 2
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    if odd_nuls >= 0.6 * pairs and even_nuls <= 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls >= 0.6 * pairs and odd_nuls <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(data: bytes) -> float:
+    """Share of C0 control bytes other than tab, newlines, form feed and ESC."""
+    sample = data[:65536]
+    controls = sum(1 for byte in sample if (byte < 32 and byte not in b"\t\n\r\x0b\x0c\x1b") or byte == 127)
+    return controls / len(sample)
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Decode non-UTF-8 bytes: Cyrillic cp1251 or Western cp1252, or a CJK code when evidence is ample."""
+    high = sum(1 for byte in data if byte >= 0x80)
+    if high >= _MIN_EVIDENCE_BYTES:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is not None and best.encoding in _MULTIBYTE_LEGACY:
+            return str(best)
+    if _looks_cyrillic(data):
+        return data.decode("cp1251", errors="replace")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _looks_cyrillic(data: bytes) -> bool:
+    """True when most letter-range high bytes stand in runs of three or more, as cp1251 words do."""
+    runs = re.findall(rb"[\xc0-\xff\xa8\xb8]+", data)
+    letters = sum(len(run) for run in runs)
+    in_words = sum(len(run) for run in runs if len(run) >= 3)
+    return letters > 0 and in_words >= 0.5 * letters
+
+
+def _normalise(text: str) -> str:
+    """LF line ends, indentation tabs as four spaces, plain spaces, no invisibles or controls, NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2029", "\n\n").translate({0x2028: "\n", 0x85: "\n", 0x0B: "\n", 0x0C: "\n"})
+    text = _LEADING_TABS.sub(lambda m: m.group().replace("\t", "    "), text)
+    text = text.replace("\t", " ")
+    text = _UNICODE_SPACES.sub(" ", text)
+    text = _INVISIBLES.sub("", text)
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    text = _TRAILING_SPACE.sub("", text)
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,96 @@
+"""Enrich stage: sidecar overrides, full date, tags and a slug for a parsed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import yaml
+from slugify import slugify
+
+from generator.dates import DateHints, resolve_date
+from generator.errors import SeedError
+from generator.model import Article
+from generator.tags import Taxonomy, tag_article
+
+SIDECAR_SUFFIXES = (".yaml", ".yml")
+MAX_SLUG_CHARS = 80
+_DATE_KEYS = ("date", "year")
+
+
+def sidecar_path(seed: Path) -> Path | None:
+    """The `<seed-stem>.yaml` (or .yml) next to a seed, if there is one."""
+    for suffix in SIDECAR_SUFFIXES:
+        candidate = seed.with_suffix(suffix)
+        if candidate != seed and candidate.is_file():
+            return candidate
+    return None
+
+
+def load_sidecar(seed: Path) -> dict:
+    """Front-matter overrides from the seed's sidecar; a SeedError names the sidecar when it is unusable."""
+    path = sidecar_path(seed)
+    if path is None:
+        return {}
+    try:
+        fields = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.CSafeLoader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SeedError(path, f"unreadable sidecar: {str(error).splitlines()[0]}") from error
+    if not isinstance(fields, dict):
+        raise SeedError(path, "sidecar must be a YAML mapping of front-matter fields, e.g. 'date: 2016-11-02'")
+    return {str(key): value for key, value in fields.items()}
+
+
+def date_hints(seed: Path, sidecar: dict, default_year: int | None) -> DateHints:
+    """Date hints for one seed: sidecar date or year, the default year, the file's modification day."""
+    where = sidecar_path(seed) or seed
+    sidecar_date = sidecar.get("date")
+    if isinstance(sidecar_date, str):
+        try:
+            sidecar_date = dt.date.fromisoformat(sidecar_date)
+        except ValueError as error:
+            raise SeedError(where, f"sidecar 'date' is not an ISO date (YYYY-MM-DD): {sidecar_date!r}") from error
+    if isinstance(sidecar_date, dt.datetime):
+        sidecar_date = sidecar_date.date()
+    if sidecar_date is not None and not isinstance(sidecar_date, dt.date):
+        raise SeedError(where, f"sidecar 'date' is not an ISO date (YYYY-MM-DD): {sidecar_date!r}")
+    year = sidecar.get("year")
+    if year is not None and not (isinstance(year, int) and 1 <= year <= 9999):
+        raise SeedError(where, f"sidecar 'year' is not a year: {year!r}")
+    modified = dt.datetime.fromtimestamp(seed.stat().st_mtime, tz=dt.timezone.utc).date()
+    return DateHints(modified=modified, sidecar_date=sidecar_date, sidecar_year=year, default_year=default_year)
+
+
+def enrich(article: Article, seed_path: Path, taxonomy: Taxonomy, default_year: int | None = None) -> Article:
+    """Fill date, date_source, tags, overrides and a base slug; warnings are added to the article."""
+    sidecar = load_sidecar(seed_path)
+    article.date, article.date_source, warnings = resolve_date(
+        article, date_hints(seed_path, sidecar, default_year)
+    )
+    article.warnings.extend(warnings)
+    article.overrides = {key: value for key, value in sidecar.items() if key not in _DATE_KEYS}
+    if "title" in article.overrides:
+        article.headline = str(article.overrides.pop("title"))
+    article.tags = tag_article(article, taxonomy)
+    if isinstance(article.overrides.get("tags"), list):
+        article.tags.ranked = [str(tag) for tag in article.overrides.pop("tags")]
+    article.slug = base_slug(str(article.overrides.pop("slug", None) or article.headline), article.seed)
+    return article
+
+
+def base_slug(headline: str, seed: Path) -> str:
+    """An ASCII slug of the headline; a headline with no letters or digits gets one from the seed's name."""
+    slug = slugify(headline, max_length=MAX_SLUG_CHARS, word_boundary=True)
+    if slug:
+        return slug
+    return "story-" + hashlib.sha256(seed.as_posix().encode("utf-8")).hexdigest()[:10]
+
+
+def unique_slug(slug: str, taken: set[str]) -> str:
+    """The slug, or the slug with the lowest free `-2`, `-3`... suffix."""
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate = f"{slug}-{number}"
+        number += 1
+    return candidate

@@ -1,0 +1,36 @@
+"""The exception tree: every error names where it happened and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class NewsdigestError(Exception):
+    """Base of every error the CLI reports as one line."""
+
+
+class SeedError(NewsdigestError):
+    """A seed that cannot be read or parsed."""
+
+    def __init__(self, path: Path | str, reason: str, line: int | None = None):
+        self.path = Path(path)
+        self.reason = reason
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.reason}"
+
+
+class ConfigError(NewsdigestError):
+    """A setting that is unknown, invalid or conflicting; names its key."""
+
+    def __init__(self, key: str, reason: str):
+        self.key = key
+        self.reason = reason
+        super().__init__(f"setting {key}: {reason}")
+
+
+class BuildError(NewsdigestError):
+    """The site build failed; the previous output/ is left as it was."""

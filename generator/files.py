@@ -1,0 +1,62 @@
+"""The one place that writes and removes files: paths stay inside their root, writes are atomic."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from generator.errors import NewsdigestError
+
+
+class UnsafePathError(NewsdigestError):
+    """A write or removal that would land outside its root."""
+
+
+class SafeWriter:
+    """Atomic writes under one root folder, never the same path twice in one run."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.written: set[Path] = set()
+
+    def inside(self, relative: Path | str) -> Path:
+        """The absolute path of `relative` under the root; refuses anything that resolves outside it."""
+        target = (self.root / relative).resolve()
+        if target == self.root or not target.is_relative_to(self.root):
+            raise UnsafePathError(f"refusing to touch {relative}: it is outside {self.root}")
+        return target
+
+    def write_text(self, relative: Path | str, text: str) -> Path:
+        """Write text atomically (temp file in the same folder, then rename)."""
+        target = self.inside(relative)
+        if target in self.written:
+            raise UnsafePathError(f"refusing to write {relative} twice in one run")
+        self.written.add(target)
+        write_atomically(target, text.encode("utf-8"))
+        return target
+
+    def remove(self, relative: Path | str) -> None:
+        """Remove a file under the root, and the folders it leaves empty."""
+        target = self.inside(relative)
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != self.root and folder.is_relative_to(self.root) and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write bytes to a temp file beside the target, fsync it, then rename it over the target."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,255 @@
+"""Ingest: every seed in seeds/ to a content file, keeping hand edits and reporting every failure."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from generator import __version__
+from generator.enrich import SIDECAR_SUFFIXES, enrich, sidecar_path, unique_slug
+from generator.errors import SeedError
+from generator.files import SafeWriter
+from generator.model import Article
+from generator.parse import parse_seed
+from generator.tags import Taxonomy, load_taxonomy
+from generator.write import render_article
+
+MANIFEST = ".newsdigest.json"
+BACKUPS = ".newsdigest-backup"
+PARALLEL_FROM = 64  # below this many seeds to parse, worker start-up costs more than it saves
+IGNORED_SEED_NAMES = {"readme", "readme.md", "readme.txt"}
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: files written, kept, removed; seeds that failed; warnings."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failures: list[SeedError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every seed was parsed."""
+        return not self.failures
+
+
+def list_seeds(seeds_dir: Path) -> list[Path]:
+    """Seed files in seeds/: regular, non-hidden, not sidecars or READMEs, and not links out of the folder."""
+    root = seeds_dir.resolve()
+    seeds = []
+    for path in sorted(seeds_dir.rglob("*")):
+        relative = path.relative_to(seeds_dir)
+        if any(part.startswith(".") for part in relative.parts) or path.suffix.lower() in SIDECAR_SUFFIXES:
+            continue
+        if path.name.lower() in IGNORED_SEED_NAMES or not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(root):
+            continue
+        seeds.append(path)
+    return seeds
+
+
+@lru_cache(maxsize=4)
+def cached_taxonomy(path: str | None) -> Taxonomy:
+    """The taxonomy, loaded once per process."""
+    return load_taxonomy(Path(path) if path else None)
+
+
+def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None) -> Article | SeedError:
+    """Parse and enrich one seed; any failure comes back as a SeedError naming the file."""
+    try:
+        article = parse_seed(seed, seed.relative_to(seeds_dir))
+        return enrich(article, seed, cached_taxonomy(taxonomy_path), default_year)
+    except SeedError as error:
+        return error
+    except Exception as error:  # noqa: BLE001 - one bad seed must not stop the others
+        return SeedError(seed, f"internal error while parsing ({type(error).__name__}: {error})")
+
+
+def input_key(seed: Path, default_year: int | None, taxonomy_path: str | None) -> str:
+    """A hash of everything a seed's content file depends on: bytes, sidecar, mtime, taxonomy, version."""
+    digest = hashlib.sha256(f"{__version__}|{default_year}|{seed.stat().st_mtime_ns}".encode())
+    digest.update(seed.read_bytes())
+    for extra in (sidecar_path(seed), Path(taxonomy_path) if taxonomy_path else None):
+        if extra is not None and extra.is_file():
+            digest.update(extra.read_bytes())
+    return digest.hexdigest()
+
+
+def sha256_text(text: str) -> str:
+    """Hex SHA-256 of text as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Ingest:
+    """One ingest run of a seeds folder into a content folder."""
+
+    def __init__(self, seeds_dir: Path, content_dir: Path, *, default_year: int | None = None,
+                 force: bool = False, jobs: int | None = None, taxonomy_path: Path | None = None):
+        self.seeds_dir = seeds_dir
+        self.content_dir = content_dir
+        self.default_year = default_year
+        self.force = force
+        self.jobs = jobs or os.cpu_count() or 1
+        self.taxonomy_path = str(taxonomy_path) if taxonomy_path else default_taxonomy_path()
+        self.writer = SafeWriter(content_dir)
+        self.report = IngestReport()
+        self.old_manifest = read_manifest(content_dir)
+        self.manifest: dict[str, dict] = {}
+        self.failed_seeds: set[str] = set()
+
+    def run(self) -> IngestReport:
+        """Parse changed seeds, write their stories, remove stories of deleted seeds."""
+        cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
+        self.content_dir.mkdir(parents=True, exist_ok=True)
+        seeds = list_seeds(self.seeds_dir)
+        by_seed = {entry["seed"]: path for path, entry in self.old_manifest.items()}
+        keys = {seed: input_key(seed, self.default_year, self.taxonomy_path) for seed in seeds}
+        fresh = []
+        for seed in seeds:
+            name = seed.relative_to(self.seeds_dir).as_posix()
+            old = by_seed.get(name)
+            if old and not self.force and self.old_manifest[old].get("input") == keys[seed] and self.untouched(old):
+                self.manifest[old] = self.old_manifest[old]
+                self.report.unchanged.append(old)
+            else:
+                fresh.append(seed)
+        articles = self.prepare_all(fresh)
+        self.assign_slugs(articles, by_seed)
+        for article in articles:
+            self.store(article, keys[self.seeds_dir / article.seed], by_seed.get(article.seed.as_posix()))
+        present = {seed.relative_to(self.seeds_dir).as_posix() for seed in seeds}
+        stale = [path for path, entry in self.old_manifest.items() if entry["seed"] not in present]
+        for path in stale:
+            self.retire(path, "its seed was removed")
+        for name in self.failed_seeds:
+            old = by_seed.get(name)
+            if old and old not in self.manifest:  # a seed that fails now keeps its previous story
+                self.manifest[old] = self.old_manifest[old]
+        write_manifest(self.writer, self.old_manifest, self.manifest)
+        return self.report
+
+    def prepare_all(self, seeds: list[Path]) -> list[Article]:
+        """Parse and enrich seeds, on every core when there are many; failures go to the report."""
+        arguments = [(seed, self.seeds_dir, self.default_year, self.taxonomy_path) for seed in seeds]
+        if len(seeds) >= PARALLEL_FROM and self.jobs > 1:
+            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+                results = list(pool.map(prepare, *zip(*arguments), chunksize=16))
+        else:
+            results = [prepare(*argument) for argument in arguments]
+        articles = []
+        for seed, result in zip(seeds, results):
+            if isinstance(result, SeedError):
+                self.report.failures.append(result)
+                self.failed_seeds.add(seed.relative_to(self.seeds_dir).as_posix())
+            else:
+                self.report.warnings.extend(f"{self.seeds_dir / result.seed}: {text}" for text in result.warnings)
+                articles.append(result)
+        return articles
+
+    def assign_slugs(self, articles: list[Article], by_seed: dict[str, str]) -> None:
+        """Unique slugs: a story keeps the slug it already has; new ones take the next free suffix."""
+        taken = {Path(path).stem for path in self.manifest}
+        taken |= {path.stem for path in self.content_dir.rglob("*.md") if self.relative(path) not in self.old_manifest}
+        pending = []
+        for article in articles:
+            old = by_seed.get(article.seed.as_posix())
+            old_slug = Path(old).stem if old else None
+            if old_slug and (old_slug == article.slug or old_slug.startswith(article.slug + "-")) and old_slug not in taken:
+                article.slug = old_slug
+                taken.add(old_slug)
+            else:
+                pending.append(article)
+        for article in pending:
+            article.slug = unique_slug(article.slug, taken)
+            taken.add(article.slug)
+
+    def store(self, article: Article, key: str, old_path: str | None) -> None:
+        """Write one story's content file unless a hand edit is in the way; retire its old path if it moved."""
+        path = f"{article.date:%Y}/{article.date:%m}/{article.slug}.md"
+        text = render_article(article)
+        target = self.content_dir / path
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            self.report.unchanged.append(path)
+        elif current is not None and not self.untouched(path):
+            if not self.force:
+                self.report.kept.append(f"{target}: hand-edited, not overwritten (ingest --force regenerates it, keeping a backup)")
+                self.manifest[path] = self.old_manifest.get(path, {"seed": article.seed.as_posix(), "sha256": ""})
+                return
+            self.back_up(path, current)
+            self.writer.write_text(path, text)
+            self.report.written.append(path)
+        else:
+            self.writer.write_text(path, text)
+            self.report.written.append(path)
+        self.manifest[path] = {"seed": article.seed.as_posix(), "sha256": sha256_text(text), "input": key}
+        if old_path and old_path != path:
+            self.retire(old_path, f"its story moved to {path}")
+
+    def untouched(self, path: str) -> bool:
+        """The content file is missing or exactly what ingest last wrote there."""
+        target = self.content_dir / path
+        if not target.is_file():
+            return True
+        recorded = self.old_manifest.get(path, {}).get("sha256")
+        return recorded == hashlib.sha256(target.read_bytes()).hexdigest()
+
+    def retire(self, path: str, why: str) -> None:
+        """Remove a story that ingest wrote and nobody edited; report an edited one and keep it."""
+        if self.untouched(path) or self.force:
+            target = self.content_dir / path
+            if target.is_file() and self.force and not self.untouched(path):
+                self.back_up(path, target.read_text(encoding="utf-8"))
+            self.writer.remove(path)
+            self.report.removed.append(path)
+        else:
+            self.report.kept.append(f"{self.content_dir / path}: hand-edited, kept although {why}")
+            self.manifest[path] = self.old_manifest[path]
+
+    def back_up(self, path: str, text: str) -> None:
+        """Keep a copy of a hand-edited file before --force replaces it."""
+        backup = f"{BACKUPS}/{path}.{sha256_text(text)[:12]}.bak"
+        SafeWriter(self.content_dir).write_text(backup, text)
+        self.report.warnings.append(f"{self.content_dir / path}: hand edits backed up to {self.content_dir / backup}")
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.content_dir).as_posix()
+
+
+def default_taxonomy_path() -> str | None:
+    """The project's tags.yaml when ingest runs from the project folder."""
+    candidate = Path("tags.yaml")
+    return str(candidate.resolve()) if candidate.is_file() else None
+
+
+def read_manifest(content_dir: Path) -> dict[str, dict]:
+    """What ingest last wrote: content path -> seed, SHA-256 of the text written, input key."""
+    path = content_dir / MANIFEST
+    try:
+        stories = json.loads(path.read_text(encoding="utf-8")).get("stories", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {key: value for key, value in stories.items() if isinstance(value, dict) and "seed" in value}
+
+
+def write_manifest(writer: SafeWriter, old: dict[str, dict], new: dict[str, dict]) -> None:
+    """Save the manifest when it changed (so an ingest with nothing to do changes no byte)."""
+    if new == old and (writer.root / MANIFEST).is_file():
+        return
+    text = json.dumps({"version": 1, "stories": new}, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    writer.write_text(MANIFEST, text)
+
+
+def ingest(seeds_dir: Path, content_dir: Path, **options) -> IngestReport:
+    """Ingest every seed of seeds_dir into content_dir; see Ingest for the options."""
+    return Ingest(seeds_dir, content_dir, **options).run()

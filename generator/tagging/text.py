@@ -1,0 +1,133 @@
+"""Folding names for comparison, and finding capitalised name spans (mentions) in text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+TOKEN = re.compile(
+    r"<(?P<bracket>[^<>\n]{1,80})>"
+    r"|(?P<word>[^\W\d_](?:[\w&]|[.'’\-](?=[^\W_]))*\.?)"
+    r"|(?P<number>\d(?:[\w]|[.,'’\-](?=\w))*)"
+    r"|(?P<mark>\S)"
+)
+TICKER = re.compile(r"^[A-Z0-9.\-/ ]{1,10}$")
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
+CONNECTORS = frozenset({"of", "the", "for", "and", "&", "de", "da", "di", "du", "del", "der", "van", "von", "bin", "y", "la", "le"})
+SENTENCE_MARKS = frozenset('.!?:;"“”‘’«»()[]—–')
+# Words that keep their trailing period: abbreviations, not sentence ends.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st mt ft gen lt col capt sgt sen rep gov gov't pres prof jr sr inc co corp ltd bros no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la "
+    "mass md mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
+)
+
+
+def fold(text: str) -> str:
+    """A comparison key: no diacritics, case, periods, possessives or hyphen/space differences."""
+    text = unidecode(text).casefold()
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[.'`]", "", text)
+    return re.sub(r"[\s\-_/]+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One capitalised span: its words, section weight and the context that hints at its type."""
+
+    words: tuple[str, ...]
+    weight: float
+    initial: bool
+    before: tuple[str, ...] = ()
+    after: str = ""
+    bracketed: bool = False
+
+    @property
+    def text(self) -> str:
+        """The span as written, words joined by spaces."""
+        return " ".join(self.words)
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(kind, token) pairs; a trailing period is split off unless the word is an abbreviation."""
+    tokens: list[tuple[str, str]] = []
+    for match in TOKEN.finditer(text.replace("’", "'")):
+        kind = match.lastgroup or "mark"
+        token = match.group(kind)
+        if kind == "word" and token.endswith(".") and "." not in token[:-1] and fold(token) not in ABBREVIATIONS:
+            tokens += [("word", token[:-1]), ("mark", ".")]
+        else:
+            tokens.append((kind, token))
+    return tokens
+
+
+def is_capitalised(word: str) -> bool:
+    """True for a word that may belong to a name: Capitalised, ACRONYM or al-Prefixed."""
+    return word[:1].isupper() or bool(PARTICLE.match(word))
+
+
+def mentions(text: str, weight: float) -> list[Mention]:
+    """The capitalised spans of text, split at punctuation, lower-case words and possessives."""
+    tokens = _tokens(text)
+    found: list[Mention] = []
+    span: list[str] = []
+    start = 0
+
+    def close(end: int) -> None:
+        while span and span[-1].lower() in CONNECTORS:
+            span.pop()
+        if span:
+            found.append(_mention(tokens, start, end, tuple(span), weight))
+        span.clear()
+
+    for index, (kind, token) in enumerate(tokens):
+        if kind == "bracket":
+            close(index)
+            if not TICKER.match(token.strip()):
+                words = tuple(word for kind_, word in _tokens(token) if kind_ == "word")
+                if words:
+                    found.append(Mention(words, weight, False, bracketed=True))
+            continue
+        if kind == "word" and is_capitalised(token):
+            if not span:
+                start = index
+            span.append(POSSESSIVE.sub("", token) or token)
+            if POSSESSIVE.search(token) and len(token) > 3:
+                close(index + 1)
+        elif kind == "word" and span and token.lower() in CONNECTORS and _name_follows(tokens, index + 1):
+            span.append(token.lower())
+        else:
+            close(index)
+    close(len(tokens))
+    return found
+
+
+def _name_follows(tokens: list[tuple[str, str]], index: int) -> bool:
+    """True if, after at most one more connector ('of the'), a capitalised word comes next."""
+    for kind, token in tokens[index:index + 2]:
+        if kind != "word":
+            return False
+        if is_capitalised(token):
+            return True
+        if token.lower() not in CONNECTORS:
+            return False
+    return False
+
+
+def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[str, ...], weight: float) -> Mention:
+    """A Mention with its sentence position and neighbouring lower-case words."""
+    previous = [token for _, token in tokens[max(0, start - 3):start]]
+    initial = not previous or previous[-1] in SENTENCE_MARKS
+    before: list[str] = []
+    for kind, token in reversed(tokens[max(0, start - 2):start]):
+        if kind != "word":
+            break
+        before.insert(0, POSSESSIVE.sub("", token.lower()))
+    following = tokens[end] if end < len(tokens) else ("", "")
+    after = following[1].lower() if following[0] == "word" else ""
+    if following[0] == "bracket" and TICKER.match(following[1].strip()):
+        after = "<ticker>"
+    return Mention(words, weight, initial, tuple(before), after)

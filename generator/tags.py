@@ -1,0 +1,297 @@
+"""Enrich stage, tagging: people, places, organisations and topics of an article, canonical and ranked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ConfigError
+from generator.model import Article, Tags
+from generator.tagging.entities import Entity, Resolver
+from generator.tagging.gazetteer import gazetteer
+from generator.tagging.lexicon import COMMON_WORDS, LEGAL_SUFFIXES, REGION_ABBREVIATIONS, TITLES
+from generator.tagging.text import fold, mentions
+
+TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "tags.yaml"
+KINDS = ("person", "place", "organisation", "topic")
+TAXONOMY_KEYS = frozenset(
+    "max_tags min_city_population topic_threshold aliases types merges block always topics demonyms".split()
+)
+HEADLINE_WEIGHT, LEDE_WEIGHT, OPENING_WEIGHT, BODY_WEIGHT, DATELINE_WEIGHT = 3.0, 2.0, 1.5, 1.0, 1.0
+DEMONYM_MINIMUM = 1.5
+BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass"})
+MIN_TAGS, MAX_TAGS = 3, 10
+
+
+@dataclass(frozen=True)
+class AlwaysRule:
+    """Tag `tag` (of `kind`) whenever `pattern` matches the article text."""
+
+    pattern: re.Pattern[str]
+    tag: str
+    kind: str
+
+
+@dataclass
+class Taxonomy:
+    """The editable tagging vocabulary of tags.yaml; keys of the name maps are folded (see text.fold)."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    merges: dict[str, str] = field(default_factory=dict)
+    block: frozenset[str] = frozenset()
+    always: list[AlwaysRule] = field(default_factory=list)
+    topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    max_tags: int = 8
+    min_city_population: int = 100_000
+    topic_threshold: float = 2.0
+
+
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    """The taxonomy in path; None means the project's tags.yaml, or built-in defaults if it is absent."""
+    if path is None and not TAXONOMY_PATH.exists():
+        return Taxonomy()
+    path = path or TAXONOMY_PATH
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(str(path), f"cannot read taxonomy: {error}") from error
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "taxonomy must be a mapping")
+    unknown = sorted(set(data) - TAXONOMY_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: {unknown[0]}", f"unknown taxonomy key (known: {', '.join(sorted(TAXONOMY_KEYS))})")
+    return _taxonomy_from(data, path)
+
+
+def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
+    """Check each section of the parsed tags.yaml and build the Taxonomy."""
+    max_tags = _number(data, "max_tags", 8, path)
+    if not MIN_TAGS <= max_tags <= MAX_TAGS:
+        raise ConfigError(f"{path}: max_tags", f"must be between {MIN_TAGS} and {MAX_TAGS}, not {max_tags}")
+    types = {fold(name): kind for name, kind in _mapping(data, "types", path).items()}
+    for name, kind in types.items():
+        if kind not in KINDS:
+            raise ConfigError(f"{path}: types.{name}", f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    return Taxonomy(
+        aliases={fold(variant): canonical for variant, canonical in _mapping(data, "aliases", path).items()},
+        types=types,
+        merges={fold(tag): target for tag, target in _mapping(data, "merges", path).items()},
+        block=frozenset(fold(str(name)) for name in data.get("block") or []),
+        always=[_always_rule(rule, index, path) for index, rule in enumerate(data.get("always") or [])],
+        topics={topic: _keywords(topic, words, path) for topic, words in _mapping(data, "topics", path).items()},
+        demonyms={fold(word): country for word, country in _mapping(data, "demonyms", path).items()},
+        max_tags=max_tags,
+        min_city_population=_number(data, "min_city_population", 100_000, path),
+        topic_threshold=float(_number(data, "topic_threshold", 2, path)),
+    )
+
+
+def _mapping(data: dict, key: str, path: Path) -> dict[str, str]:
+    """Section key of tags.yaml as a str -> str mapping (empty if absent)."""
+    section = data.get(key) or {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: {key}", "must be a mapping")
+    return {str(name): str(value) for name, value in section.items()}
+
+
+def _number(data: dict, key: str, default: int, path: Path) -> int:
+    """Integer setting key of tags.yaml, or default."""
+    value = data.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ConfigError(f"{path}: {key}", f"must be a whole number, not {value!r}")
+    return value
+
+
+def _compile(pattern: str, key: str, path: Path) -> re.Pattern[str]:
+    """A case-insensitive regex from tags.yaml, with the key named if it does not compile."""
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise ConfigError(f"{path}: {key}", f"bad pattern {pattern!r}: {error}") from error
+
+
+def _always_rule(rule: object, index: int, path: Path) -> AlwaysRule:
+    """One always-tag rule: {pattern, tag, type}."""
+    key = f"always[{index}]"
+    if not isinstance(rule, dict) or not {"pattern", "tag"} <= set(rule):
+        raise ConfigError(f"{path}: {key}", "needs pattern and tag")
+    kind = rule.get("type", "topic")
+    if kind not in KINDS:
+        raise ConfigError(f"{path}: {key}.type", f"must be one of {', '.join(KINDS)}")
+    return AlwaysRule(_compile(str(rule["pattern"]), key, path), str(rule["tag"]), kind)
+
+
+def _keywords(topic: str, keywords: str, path: Path) -> re.Pattern[str]:
+    """A topic's keywords, a regex of alternatives, as one pattern matched at word boundaries."""
+    if not keywords.strip():
+        raise ConfigError(f"{path}: topics.{topic}", "must be a regex of keywords such as 'oil|gas|pipelines?'")
+    return _compile(r"\b(?:" + keywords + r")\b", f"topics.{topic}", path)
+
+
+def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
+    """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
+    sections = _sections(article)
+    resolver = Resolver(taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population)
+    headline_in_caps = _is_shouting(article.headline)
+    for text, weight in sections:
+        if not (weight == HEADLINE_WEIGHT and headline_in_caps):
+            for mention in mentions(text, weight):
+                resolver.resolve(mention)
+    resolver.resolve_deferred()
+    resolver.merge_people()
+    resolver.merge_organisations()
+    resolver.drop_weak_acronyms()
+    if headline_in_caps:
+        _credit_headline(resolver, article.headline, taxonomy)
+    _add_demonyms(resolver)
+    dateline = _add_dateline(resolver, article, taxonomy)
+    for rule in taxonomy.always:
+        hits = sum(len(rule.pattern.findall(text)) * weight for text, weight in sections)
+        if hits:
+            resolver.add(rule.tag, rule.kind, hits)
+    entities = _finalise(resolver.entities, taxonomy)
+    topics = _topics(sections, taxonomy)
+    return _rank(entities, topics, dateline, taxonomy)
+
+
+def _sections(article: Article) -> list[tuple[str, float]]:
+    """(text, weight) for the headline, lede and body blocks, the dateline cut from the first paragraph."""
+    texts = [(article.headline, HEADLINE_WEIGHT)]
+    if article.lede:
+        texts.append((article.lede, LEDE_WEIGHT))
+    for index, block in enumerate(article.body):
+        text = "\n".join([block.text, *block.items])
+        if index == 0 and article.dateline.raw and text.startswith(article.dateline.raw):
+            text = text[len(article.dateline.raw):]
+        texts.append((text, OPENING_WEIGHT if index == 0 else BODY_WEIGHT))
+    return texts
+
+
+def _is_shouting(headline: str) -> bool:
+    """True for an ALL-CAPS or Title Case headline, whose capitals say nothing about names."""
+    words = re.findall(r"[^\W\d_]{4,}", headline)
+    if not words:
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    return sum(word.isupper() for word in words) * 2 > len(words) or (len(words) >= 3 and capitalised > 0.8 * len(words))
+
+
+def _credit_headline(resolver: Resolver, headline: str, taxonomy: Taxonomy) -> None:
+    """Credit entities named in a caps headline, matched case-insensitively against known names."""
+    folded = f" {fold(re.sub(r'<[^>]*>', ' ', headline))} "
+    folded = re.sub(r"[^\w ]", " ", folded)
+    for entity in list(resolver.entities.values()):
+        names = entity.variants | ({fold(entity.name.split()[-1])} if entity.kind == "person" else set())
+        if any(f" {name} " in folded for name in names if name not in COMMON_WORDS):
+            entity.score += HEADLINE_WEIGHT
+    words = folded.split()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start:start + size])
+            if fold(phrase) in {key for e in resolver.entities.values() for key in e.variants}:
+                continue
+            _credit_known_phrase(resolver, phrase, taxonomy)
+
+
+def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) -> None:
+    """Credit a headline phrase that is a taxonomy name, a country or a demonym."""
+    if phrase in COMMON_WORDS or phrase in TITLES:
+        return
+    if phrase in taxonomy.demonyms:
+        country = taxonomy.demonyms[phrase]
+        resolver.demonym_scores[country] = resolver.demonym_scores.get(country, 0.0) + DEMONYM_MINIMUM
+        return
+    canonical = taxonomy.aliases.get(phrase)
+    kind = taxonomy.types.get(fold(canonical or phrase))
+    place = gazetteer().names.get(fold(canonical or phrase))
+    if kind:
+        resolver.add(canonical or phrase.title(), kind, HEADLINE_WEIGHT)
+    elif place is not None and place.kind == "country":
+        resolver.add(place.name, "place", HEADLINE_WEIGHT)
+
+
+def _add_demonyms(resolver: Resolver) -> None:
+    """Count demonyms ('Russian') for their country: in full if it is named, else only when salient."""
+    for country, score in resolver.demonym_scores.items():
+        if fold(country) in resolver.entities or score >= DEMONYM_MINIMUM:
+            resolver.add(country, "place", score)
+
+
+def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> list[str]:
+    """Credit the dateline place and the country it lies in; return their folded names."""
+    place = article.dateline.place
+    if not place:
+        return []
+    region = article.dateline.region or ""
+    region_name = REGION_ABBREVIATIONS.get(fold(region), region)
+    index = gazetteer()
+    region_place = index.names.get(fold(region_name)) if region_name else None
+    country = region_place.country if region_place else None
+    canonical = taxonomy.aliases.get(fold(place))
+    city = index.lookup(canonical, 0) if canonical else index.city(place, country) or index.lookup(place, 0)
+    name = city.name if city else canonical or place.title()
+    resolver.add(name, "place", DATELINE_WEIGHT)
+    found = [fold(name)]
+    country = country or (city.country if city else None)
+    if country in index.countries and fold(index.countries[country].name) != fold(name):
+        resolver.add(index.countries[country].name, "place", DATELINE_WEIGHT)
+        found.insert(0, fold(index.countries[country].name))
+    return found
+
+
+def _finalise(entities: dict[str, Entity], taxonomy: Taxonomy) -> list[Entity]:
+    """Apply merges and the block list, drop junk, and order by salience then first mention."""
+    merged: dict[str, Entity] = {}
+    for key, entity in entities.items():
+        target = taxonomy.merges.get(key)
+        if target:
+            key, entity = fold(target), Entity(target, entities.get(fold(target), entity).kind, entity.score, entity.first)
+        if key in taxonomy.block or _is_junk(entity.name):
+            continue
+        if key in merged:
+            merged[key].score += entity.score
+            merged[key].first = min(merged[key].first, entity.first)
+        else:
+            merged[key] = Entity(entity.name, taxonomy.types.get(key, entity.kind), entity.score, entity.first)
+    return sorted(merged.values(), key=lambda e: (-e.score, e.first))
+
+
+def _is_junk(name: str) -> bool:
+    """True for names that are never tags: weekdays, months, pronouns, bare titles, agency boilerplate."""
+    key = fold(name)
+    return key in COMMON_WORDS | TITLES | LEGAL_SUFFIXES | BOILERPLATE or len(key) < 2
+
+
+def _topics(sections: list[tuple[str, float]], taxonomy: Taxonomy) -> list[tuple[str, float]]:
+    """Topics whose keywords score at least the threshold, best first."""
+    scores = {
+        topic: sum(len(pattern.findall(text)) * weight for text, weight in sections)
+        for topic, pattern in taxonomy.topics.items()
+    }
+    ranked = sorted(((topic, score) for topic, score in scores.items() if score > 0), key=lambda item: -item[1])
+    return [item for item in ranked if item[1] >= taxonomy.topic_threshold] or ranked[:1]
+
+
+def _rank(entities: list[Entity], topics: list[tuple[str, float]], dateline: list[str], taxonomy: Taxonomy) -> Tags:
+    """Pick up to max_tags: the dateline's country, the best topics, then entities by salience."""
+    topic_slots = min(len(topics), 2 if len(entities) >= taxonomy.max_tags - 2 else taxonomy.max_tags - len(entities))
+    keep = {e.name for e in entities if fold(e.name) in dateline[:1]}
+    for entity in entities:
+        if len(keep) >= taxonomy.max_tags - topic_slots:
+            break
+        keep.add(entity.name)
+    chosen = [e for e in entities if e.name in keep]
+    chosen_topics = [topic for topic, _ in topics[:max(topic_slots, MIN_TAGS - len(chosen))]]
+    tags = Tags(
+        people=[e.name for e in chosen if e.kind == "person"],
+        places=[e.name for e in chosen if e.kind == "place"],
+        organisations=[e.name for e in chosen if e.kind == "organisation"],
+        topics=[e.name for e in chosen if e.kind == "topic"] + chosen_topics,
+    )
+    tags.ranked = [e.name for e in chosen] + chosen_topics
+    return tags

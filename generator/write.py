@@ -1,0 +1,79 @@
+"""Write stage: an enriched article to Markdown with YAML front matter (through python-frontmatter)."""
+
+from __future__ import annotations
+
+import re
+
+import frontmatter
+
+from generator.model import Article, Block
+
+# Markdown punctuation that would change the meaning of seed text; escaped with a backslash.
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
+# A line start that Markdown would read as a heading, quote, list item or rule.
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)](?=\s|$))")
+
+
+def escape_markdown(text: str) -> str:
+    """Seed text as Markdown that renders to exactly that text (no markup, no raw HTML)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    text = " ".join(text.split())
+    return _BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match) -> str:
+    marker = match.group(2)
+    if marker[0].isdigit():
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def render_block(block: Block) -> str:
+    """One body block as Markdown: a paragraph, a `##` subhead or a bulleted list."""
+    if block.kind == "subhead":
+        return "## " + escape_markdown(block.text)
+    if block.kind == "list":
+        return "\n".join("- " + escape_markdown(item) for item in block.items)
+    return escape_markdown(block.text)
+
+
+def render_body(article: Article) -> str:
+    """The article body as Markdown, blocks separated by blank lines."""
+    return "\n\n".join(render_block(block) for block in article.body) + "\n"
+
+
+def front_matter(article: Article) -> dict:
+    """The front-matter fields of an article, in a stable order; sidecar overrides win."""
+    fields: dict = {
+        "title": article.headline,
+        "summary": article.lede,
+        "date": article.date,
+        "date_source": article.date_source,
+        "dateline": article.dateline.raw or None,
+        "place": article.dateline.place,
+        "region": article.dateline.region,
+        "source": article.agency,
+        "byline": article.byline,
+        "tags": list(article.tags.ranked),
+        "people": list(article.tags.people),
+        "places": list(article.tags.places),
+        "organisations": list(article.tags.organisations),
+        "topics": list(article.tags.topics),
+        "slug": article.slug,
+        "seed": article.seed.as_posix(),
+    }
+    if article.headline_original and article.headline_original != article.headline:
+        fields["title_original"] = article.headline_original
+    if article.signoff:
+        fields["signoff"] = article.signoff
+    if article.credits:
+        fields["credits"] = article.credits
+    fields.update(article.overrides)
+    return {key: value for key, value in fields.items() if key == "tags" or value not in (None, [])}
+
+
+def render_article(article: Article) -> str:
+    """The whole content file: front matter then Markdown body."""
+    post = frontmatter.Post(render_body(article), **front_matter(article))
+    return frontmatter.dumps(post, sort_keys=False, width=1000) + "\n"

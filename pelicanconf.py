@@ -1,0 +1,78 @@
+"""Pelican settings for the newsdigest site; `pelican content -s pelicanconf.py` builds output/."""
+
+import os
+import sys
+
+# Let `pelican content -s pelicanconf.py` find the generator package from a plain checkout too.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+SITENAME = "newsdigest"
+SITESUBTITLE = "Wire stories, tagged and indexed"
+SITEURL = os.environ.get("NEWSDIGEST_SITE_URL", "http://localhost:8000").rstrip("/")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = True
+DEFAULT_LANG = "en"
+TIMEZONE = "UTC"
+DEFAULT_DATE_FORMAT = "%A %-d %B %Y"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+ARTICLE_PATHS = [""]
+PAGE_PATHS = []
+STATIC_PATHS = []
+IGNORE_FILES = [".*", "__pycache__"]
+PLUGINS = ["generator.site"]
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+# Stories keep day-based URLs: /YYYY/MM/DD/slug.html; archives per day, month and year.
+ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/{slug}.html"
+DAY_ARCHIVE_URL = "{date:%Y}/{date:%m}/{date:%d}/index.html"
+DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/index.html"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL
+YEAR_ARCHIVE_URL = "{date:%Y}/index.html"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL
+ARCHIVES_SAVE_AS = "archives/index.html"
+
+TAG_URL = TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+# The source (agency) of a story is its Pelican author: pages and feeds per source for free.
+AUTHOR_URL = AUTHOR_SAVE_AS = "source/{slug}/index.html"
+AUTHORS_SAVE_AS = "sources/index.html"
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+DEFAULT_CATEGORY = "news"
+PAGE_SAVE_AS = PAGE_URL = ""
+DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+INDEX_SAVE_AS = "index.html"
+
+DEFAULT_PAGINATION = 40
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/index.html", "{base_name}/page/{number}/index.html"),
+)
+
+# Feeds: site-wide, per tag and per source, Atom and RSS, with absolute URLs from SITEURL.
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+FEED_ATOM = FEED_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+TAG_FEED_ATOM = "tag/{slug}/atom.xml"
+TAG_FEED_RSS = "tag/{slug}/rss.xml"
+AUTHOR_FEED_ATOM = "source/{slug}/atom.xml"
+AUTHOR_FEED_RSS = "source/{slug}/rss.xml"
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = False
+
+SLUGIFY_SOURCE = "basename"
+SLUG_REGEX_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+OUTPUT_SOURCES = False
+SUMMARY_MAX_LENGTH = None
+TYPOGRIFY = False
+
+# Year used for datelines that state none, when neither a sidecar nor the file name gives it.
+DEFAULT_YEAR = None

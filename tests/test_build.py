@@ -1,0 +1,134 @@
+"""A real Pelican build of a small site: pages, strictly valid feeds, relative links, atomic output."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLDEN, PROJECT, compare_golden, corpus_folder
+from feedcheck import check_feed
+from generator.build import build_site
+from generator.errors import BuildError, ConfigError
+from generator.ingest import ingest
+from sitecheck import body_paragraphs, broken_links
+
+SITE_URL = "https://example.org/digest/"
+SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
+SEED_PAGE = "2016/11/02/lavrov-hopes-us-will-keep-promise-on-separating-syrian-opposition-terrorists.html"
+
+
+def small_project(root: Path) -> None:
+    """The seed with its sidecar, three TASS and three Reuters stories (years by sidecar)."""
+    seeds = root / "seeds"
+    shutil.copy(SEED, seeds)
+    shutil.copy(SEED.with_suffix(".yaml"), seeds)
+    for folder, names, year in (("tass", ("tass-1893923.txt", "tass-1894059.txt", "tass-1894093.txt"), 2024),
+                                ("reuters", ("reuters-2.txt", "reuters-10.txt", "reuters-222.txt"), 1987)):
+        for name in names:
+            shutil.copy(corpus_folder(folder) / name, seeds / name)
+            (seeds / name).with_suffix(".yaml").write_text(f"year: {year}\n")
+    assert ingest(seeds, root / "content", taxonomy_path=root / "tags.yaml").ok
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("built")
+    for name in ("pelicanconf.py", "tags.yaml"):
+        shutil.copy(PROJECT / name, root / name)
+    shutil.copytree(PROJECT / "theme", root / "theme")
+    (root / "seeds").mkdir()
+    small_project(root)
+    build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL)
+    return root
+
+
+def test_front_page_shows_the_seed_headline(site: Path) -> None:
+    front = (site / "output" / "index.html").read_text()
+    assert "Lavrov hopes US will keep promise on separating Syrian opposition, terrorists" in front
+    assert "Standard Oil &lt;SRD&gt; to Form Financial Unit" in front
+
+
+def test_article_page_has_dateline_ten_paragraphs_and_the_subhead(site: Path) -> None:
+    page = site / "output" / SEED_PAGE
+    paragraphs = body_paragraphs(page)
+    assert len(paragraphs) == 10
+    assert paragraphs[0].startswith('<strong class="dateline">ATHENS, November 2. /TASS/.</strong> Moscow still')
+    assert "<h2>Russia, US, Saudi Arabia, Qatar, Turkey seek to solve Syrian crisis together</h2>" in page.read_text()
+
+
+def test_key_pages_match_goldens(site: Path) -> None:
+    for page in ("index.html", SEED_PAGE, "tags/index.html", "tag/sergey-lavrov/index.html"):
+        compare_golden((site / "output" / page).read_text(), GOLDEN / "site" / page)
+
+
+def test_every_feed_is_strictly_valid_with_absolute_urls(site: Path) -> None:
+    feeds = sorted((site / "output").rglob("*.xml"))
+    assert (site / "output" / "feeds" / "all.atom.xml") in feeds and (site / "output" / "feeds" / "all.rss.xml") in feeds
+    assert (site / "output" / "tag" / "sergey-lavrov" / "atom.xml") in feeds
+    assert (site / "output" / "tag" / "sergey-lavrov" / "rss.xml") in feeds
+    errors = [error for feed in feeds
+              for error in check_feed(feed, SITE_URL + feed.relative_to(site / "output").as_posix())]
+    assert errors == []
+
+
+def test_pages_announce_their_feeds(site: Path) -> None:
+    tag_page = (site / "output" / "tag" / "sergey-lavrov" / "index.html").read_text()
+    assert f'href="{SITE_URL}tag/sergey-lavrov/atom.xml"' in tag_page
+    assert 'type="application/rss+xml"' in tag_page
+    assert f'href="{SITE_URL}feeds/all.atom.xml"' in (site / "output" / "index.html").read_text()
+
+
+def test_links_are_relative_and_resolve_from_disk(site: Path) -> None:
+    assert broken_links(site / "output") == []
+
+
+def test_pelican_command_builds_the_same_site(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pelican-output"
+    environment = dict(os.environ, NEWSDIGEST_SITE_URL=SITE_URL.rstrip("/"))
+    subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out)],
+                   cwd=site, env=environment, check=True, capture_output=True)
+    compared = filecmp.dircmp(site / "output", out, ignore=[".newsdigest-output"])
+    assert_same_tree(compared)
+
+
+def assert_same_tree(compared: filecmp.dircmp) -> None:
+    assert compared.left_only == [] and compared.right_only == [], compared.left
+    _, mismatch, errors = filecmp.cmpfiles(compared.left, compared.right, compared.common_files, shallow=False)
+    assert mismatch == [] and errors == [], (compared.left, mismatch)
+    for sub in compared.subdirs.values():
+        assert_same_tree(sub)
+
+
+def test_broken_template_leaves_the_previous_site_as_it_was(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output"))
+    build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL)
+    before = {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+    (root / "theme" / "templates" / "article.html").write_text("{% extends 'base.html' %}{% block content %}{{ nope( }}{% endblock %}")
+    with pytest.raises(BuildError):
+        build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL)
+    after = {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".output-")]
+
+
+@pytest.mark.parametrize("target", [".", "seeds", "content"])
+def test_refuses_to_build_over_project_folders(site: Path, target: str) -> None:
+    with pytest.raises(ConfigError):
+        build_site(site / "content", site / target, settings_file=site / "pelicanconf.py",
+                   protected=[site / "seeds"])
+
+
+def test_refuses_a_non_empty_folder_it_did_not_create(site: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "holiday.jpg").write_bytes(b"jpeg")
+    with pytest.raises(ConfigError):
+        build_site(site / "content", foreign, settings_file=site / "pelicanconf.py")
+    assert (foreign / "holiday.jpg").read_bytes() == b"jpeg"

@@ -1,0 +1,122 @@
+"""Ingest: content files from seeds, stable unique slugs, idempotence, hand edits kept, bad seeds reported."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import frontmatter
+
+from conftest import PROJECT, corpus_folder
+from generator.ingest import ingest
+
+SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
+TASS_LAYOUT = "All news\n\n{headline}\n\nA lede line\n\nMOSCOW, December 26. /TASS/. {body}\n\nSecond paragraph.\n"
+
+
+def add_seed(seeds: Path, name: str, text: str, year: int | None = 2024) -> Path:
+    path = seeds / name
+    path.write_text(text, encoding="utf-8")
+    if year:
+        path.with_suffix(".yaml").write_text(f"year: {year}\n", encoding="utf-8")
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_seed_becomes_a_dated_content_file_with_its_front_matter(project: Path) -> None:
+    shutil.copy(SEED, project / "seeds")
+    shutil.copy(SEED.with_suffix(".yaml"), project / "seeds")
+    report = ingest(project / "seeds", project / "content")
+    assert report.ok and len(report.written) == 1
+    path = project / "content" / "2016" / "11" / "lavrov-hopes-us-will-keep-promise-on-separating-syrian-opposition-terrorists.md"
+    post = frontmatter.load(path)
+    assert post["date"].isoformat() == "2016-11-02" and post["date_source"] == "sidecar"
+    assert post["dateline"] == "ATHENS, November 2. /TASS/." and post["place"] == "Athens"
+    assert post["source"] == "TASS" and post["seed"] == "000_5c9cc7032a8f1c3d.txt"
+    assert 3 <= len(post["tags"]) <= 10 and "Sergey Lavrov" in post["tags"]
+    assert "## Russia, US, Saudi Arabia, Qatar, Turkey seek to solve Syrian crisis together" in post.content
+
+
+def test_second_ingest_changes_no_byte(project: Path) -> None:
+    for path in sorted(corpus_folder("tass").glob("*.txt"))[:4]:
+        add_seed(project / "seeds", path.name, path.read_text())
+    ingest(project / "seeds", project / "content")
+    before = snapshot(project / "content")
+    report = ingest(project / "seeds", project / "content")
+    assert report.written == [] and snapshot(project / "content") == before
+
+
+def test_colliding_headlines_get_stable_suffixes(project: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        add_seed(project / "seeds", name, TASS_LAYOUT.format(headline="Same headline", body="Text."))
+    ingest(project / "seeds", project / "content")
+    names = sorted(path.name for path in (project / "content" / "2024" / "12").glob("*.md"))
+    assert names == ["same-headline-2.md", "same-headline-3.md", "same-headline.md"]
+    os.remove(project / "seeds" / "a.txt")
+    add_seed(project / "seeds", "0.txt", TASS_LAYOUT.format(headline="Same headline", body="New."))
+    ingest(project / "seeds", project / "content")
+    owners = {path.name: frontmatter.load(path)["seed"] for path in (project / "content" / "2024" / "12").glob("*.md")}
+    assert owners["same-headline-2.md"] == "b.txt" and owners["same-headline-3.md"] == "c.txt"
+    assert owners["same-headline.md"] == "0.txt"
+
+
+def test_symbols_only_headline_still_gets_an_ascii_slug(project: Path) -> None:
+    add_seed(project / "seeds", "sym.txt", TASS_LAYOUT.format(headline="??? — !!! ***", body="Text."))
+    add_seed(project / "seeds", "cyr.txt", TASS_LAYOUT.format(headline="Путин: «Орешник»", body="Text."))
+    report = ingest(project / "seeds", project / "content")
+    assert report.ok
+    slugs = sorted(path.stem for path in (project / "content").rglob("*.md"))
+    assert slugs[0] == "putin-oreshnik" and slugs[1].startswith("story-")
+    assert all(slug.isascii() for slug in slugs)
+
+
+def test_bad_seed_is_reported_by_name_and_the_others_are_written(project: Path) -> None:
+    add_seed(project / "seeds", "good.txt", TASS_LAYOUT.format(headline="Good story", body="Text."))
+    (project / "seeds" / "empty.txt").write_text("   \n\n")
+    (project / "seeds" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    report = ingest(project / "seeds", project / "content")
+    assert not report.ok
+    failed = sorted(failure.path.name for failure in report.failures)
+    assert failed == ["binary.txt", "empty.txt"]
+    assert all(str(failure).startswith(str(project / "seeds")) for failure in report.failures)
+    assert [Path(path).name for path in report.written] == ["good-story.md"]
+
+
+def test_hand_edited_story_is_never_overwritten(project: Path) -> None:
+    seed = add_seed(project / "seeds", "s.txt", TASS_LAYOUT.format(headline="Story", body="Text."))
+    ingest(project / "seeds", project / "content")
+    story = next((project / "content").rglob("story.md"))
+    story.write_text(story.read_text().replace("title: Story", "title: Story, corrected"))
+    seed.write_text(TASS_LAYOUT.format(headline="Story", body="Changed text."))
+    report = ingest(project / "seeds", project / "content")
+    assert "title: Story, corrected" in story.read_text() and "Changed text" not in story.read_text()
+    assert len(report.kept) == 1 and "hand-edited" in report.kept[0]
+    report = ingest(project / "seeds", project / "content", force=True)
+    assert "Changed text" in story.read_text()
+    backups = list((project / "content" / ".newsdigest-backup").rglob("*.bak"))
+    assert len(backups) == 1 and "Story, corrected" in backups[0].read_text()
+
+
+def test_removed_seed_removes_its_story_unless_edited(project: Path) -> None:
+    first = add_seed(project / "seeds", "one.txt", TASS_LAYOUT.format(headline="One", body="Text."))
+    second = add_seed(project / "seeds", "two.txt", TASS_LAYOUT.format(headline="Two", body="Text."))
+    ingest(project / "seeds", project / "content")
+    edited = next((project / "content").rglob("two.md"))
+    edited.write_text(edited.read_text() + "\nAn editor's note.\n")
+    first.unlink()
+    second.unlink()
+    report = ingest(project / "seeds", project / "content")
+    assert not list((project / "content").rglob("one.md"))
+    assert edited.is_file() and any("two.md" in line for line in report.kept)
+
+
+def test_seed_that_starts_failing_keeps_its_previous_story(project: Path) -> None:
+    seed = add_seed(project / "seeds", "s.txt", TASS_LAYOUT.format(headline="Story", body="Text."))
+    ingest(project / "seeds", project / "content")
+    seed.write_text("")
+    report = ingest(project / "seeds", project / "content")
+    assert not report.ok and list((project / "content").rglob("story.md"))

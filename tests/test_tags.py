@@ -1,0 +1,249 @@
+"""Tagging stage: recall against Reuters editors' codes, hand-checked TASS gold, junk classes, taxonomy edits."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.errors import ConfigError
+from generator.model import Article, Block, Dateline
+from generator.tags import Taxonomy, load_taxonomy, tag_article
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLD_TAGS = Path(__file__).resolve().parent / "gold" / "tags_tass.yaml"
+REUTERS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]+?)(?:, (?P<region>[A-Za-z. ]+?))?, [A-Z][A-Za-z]{2} \d{1,2} - ")
+TASS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]+?)(?: /(?P<region>[^/]+)/)?, [A-Z][a-z]+ \d{1,2}\. /TASS/\. ")
+
+# Reuters-21578 index codes -> our canonical names (test-side only: the product never sees the codes).
+PLACE_CODES = {
+    "usa": "United States", "uk": "United Kingdom", "ussr": "Soviet Union", "west-germany": "West Germany",
+    "yemen-arab-republic": "North Yemen", "south-korea": "South Korea", "new-zealand": "New Zealand",
+    "hong-kong": "Hong Kong", "el-salvador": "El Salvador",
+}
+ORG_CODES = {"ico-coffee": "International Coffee Organization", "opec": "OPEC", "oecd": "OECD"}
+JUNK_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "i", "we", "he", "she",
+    "they", "it", "you", "president", "minister", "prime minister", "secretary", "chairman", "all news", "reuter",
+    "reuters", "tass", "according", "the", "in", "unfortunately", "nevertheless",
+}
+
+
+def _blocks(paragraphs: list[str]) -> list[Block]:
+    """Paragraph blocks from raw paragraph texts, hard wraps joined."""
+    return [Block("paragraph", " ".join(p.split())) for p in paragraphs if p.strip()]
+
+
+def reuters_article(path: Path) -> Article:
+    """An Article from a Reuters-21578 file: caps headline, dateline 'CITY, Region, Mon D - ', 'Reuter' sign-off."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    headline, body = lines[0].strip(), "\n".join(lines[1:])
+    body = re.sub(r"\n\s*Reuter\s*$", "", body.strip())
+    paragraphs = re.split(r"\n\s*\n|\n(?=    )", body)
+    match = REUTERS_DATELINE.match(paragraphs[0].strip())
+    dateline = Dateline(raw=match.group(0), place=match["place"].title(), region=match["region"]) if match else Dateline()
+    first = paragraphs[0].strip()[len(dateline.raw):]
+    return Article(path, headline, None, dateline, _blocks([first, *paragraphs[1:]]))
+
+
+def tass_article(path: Path) -> Article:
+    """An Article from a TASS file: 'All news', headline, lede, dateline paragraph, body."""
+    parts = [p.strip() for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
+    if parts[0] == "All news":
+        parts = parts[1:]
+    headline, lede, paragraphs = parts[0], parts[1], parts[2:]
+    match = TASS_DATELINE.match(paragraphs[0])
+    dateline = Dateline(raw=match.group(0), place=match["place"].title(), region=match["region"]) if match else Dateline()
+    paragraphs[0] = paragraphs[0][len(dateline.raw):]
+    return Article(path, headline, lede, dateline, _blocks(paragraphs))
+
+
+def corpus_articles() -> list[Article]:
+    """Every corpus file as an Article."""
+    reuters = sorted((CORPUS / "reuters").glob("*.txt"))
+    tass = sorted((CORPUS / "tass").glob("*.txt")) + sorted((CORPUS / "seed").glob("*.txt"))
+    return [reuters_article(p) for p in reuters] + [tass_article(p) for p in tass]
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+@pytest.fixture(scope="module")
+def reuters_tags(taxonomy: Taxonomy) -> dict[str, tuple[dict, object]]:
+    gold = json.loads((CORPUS / "reuters" / "gold.json").read_text(encoding="utf-8"))
+    return {name: (entry, tag_article(reuters_article(CORPUS / "reuters" / name), taxonomy)) for name, entry in gold.items()}
+
+
+def _recall(reuters_tags: dict, field: str, attribute: str, to_name) -> float:
+    """Share of the editors' codes of one field that our tags of one kind contain."""
+    hits = total = 0
+    for entry, tags in reuters_tags.values():
+        ours = {name.casefold() for name in getattr(tags, attribute)}
+        for code in entry[field]:
+            total += 1
+            hits += to_name(code) in ours
+    return hits / total
+
+
+def test_reuters_place_recall(reuters_tags):
+    recall = _recall(reuters_tags, "places", "places", lambda code: PLACE_CODES.get(code, code.title()).casefold())
+    assert recall >= 0.90, recall
+
+
+def test_reuters_organisation_recall(reuters_tags):
+    recall = _recall(reuters_tags, "orgs", "organisations", lambda code: ORG_CODES[code].casefold())
+    assert recall >= 0.80, recall
+
+
+def test_reuters_people_recall(reuters_tags):
+    hits = total = 0
+    for entry, tags in reuters_tags.values():
+        surnames = {name.split()[-1].casefold() for name in tags.people}
+        for code in entry["people"]:
+            total += 1
+            hits += code in surnames
+    assert hits / total >= 0.80, (hits, total)
+
+
+def test_reuters_dateline_country_is_tagged(reuters_tags):
+    tags = reuters_tags["reuters-130.txt"][1]
+    assert {"West Hartford", "United States"} <= set(tags.places)
+
+
+@pytest.mark.parametrize("name", sorted(yaml.safe_load(GOLD_TAGS.read_text(encoding="utf-8"))))
+def test_tass_gold(name, taxonomy):
+    gold = yaml.safe_load(GOLD_TAGS.read_text(encoding="utf-8"))[name]
+    folder = "seed" if name.startswith("000_") else "tass"
+    tags = tag_article(tass_article(CORPUS / folder / name), taxonomy)
+    ranked = {tag.casefold() for tag in tags.ranked}
+    assert [tag for tag in gold["present"] if tag.casefold() not in ranked] == [], tags.ranked
+    assert [tag for tag in gold["absent"] if tag.casefold() in ranked] == [], tags.ranked
+
+
+def test_every_corpus_article_gets_three_to_ten_clean_tags(taxonomy):
+    for article in corpus_articles():
+        tags = tag_article(article, taxonomy)
+        assert 3 <= len(tags.ranked) <= min(10, taxonomy.max_tags), (article.seed.name, tags.ranked)
+        assert len(tags.ranked) == len({tag.casefold() for tag in tags.ranked}), (article.seed.name, tags.ranked)
+        typed = tags.people + tags.places + tags.organisations + tags.topics
+        assert sorted(typed) == sorted(tags.ranked), (article.seed.name, tags)
+        junk = [tag for tag in tags.ranked if tag.casefold() in JUNK_WORDS or tag.isupper() and len(tag) > 6]
+        assert junk == [], (article.seed.name, tags.ranked)
+
+
+def _article(headline: str, *paragraphs: str, lede: str | None = None, place: str | None = None) -> Article:
+    return Article(Path("t.txt"), headline, lede, Dateline(place=place), [Block("paragraph", p) for p in paragraphs])
+
+
+def test_titles_are_stripped_and_surnames_count_for_the_person(taxonomy):
+    article = _article(
+        "Ministers meet in Geneva",
+        "Russian Foreign Minister Sergey Lavrov met U.S. Secretary of State John Kerry on Monday.",
+        "Lavrov said the talks were useful. Kerry said they would meet again. Lavrov left on Tuesday.",
+        place="Geneva",
+    )
+    tags = tag_article(article, taxonomy)
+    assert tags.people[:2] == ["Sergey Lavrov", "John Kerry"]
+    assert "Lavrov" not in tags.ranked and "Monday" not in tags.ranked
+    assert {"Russia", "United States", "Geneva", "Switzerland"} <= set(tags.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Shelling hit Kiev overnight, officials in KIEV said.", "Kyiv"),
+        ("The U.S. and the USA and the United States of America agreed.", "United States"),
+        ("Fighters of ISIL and the IS group withdrew.", "Islamic State"),
+        ("The ICRC, the International Committee of the Red Cross, sent aid.", "International Committee of the Red Cross"),
+    ],
+)
+def test_aliases_give_one_canonical_tag(taxonomy, text, canonical):
+    tags = tag_article(_article("Report", text), taxonomy)
+    assert canonical in tags.ranked
+    folded = [tag.casefold() for tag in tags.ranked]
+    assert folded.count(canonical.casefold()) == 1
+    assert not {"kiev", "us", "u.s.", "usa", "isil", "is", "icrc"} & set(folded)
+
+
+def test_case_and_diacritics_do_not_split_a_tag(taxonomy):
+    article = _article("Report", "Trade with Montréal firms grew.", "Montreal exporters and MONTREAL banks agree.")
+    tags = tag_article(article, taxonomy)
+    assert [tag for tag in tags.places if tag.casefold().replace("é", "e") == "montreal"] == ["Montréal"]
+
+
+def test_companies_drop_legal_suffix_and_short_forms_count(taxonomy):
+    article = _article(
+        "COMPUTER TERMINAL SYSTEMS COMPLETES SALE",
+        "Computer Terminal Systems Inc said it sold shares to <Sedio N.V.> of Lugano, Switzerland.",
+        "Computer Terminal said the sale helps it. Computer Terminal makes printers.",
+        place="Commack",
+    )
+    tags = tag_article(article, taxonomy)
+    assert tags.organisations[:2] == ["Computer Terminal Systems", "Sedio"]
+    assert "Computer Terminal" not in tags.ranked and "Computer Terminal Systems Inc" not in tags.ranked
+
+
+def test_few_entities_fall_back_on_dateline_and_topics(taxonomy):
+    article = _article("Prices rise", "Oil prices rose in trading, analysts said.", place="Houston")
+    tags = tag_article(article, taxonomy)
+    assert 3 <= len(tags.ranked)
+    assert {"Houston", "United States"} <= set(tags.places) and "energy" in tags.topics
+
+
+def _edited(tmp_path: Path, **changes) -> Taxonomy:
+    data = yaml.safe_load((ROOT / "tags.yaml").read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        data[key] = {**data[key], **value} if isinstance(value, dict) else data.get(key, []) + value
+    path = tmp_path / "tags.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_taxonomy(path)
+
+
+SEED = CORPUS / "seed" / "000_5c9cc7032a8f1c3d.txt"
+
+
+def test_block_list_removes_a_tag(tmp_path, taxonomy):
+    assert "Greece" in tag_article(tass_article(SEED), taxonomy).ranked
+    assert "Greece" not in tag_article(tass_article(SEED), _edited(tmp_path, block=["greece"])).ranked
+
+
+def test_alias_edit_renames_a_tag(tmp_path):
+    tags = tag_article(tass_article(SEED), _edited(tmp_path, aliases={"Sergey Lavrov": "Sergei Lavrov"}, types={"Sergei Lavrov": "person"}))
+    assert "Sergei Lavrov" in tags.people and "Sergey Lavrov" not in tags.ranked
+
+
+def test_always_rule_adds_a_tag(tmp_path):
+    rule = {"pattern": r"\bArab spring\b", "tag": "Arab Spring", "type": "topic"}
+    tags = tag_article(tass_article(SEED), _edited(tmp_path, always=[rule]))
+    assert "Arab Spring" in tags.topics
+
+
+def test_max_tags_caps_ranked(tmp_path):
+    data = yaml.safe_load((ROOT / "tags.yaml").read_text(encoding="utf-8")) | {"max_tags": 4}
+    path = tmp_path / "tags.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert len(tag_article(tass_article(SEED), load_taxonomy(path)).ranked) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("max_tags: 20\n", "max_tags"), ("colours: {}\n", "colours"), ("topics: {war: '(unclosed'}\n", "topics.war"),
+     ("types: {Gazprom: company}\n", "types.gazprom")],
+)
+def test_bad_taxonomy_names_the_key(tmp_path, text, key):
+    path = tmp_path / "tags.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(key)):
+        load_taxonomy(path)
+
+
+def test_built_in_defaults_still_tag(taxonomy):
+    tags = tag_article(tass_article(SEED), Taxonomy())
+    assert "Sergey Lavrov" in tags.people and 3 <= len(tags.ranked) <= 8
