@@ -40,6 +40,10 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("file", type=Path)
     parse.add_argument("--json", action="store_true", help="print JSON: the front-matter keys plus body")
     parse.add_argument("--year", type=int, help="year for a dateline that states none")
+    check = commands.add_parser("check", help="report on every seed and content file without building")
+    check.add_argument("--seeds", type=Path, default=Path("seeds"))
+    check.add_argument("--content", type=Path, default=Path("content"))
+    check.add_argument("--year", type=int)
     serve = commands.add_parser("serve", help="serve the built site over HTTP")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--output", type=Path, default=Path("output"))
@@ -119,6 +123,21 @@ def json_value(value: object) -> str:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+def command_check(args: argparse.Namespace) -> int:
+    """Parse every seed and read every content file's front matter; one line per problem."""
+    from generator.check import check_content, check_seeds
+
+    taxonomy = str(Path("tags.yaml").resolve()) if Path("tags.yaml").is_file() else None
+    seeds, seed_errors, warnings = check_seeds(args.seeds, default_year(args.year), taxonomy) if args.seeds.is_dir() else (0, [], [])
+    files, content_problems = check_content(args.content) if args.content.is_dir() else (0, [])
+    for line in warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    for line in [*seed_errors, *content_problems]:
+        print(f"error: {line}", file=sys.stderr)
+    print(f"check: {seeds} seeds, {len(seed_errors)} failed; {files} content files, {len(content_problems)} with problems")
+    return EXIT_OK if not seed_errors and not content_problems else EXIT_SEED_FAILED
+
+
 def command_serve(args: argparse.Namespace) -> int:
     """Serve output/ on localhost until interrupted."""
     if not args.output.is_dir():
@@ -137,6 +156,7 @@ COMMANDS = {
     "ingest": lambda args: EXIT_OK if run_ingest(args).ok else EXIT_SEED_FAILED,
     "build": command_build,
     "parse": command_parse,
+    "check": command_check,
     "serve": command_serve,
 }
 

@@ -20,6 +20,7 @@ from generator.tags import Taxonomy, load_taxonomy
 from generator.write import render_article
 
 MANIFEST = ".newsdigest.json"
+INPUT_CACHE = ".newsdigest-cache.json"  # local (not committed): what each story was made from
 BACKUPS = ".newsdigest-backup"
 PARALLEL_FROM = 64  # below this many seeds to parse, worker start-up costs more than it saves
 IGNORED_SEED_NAMES = {"readme", "readme.md", "readme.txt"}
@@ -104,7 +105,9 @@ class Ingest:
         self.writer = SafeWriter(content_dir)
         self.report = IngestReport()
         self.old_manifest = read_manifest(content_dir)
+        self.old_inputs = read_inputs(content_dir)
         self.manifest: dict[str, dict] = {}
+        self.inputs: dict[str, str] = {}
         self.failed_seeds: set[str] = set()
 
     def run(self) -> IngestReport:
@@ -118,8 +121,9 @@ class Ingest:
         for seed in seeds:
             name = seed.relative_to(self.seeds_dir).as_posix()
             old = by_seed.get(name)
-            if old and not self.force and self.old_manifest[old].get("input") == keys[seed] and self.untouched(old):
+            if old and not self.force and self.old_inputs.get(old) == keys[seed] and self.untouched(old):
                 self.manifest[old] = self.old_manifest[old]
+                self.inputs[old] = keys[seed]
                 self.report.unchanged.append(old)
             else:
                 fresh.append(seed)
@@ -135,7 +139,8 @@ class Ingest:
             old = by_seed.get(name)
             if old and old not in self.manifest:  # a seed that fails now keeps its previous story
                 self.manifest[old] = self.old_manifest[old]
-        write_manifest(self.writer, self.old_manifest, self.manifest)
+        write_json(self.writer, MANIFEST, {"version": 1, "stories": self.old_manifest}, {"version": 1, "stories": self.manifest})
+        write_json(self.writer, INPUT_CACHE, self.old_inputs, self.inputs)
         return self.report
 
     def prepare_all(self, seeds: list[Path]) -> list[Article]:
@@ -192,7 +197,8 @@ class Ingest:
         else:
             self.writer.write_text(path, text)
             self.report.written.append(path)
-        self.manifest[path] = {"seed": article.seed.as_posix(), "sha256": sha256_text(text), "input": key}
+        self.manifest[path] = {"seed": article.seed.as_posix(), "sha256": sha256_text(text)}
+        self.inputs[path] = key
         if old_path and old_path != path:
             self.retire(old_path, f"its story moved to {path}")
 
@@ -242,12 +248,20 @@ def read_manifest(content_dir: Path) -> dict[str, dict]:
     return {key: value for key, value in stories.items() if isinstance(value, dict) and "seed" in value}
 
 
-def write_manifest(writer: SafeWriter, old: dict[str, dict], new: dict[str, dict]) -> None:
-    """Save the manifest when it changed (so an ingest with nothing to do changes no byte)."""
-    if new == old and (writer.root / MANIFEST).is_file():
+def read_inputs(content_dir: Path) -> dict[str, str]:
+    """The local cache of input keys: content path -> hash of what the story was made from."""
+    try:
+        inputs = json.loads((content_dir / INPUT_CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return inputs if isinstance(inputs, dict) else {}
+
+
+def write_json(writer: SafeWriter, name: str, old: dict, new: dict) -> None:
+    """Save a JSON file under content/ when it changed (so an ingest with nothing to do changes no byte)."""
+    if new == old and (writer.root / name).is_file():
         return
-    text = json.dumps({"version": 1, "stories": new}, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    writer.write_text(MANIFEST, text)
+    writer.write_text(name, json.dumps(new, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
 
 def ingest(seeds_dir: Path, content_dir: Path, **options) -> IngestReport:

@@ -47,7 +47,19 @@ _SIGNOFF = re.compile(
     re.IGNORECASE,
 )
 _INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter)\s*$")
-_BYLINE = re.compile(r"^\s*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.' -]+)*\s*$")
+_NAME = r"[^\W\d_][\w.'’-]*"
+_BYLINE = re.compile(rf"^\s*[Bb][Yy]\s+(?=[^\W\d_])({_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*)\s*$")
+_CREDITS = re.compile(
+    r"^\s*(?:\(?\s*)?(?:[\w .'’-]{0,80}\b(?:writers?|reporters?|correspondents?|staff)\b[\w ,.'’&-]{0,200}"
+    r"\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?|contributed by [\w ,.'’&-]{1,120})\.?\)?\s*$",
+    re.IGNORECASE,
+)
+# Desk labels that prefix a wire headline: `UPDATE 2-`, `REFILE-`, `(LEAD)`, `(ATTN: ...)`, `(2nd LD)`, `URGENT:`.
+_HEADLINE_LABEL = re.compile(
+    r"^\s*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|FLASH|URGENT|BREAKING|WRAPUP|RPT-UPDATE)(?:\s*\d+)?\s*[-:–]\s*"
+    r"|\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|CORRECTED|UPDATE|ATTN:[^)]*|AMENDED|REFILE|EDS:[^)]*)\)\s*(?:[-–]\s*)?)+",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»’')\]]$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*[A-Za-z]|[A-Za-z]")
@@ -89,6 +101,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     if len(headline) > MAX_HEADLINE_CHARS:
         raise SeedError(where, f"no headline-like first line: it runs to {len(headline)} characters, over {MAX_HEADLINE_CHARS}", head.line)
     byline = take_byline(blocks)
+    credits = take_credits(blocks)
     dateline, lede, body_blocks = find_dateline_and_lede(blocks)
     if not body_blocks and lede is None:
         raise SeedError(where, "no body: only a headline was found", head.line)
@@ -96,13 +109,14 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
         body_blocks, lede = [Chunk(head.line, [lede])], None
     article = Article(
         seed=seed,
-        headline=readable_headline(headline, body_blocks),
+        headline=readable_headline(_HEADLINE_LABEL.sub("", headline) or headline, body_blocks),
         headline_original=headline,
         lede=lede,
         dateline=dateline,
         body=classify_blocks(body_blocks),
         byline=byline,
         signoff=signoff,
+        credits=credits,
     )
     article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline)
     return article
@@ -180,8 +194,18 @@ def take_byline(blocks: list[Chunk]) -> str | None:
     for index, block in enumerate(blocks[:3]):
         if len(block.lines) == 1 and _BYLINE.match(block.lines[0]):
             del blocks[index]
-            return re.sub(r"^\s*by\s+", "", block.lines[0], flags=re.IGNORECASE).strip()
+            names = _BYLINE.match(block.lines[0]).group(1)
+            shouting = re.sub(r"\band\b", "", names).isupper()
+            return names.title().replace(" And ", " and ") if shouting else names
     return None
+
+
+def take_credits(blocks: list[Chunk]) -> str | None:
+    """Remove closing contributor lines ("AP writer X contributed to this report.") and return them."""
+    found = []
+    while blocks and len(blocks[-1].lines) <= 3 and _CREDITS.match(join_lines(blocks[-1].lines)):
+        found.insert(0, join_lines(blocks.pop().lines))
+    return " ".join(found) or None
 
 
 def find_dateline_and_lede(blocks: list[Chunk]) -> tuple[Dateline, str | None, list[Chunk]]:

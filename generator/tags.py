@@ -18,7 +18,8 @@ from generator.tagging.text import fold, mentions
 TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "tags.yaml"
 KINDS = ("person", "place", "organisation", "topic")
 TAXONOMY_KEYS = frozenset(
-    "max_tags min_city_population topic_threshold aliases types merges block always topics demonyms".split()
+    "max_tags min_city_population topic_threshold fallback_topics "
+    "aliases types merges block always topics demonyms".split()
 )
 HEADLINE_WEIGHT, LEDE_WEIGHT, OPENING_WEIGHT, BODY_WEIGHT, DATELINE_WEIGHT = 3.0, 2.0, 1.5, 1.0, 1.0
 DEMONYM_MINIMUM = 1.5
@@ -46,6 +47,7 @@ class Taxonomy:
     always: list[AlwaysRule] = field(default_factory=list)
     topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    fallback_topics: list[str] = field(default_factory=lambda: ["general"])
     max_tags: int = 8
     min_city_population: int = 100_000
     topic_threshold: float = 2.0
@@ -85,6 +87,7 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         always=[_always_rule(rule, index, path) for index, rule in enumerate(data.get("always") or [])],
         topics={topic: _keywords(topic, words, path) for topic, words in _mapping(data, "topics", path).items()},
         demonyms={fold(word): country for word, country in _mapping(data, "demonyms", path).items()},
+        fallback_topics=[str(topic) for topic in data.get("fallback_topics") or ["general"]],
         max_tags=max_tags,
         min_city_population=_number(data, "min_city_population", 100_000, path),
         topic_threshold=float(_number(data, "topic_threshold", 2, path)),
@@ -149,14 +152,13 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     if headline_in_caps:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
-    dateline = _add_dateline(resolver, article, taxonomy)
+    must = set(_add_dateline(resolver, article, taxonomy)[:1])
     for rule in taxonomy.always:
         hits = sum(len(rule.pattern.findall(text)) * weight for text, weight in sections)
         if hits:
             resolver.add(rule.tag, rule.kind, hits)
-    entities = _finalise(resolver.entities, taxonomy)
-    topics = _topics(sections, taxonomy)
-    return _rank(entities, topics, dateline, taxonomy)
+            must.add(fold(rule.tag))
+    return _rank(_finalise(resolver.entities, taxonomy), _topics(sections, taxonomy), must, taxonomy)
 
 
 def _sections(article: Article) -> list[tuple[str, float]]:
@@ -178,7 +180,8 @@ def _is_shouting(headline: str) -> bool:
     if not words:
         return False
     capitalised = sum(word[0].isupper() for word in words)
-    return sum(word.isupper() for word in words) * 2 > len(words) or (len(words) >= 3 and capitalised > 0.8 * len(words))
+    shouting = sum(word.isupper() for word in words) * 2 > len(words)
+    return shouting or (len(words) >= 3 and capitalised > 0.8 * len(words))
 
 
 def _credit_headline(resolver: Resolver, headline: str, taxonomy: Taxonomy) -> None:
@@ -250,7 +253,8 @@ def _finalise(entities: dict[str, Entity], taxonomy: Taxonomy) -> list[Entity]:
     for key, entity in entities.items():
         target = taxonomy.merges.get(key)
         if target:
-            key, entity = fold(target), Entity(target, entities.get(fold(target), entity).kind, entity.score, entity.first)
+            kind = entities.get(fold(target), entity).kind
+            key, entity = fold(target), Entity(target, kind, entity.score, entity.first)
         if key in taxonomy.block or _is_junk(entity.name):
             continue
         if key in merged:
@@ -268,30 +272,38 @@ def _is_junk(name: str) -> bool:
 
 
 def _topics(sections: list[tuple[str, float]], taxonomy: Taxonomy) -> list[tuple[str, float]]:
-    """Topics whose keywords score at least the threshold, best first."""
+    """(topic, keyword score) for every topic whose keywords occur, best first."""
     scores = {
         topic: sum(len(pattern.findall(text)) * weight for text, weight in sections)
         for topic, pattern in taxonomy.topics.items()
     }
-    ranked = sorted(((topic, score) for topic, score in scores.items() if score > 0), key=lambda item: -item[1])
-    return [item for item in ranked if item[1] >= taxonomy.topic_threshold] or ranked[:1]
+    return sorted(((topic, score) for topic, score in scores.items() if score > 0), key=lambda item: -item[1])
 
 
-def _rank(entities: list[Entity], topics: list[tuple[str, float]], dateline: list[str], taxonomy: Taxonomy) -> Tags:
-    """Pick up to max_tags: the dateline's country, the best topics, then entities by salience."""
-    topic_slots = min(len(topics), 2 if len(entities) >= taxonomy.max_tags - 2 else taxonomy.max_tags - len(entities))
-    keep = {e.name for e in entities if fold(e.name) in dateline[:1]}
+def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy) -> Tags:
+    """Pick up to max_tags: the must-haves, the best topics, then entities by salience; never fewer than 3."""
+    names = {fold(e.name) for e in entities}
+    scored = [(topic, score) for topic, score in topics if fold(topic) not in names]
+    strong = [topic for topic, score in scored if score >= taxonomy.topic_threshold]
+    spare = taxonomy.max_tags - len(entities)
+    topic_slots = min(len(strong), max(1, spare))
+    keep = {e.name for e in entities if fold(e.name) in must}
     for entity in entities:
         if len(keep) >= taxonomy.max_tags - topic_slots:
             break
         keep.add(entity.name)
-    chosen = [e for e in entities if e.name in keep]
-    chosen_topics = [topic for topic, _ in topics[:max(topic_slots, MIN_TAGS - len(chosen))]]
-    tags = Tags(
+    chosen = [e for e in entities if e.name in keep][: taxonomy.max_tags]
+    extra = [topic for topic, _ in scored if topic not in strong] + taxonomy.fallback_topics
+    chosen_topics = strong[:topic_slots]
+    for topic in extra:
+        if len(chosen) + len(chosen_topics) >= MIN_TAGS:
+            break
+        chosen_topics += [] if topic in chosen_topics else [topic]
+    chosen_topics = chosen_topics[: taxonomy.max_tags - len(chosen)]
+    return Tags(
         people=[e.name for e in chosen if e.kind == "person"],
         places=[e.name for e in chosen if e.kind == "place"],
         organisations=[e.name for e in chosen if e.kind == "organisation"],
         topics=[e.name for e in chosen if e.kind == "topic"] + chosen_topics,
+        ranked=[e.name for e in chosen] + chosen_topics,
     )
-    tags.ranked = [e.name for e in chosen] + chosen_topics
-    return tags

@@ -21,7 +21,9 @@ from generator.tagging.lexicon import (
 )
 from generator.tagging.text import CONNECTORS, Mention, fold, is_capitalised
 
-NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['\-][A-Za-z][a-z]+)*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][a-z]+|Mc[A-Z][a-z]+)$")
+NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-z]+(?:['\-][A-Za-z][a-z]+)*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][a-z]+|Mc[A-Z][a-z]+)$"
+)
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
@@ -74,6 +76,10 @@ class Resolver:
     def resolve(self, mention: Mention) -> None:
         """Type one mention on strong evidence, or keep it for the second pass."""
         self._count_demonyms(mention)
+        self._resolve(mention)
+
+    def _resolve(self, mention: Mention) -> None:
+        """Type a mention or a part of one (demonyms already counted)."""
         words = self._strip_openers(mention)
         if not words:
             return
@@ -81,7 +87,8 @@ class Resolver:
             self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
             return
         known = self.known(" ".join(words))
-        if known and len(words) == 1 and known[1] == "place" and fold(known[0]) not in self.places_by_name():
+        if known and len(words) == 1 and known[1] == "place" and fold(known[0]) not in gazetteer().names:
+            # A one-word city may be a surname ('Wilson', 'Lincoln'): decide once all people are known.
             self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
             return
         if known:
@@ -90,18 +97,14 @@ class Resolver:
         person = _split_affiliation(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
-            self.resolve(Mention(words[len(person) + 1:], mention.weight, False))
+            self._resolve(Mention(words[len(person) + 1:], mention.weight, False))
             return
         parts = _split_conjunction(words, self.known)
         if parts:
             for part in parts:
-                self.resolve(Mention(part, mention.weight, False, mention.before, mention.after))
+                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
             return
         self._resolve_unknown(words, mention)
-
-    def places_by_name(self) -> dict[str, object]:
-        """Folded names of countries, states and continents (never ambiguous with a surname)."""
-        return gazetteer().names
 
     def _resolve_unknown(self, words: tuple[str, ...], mention: Mention) -> None:
         """Type a span no list knows: by a title, by a known entity it shortens, or by its shape."""
@@ -119,7 +122,8 @@ class Resolver:
         elif not person and not prefix:
             self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
         if prefix and not kind:
-            self.resolve(Mention(prefix, mention.weight, False))
+            # 'US' in 'US President Joe Biden' qualifies the title: weak evidence, like a demonym.
+            self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
 
     def _count_demonyms(self, mention: Mention) -> None:
         """Weak evidence: each demonym ('Russian', 'Americans') in the span counts for its country."""
@@ -129,7 +133,7 @@ class Resolver:
                 self.demonym_scores[country] = self.demonym_scores.get(country, 0.0) + DEMONYM_WEIGHT * mention.weight
 
     def _strip_openers(self, mention: Mention) -> tuple[str, ...]:
-        """Drop a leading article or sentence opener ('The', 'According', 'In', 'Latest') unless it is part of a name."""
+        """Drop a leading article or sentence opener ('The', 'According', 'Latest') unless part of a name."""
         words = mention.words
         while len(words) > 1 and not self.known(" ".join(words)):
             first = fold(words[0])
@@ -141,6 +145,8 @@ class Resolver:
             if not (opener or (plain and self.known(" ".join(words[rest:])))):
                 break
             words = words[1 if opener else rest:]
+            while len(words) > 1 and words[0] in CONNECTORS:
+                words = words[1:]
         acronym = len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()
         if len(words) == 1 and not acronym and fold(words[0]) in COMMON_WORDS | LEGAL_SUFFIXES:
             return ()
@@ -178,12 +184,14 @@ class Resolver:
         for key, entity in list(self.entities.items()):
             if entity.kind != "person" or " " in key:
                 continue
-            fuller = [e for k, e in self.entities.items() if e.kind == "person" and k != key and key in surname_keys(e.name)]
+            fuller = [
+                e for k, e in self.entities.items() if e.kind == "person" and k != key and key in surname_keys(e.name)
+            ]
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
 
     def merge_organisations(self) -> None:
-        """Fold an acronym into the organisation it abbreviates, and 'Foreign Ministry' into 'Russian Foreign Ministry'."""
+        """Fold an acronym into the organisation it abbreviates, 'Foreign Ministry' into 'Russian Foreign Ministry'."""
         orgs = {key: e for key, e in self.entities.items() if e.kind == "organisation"}
         for key, entity in orgs.items():
             longer = [
@@ -196,7 +204,8 @@ class Resolver:
     def drop_weak_acronyms(self) -> None:
         """Forget bare acronyms mentioned once that neither the taxonomy nor the article explains."""
         for key, entity in list(self.entities.items()):
-            if entity.kind == "organisation" and ACRONYM.match(entity.name) and entity.score < 2 and key not in self.types:
+            bare = entity.kind == "organisation" and ACRONYM.match(entity.name) and key not in self.types
+            if bare and entity.score < 2:
                 del self.entities[key]
 
     def _fold_into(self, key: str, target: Entity) -> None:
@@ -243,8 +252,9 @@ def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
         return []
     whole_is_org = fold(words[-1]) in ORG_WORDS | LEGAL_SUFFIXES
     left_is_name = known(" ".join(left)) or fold(left[-1]) in LEGAL_SUFFIXES or len(left) > 3
-    left_is_name = left_is_name or (len(left) == 1 and fold(left[0]) in ORG_WORDS)
-    if whole_is_org and not left_is_name:
+    left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS
+    right_is_generic = "and" not in left and all(fold(word) in ORG_WORDS | LEGAL_SUFFIXES for word in right)
+    if whole_is_org and (right_is_generic or not left_is_name):
         return []
     return [left, right]
 
@@ -273,10 +283,12 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     while start > 0 and NAME_WORD.match(words[start - 1]) and not _is_title(words[start - 1]) \
             and fold(words[start - 1]) not in TITLE_MODIFIERS | ORG_WORDS:
         start -= 1
-    if not any(_is_title(word) for word in words[:start]):
+    if start == 0 or not any(_is_title(word) for word in words[:start]):
         return (), ()
+    if not (_is_title(words[start - 1]) or fold(words[start - 1]) in TITLE_MODIFIERS) and start < len(words):
+        return (), tuple(words[:start])
     rest = list(words[:start])
-    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_MODIFIERS | CONNECTORS | ORG_WORDS):
+    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_MODIFIERS | CONNECTORS):
         rest.pop()
     person = words[start:] if 1 <= end - start <= 4 else ()
     return person, tuple(rest)
@@ -314,6 +326,6 @@ def _canonical(words: tuple[str, ...], kind: str) -> str:
 
 
 def _guess_kind(name: str) -> str:
-    """The kind of an alias target that neither tags.yaml nor the gazetteer types: organisation unless a place word ends it."""
+    """Kind of an alias target nothing else types: organisation, unless a place word ends it."""
     folded = fold(name).split()
     return "place" if folded and folded[-1] in PLACE_WORDS else "organisation"

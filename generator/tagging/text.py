@@ -16,7 +16,7 @@ TOKEN = re.compile(
 TICKER = re.compile(r"^[A-Z0-9.\-/ ]{1,10}$")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
-CONNECTORS = frozenset({"of", "the", "for", "and", "&", "de", "da", "di", "du", "del", "der", "van", "von", "bin", "y", "la", "le"})
+CONNECTORS = frozenset("of the for and & de da di du del der van von bin y la le".split())
 SENTENCE_MARKS = frozenset('.!?:;"“”‘’«»()[]—–')
 # Words that keep their trailing period: abbreviations, not sentence ends.
 ABBREVIATIONS = frozenset(

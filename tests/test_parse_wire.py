@@ -1,0 +1,96 @@
+"""The parser on wire layouts beyond the corpus: agencies, bylines, sign-offs, credits, debris, lists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, corpus_folder
+from generator.errors import SeedError
+from generator.parse import parse_seed, parse_text
+
+WIRE = FIXTURES / "wire"
+# file: (headline, lede, place, month/day, agency, paragraphs, byline, signoff, credits)
+EXPECTED = {
+    "ap-mexico.txt": ("Mexico's president proposes judicial overhaul after court setback", None, "Mexico City", None, "AP", 4,
+                      "María Verza and Mark Stevenson", None, "Associated Press writer Fabiola Sánchez contributed to this report."),
+    "reuters-modern.txt": ("Oil prices rise as OPEC+ signals deeper output cuts", None, "Paris", (10, 22), "Reuters", 4,
+                           "Florence Tan", "(Reporting by Florence Tan in Singapore; Additional reporting by Natalie Grover in London; Editing by Jason Neely)", None),
+    "xinhua-gaza.txt": ("Gaza health authorities say death toll rises", None, "Gaza", (12, 1), "Xinhua", 3, None, None, None),
+    "kyodo-tokyo.txt": ("Japan, U.S. agree to boost defense industry cooperation", None, "Tokyo", None, "Kyodo", 3, None, "==Kyodo", None),
+    "pti-mumbai.txt": ("Sensex climbs 600 points on foreign fund inflows", None, "Mumbai", (12, 9), "PTI", 3, None, None, None),
+    "bbc-style.txt": ("Storm Darragh: Thousands without power as winds hit UK", None, None, None, None, 4, None, None, None),
+    "interfax-moscow.txt": ("Russian central bank keeps key rate at 21%", None, "Moscow", (4, 2), "Interfax", 3, None, None, None),
+    "tass-lists.txt": ("Putin lists priorities for 2025", "The Russian leader named the economy and security as key goals",
+                       "Minsk", (5, 25), "TASS", 3, None, None, None),
+}
+DEBRIS = re.compile(r"^(Share|Read more|Read also|Follow TASS|Home >|Photo:|©|Copyright)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_wire_layout(name: str) -> None:
+    article = parse_seed(WIRE / name)
+    headline, lede, place, month_day, agency, paragraphs, byline, signoff, credits = EXPECTED[name]
+    assert article.headline == headline
+    assert article.lede == lede
+    assert article.dateline.place == place
+    assert ((article.dateline.month, article.dateline.day) if article.dateline.month else None) == month_day
+    assert article.agency == agency
+    assert len(article.paragraphs) == paragraphs
+    assert (article.byline, article.signoff, article.credits) == (byline, signoff, credits)
+    assert not [text for text in article.paragraphs if DEBRIS.match(text)]
+
+
+def test_list_lines_stay_a_list_and_subheads_are_found() -> None:
+    article = parse_seed(WIRE / "tass-lists.txt")
+    assert [block.kind for block in article.body] == ["paragraph", "paragraph", "list", "subhead", "paragraph"]
+    assert article.body[2].items == ["taming inflation;", "continued economic growth;", "support for families."]
+
+
+def article_words(path: Path) -> list[str]:
+    article = parse_seed(path)
+    byline = f"By {article.byline}" if article.byline else None
+    parts = [article.headline_original, article.lede, byline, article.dateline.raw, article.signoff, article.credits]
+    for block in article.body:
+        parts.extend(block.items or [block.text])
+    return " ".join(part for part in parts if part).split()
+
+
+@pytest.mark.parametrize("path", sorted([*corpus_folder("tass").glob("*.txt"), *corpus_folder("reuters").glob("*.txt"),
+                                         *WIRE.glob("*.txt")]), ids=lambda path: path.name)
+def test_no_word_of_the_article_is_lost(path: Path) -> None:
+    # A hyphen ending a hard-wrapped line joins its word to the next line's: "American-\nmade".
+    text = re.sub(r"(?<=[A-Za-z])-\n\s*(?=[a-z])", "-", path.read_text(encoding="utf-8"))
+    source = text.split("\n")
+    kept = [line for line in source if line.strip() and not DEBRIS.match(line.strip())
+            and line.strip() not in ("All news", "Read also", "Follow TASS on Telegram")]
+    source_words = " ".join(kept).split()
+    got = article_words(path)
+    got_folded = {word.casefold() for word in got}
+    missing = [word for word in set(source_words) if word.casefold() not in got_folded and not word.startswith(("-", "•"))]
+    assert missing == []
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=2000))
+def test_any_text_gives_an_article_or_a_seed_error(text: str) -> None:
+    try:
+        article = parse_text(text, Path("any.txt"))
+    except SeedError as error:
+        assert str(error).startswith("any.txt")
+        return
+    assert article.headline.strip()
+    assert article.body
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=120), min_size=1, max_size=12))
+def test_any_lines_give_an_article_or_a_seed_error(lines: list[str]) -> None:
+    try:
+        parse_text("\n\n".join(lines), Path("lines.txt"))
+    except SeedError:
+        pass
