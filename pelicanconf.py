@@ -14,6 +14,7 @@ RELATIVE_URLS = True
 DEFAULT_LANG = "en"
 TIMEZONE = "UTC"
 DEFAULT_DATE_FORMAT = "%A %-d %B %Y"
+LOCALE = ("C.UTF-8", "C")  # English day and month names on every machine: builds are byte-identical
 
 PATH = "content"
 OUTPUT_PATH = "output"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import logging
 import os
@@ -99,7 +100,10 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
 
 
 def swap_in(staging: Path, output: Path) -> None:
-    """Replace output/ by the staging folder with renames; the old site is removed only afterwards."""
+    """Put the staging folder in place of output/ in one atomic exchange; the old site is removed after."""
+    if output.exists() and exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)
+        return
     retired = output.parent / f".{output.name}-old-{os.getpid()}"
     if output.exists():
         os.rename(output, retired)
@@ -110,3 +114,15 @@ def swap_in(staging: Path, output: Path) -> None:
             os.rename(retired, output)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with Linux renameat2(RENAME_EXCHANGE); False where that is unavailable."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return result == 0

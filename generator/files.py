@@ -33,7 +33,10 @@ class SafeWriter:
         if target in self.written:
             raise UnsafePathError(f"refusing to write {relative} twice in one run")
         self.written.add(target)
-        write_atomically(target, text.encode("utf-8"))
+        try:
+            write_atomically(target, text.encode("utf-8"))
+        except OSError as error:
+            raise NewsdigestError(f"{target}: cannot write: {error.strerror or error}") from error
         return target
 
     def remove(self, relative: Path | str) -> None:

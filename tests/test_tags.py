@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import PROJECT, corpus_folder, corpus_gold
 from generator.errors import ConfigError
+from generator.parse import parse_seed
 from generator.model import Article, Block, Dateline
 from generator.tags import Taxonomy, load_taxonomy, tag_article
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD_TAGS = Path(__file__).resolve().parent / "gold" / "tags_tass.yaml"
-REUTERS_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\-]+?)(?:, (?P<region>[A-Za-z. ]+?))?, [A-Z][A-Za-z]{2} \d{1,2} - "
-)
-TASS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]+?)(?: /(?P<region>[^/]+)/)?, [A-Z][a-z]+ \d{1,2}\. /TASS/\. ")
 
 # Reuters-21578 index codes -> our canonical names (test-side only: the product never sees the codes).
 PLACE_CODES = {
@@ -36,45 +31,11 @@ JUNK_WORDS = {
 }
 
 
-def _blocks(paragraphs: list[str]) -> list[Block]:
-    """Paragraph blocks from raw paragraph texts, hard wraps joined."""
-    return [Block("paragraph", " ".join(p.split())) for p in paragraphs if p.strip()]
-
-
-def _dateline(match: re.Match | None) -> Dateline:
-    """The Dateline a corpus dateline regex matched, or an empty one."""
-    if not match:
-        return Dateline()
-    return Dateline(raw=match.group(0), place=match["place"].title(), region=match["region"])
-
-
-def reuters_article(path: Path) -> Article:
-    """An Article from a Reuters-21578 file: caps headline, dateline 'CITY, Region, Mon D - ', 'Reuter' sign-off."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    headline, body = lines[0].strip(), "\n".join(lines[1:])
-    body = re.sub(r"\n\s*Reuter\s*$", "", body.strip())
-    paragraphs = re.split(r"\n\s*\n|\n(?=    )", body)
-    dateline = _dateline(REUTERS_DATELINE.match(paragraphs[0].strip()))
-    first = paragraphs[0].strip()[len(dateline.raw):]
-    return Article(path, headline, None, dateline, _blocks([first, *paragraphs[1:]]))
-
-
-def tass_article(path: Path) -> Article:
-    """An Article from a TASS file: 'All news', headline, lede, dateline paragraph, body."""
-    parts = [p.strip() for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
-    if parts[0] == "All news":
-        parts = parts[1:]
-    headline, lede, paragraphs = parts[0], parts[1], parts[2:]
-    dateline = _dateline(TASS_DATELINE.match(paragraphs[0]))
-    paragraphs[0] = paragraphs[0][len(dateline.raw):]
-    return Article(path, headline, lede, dateline, _blocks(paragraphs))
-
-
 def corpus_articles() -> list[Article]:
-    """Every corpus file as an Article."""
-    reuters = sorted((CORPUS / "reuters").glob("*.txt"))
-    tass = sorted((CORPUS / "tass").glob("*.txt")) + sorted((CORPUS / "seed").glob("*.txt"))
-    return [reuters_article(p) for p in reuters] + [tass_article(p) for p in tass]
+    """Every corpus file as the parser gives it."""
+    paths = [*sorted(corpus_folder("reuters").glob("*.txt")), *sorted(corpus_folder("tass").glob("*.txt")),
+             *sorted(corpus_folder("seed").glob("*.txt"))]
+    return [parse_seed(path) for path in paths]
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +45,8 @@ def taxonomy() -> Taxonomy:
 
 @pytest.fixture(scope="module")
 def reuters_tags(taxonomy: Taxonomy) -> dict[str, tuple[dict, object]]:
-    gold = json.loads((CORPUS / "reuters" / "gold.json").read_text(encoding="utf-8"))
-    folder = CORPUS / "reuters"
-    return {name: (entry, tag_article(reuters_article(folder / name), taxonomy)) for name, entry in gold.items()}
+    folder = corpus_folder("reuters")
+    return {name: (entry, tag_article(parse_seed(folder / name), taxonomy)) for name, entry in corpus_gold("reuters").items()}
 
 
 def _recall(reuters_tags: dict, field: str, attribute: str, to_name) -> float:
@@ -129,7 +89,7 @@ def test_reuters_dateline_country_is_tagged(reuters_tags):
 def test_tass_gold(name, taxonomy):
     gold = yaml.safe_load(GOLD_TAGS.read_text(encoding="utf-8"))[name]
     folder = "seed" if name.startswith("000_") else "tass"
-    tags = tag_article(tass_article(CORPUS / folder / name), taxonomy)
+    tags = tag_article(parse_seed(corpus_folder(folder) / name), taxonomy)
     ranked = {tag.casefold() for tag in tags.ranked}
     assert [tag for tag in gold["present"] if tag.casefold() not in ranked] == [], tags.ranked
     assert [tag for tag in gold["absent"] if tag.casefold() in ranked] == [], tags.ranked
@@ -213,7 +173,7 @@ def test_few_entities_fall_back_on_dateline_and_topics(taxonomy):
 
 
 def _edited(tmp_path: Path, **changes) -> Taxonomy:
-    data = yaml.safe_load((ROOT / "tags.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((PROJECT / "tags.yaml").read_text(encoding="utf-8"))
     for key, value in changes.items():
         data[key] = {**data[key], **value} if isinstance(value, dict) else data.get(key, []) + value
     path = tmp_path / "tags.yaml"
@@ -221,31 +181,31 @@ def _edited(tmp_path: Path, **changes) -> Taxonomy:
     return load_taxonomy(path)
 
 
-SEED = CORPUS / "seed" / "000_5c9cc7032a8f1c3d.txt"
+SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
 
 
 def test_block_list_removes_a_tag(tmp_path, taxonomy):
-    assert "Greece" in tag_article(tass_article(SEED), taxonomy).ranked
-    assert "Greece" not in tag_article(tass_article(SEED), _edited(tmp_path, block=["greece"])).ranked
+    assert "Greece" in tag_article(parse_seed(SEED), taxonomy).ranked
+    assert "Greece" not in tag_article(parse_seed(SEED), _edited(tmp_path, block=["greece"])).ranked
 
 
 def test_alias_edit_renames_a_tag(tmp_path):
     edited = _edited(tmp_path, aliases={"Sergey Lavrov": "Sergei Lavrov"}, types={"Sergei Lavrov": "person"})
-    tags = tag_article(tass_article(SEED), edited)
+    tags = tag_article(parse_seed(SEED), edited)
     assert "Sergei Lavrov" in tags.people and "Sergey Lavrov" not in tags.ranked
 
 
 def test_always_rule_adds_a_tag(tmp_path):
     rule = {"pattern": r"\bArab spring\b", "tag": "Arab Spring", "type": "topic"}
-    tags = tag_article(tass_article(SEED), _edited(tmp_path, always=[rule]))
+    tags = tag_article(parse_seed(SEED), _edited(tmp_path, always=[rule]))
     assert "Arab Spring" in tags.topics
 
 
 def test_max_tags_caps_ranked(tmp_path):
-    data = yaml.safe_load((ROOT / "tags.yaml").read_text(encoding="utf-8")) | {"max_tags": 4}
+    data = yaml.safe_load((PROJECT / "tags.yaml").read_text(encoding="utf-8")) | {"max_tags": 4}
     path = tmp_path / "tags.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    assert len(tag_article(tass_article(SEED), load_taxonomy(path)).ranked) == 4
+    assert len(tag_article(parse_seed(SEED), load_taxonomy(path)).ranked) == 4
 
 
 @pytest.mark.parametrize(
@@ -261,5 +221,5 @@ def test_bad_taxonomy_names_the_key(tmp_path, text, key):
 
 
 def test_built_in_defaults_still_tag(taxonomy):
-    tags = tag_article(tass_article(SEED), Taxonomy())
+    tags = tag_article(parse_seed(SEED), Taxonomy())
     assert "Sergey Lavrov" in tags.people and 3 <= len(tags.ranked) <= 8
