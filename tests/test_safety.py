@@ -1,0 +1,176 @@
+"""Safety: nothing lost, nothing injected, nothing half-built; one build at a time; byte-identical rebuilds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import html
+import os
+import re
+import shutil
+from pathlib import Path
+
+import frontmatter
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import corpus_folder
+from feedcheck import check_feed
+from sitecheck import page_links
+from generator.build import build_lock, build_site
+from generator.errors import BuildError, NewsdigestError, SeedError
+from generator.files import SafeWriter, UnsafePathError
+from generator.ingest import ingest, list_seeds
+from generator.parse import parse_text
+from generator.write import render_article
+
+SITE_URL = "https://example.org/digest/"
+HOSTILE = """All news
+
+<script>alert("headline")</script> {{ 7*7 }} Markets: stocks fall
+
+NO <img src=x onerror=alert("lede")> [click](javascript:alert(1))
+
+MOSCOW, December 26. /TASS/. Text with <script>alert("body")</script> and &lt;b&gt; entities &amp; {% raw %} `ticks`.
+
+<iframe src="javascript:alert(2)"></iframe> [x](javascript:alert(3)) <a href="javascript:alert(4)">a</a> --- 1.10
+"""
+
+
+def build(project: Path, output: str = "output") -> Path:
+    build_site(project / "content", project / output, settings_file=project / "pelicanconf.py", site_url=SITE_URL)
+    return project / output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def with_stories(project: Path, count: int = 3) -> Path:
+    for path in sorted(corpus_folder("tass").glob("*.txt"))[:count]:
+        shutil.copy(path, project / "seeds" / path.name)
+    assert ingest(project / "seeds", project / "content", default_year=2024).ok
+    return project
+
+
+def test_two_builds_are_byte_identical(project: Path) -> None:
+    with_stories(project)
+    first = tree(build(project, "one"))
+    os.utime(project / "content", (0, 0))
+    second = tree(build(project, "two"))
+    assert first == second
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, OSError(errno.ENOSPC, "No space left on device"), RuntimeError("crash")])
+def test_failure_mid_build_leaves_previous_output_exactly(project: Path, monkeypatch: pytest.MonkeyPatch, failure) -> None:
+    with_stories(project)
+    before = tree(build(project))
+    from pelican.writers import Writer
+
+    real_write = Writer.write_file
+    calls = {"n": 0}
+
+    def failing_write(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise failure
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Writer, "write_file", failing_write)
+    expected = KeyboardInterrupt if failure is KeyboardInterrupt else BuildError
+    with pytest.raises(expected):
+        build(project)
+    assert calls["n"] == 5
+    assert tree(project / "output") == before
+    assert not [path for path in project.iterdir() if path.name.startswith(".output-")]
+
+
+def test_a_second_concurrent_build_fails_with_a_clear_message(project: Path) -> None:
+    with_stories(project, 1)
+    with build_lock(project / "output"):
+        with pytest.raises(BuildError, match="another build of .* is running"):
+            build(project)
+
+
+def test_failing_content_write_is_one_error_naming_the_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", project / "seeds")
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("generator.files.os.replace", disk_full)
+    with pytest.raises(NewsdigestError, match=r"content/2024/12/.*\.md: cannot write: No space left on device"):
+        ingest(project / "seeds", project / "content", default_year=2024)
+    assert not [path for path in (project / "content").rglob("*") if path.name.endswith(".tmp")]
+
+
+def test_hostile_seed_shows_literally_and_injects_nothing(project: Path) -> None:
+    (project / "seeds" / "hostile.txt").write_text(HOSTILE)
+    assert ingest(project / "seeds", project / "content", default_year=2024).ok
+    post = frontmatter.load(next((project / "content").rglob("*.md")))
+    assert post["title"] == '<script>alert("headline")</script> {{ 7*7 }} Markets: stocks fall'
+    assert post["summary"].startswith("NO <img")
+    site = build(project)
+    story = next(path for path in site.glob("2024/12/26/*.html") if path.name != "index.html")
+    page = story.read_text()
+    assert not re.search(r"<(script|iframe|img)\b", page, re.I)
+    assert not [link for link in page_links(story) if "javascript:" in link.lower()]
+    visible = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    for text in ('<script>alert("headline")</script> {{ 7*7 }} Markets: stocks fall', '<script>alert("body")</script>',
+                 "&lt;b&gt; entities &amp; {% raw %} `ticks`", "[click](javascript:alert(1))", "--- 1.10"):
+        assert text in visible, text
+    assert "49" not in visible
+    for feed in site.rglob("*.xml"):
+        assert check_feed(feed, SITE_URL + feed.relative_to(site).as_posix()) == []
+
+
+def test_symlinks_out_of_seeds_are_not_followed(project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text((corpus_folder("tass") / "tass-1894059.txt").read_text())
+    (project / "seeds" / "link.txt").symlink_to(outside)
+    shutil.copy(corpus_folder("tass") / "tass-1894063.txt", project / "seeds" / "inside.txt")
+    (project / "seeds" / "inner-link.txt").symlink_to(project / "seeds" / "inside.txt")
+    assert [path.name for path in list_seeds(project / "seeds")] == ["inner-link.txt", "inside.txt"]
+
+
+@pytest.mark.parametrize("name", ["with spaces.txt", "Ünïcødé — новости.txt", "a..b.txt", "-dash-first.txt",
+                                  "x" * 240 + ".txt"])
+def test_odd_seed_names_stay_inside_content(project: Path, name: str) -> None:
+    (project / "seeds" / name).write_text((corpus_folder("tass") / "tass-1894059.txt").read_text())
+    report = ingest(project / "seeds", project / "content", default_year=2024)
+    assert report.ok, report.failures
+    written = [project / "content" / path for path in report.written]
+    assert written and all(path.resolve().is_relative_to((project / "content").resolve()) for path in written)
+    assert frontmatter.load(written[0])["seed"] == name
+
+
+@pytest.mark.parametrize("relative", ["../escape.md", "/etc/passwd", "a/../../escape.md", "."])
+def test_writer_refuses_paths_outside_its_root(tmp_path: Path, relative: str) -> None:
+    with pytest.raises(UnsafePathError):
+        SafeWriter(tmp_path / "root").write_text(relative, "x")
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_writer_refuses_a_symlink_pointing_out(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "out").symlink_to(tmp_path)
+    with pytest.raises(UnsafePathError):
+        SafeWriter(root).write_text("out/escape.md", "x")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=400), st.text(min_size=1, max_size=120))
+def test_parse_write_read_back_keeps_every_field(body: str, headline: str) -> None:
+    text = f"{headline}\n\nMOSCOW, December 26. /TASS/. {body}\n"
+    try:
+        article = parse_text(text, Path("prop.txt"))
+    except SeedError:
+        return
+    article.date, article.date_source, article.slug = dt.date(2024, 12, 26), "option", "s"
+    post = frontmatter.loads(render_article(article))
+    assert post["title"] == article.headline
+    assert post.get("summary") == article.lede
+    assert post["seed"] == "prop.txt" and post["slug"] == "s"
+    assert post.get("dateline") == (article.dateline.raw or None)
