@@ -84,37 +84,38 @@ _MARKER_DASH = r"(?:--?(?!-)|_(?=\s|$)|[–—])"  # after a marker the dash may
 
 _DATELINE = re.compile(
     rf"""
-    \s*
-    (?:\(\s*(?P<lead>[^()\n]{{1,30}}?)\s*\)\s*(?:--?|[–—])\s*)?
+    \s*+
+    (?:\(\s*+(?P<lead>[^()\n]{{1,30}}?)\s*+\)\s*+(?:--?|[–—])\s*+)?
     (?:
-        (?P<place>{_CITY})(?:\s*/\s*{_CITY})*
-        (?:\s*/\s*(?P<slash_region>[^/\n]{{2,40}}?)\s*/(?=\s*,))?
-        (?:\s*\[\s*(?P<bracket_region>[^\]\n]{{2,40}}?)\s*\])?
-        (?P<regions>(?:\s*,\s*{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}}){{0,2}})
-        \s*[,.]?
+        (?P<place>{_CITY})(?:\s*+/\s*+{_CITY})*
+        (?:\s*+/\s*+(?P<slash_region>[^/\n]{{2,40}}?)\s*+/(?=\s*+,))?
+        (?:\s*+\[\s*+(?P<bracket_region>[^\]\n]{{2,40}}?)\s*+\])?
+        (?P<regions>(?:\s*+,\s*+{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}}){{0,2}})
+        \s*+[,.]?
     )?
-    (?:\s*(?:
-        (?P<month>{_MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<year>{_YEAR}))?
-      | (?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{_MONTH})(?:,?\s*(?P<year_after>{_YEAR}))?
+    (?:\s*+(?:
+        (?P<month>{_MONTH})\s*+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*+(?P<year>{_YEAR}))?
+      | (?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{_MONTH})(?:,?\s*+(?P<year_after>{_YEAR}))?
     )(?!\d))?
-    \s*[.,]?
+    \s*+[.,]?
     (?:
-        \s*(?:
-            \(\s*(?P<paren>{_LETTER}[^()\n]{{0,39}}?)\s*\)
-          | /\s*(?P<slash>{_LETTER}[^/\n]{{0,39}}?)\s*/
+        \s*+(?:
+            \(\s*+(?P<paren>{_LETTER}[^()\n]{{0,39}}?)\s*+\)
+          | /\s*+(?P<slash>{_LETTER}[^/\n]{{0,39}}?)\s*+/
         )
-        (?P<tail>\s*[.:]?\s*{_MARKER_DASH}|\s*[.:])?
-      | \s*[.:]?\s*(?P<dash>{_DASH})
+        (?P<tail>\s*+[.:]?\s*+{_MARKER_DASH}|\s*+[.:])?
+      | \s*+[.:]?\s*+(?P<dash>{_DASH})
     )
     """,
     re.VERBOSE,
 )
+_LONGEST_DATELINE = 300
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 
 
 def parse_dateline(text: str) -> tuple[Dateline, str] | None:
     """Split a paragraph into its opening dateline and the rest, or None when it has none."""
-    match = _DATELINE.match(text)
+    match = _DATELINE.match(text[:_LONGEST_DATELINE])
     if match is None or not _is_dateline(match):
         return None
     month, day, year = _date(match)

@@ -1,11 +1,13 @@
-"""Pelican plugin: our front-matter reader, safe Markdown, and the typed-tag context for the theme."""
+"""Pelican plugin: our front-matter reader, safe Markdown, typed tags, places, related stories, news metadata."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import json
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -21,6 +23,11 @@ from pelican.urlwrappers import Author, Tag
 TAG_TYPES = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("topics", "Topics"))
 WORDS_PER_MINUTE = 230
 TEASER_CHARS = 320
+RELATED_MAX = 5
+# Related stories look at this many stories on each side in time per shared tag, so the work stays
+# O(stories x tags) even when one tag (say "Russia") is on every story.
+RELATED_WINDOW = 50
+SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\.{0,2}/|[^:]*$)", re.IGNORECASE)
 
 
@@ -178,6 +185,145 @@ def mark_rss_guids(context, feed) -> None:
             item["unique_id_is_permalink"] = False
 
 
+def file_under_dateline_place(generator) -> None:
+    """Tag every story with its dateline place too, so each place has a page and feeds."""
+    settings = generator.settings
+    for article in generator.articles:
+        place = getattr(article, "place", None)
+        if not place:
+            continue
+        tag = Tag(str(place), settings)
+        if tag.slug in {existing.slug for existing in article.tags}:
+            continue
+        article.tags.append(tag)
+        add_to_group(article.tag_groups, "Places", tag)
+
+
+def add_to_group(groups: list[tuple[str, list[Tag]]], label: str, tag: Tag) -> None:
+    """Append a tag to its type's group, creating the group in TAG_TYPES order when missing."""
+    order = [name for _, name in TAG_TYPES] + ["Tags"]
+    for name, members in groups:
+        if name == label:
+            members.append(tag)
+            return
+    position = sum(1 for name, _ in groups if order.index(name) < order.index(label))
+    groups.insert(position, (label, [tag]))
+
+
+def relate_stories(generator) -> None:
+    """Give each story `related`: up to RELATED_MAX (story, shared tags), shared tags weighted by rarity."""
+    articles = generator.articles
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        for slug in {tag.slug for tag in article.tags}:
+            postings[slug].append(index)
+    weight = {slug: math.log((len(articles) + 1) / len(ids)) for slug, ids in postings.items()}
+    limit = generator.settings.get("RELATED_MAX", RELATED_MAX)
+    for index, article in enumerate(articles):
+        scores: Counter = Counter()
+        shared: dict[int, list[Tag]] = defaultdict(list)
+        for tag in unique_tags(article.tags):
+            for other in nearest(postings[tag.slug], index, RELATED_WINDOW):
+                if other != index:
+                    scores[other] += weight[tag.slug]
+                    shared[other].append(tag)
+        best = sorted(scores, key=lambda other: (-scores[other], abs(other - index), other))[:limit]
+        article.related = [(articles[other], shared[other]) for other in best]
+
+
+def unique_tags(tags: list[Tag]) -> list[Tag]:
+    """The tags with repeated slugs left out, in order."""
+    seen: set[str] = set()
+    return [tag for tag in tags if not (tag.slug in seen or seen.add(tag.slug))]
+
+
+def nearest(positions: list[int], index: int, window: int) -> list[int]:
+    """Up to `window` entries on each side of `index` in a sorted list of story positions."""
+    middle = bisect.bisect_left(positions, index)
+    return positions[max(0, middle - window): middle + window + 1]
+
+
+def place_index(generator) -> None:
+    """Give templates `place_index`: every place tag with its story count and how many were filed from it."""
+    types = generator.context.get("tag_types", {})
+    datelined = Counter(Tag(str(article.place), generator.settings).slug
+                        for article in generator.articles if getattr(article, "place", None))
+    places = [(tag, len(stories), datelined[tag.slug]) for tag, stories in generator.tags.items()
+              if types.get(tag.slug) == "Places"]
+    generator.context["place_index"] = sorted(places, key=lambda entry: (-entry[1], entry[0].name.casefold()))
+
+
+def period_neighbours(generator) -> None:
+    """Give templates `period_neighbours`: archive URL -> (older, newer) archive of the same kind, or None."""
+    neighbours = {}
+    for archives in generator.period_archives.values():
+        for index, archive in enumerate(archives):
+            newer = archives[index - 1] if index > 0 else None
+            older = archives[index + 1] if index + 1 < len(archives) else None
+            neighbours[archive["url"]] = (older, newer)
+    generator.context["period_neighbours"] = neighbours
+
+
+def absolute_url(settings: dict, path: str) -> str:
+    """The public URL of a site path; a trailing index.html is dropped, as servers add it back."""
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return f"{settings['FEED_DOMAIN'].rstrip('/')}/{path}"
+
+
+def news_article(article, settings: dict) -> dict:
+    """The schema.org NewsArticle of a story, for JSON-LD."""
+    url = absolute_url(settings, article.url)
+    agency = {"@type": "Organization", "name": article.author.name}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": str(article.title.unescape()) if hasattr(article.title, "unescape") else str(article.title),
+        "description": article.teaser,
+        "datePublished": article.date.isoformat(),
+        "dateModified": getattr(article, "modified", article.date).isoformat(),
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "inLanguage": getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+        "isAccessibleForFree": True,
+        "wordCount": article.word_count,
+        "author": agency,
+        "publisher": agency,
+        "sourceOrganization": agency,
+        "keywords": [tag.name for tag in article.tags],
+    }
+    if getattr(article, "dateline", None):
+        data["dateline"] = str(article.dateline)
+    place = getattr(article, "place", None)
+    if place:
+        region = getattr(article, "region", None)
+        data["locationCreated"] = {"@type": "Place", "name": f"{place}, {region}" if region else str(place)}
+    places = [tag.name for label, members in article.tag_groups if label == "Places" for tag in members]
+    if places:
+        data["contentLocation"] = [{"@type": "Place", "name": name} for name in places]
+    return data
+
+
+def structured_data(generator) -> None:
+    """Give each story `json_ld`, its NewsArticle metadata."""
+    for article in generator.articles:
+        article.json_ld = news_article(article, generator.settings)
+
+
+def script_json(value: object) -> Markup:
+    """JSON for a <script> element: <, >, & and line separators escaped so no tag can close it early."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in SCRIPT_UNSAFE.items():
+        text = text.replace(character, escaped)
+    return Markup(text)
+
+
+def add_template_helpers(generator) -> None:
+    """Give templates the `script_json` filter and `absolute_url(path)`."""
+    generator.env.filters["script_json"] = script_json
+    generator.env.globals["absolute_url"] = lambda path: absolute_url(generator.settings, path)
+
+
 def add_reader(readers) -> None:
     """Let our reader handle .md files in place of Pelican's Markdown reader."""
     for extension in FrontMatterReader.file_extensions:
@@ -186,7 +332,17 @@ def add_reader(readers) -> None:
 
 def register() -> None:
     """Pelican plugin entry point."""
+    from generator import search
+
     signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(add_template_helpers)
+    signals.article_generator_pretaxonomy.connect(file_under_dateline_place)
     signals.article_generator_finalized.connect(tag_index)
+    signals.article_generator_finalized.connect(place_index)
+    signals.article_generator_finalized.connect(period_neighbours)
     signals.article_generator_finalized.connect(link_neighbours)
+    signals.article_generator_finalized.connect(relate_stories)
+    signals.article_generator_finalized.connect(structured_data)
+    signals.article_generator_finalized.connect(search.collect_stories)
     signals.feed_generated.connect(mark_rss_guids)
+    signals.finalized.connect(search.finish_site)

@@ -25,6 +25,8 @@ HEADLINE_WEIGHT, LEDE_WEIGHT, OPENING_WEIGHT, BODY_WEIGHT, DATELINE_WEIGHT = 3.0
 DEMONYM_MINIMUM = 1.5
 BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass"})
 MIN_TAGS, MAX_TAGS = 3, 10
+MAX_TOPIC_SLOTS = 2
+OTHER_KIND_MINIMUM = 2.0  # a person or organisation this salient earns a slot that a place would otherwise take
 
 
 @dataclass(frozen=True)
@@ -261,8 +263,13 @@ def _finalise(entities: dict[str, Entity], taxonomy: Taxonomy) -> list[Entity]:
             merged[key].score += entity.score
             merged[key].first = min(merged[key].first, entity.first)
         else:
-            merged[key] = Entity(entity.name, taxonomy.types.get(key, entity.kind), entity.score, entity.first)
+            merged[key] = Entity(_display(entity.name), taxonomy.types.get(key, entity.kind), entity.score, entity.first)
     return sorted(merged.values(), key=lambda e: (-e.score, e.first))
+
+
+def _display(name: str) -> str:
+    """Arabic articles inside a name in lower case, as style guides write them: "Jabhat al-Nusra"."""
+    return re.sub(r"(?<=\s)(Al|El|Ad|Ar|As|Ash|An)-(?=\w)", lambda m: m.group(1).lower() + "-", name)
 
 
 def _is_junk(name: str) -> bool:
@@ -281,18 +288,23 @@ def _topics(sections: list[tuple[str, float]], taxonomy: Taxonomy) -> list[tuple
 
 
 def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy) -> Tags:
-    """Pick up to max_tags: the must-haves, the best topics, then entities by salience; never fewer than 3."""
+    """Pick up to max_tags: the must-haves, up to two strong topics, then entities by salience, places capped so
+    that people and organisations get room; never fewer than 3."""
     names = {fold(e.name) for e in entities}
     scored = [(topic, score) for topic, score in topics if fold(topic) not in names]
     strong = [topic for topic, score in scored if score >= taxonomy.topic_threshold]
-    spare = taxonomy.max_tags - len(entities)
-    topic_slots = min(len(strong), max(1, spare))
-    keep = {e.name for e in entities if fold(e.name) in must}
+    topic_slots = min(len(strong), MAX_TOPIC_SLOTS, max(1, taxonomy.max_tags - len(entities)) if len(entities) < taxonomy.max_tags else MAX_TOPIC_SLOTS)
+    entity_slots = taxonomy.max_tags - topic_slots
+    others = sum(1 for e in entities if e.kind != "place" and e.score >= OTHER_KIND_MINIMUM)
+    place_cap = max(entity_slots - min(others, entity_slots // 3), 1)
+    keep = [e for e in entities if fold(e.name) in must]
     for entity in entities:
-        if len(keep) >= taxonomy.max_tags - topic_slots:
+        if len(keep) >= entity_slots:
             break
-        keep.add(entity.name)
-    chosen = [e for e in entities if e.name in keep][: taxonomy.max_tags]
+        places = sum(1 for kept in keep if kept.kind == "place")
+        if entity not in keep and not (entity.kind == "place" and places >= place_cap):
+            keep.append(entity)
+    chosen = [e for e in entities if e in keep][:entity_slots]
     extra = [topic for topic, _ in scored if topic not in strong] + taxonomy.fallback_topics
     chosen_topics = strong[:topic_slots]
     for topic in extra:
