@@ -26,6 +26,12 @@ serve: $(STAMP)
 publish: $(STAMP)
 	$(BIN)/newsdigest build --site-url $(SITEURL) --settings publishconf.py
 
+# `make bench N=5000`: newsdigest against stock Pelican on N synthetic seeds (bench/run.py; figures in bench/RESULTS.md).
+N ?= 1000
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --n $(N)
+
 clean:
 	rm -rf output .output-build-* .output-old-* .pytest_cache .hypothesis test-artifacts
 

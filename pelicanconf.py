@@ -23,7 +23,7 @@ ARTICLE_PATHS = [""]
 PAGE_PATHS = []
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "__pycache__"]
-PLUGINS = ["generator.site"]
+PLUGINS = ["generator.site", "generator.incremental"]
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 # Stories keep day-based URLs: /YYYY/MM/DD/slug.html; archives per day, month and year.
@@ -44,7 +44,11 @@ AUTHORS_SAVE_AS = "sources/index.html"
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 DEFAULT_CATEGORY = "news"
 PAGE_SAVE_AS = PAGE_URL = ""
-DIRECT_TEMPLATES = ["index", "tags", "authors", "archives"]
+# Places: every place tag (dateline places are filed as place tags too), with counts and feeds.
+PLACES_SAVE_AS = "places/index.html"
+SEARCH_SAVE_AS = "search/index.html"
+# "404" renders 404.html at the root, with absolute links so it works at any depth a server shows it.
+DIRECT_TEMPLATES = ["index", "tags", "places", "authors", "archives", "search", "404"]
 INDEX_SAVE_AS = "index.html"
 
 DEFAULT_PAGINATION = 40
@@ -74,6 +78,13 @@ DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_SOURCES = False
 SUMMARY_MAX_LENGTH = None
 TYPOGRIFY = False
+
+# Findability: related stories per article, the Pagefind full-text index (pagefind/), sitemap.xml, robots.txt.
+# Canonical and OpenGraph URLs, JSON-LD, the sitemap and the 404 page use FEED_DOMAIN: the absolute site URL.
+RELATED_MAX = 5
+SEARCH_INDEX = True
+SEARCH_STORIES_SAVE_AS = "search/stories.js"
+SITEMAP_SAVE_AS = "sitemap.xml"
 
 # Year used for datelines that state none, when neither a sidecar nor the file name gives it.
 DEFAULT_YEAR = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
@@ -11,10 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from generator import __version__
 from generator.errors import BuildError, ConfigError
 
 OUTPUT_MARKER = ".newsdigest-output"
 LOCK_NAME = ".newsdigest.lock"
+CACHE_ROOT = ".newsdigest-cache"
 DEFAULT_SITE_URL = "http://localhost:8000/"
 
 
@@ -80,23 +83,83 @@ def run_pelican(settings: dict) -> None:
         raise BuildError("Pelican reported errors: " + "; ".join(counter.messages[:5]))
 
 
+def hash_files(digest, root: Path, files: list[Path]) -> None:
+    """Feed file names (relative to root, so the project can move) and bytes to a hash, in order."""
+    for path in files:
+        digest.update(f"\0{path.resolve().relative_to(root.resolve()) if path.resolve().is_relative_to(root.resolve()) else path.name}\0".encode())
+        digest.update(path.read_bytes())
+
+
+def environment_key(settings_file: Path, theme: Path, site_url: str) -> str:
+    """A hash of what every page depends on: settings, theme, our code, the site URL."""
+    digest = hashlib.sha256(f"{__version__}|{site_url}".encode())
+    code = Path(__file__).resolve().parent
+    for root, files in ((settings_file.parent, [settings_file]), (theme, sorted(theme.rglob("*"))), (code, sorted(code.rglob("*.py")))):
+        hash_files(digest, root, [path for path in files if path.is_file()])
+    return digest.hexdigest()
+
+
+def content_key(content: Path) -> str:
+    """A hash of the content files (not our local caches)."""
+    files = [path for path in sorted(content.rglob("*")) if path.is_file() and not path.name.startswith(".newsdigest-cache")]
+    digest = hashlib.sha256()
+    hash_files(digest, content, files)
+    return digest.hexdigest()
+
+
+def previous_keys(output: Path) -> tuple[str, str]:
+    """The environment and content keys the current output/ was built from ('' when unknown)."""
+    marker = output / OUTPUT_MARKER
+    words = marker.read_text(encoding="utf-8").split() if marker.is_file() else []
+    return (words[-2], words[-1]) if len(words) >= 2 else ("", "")
+
+
 def build_site(content: Path, output: Path, *, settings_file: Path, site_url: str = DEFAULT_SITE_URL,
-               protected: list[Path] | None = None) -> None:
-    """Render content/ into a fresh folder beside output/ and swap it in; output/ is untouched on failure."""
+               protected: list[Path] | None = None, force: bool = False) -> bool:
+    """Render content/ into a fresh folder beside output/ and swap it in; output/ is untouched on failure.
+
+    Pages whose inputs did not change are linked from the current output/ (see generator.incremental).
+    Returns False when output/ was already built from the same inputs and nothing was done."""
     project = settings_file.resolve().parent
+    output = output.resolve()
     check_output_dir(output, project, [content, *(protected or [])])
-    output.resolve().parent.mkdir(parents=True, exist_ok=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(output):
-        staging = output.resolve().parent / f".{output.name}-build-{os.getpid()}"
+        settings = pelican_settings(settings_file, content, output, site_url)
+        keys = (environment_key(settings_file, Path(settings["THEME"]), site_url), content_key(content))
+        old = previous_keys(output)
+        if not force and old == keys:
+            return False
+        staging = output.parent / f".{output.name}-build-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         try:
-            run_pelican(pelican_settings(settings_file, content, staging, site_url))
-            (staging / OUTPUT_MARKER).write_text("built by newsdigest; replaced whole on every build\n")
-            swap_in(staging, output.resolve())
+            reuse = output if not force and old[0] == keys[0] else None
+            run_pelican(with_build_folders(settings, staging, reuse, cache_folder(project, keys[0])))
+            (staging / OUTPUT_MARKER).write_text(f"built by newsdigest from inputs {keys[0]} {keys[1]}\n")
+            swap_in(staging, output)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+    return True
+
+
+def with_build_folders(settings: dict, staging: Path, previous: Path | None, cache: Path) -> dict:
+    """Settings for one build: write into staging, reuse unchanged pages of previous, cache what was read."""
+    from generator.incremental import PREVIOUS_OUTPUT
+
+    return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
+            "CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+            "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "md5"}
+
+
+def cache_folder(project: Path, environment: str) -> Path:
+    """Where Pelican caches what it read, per environment key so that a code or settings change starts afresh."""
+    root = project / CACHE_ROOT
+    for stale in root.glob("*") if root.is_dir() else []:
+        if stale.name != environment[:16]:
+            shutil.rmtree(stale, ignore_errors=True)
+    return root / environment[:16]
 
 
 def swap_in(staging: Path, output: Path) -> None:

@@ -86,8 +86,9 @@ def run_ingest(args: argparse.Namespace) -> IngestReport:
 def command_build(args: argparse.Namespace) -> int:
     """Ingest, then build; the site is built even when some seeds failed, and the exit code says so."""
     report = run_ingest(args)
-    build_site(args.content, args.output, settings_file=args.settings, site_url=args.site_url, protected=[args.seeds])
-    print(f"build: site written to {args.output}")
+    built = build_site(args.content, args.output, settings_file=args.settings, site_url=args.site_url,
+                       protected=[args.seeds], force=args.force)
+    print(f"build: site written to {args.output}" if built else f"build: {args.output} is up to date")
     return EXIT_OK if report.ok else EXIT_SEED_FAILED
 
 

@@ -6,6 +6,7 @@ import calendar
 import re
 
 from generator.model import Dateline
+from generator.tagging.gazetteer import gazetteer
 
 AGENCIES = {
     "tass": "TASS", "itar-tass": "TASS",
@@ -136,18 +137,18 @@ def _is_dateline(match: re.Match) -> bool:
     marker = match["lead"] or match["paren"] or match["slash"]
     has_date = bool(match["month"] or match["month_after"])
     has_dash = bool(match["dash"]) or bool(re.search(r"[-–—_]", match["tail"] or ""))
-    if match["lead"] and _agency(match["lead"]) not in AGENCIES.values():
+    if match["lead"] and not _known_agency(match["lead"]):
         return False
     if marker:
-        if _agency(marker) in AGENCIES.values():
+        if _known_agency(marker):
             return has_dash or has_date
         return has_dash and (has_date or _is_caps_place(match))
     if not match["place"]:
         return False
     if has_date:
         return has_dash
-    # A bare 'LONDON —' needs the long dash: 'NATO - the alliance' is a sentence.
-    return bool(re.fullmatch(r"\s*(?:--|[–—])", match["dash"] or "")) and _is_caps_place(match)
+    # A bare 'LONDON —' must name a known place: 'NATO - the alliance' and caps headlines are not datelines.
+    return _is_caps_place(match) and gazetteer().lookup(_place(match["place"]), min_population=0) is not None
 
 
 def _is_caps_place(match: re.Match) -> bool:
@@ -165,8 +166,8 @@ def _date(match: re.Match) -> tuple[int | None, int | None, int | None]:
         return None, None, None
     number = _MONTHS[month.lower().rstrip(".")[:3]]
     day = int(match["day"] or match["day_first"])
-    year = match["year"] or match["year_after"]
-    year = int(year) if year else None
+    written_year = match["year"] or match["year_after"]
+    year = int(written_year) if written_year else None
     # An impossible date (Feb 30) is a typo: keep the dateline, trust none of its date.
     if not 1 <= day <= calendar.monthrange(year or 2000, number)[1]:
         return None, None, None
@@ -177,13 +178,19 @@ def _agency(marker: str | None) -> str | None:
     """The canonical agency name for a marker such as '(Reuters)' or '/ TASS/', else the marker as written."""
     if not marker:
         return None
-    key = " ".join(marker.lower().replace("/", " ").split())
+    return _known_agency(marker) or " ".join(marker.split())
+
+
+def _known_agency(marker: str) -> str | None:
+    """The canonical name of a known agency, also for longer forms ('Reuters Breakingviews'), else None."""
+    key = " ".join(marker.lower().split())
     if key in AGENCIES:
         return AGENCIES[key]
-    for name, canonical in AGENCIES.items():
-        if re.match(rf"{re.escape(name)}\b", key) and len(name) > 3:
-            return canonical
-    return " ".join(marker.split())
+    # Short keys (AP, AA, PA) only match whole markers: 'AP Photo' is not a dateline marker.
+    return next(
+        (agency for name, agency in AGENCIES.items() if len(name) > 3 and re.match(rf"{re.escape(name)}\b", key)),
+        None,
+    )
 
 
 def _place(place: str | None) -> str | None:

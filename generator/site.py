@@ -20,6 +20,8 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 
+from generator import search
+
 TAG_TYPES = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("topics", "Topics"))
 WORDS_PER_MINUTE = 230
 TEASER_CHARS = 320
@@ -278,7 +280,7 @@ def news_article(article, settings: dict) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": str(article.title.unescape()) if hasattr(article.title, "unescape") else str(article.title),
+        "headline": Markup(article.title).unescape(),
         "description": article.teaser,
         "datePublished": article.date.isoformat(),
         "dateModified": getattr(article, "modified", article.date).isoformat(),
@@ -332,8 +334,6 @@ def add_reader(readers) -> None:
 
 def register() -> None:
     """Pelican plugin entry point."""
-    from generator import search
-
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_pretaxonomy.connect(file_under_dateline_place)
@@ -343,6 +343,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(link_neighbours)
     signals.article_generator_finalized.connect(relate_stories)
     signals.article_generator_finalized.connect(structured_data)
-    signals.article_generator_finalized.connect(search.collect_stories)
     signals.feed_generated.connect(mark_rss_guids)
-    signals.finalized.connect(search.finish_site)
+    signals.article_writer_finalized.connect(search.finish_site)

@@ -1,7 +1,8 @@
-"""The site built once from the seed plus the TASS and Reuters corpus, and served by nginx under /digest/.
+"""Fixtures: the site built once from the seed plus the TASS and Reuters corpus, served by nginx under /digest/.
 
 A pytest plugin shared by the real checks (validators, nginx, browser, Lighthouse): test modules load it with
-`pytest_plugins = ["corpus_site"]`, so the session-scoped fixtures build and serve ONE site for all of them.
+`pytest_plugins = ["corpus_site"]` (and do not import it), so the session-scoped fixtures build and serve ONE site
+for all of them.
 """
 
 from __future__ import annotations
@@ -13,52 +14,15 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, corpus_folder, need_tool
+from checktools import PROJECT, SEED, Site
+from conftest import corpus_folder, need_tool
 
-TOOLS = PROJECT / "tools" / "node_modules"
-VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_JS = TOOLS / "axe-core" / "axe.min.js"
-LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-ARTIFACTS = PROJECT / "test-artifacts"
-PREFIX = "digest"
-SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
-SEED_SLUG = "lavrov-hopes-us-will-keep-promise-on-separating-syrian-opposition-terrorists"
-# The pages every browser check looks at, by name: path inside the site.
-KEY_PAGES = {
-    "front": "index.html",
-    "article": f"2016/11/02/{SEED_SLUG}.html",
-    "tag-index": "tags/index.html",
-    "tag": "tag/sergey-lavrov/index.html",
-    "search": "search/index.html",
-}
 CORPUS_YEARS = {"tass": 2024, "reuters": 1987}
 START_TIMEOUT = 15.0
-
-
-@dataclass(frozen=True)
-class Site:
-    """A built site: its folder (served as /digest/ of www) and its public address."""
-
-    www: Path
-    port: int
-
-    @property
-    def output(self) -> Path:
-        """The site's own folder."""
-        return self.www / PREFIX
-
-    @property
-    def url(self) -> str:
-        """The address the site was built for and is served at, ending in /."""
-        return f"http://127.0.0.1:{self.port}/{PREFIX}/"
 
 
 def free_port() -> int:

@@ -132,3 +132,18 @@ def test_refuses_a_non_empty_folder_it_did_not_create(site: Path, tmp_path: Path
     with pytest.raises(ConfigError):
         build_site(site / "content", foreign, settings_file=site / "pelicanconf.py")
     assert (foreign / "holiday.jpg").read_bytes() == b"jpeg"
+
+
+def test_an_up_to_date_site_is_not_rebuilt(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(site, root)
+    arguments = dict(settings_file=root / "pelicanconf.py", site_url=SITE_URL)
+    marker = root / "output" / ".newsdigest-output"
+    assert build_site(root / "content", root / "output", **arguments) is True
+    stamp = marker.stat().st_mtime_ns
+    assert build_site(root / "content", root / "output", **arguments) is False
+    assert marker.stat().st_mtime_ns == stamp
+    story = next((root / "content").rglob("*.md"))
+    story.write_text(story.read_text().replace("\n---\n", "\n---\nAn editor's first line.\n\n", 1))
+    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", site_url="https://other.example/", settings_file=root / "pelicanconf.py")

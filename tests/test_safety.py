@@ -39,7 +39,8 @@ MOSCOW, December 26. /TASS/. Text with <script>alert("body")</script> and &lt;b&
 
 
 def build(project: Path, output: str = "output") -> Path:
-    build_site(project / "content", project / output, settings_file=project / "pelicanconf.py", site_url=SITE_URL)
+    build_site(project / "content", project / output, settings_file=project / "pelicanconf.py", site_url=SITE_URL,
+               force=True)
     return project / output
 
 

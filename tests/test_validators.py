@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import PROJECT, need_tool
-from corpus_site import VNU_JAR, Site
+from checktools import VNU_JAR, Site
 from feedcheck import check_feed
 
 pytest_plugins = ["corpus_site"]

@@ -1,0 +1,227 @@
+"""Incremental rendering: a page or feed whose inputs did not change is linked from the previous build.
+
+Every page Pelican writes gets a key: the template, the output name and a fingerprint of the template variables it
+uses (found by Jinja's own analysis of the template and everything it extends, imports or includes). When the
+previous build recorded the same key for that file, the old file is hard-linked into the new build instead of
+rendering it again. Settings, theme and code are not fingerprinted per page: build.py rebuilds everything when
+they change (see RECORD and `generator.build.build_key`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from jinja2 import meta
+from pelican import signals
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
+
+RECORD = ".newsdigest-pages.json"
+PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"
+_NEIGHBOURS = ("older_article", "newer_article", "related")
+
+
+class Fingerprints:
+    """Stable hashes of template values, memoised per object for one build."""
+
+    def __init__(self) -> None:
+        self.memo: dict[int, tuple[object, str]] = {}  # holds the object too, so that its id() is not reused
+        self.sources: dict[str, str] = {}
+
+    def of(self, value: object) -> str:
+        """A hash of everything a template could read from value; raises TypeError for unknown types."""
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return repr(value)
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value.isoformat()
+        key = id(value)
+        if key not in self.memo:
+            self.memo[key] = (value, self.compute(value))
+        return self.memo[key][1]
+
+    def compute(self, value: object) -> str:
+        if isinstance(value, Content):
+            return self.content(value)
+        if isinstance(value, URLWrapper):
+            return digest(type(value).__name__, value.name, value.slug)
+        if isinstance(value, Page):
+            return digest("page", value.number, value.paginator.num_pages, value.save_as, value.url,
+                          *(self.of(item) for item in value.object_list))
+        if isinstance(value, Paginator):
+            return digest("paginator", value.count, value.num_pages, value.per_page)
+        if isinstance(value, (list, tuple)):
+            return digest("seq", *(self.of(item) for item in value))
+        if isinstance(value, dict):
+            return digest("map", *(f"{self.of(k)}={self.of(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))))
+        raise TypeError(f"no fingerprint for {type(value).__name__}")
+
+    def content(self, item: Content) -> str:
+        """An article: its source file's bytes, URL, and the titles and URLs of the stories it links to."""
+        neighbours = []
+        for name in _NEIGHBOURS:
+            linked = getattr(item, name, None)
+            for entry in linked if isinstance(linked, list) else [linked]:
+                other, *extra = entry if isinstance(entry, tuple) else (entry,)
+                if other is not None:
+                    neighbours.append(f"{name}|{other.url}|{other.title}|{extra}")
+        return digest("content", self.source(item.source_path), item.url, *neighbours)
+
+    def source(self, path: str) -> str:
+        if path not in self.sources:
+            self.sources[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return self.sources[path]
+
+
+def digest(*parts: object) -> str:
+    """SHA-256 of the parts joined unambiguously."""
+    return hashlib.sha256("\0".join(map(str, parts)).encode("utf-8")).hexdigest()
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, reusing the previous build's file wherever a page's key is unchanged."""
+
+    current: "IncrementalWriter | None" = None
+
+    def __init__(self, output_path: str, settings: dict | None = None):
+        super().__init__(output_path, settings)
+        previous = (settings or {}).get(PREVIOUS_OUTPUT)
+        self.previous = Path(previous) if previous else None
+        self.old_keys = read_record(self.previous) if self.previous else {}
+        self.keys: dict[str, str] = {}
+        self.fingerprints = Fingerprints()
+        self.variables: dict[str, set[str] | None] = {}
+        self.reuse: str | None = None
+        self.reused = 0
+        IncrementalWriter.current = self
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        return super().write_file(name, _KeyedTemplate(template, self), context, *args, **kwargs)
+
+    def template_variables(self, template) -> set[str] | None:
+        """Variables a template and everything it pulls in may read; None when that cannot be known."""
+        if template.name not in self.variables:
+            self.variables[template.name] = referenced_variables(template.environment, template.name)
+        return self.variables[template.name]
+
+    def page_key(self, template, localcontext: dict) -> str | None:
+        """The key of one page, or None when a variable it uses has no fingerprint (always render then)."""
+        names = self.template_variables(template)
+        if names is None:
+            return None
+        parts = [template.name, localcontext["output_file"]]
+        for name in sorted(names):
+            if name.isupper() and name != "SITEURL":
+                continue  # settings: covered by the build key
+            try:
+                parts.append(f"{name}={self.fingerprints.of(localcontext.get(name))}")
+            except TypeError:
+                return None
+        return digest(*parts)
+
+    def _open_w(self, filename, encoding, override=False):
+        relative = os.path.relpath(filename, self.output_path)
+        if self.reuse == relative:
+            self.reuse = None
+            link_previous(self.previous / relative, Path(filename))
+            self._written_files.add(filename)
+            self.reused += 1
+            return open(os.devnull, "w", encoding=encoding)
+        return super()._open_w(filename, encoding, override)
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None):
+        if not path:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        limit = self.settings["FEED_MAX_ITEMS"]
+        key = digest("feed", path, url, feed_type, feed_title, *(self.fingerprints.of(e) for e in elements[:limit]))
+        self.keys[path] = key
+        old = self.previous / path if self.previous else None
+        if old and self.old_keys.get(path) == key and old.is_file():
+            target = Path(self.output_path) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_previous(old, target)
+            self.reused += 1
+            return None
+        return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+
+class _KeyedTemplate:
+    """Wraps a Jinja template: render() returns the previous build's text for a page whose key is unchanged."""
+
+    def __init__(self, template, writer: IncrementalWriter):
+        self.template = template
+        self.writer = writer
+
+    def render(self, localcontext: dict) -> str:
+        writer = self.writer
+        name = localcontext["output_file"]
+        key = writer.page_key(self.template, localcontext)
+        if key is not None:
+            writer.keys[name] = key
+        old = writer.previous / name if writer.previous else None
+        if key is not None and writer.old_keys.get(name) == key and old is not None and old.is_file():
+            writer.reuse = name
+            return ""
+        return self.template.render(localcontext)
+
+    def __getattr__(self, attribute):
+        return getattr(self.template, attribute)
+
+
+def referenced_variables(environment, name: str) -> set[str] | None:
+    """Undeclared variables of a template and of the templates it extends, imports and includes."""
+    seen, names, pending = set(), set(), [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source = environment.loader.get_source(environment, current)[0]
+        tree = environment.parse(source)
+        names |= meta.find_undeclared_variables(tree)
+        for referenced in meta.find_referenced_templates(tree):
+            if referenced is None:
+                return None  # a dynamic include: unknown dependencies
+            pending.append(referenced)
+    return names
+
+
+def link_previous(old: Path, new: Path) -> None:
+    """Hard-link the previous build's file into the new one (copy where links are not possible)."""
+    try:
+        os.link(old, new)
+    except OSError:
+        new.write_bytes(old.read_bytes())
+
+
+def read_record(output: Path) -> dict[str, str]:
+    """The page keys the previous build recorded."""
+    try:
+        record = json.loads((output / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def write_record(pelican) -> None:
+    """Save the keys of this build's pages beside them, for the next build."""
+    writer = IncrementalWriter.current
+    if writer is None or Path(writer.output_path) != Path(pelican.output_path):
+        return
+    text = json.dumps(writer.keys, indent=0, sort_keys=True) + "\n"
+    (Path(pelican.output_path) / RECORD).write_text(text, encoding="utf-8")
+
+
+def get_writer(pelican) -> type[Writer]:
+    """Pelican's hook for a writer class."""
+    return IncrementalWriter
+
+
+def register() -> None:
+    """Pelican plugin entry point."""
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(write_record)

@@ -1,0 +1,86 @@
+"""Findability of the built site: the Pagefind full-text index, the from-disk story list, sitemap.xml, robots.txt."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree
+
+from markupsafe import Markup
+
+from generator.errors import BuildError
+from generator.files import SafeWriter
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+PAGEFIND_DIR = "pagefind"
+STORY_LIST = "search/stories.js"
+# Pages that are not worth a search engine's visit: they say "not found" or need a query.
+UNLISTED = {"404.html", "search/index.html"}
+
+
+def finish_site(generator, writer=None) -> None:
+    """After Pelican wrote the pages: the story list, sitemap.xml, robots.txt and the Pagefind index."""
+    settings = generator.settings
+    output = Path(generator.output_path)
+    files = SafeWriter(output)
+    files.write_text(settings.get("SEARCH_STORIES_SAVE_AS", STORY_LIST), story_list(generator.articles))
+    sitemap_name = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
+    site_url = settings["FEED_DOMAIN"].rstrip("/") + "/"
+    files.write_text(sitemap_name, sitemap(output, generator.articles, site_url))
+    files.write_text("robots.txt", robots(site_url + sitemap_name))
+    if settings.get("SEARCH_INDEX", True):
+        index_site(output)
+
+
+def story_list(articles: list) -> str:
+    """A script that sets `newsdigestStories` to [url, title, date, place, source, teaser, tags] rows."""
+    rows = [[article.url, Markup(article.title).unescape(), article.locale_date, getattr(article, "place", None) or "",
+             article.author.name, article.teaser or "", [tag.name for tag in article.tags]] for article in articles]
+    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.newsdigestStories={text};\n"
+
+
+def site_pages(output: Path) -> list[str]:
+    """Every HTML page of the built site worth listing, as paths relative to its root, sorted."""
+    pages = (path.relative_to(output).as_posix() for path in output.rglob("*.html"))
+    return sorted(page for page in pages if page not in UNLISTED and not page.startswith(PAGEFIND_DIR + "/"))
+
+
+def public_path(page: str) -> str:
+    """The path a server answers for a page: folder URLs without their index.html."""
+    return page[: -len("index.html")] if page == "index.html" or page.endswith("/index.html") else page
+
+
+def sitemap(output: Path, articles: list, site_url: str) -> str:
+    """sitemap.xml for every page of the site, with the story's date as lastmod for stories."""
+    modified = {article.url: getattr(article, "modified", article.date) for article in articles}
+    ElementTree.register_namespace("", SITEMAP_NS)
+    urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
+    for page in site_pages(output):
+        entry = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = site_url + public_path(page)
+        if page in modified:
+            ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = modified[page].date().isoformat()
+    ElementTree.indent(urlset)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(urlset, encoding="unicode") + "\n"
+
+
+def robots(sitemap_url: str) -> str:
+    """robots.txt that lets every crawler in and names the sitemap."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"
+
+
+def index_site(site: Path) -> None:
+    """Build the Pagefind index of the stories (their data-pagefind-body) into site/pagefind/."""
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    if executable is None:
+        raise BuildError("search index: the pagefind binary is missing; install pagefind[bin] (see pyproject.toml)")
+    command = [str(executable), "--site", str(site), "--output-subdir", PAGEFIND_DIR, "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        reason = (result.stderr or result.stdout).strip().splitlines()
+        raise BuildError(f"search index: pagefind failed on {site}: {reason[-1] if reason else result.returncode}")

@@ -1,0 +1,46 @@
+"""Where the real checks' tools live (npm packages in tools/, Debian's Chromium) and the corpus site's shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import PROJECT
+
+TOOLS = PROJECT / "tools" / "node_modules"
+VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = TOOLS / "axe-core" / "axe.min.js"
+LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+ARTIFACTS = PROJECT / "test-artifacts"
+PREFIX = "digest"
+SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
+SEED_SLUG = "lavrov-hopes-us-will-keep-promise-on-separating-syrian-opposition-terrorists"
+# The pages the browser checks look at, by name: path inside the site.
+KEY_PAGES = {
+    "front": "index.html",
+    "article": f"2016/11/02/{SEED_SLUG}.html",
+    "tag-index": "tags/index.html",
+    "tag": "tag/sergey-lavrov/index.html",
+    "search": "search/index.html",
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built site: its folder (served as /digest/ of www) and its public address."""
+
+    www: Path
+    port: int
+
+    @property
+    def output(self) -> Path:
+        """The site's own folder."""
+        return self.www / PREFIX
+
+    @property
+    def url(self) -> str:
+        """The address the site was built for and is served at, ending in /."""
+        return f"http://127.0.0.1:{self.port}/{PREFIX}/"

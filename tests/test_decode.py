@@ -1,0 +1,179 @@
+"""Seed decoding: encodings, mojibake, whitespace and invisibles, and the files refused as not text."""
+
+from __future__ import annotations
+
+import bz2
+import codecs
+import gzip
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import corpus_folder
+from generator.decode import MAX_SEED_BYTES, decode_seed
+from generator.errors import SeedError
+
+PATH = Path("seeds/story.txt")
+RUSSIAN = "Москва ожидает, что Вашингтон выполнит обязательства.\nЁлка, ёж и «кавычки» — всё на месте.\n"
+
+
+@pytest.fixture(scope="module")
+def tass_text() -> str:
+    """The project's first seed as UTF-8 text: curly quotes, dashes, plain LF lines."""
+    path = corpus_folder("seed") / "000_5c9cc7032a8f1c3d.txt"
+    return path.read_text(encoding="utf-8")
+
+
+def test_plain_utf8_seed_is_unchanged(tass_text):
+    assert decode_seed(tass_text.encode("utf-8"), PATH) == tass_text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_unicode_encodings_round_trip(tass_text, encoding):
+    data = tass_text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):
+        data = codecs.BOM_UTF16_LE + data if encoding == "utf-16-le" else codecs.BOM_UTF16_BE + data
+    assert decode_seed(data, PATH) == tass_text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_is_recognised(tass_text, encoding):
+    assert decode_seed(tass_text.encode(encoding), PATH) == tass_text
+
+
+def test_cp1252_with_unencodable_characters_replaced(tass_text):
+    data = (tass_text + "Café in Zürich, €5 — “quoted” naïve Ω\n").encode("cp1252", errors="replace")
+    expected = data.decode("cp1252")
+    assert "?" in expected  # the Greek omega could not be encoded
+    assert decode_seed(data, PATH) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [RUSSIAN, "Москва", "Привет, мир!", "Сергей Лавров: «Да».\n"],
+)
+def test_cp1251_russian_round_trips(text):
+    assert decode_seed(text.encode("cp1251"), PATH) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["café", "Zürich Grüße, naïve résumé", "“Quoted” – dashed… and €5", "Müller said the façade was done."],
+)
+def test_short_western_text_is_cp1252_not_cyrillic(text):
+    assert decode_seed(text.encode("cp1252"), PATH) == text
+
+
+def test_latin1_bytes_undefined_in_cp1252_still_decode():
+    data = "Café ".encode("latin-1") + b"\x81" + b" ok"
+    assert decode_seed(data, PATH) == "Café  ok"
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_cr_become_lf(tass_text, newline):
+    assert decode_seed(tass_text.replace("\n", newline).encode("utf-8"), PATH) == tass_text
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("Russiaâ€™s economy", "Russia’s economy"),
+        ("The â€œdealâ€\x9d is done", "The “deal” is done"),
+        ("CafÃ© in ZÃ¼rich", "Café in Zürich"),
+    ],
+)
+def test_mojibake_is_repaired(broken, fixed):
+    assert decode_seed(broken.encode("utf-8"), PATH) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MZUZU, Malawi (AP) — Floods",
+        "RIFF RAFF TO TOUR",
+        "GIFT SHOP SALES RISE",
+        "SÃO PAULO, Dec 26 (Reuters) - Brazil",
+        "MÉXICO • Ñandú, Œuvre, 10³ m², ½ cup",
+    ],
+)
+def test_legitimate_text_is_not_mistaken_for_binary_or_mojibake(text):
+    assert decode_seed(text.encode("utf-8"), PATH) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\tIndented paragraph\n\t\tTwice", "    Indented paragraph\n        Twice"),
+        ("a\tb", "a b"),
+        ("non\u00a0breaking\u2009thin\u3000ideographic\u202fnarrow", "non breaking thin ideographic narrow"),
+        ("zero\u200bwidth\u2060joiner\ufeffbom\u00adsoft", "zerowidthjoinerbomsoft"),
+        ("emoji 👨\u200d👩\u200d👧 stays", "emoji 👨\u200d👩\u200d👧 stays"),
+        ("Persian می\u200cخواهم", "Persian می\u200cخواهم"),
+        ("bell\x07 and escape\x1b[1m bold", "bell and escape bold"),
+        ("decomposed e\u0301", "decomposed é"),
+        ("line\u2028break", "line\nbreak"),
+        ("trailing spaces   \nnext", "trailing spaces\nnext"),
+        ("curly ‘quotes’ and “more” stay", "curly ‘quotes’ and “more” stay"),
+    ],
+)
+def test_text_is_normalised(text, expected):
+    assert decode_seed(text.encode("utf-8"), PATH) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "file is empty"),
+        (b"   \n\t\r\n  ", "file is empty (only whitespace)"),
+        ("\ufeff\u00a0\u200b\n".encode("utf-8"), "file is empty (only whitespace)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like binary data (PNG image), not text"),
+        (gzip.compress(b"hello world"), "looks like binary data (gzip archive), not text"),
+        (bz2.compress(b"hello world"), "looks like binary data (bzip2 archive), not text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "looks like binary data (PDF document), not text"),
+        (b"some text\x00\x01\x02\x03 more\x00\x00\xff binary", "looks like binary data, not text"),
+        (bytes(range(1, 32)) * 10 + b"abc", "looks like binary data, not text"),
+        (b"12345 -- 678 / 90\n", "no readable text (no letters) after decoding"),
+    ],
+)
+def test_unreadable_files_raise_seed_error(data, reason):
+    with pytest.raises(SeedError) as caught:
+        decode_seed(data, PATH)
+    assert caught.value.reason == reason
+    assert str(caught.value) == f"{PATH}: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"), [(3_200_000, "3.2"), (MAX_SEED_BYTES + 1, "2.000001"), (2_050_000, "2.05")]
+)
+def test_oversized_file_is_refused(size, shown):
+    with pytest.raises(SeedError, match=rf"file is {shown} MB, over the 2 MB seed limit"):
+        decode_seed(b"a" * size, PATH)
+
+
+def test_file_at_the_limit_is_accepted():
+    assert len(decode_seed(b"a" * MAX_SEED_BYTES, PATH)) == MAX_SEED_BYTES
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_text_or_seed_error(data):
+    try:
+        text = decode_seed(data, PATH)
+    except SeedError as error:
+        assert error.path == PATH and error.reason
+    else:
+        assert text.strip() and any(ch.isalpha() for ch in text)
+        assert "\r" not in text and "\t" not in text and "\x00" not in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zs", "Zl", "Zp")), min_size=1))
+def test_any_clean_text_survives_utf8_and_utf16(text):
+    try:
+        expected = decode_seed(text.encode("utf-8"), PATH)
+    except SeedError:
+        return
+    assert decode_seed(text.encode("utf-16"), PATH) == expected
+    assert decode_seed(text.encode("utf-8-sig"), PATH) == expected

@@ -1,0 +1,68 @@
+"""Incremental builds: adding a story re-renders only what it affects, and gives exactly the full build's site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import corpus_folder
+from generator.build import build_site
+from generator.incremental import IncrementalWriter
+from generator.ingest import ingest
+
+SITE_URL = "https://example.org/digest/"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def add(project: Path, folder: str, name: str, year: int) -> None:
+    shutil.copy(corpus_folder(folder) / name, project / "seeds" / name)
+    (project / "seeds" / name).with_suffix(".yaml").write_text(f"year: {year}\n")
+    assert ingest(project / "seeds", project / "content", taxonomy_path=project / "tags.yaml").ok
+
+
+def build(project: Path, output: str, force: bool = False) -> bool:
+    return build_site(project / "content", project / output, settings_file=project / "pelicanconf.py",
+                      site_url=SITE_URL, force=force)
+
+
+def test_add_one_rebuild_equals_a_full_build_and_reuses_most_pages(project: Path) -> None:
+    for name in sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[:6]:
+        add(project, "tass", name, 2024)
+    for name in ("reuters-2.txt", "reuters-10.txt", "reuters-43.txt"):
+        add(project, "reuters", name, 1987)
+    assert build(project, "output")
+    first = IncrementalWriter.current
+    assert first.reused == 0
+    add(project, "reuters", "reuters-208.txt", 1987)
+    assert build(project, "output")
+    incremental = IncrementalWriter.current
+    assert incremental is not first and incremental.reused >= len(incremental.keys) // 5
+    assert build(project, "full", force=True)
+    assert IncrementalWriter.current.reused == 0
+    assert tree(project / "output") == tree(project / "full")
+
+
+def test_edited_story_and_removed_story_rebuild_exactly(project: Path) -> None:
+    for name in sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[:5]:
+        add(project, "tass", name, 2024)
+    assert build(project, "output")
+    story = sorted((project / "content").rglob("*.md"))[0]
+    story.write_text(story.read_text() + "\nAn editor's correction.\n")
+    gone = sorted((project / "content").rglob("*.md"))[-1]
+    gone.unlink()
+    assert build(project, "output")
+    assert build(project, "full", force=True)
+    assert tree(project / "output") == tree(project / "full")
+
+
+def test_theme_change_renders_every_page_again(project: Path) -> None:
+    add(project, "tass", "tass-1894059.txt", 2024)
+    assert build(project, "output")
+    base = project / "theme" / "templates" / "base.html"
+    base.write_text(base.read_text().replace("</footer>", "<p>Edited footer</p></footer>"))
+    assert build(project, "output")
+    assert IncrementalWriter.current.reused == 0
+    assert "Edited footer" in (project / "output" / "index.html").read_text()

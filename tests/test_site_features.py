@@ -1,0 +1,246 @@
+"""Site features on a small real build: news metadata, sitemap, robots, 404, related stories, places, weight, search."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from lxml import etree, html
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Tag
+
+from conftest import PROJECT, corpus_folder
+from generator.build import build_site
+from generator.ingest import ingest
+from generator.site import nearest, relate_stories, script_json
+
+SITE_URL = "https://example.org/digest/"
+SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
+SEED_PAGE = "2016/11/02/lavrov-hopes-us-will-keep-promise-on-separating-syrian-opposition-terrorists.html"
+TASS = ("tass-1893923.txt", "tass-1894059.txt", "tass-1894093.txt")
+STORY = re.compile(r"^\d{4}/\d{2}/\d{2}/[^/]+\.html$")
+PAGE_BUDGET = 30 * 1024
+# The sitemaps.org schema's rules for what we emit: <urlset> of <url> with one <loc> (absolute, at most 2048
+# characters) and an optional W3C <lastmod>.
+SITEMAP_XSD = b"""<?xml version="1.0"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.sitemaps.org/schemas/sitemap/0.9"
+            xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" elementFormDefault="qualified">
+  <xsd:element name="urlset">
+    <xsd:complexType><xsd:sequence>
+      <xsd:element name="url" maxOccurs="50000">
+        <xsd:complexType><xsd:sequence>
+          <xsd:element name="loc"><xsd:simpleType><xsd:restriction base="xsd:anyURI">
+            <xsd:minLength value="12"/><xsd:maxLength value="2048"/></xsd:restriction></xsd:simpleType></xsd:element>
+          <xsd:element name="lastmod" minOccurs="0"><xsd:simpleType><xsd:union memberTypes="xsd:date xsd:dateTime"/></xsd:simpleType></xsd:element>
+        </xsd:sequence></xsd:complexType>
+      </xsd:element>
+    </xsd:sequence></xsd:complexType>
+  </xsd:element>
+</xsd:schema>"""
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed and three TASS stories of 2024, built as a user would for https://example.org/digest/."""
+    root = tmp_path_factory.mktemp("features")
+    for name in ("pelicanconf.py", "tags.yaml"):
+        shutil.copy(PROJECT / name, root / name)
+    shutil.copytree(PROJECT / "theme", root / "theme")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds)
+    shutil.copy(SEED.with_suffix(".yaml"), seeds)
+    for name in TASS:
+        shutil.copy(corpus_folder("tass") / name, seeds / name)
+        (seeds / name).with_suffix(".yaml").write_text("year: 2024\n")
+    assert ingest(seeds, root / "content", taxonomy_path=root / "tags.yaml").ok
+    build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL)
+    return root / "output"
+
+
+def page(site: Path, path: str) -> html.HtmlElement:
+    return html.fromstring((site / path).read_bytes())
+
+
+def meta(tree: html.HtmlElement, attribute: str, name: str) -> list[str]:
+    return tree.xpath(f"//meta[@{attribute}=$name]/@content", name=name)
+
+
+def stories(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if STORY.match(p.relative_to(site).as_posix()))
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == "pagefind")
+
+
+def story_tags(site: Path, path: str) -> set[str]:
+    return set(meta(page(site, path), "property", "article:tag"))
+
+
+def test_json_ld_is_a_complete_news_article(site: Path) -> None:
+    scripts = page(site, SEED_PAGE).xpath("//script[@type='application/ld+json']/text()")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0])
+    assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+    assert data["headline"] == "Lavrov hopes US will keep promise on separating Syrian opposition, terrorists"
+    assert data["datePublished"].startswith("2016-11-02T") and data["dateModified"].startswith("2016-11-02T")
+    assert data["dateline"] == "ATHENS, November 2. /TASS/."
+    assert data["locationCreated"] == {"@type": "Place", "name": "Athens"}
+    assert {"@type": "Place", "name": "Greece"} in data["contentLocation"]
+    for role in ("publisher", "sourceOrganization", "author"):
+        assert data[role] == {"@type": "Organization", "name": "TASS"}
+    assert "Sergey Lavrov" in data["keywords"]
+    assert data["mainEntityOfPage"]["@id"] == SITE_URL + SEED_PAGE == data["url"]
+    assert data["isAccessibleForFree"] is True
+
+
+def test_json_for_a_script_cannot_close_it_or_open_a_comment() -> None:
+    value = {"headline": "</script><script>alert(1)</script> <!-- & \u2028"}
+    text = str(script_json(value))
+    assert "</" not in text and "<!--" not in text and "\u2028" not in text
+    assert json.loads(text) == value
+
+
+def test_article_has_open_graph_and_an_absolute_canonical_url(site: Path) -> None:
+    tree = page(site, SEED_PAGE)
+    assert tree.xpath("//link[@rel='canonical']/@href") == [SITE_URL + SEED_PAGE]
+    assert meta(tree, "property", "og:url") == [SITE_URL + SEED_PAGE]
+    assert meta(tree, "property", "og:type") == ["article"]
+    assert meta(tree, "property", "og:title") == ["Lavrov hopes US will keep promise on separating Syrian opposition, terrorists"]
+    assert meta(tree, "property", "og:site_name") == ["newsdigest"]
+    assert meta(tree, "property", "og:description")[0].startswith("Moscow calls to solve all issues")
+    assert meta(tree, "property", "article:published_time")[0].startswith("2016-11-02T")
+
+
+def test_every_page_has_title_description_and_canonical_url(site: Path) -> None:
+    for path in html_pages(site):
+        tree = page(site, path)
+        assert tree.findtext(".//title").strip(), path
+        assert meta(tree, "name", "description")[0].strip(), path
+        canonical = tree.xpath("//link[@rel='canonical']/@href")
+        if path == "404.html":
+            assert canonical == [], "the 404 page is shown at many addresses: it names none"
+            continue
+        expected = SITE_URL + (path[: -len("index.html")] if path.endswith("index.html") else path)
+        assert canonical == [expected] == meta(tree, "property", "og:url"), path
+
+
+def test_sitemap_lists_every_story_and_index_page_with_absolute_urls(site: Path) -> None:
+    document = etree.parse(str(site / "sitemap.xml"))
+    assert etree.XMLSchema(etree.fromstring(SITEMAP_XSD)).validate(document)
+    locations = document.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
+    assert len(locations) == len(set(locations))
+    assert all(location.startswith(SITE_URL) for location in locations)
+    assert {SITE_URL + story for story in stories(site)} <= set(locations)
+    assert len(stories(site)) == 4
+    for index in ("", "tags/", "places/", "sources/", "archives/", "tag/sergey-lavrov/", "2016/11/02/"):
+        assert SITE_URL + index in locations
+    assert SITE_URL + "404.html" not in locations and SITE_URL + "search/" not in locations
+    seed = document.xpath("//s:url[s:loc=$loc]/s:lastmod/text()", namespaces=SITEMAP_NS, loc=SITE_URL + SEED_PAGE)
+    assert seed == ["2016-11-02"]
+
+
+def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
+    lines = (site / "robots.txt").read_text().splitlines()
+    assert "User-agent: *" in lines
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
+    assert not [line for line in lines if line.startswith("Disallow: /")]
+
+
+def test_404_page_links_absolutely_so_it_works_at_any_depth(site: Path) -> None:
+    tree = page(site, "404.html")
+    assert tree.findtext(".//h1") == "Page not found"
+    assert meta(tree, "name", "robots") == ["noindex"]
+    links = tree.xpath("//a/@href | //link/@href")
+    assert links and all(link.startswith(SITE_URL) or link == "#main" for link in links), links
+    assert SITE_URL + "theme/css/digest.css" in links and SITE_URL + "index.html" in links
+
+
+def test_related_stories_share_tags_and_are_at_most_five(site: Path) -> None:
+    tree = page(site, SEED_PAGE)
+    links = tree.xpath("//section[@class='related']//a/@href")
+    assert 1 <= len(links) <= 5
+    mine = story_tags(site, SEED_PAGE)
+    for link in links:
+        target = (site / SEED_PAGE).parent.joinpath(link).resolve().relative_to(site.resolve()).as_posix()
+        assert target != SEED_PAGE and mine & story_tags(site, target), target
+
+
+def fake_story(name: str, tags: list[str]) -> SimpleNamespace:
+    return SimpleNamespace(name=name, tags=[Tag(tag, DEFAULT_CONFIG) for tag in tags])
+
+
+def test_related_stories_prefer_rare_shared_tags() -> None:
+    common = [fake_story(f"filler {n}", ["Russia"]) for n in range(6)]
+    seed = fake_story("seed", ["Russia", "Sergey Lavrov"])
+    rare = fake_story("rare", ["Sergey Lavrov"])
+    articles = [common[0], seed, *common[1:3], rare, *common[3:]]
+    relate_stories(SimpleNamespace(articles=articles, settings={"RELATED_MAX": 3}))
+    related = [(story.name, [tag.name for tag in shared]) for story, shared in seed.related]
+    assert related[0] == ("rare", ["Sergey Lavrov"])
+    assert len(related) == 3 and all(shared == ["Russia"] for _, shared in related[1:])
+    assert [story.name for story, _ in rare.related] == ["seed"]
+
+
+def test_related_stories_look_at_a_bounded_window_per_tag() -> None:
+    positions = list(range(0, 10_000, 2))
+    assert nearest(positions, 5000, 50) == positions[2450:2551]
+    assert len(nearest(positions, 0, 50)) == 51
+
+
+def test_places_index_lists_dateline_and_tag_places_with_their_pages_and_feeds(site: Path) -> None:
+    tree = page(site, "places/index.html")
+    entries = {a.text: a.get("href") for a in tree.xpath("//main//ul[contains(@class, 'counted')]//a")}
+    assert entries["Athens"] == "../tag/athens/index.html"  # the seed's dateline place
+    assert entries["Greece"] == "../tag/greece/index.html"  # a place tag
+    assert "Athens" in story_tags(site, SEED_PAGE)
+    for name, link in entries.items():
+        tag_page = (site / "places" / link).resolve()
+        assert tag_page.is_file(), name
+        assert (tag_page.parent / "atom.xml").is_file() and (tag_page.parent / "rss.xml").is_file(), name
+    feeds = page(site, "tag/athens/index.html").xpath("//link[@rel='alternate']/@href")
+    assert SITE_URL + "tag/athens/atom.xml" in feeds and SITE_URL + "tag/athens/rss.xml" in feeds
+
+
+def test_article_page_html_and_css_stay_within_30_kb(site: Path) -> None:
+    css = (site / "theme" / "css" / "digest.css").stat().st_size
+    for story in stories(site):
+        assert (site / story).stat().st_size + css <= PAGE_BUDGET, story
+
+
+def test_day_archive_links_to_the_next_day_with_stories(site: Path) -> None:
+    tree = page(site, "2016/11/02/index.html")
+    assert tree.findtext(".//h1").startswith("2 November 2016")
+    assert "../../../2024/12/26/index.html" in tree.xpath("//nav[@aria-label='Other periods']//a/@href")
+
+
+def test_search_index_holds_only_the_stories_and_finds_lavrov(site: Path) -> None:
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(stories(site))
+    fragments = [gzip.decompress(path.read_bytes()) for path in (bundle / "fragment").iterdir()]
+    seed = [fragment for fragment in fragments if f'"url":"/{SEED_PAGE}"'.encode() in fragment]
+    assert len(seed) == 1 and b"Lavrov" in seed[0]
+    words = b"".join(gzip.decompress(path.read_bytes()) for path in (bundle / "index").iterdir())
+    assert b"lavrov" in words
+
+
+def test_search_page_works_without_fetch_and_explains_itself_without_javascript(site: Path) -> None:
+    tree = page(site, "search/index.html")
+    form = tree.xpath("//form[@role='search']")[0]
+    assert form.get("data-pagefind") == "../pagefind/pagefind.js" and form.get("data-site") == "../"
+    assert tree.xpath("//form//input[@type='search']/@name") == ["q"]
+    assert "needs JavaScript" in "".join(tree.xpath("//noscript//text()"))
+    assert tree.xpath("//script/@src") == ["../theme/js/search.js"]
+    listing = (site / "search" / "stories.js").read_text()
+    rows = json.loads(listing.removeprefix("window.newsdigestStories=").removesuffix(";\n"))
+    assert [SEED_PAGE, "Lavrov hopes US will keep promise on separating Syrian opposition, terrorists"] in [row[:2] for row in rows]
+    assert "<" not in listing
