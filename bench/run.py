@@ -58,12 +58,14 @@ STOCK_CACHE = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 
 @dataclass
 class Measure:
-    """One timed command: wall seconds, peak RSS of its process tree and of its largest process, in MB."""
+    """One timed command: wall and CPU seconds, peak RSS of its process tree and largest process (MB), load after."""
 
     label: str
     seconds: float
+    cpu_seconds: float
     tree_rss_mb: float
     max_rss_mb: float
+    load: float
 
 
 @dataclass
@@ -160,7 +162,9 @@ def run_measured(label: str, command: list[str], cwd: Path, env: dict | None = N
         tail = log_path.read_text(errors="replace").splitlines()[-15:]
         raise SystemExit(f"bench: {label} failed (exit {process.returncode}): {' '.join(command)}\n" + "\n".join(tail))
     largest = usage.ru_maxrss * 1024
-    return Measure(label, round(seconds, 3), round(max(peak, largest) / 2**20, 1), round(largest / 2**20, 1))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measure(label, round(seconds, 3), round(cpu, 3), round(max(peak, largest) / 2**20, 1),
+                   round(largest / 2**20, 1), os.getloadavg()[0])
 
 
 def site_size(output: Path) -> Site:
@@ -270,29 +274,55 @@ def ratio(ours: float, stock: float) -> str:
     return f"{ours / stock:.2f}x" if stock else "-"
 
 
+def combined(first: Measure, second: Measure) -> Measure:
+    """Two steps run one after the other as one: times add up, memory peaks take the larger."""
+    return Measure(f"{first.label}+{second.label}", first.seconds + second.seconds, first.cpu_seconds + second.cpu_seconds,
+                   max(first.tree_rss_mb, second.tree_rss_mb), max(first.max_rss_mb, second.max_rss_mb),
+                   max(first.load, second.load))
+
+
+def time_row(label: str, ours: Measure | None, stock: Measure | None) -> str:
+    """A table row: wall and CPU seconds of ours and stock, and the ratios."""
+    cells = [f"{m.seconds:.2f}" if m else "-" for m in (ours, stock)] + [f"{m.cpu_seconds:.2f}" if m else "-" for m in (ours, stock)]
+    both = ours and stock
+    cells += [ratio(ours.seconds, stock.seconds) if both else "", ratio(ours.cpu_seconds, stock.cpu_seconds) if both else ""]
+    return f"| {label} | {cells[0]} | {cells[1]} | {cells[4]} | {cells[2]} | {cells[3]} | {cells[5]} |\n"
+
+
 def report(results: Results) -> str:
-    """The figures as a Markdown table: ours, stock, and the ratio."""
+    """The figures as Markdown tables: times (wall and CPU) of ours and stock with ratios, then size and memory."""
     ours, stock, n = results.ours, results.stock, results.n
-    full = ours["ingest"].seconds + ours["build"].seconds
-    peak = max(ours["ingest"].tree_rss_mb, ours["build"].tree_rss_mb)
-    single = max(ours["ingest"].max_rss_mb, ours["build"].max_rss_mb)
-    rows = [
-        ("ingest (s)", f"{ours['ingest'].seconds:.2f}", "-", ""),
-        ("site build (s)", f"{ours['build'].seconds:.2f}", "-", ""),
-        ("**full build (s)**", f"**{full:.2f}**", f"**{stock['build'].seconds:.2f}**", f"**{ratio(full, stock['build'].seconds)}**"),
-        ("ms per story", f"{1000 * full / n:.1f}", f"{1000 * stock['build'].seconds / n:.1f}", ratio(full, stock["build"].seconds)),
-        ("peak RSS, process tree (MB)", f"{peak:.0f}", f"{stock['build'].tree_rss_mb:.0f}", ratio(peak, stock["build"].tree_rss_mb)),
-        ("peak RSS, largest process (MB)", f"{single:.0f}", f"{stock['build'].max_rss_mb:.0f}", ratio(single, stock["build"].max_rss_mb)),
-        ("output files", f"{results.ours_site.files}", f"{results.stock_site.files}", ""),
-        ("output MB", f"{results.ours_site.megabytes:.1f}", f"{results.stock_site.megabytes:.1f}", ""),
-        ("cold build with content cache (s)", "-", f"{stock['cache-cold'].seconds:.2f}", ""),
-        ("no-change rebuild (s)", f"{ours['no-change'].seconds:.2f}", f"{stock['no-change'].seconds:.2f}", ratio(ours["no-change"].seconds, stock["no-change"].seconds)),
-        ("add-one rebuild (s)", f"{ours['add-one'].seconds:.2f}", f"{stock['add-one'].seconds:.2f}", ratio(ours["add-one"].seconds, stock["add-one"].seconds)),
-        ("no-change / own full build", ratio(ours["no-change"].seconds, full), ratio(stock["no-change"].seconds, stock["build"].seconds), ""),
-        ("add-one / own full build", ratio(ours["add-one"].seconds, full), ratio(stock["add-one"].seconds, stock["build"].seconds), ""),
+    full = combined(ours["ingest"], ours["build"])
+    load = max(measure.load for measure in (*ours.values(), *stock.values()))
+    lines = [
+        f"N = {n:,} seeds (synth --seed {results.seed}); highest 1-min load average after a step: {load:.1f}\n\n",
+        "| seconds | ours wall | stock wall | wall ratio | ours CPU | stock CPU | CPU ratio |\n",
+        "|---|---:|---:|---:|---:|---:|---:|\n",
+        time_row("ingest", ours["ingest"], None),
+        time_row("site build (ingest with nothing to do, then Pelican)", ours["build"], None),
+        time_row("**full build**", full, stock["build"]),
+        time_row("stock cold build with its content cache on", None, stock["cache-cold"]),
+        time_row("no-change rebuild (stock: content cache)", ours["no-change"], stock["no-change"]),
+        time_row("add-one rebuild (stock: content cache)", ours["add-one"], stock["add-one"]),
+        "\n| | newsdigest | stock Pelican | ours/stock |\n|---|---:|---:|---:|\n",
+        f"| ms per story, full build (wall) | {1000 * full.seconds / n:.1f} | {1000 * stock['build'].seconds / n:.1f} | {ratio(full.seconds, stock['build'].seconds)} |\n",
+        f"| peak RSS, process tree (MB) | {full.tree_rss_mb:.0f} | {stock['build'].tree_rss_mb:.0f} | {ratio(full.tree_rss_mb, stock['build'].tree_rss_mb)} |\n",
+        f"| peak RSS, largest process (MB) | {full.max_rss_mb:.0f} | {stock['build'].max_rss_mb:.0f} | {ratio(full.max_rss_mb, stock['build'].max_rss_mb)} |\n",
+        f"| output files | {results.ours_site.files} | {results.stock_site.files} | |\n",
+        f"| output MB | {results.ours_site.megabytes:.1f} | {results.stock_site.megabytes:.1f} | |\n",
+        f"| no-change rebuild / own full build (wall) | {ratio(ours['no-change'].seconds, full.seconds)} | {ratio(stock['no-change'].seconds, stock['build'].seconds)} | |\n",
+        f"| add-one rebuild / own full build (wall) | {ratio(ours['add-one'].seconds, full.seconds)} | {ratio(stock['add-one'].seconds, stock['build'].seconds)} | |\n",
     ]
-    head = f"N = {n:,} seeds (synth --seed {results.seed})\n\n| | newsdigest | stock Pelican | ours/stock |\n|---|---:|---:|---:|\n"
-    return head + "".join(f"| {label} | {a} | {b} | {c} |\n" for label, a, b, c in rows)
+    return "".join(lines)
+
+
+def load_results(path: Path) -> Results:
+    """A results.json saved by an earlier run."""
+    data = json.loads(path.read_text())
+    measures = {side: {key: Measure(**{"cpu_seconds": 0.0, "load": 0.0} | value) for key, value in data[side].items()}
+                for side in ("ours", "stock")}
+    return Results(data["n"], data["seed"], data["machine"], measures["ours"], measures["stock"],
+                   Site(**data["ours_site"]), Site(**data["stock_site"]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -303,7 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=PROJECT,
                         help="project whose generator/, pelicanconf.py, tags.yaml and theme/ are measured (default: this one)")
     parser.add_argument("--work", type=Path, default=PROJECT / "bench" / "work", help="work folder (default bench/work)")
+    parser.add_argument("--table", type=Path, metavar="RESULTS_JSON", help="only print the tables of a saved results.json")
     args = parser.parse_args(argv)
+    if args.table:
+        print(report(load_results(args.table)))
+        return 0
     work = args.work.resolve() / f"n{args.n}"
     project = args.project.resolve()
     results = Results(args.n, args.seed, machine(project))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
-import functools
-import http.server
 import json
+import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.build import DEFAULT_SITE_URL, build_site
@@ -29,10 +30,10 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
         command.add_argument("--year", type=int, help="year for datelines that state none (default: DEFAULT_YEAR)")
         command.add_argument("--force", action="store_true", help="regenerate hand-edited content files (a backup is kept)")
+        command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="Pelican settings file (DEFAULT_YEAR)")
         if output:
             command.add_argument("--output", type=Path, default=Path("output"), help="site folder (default: output)")
             command.add_argument("--site-url", default=DEFAULT_SITE_URL, help=f"absolute site URL for feeds (default: {DEFAULT_SITE_URL})")
-            command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="Pelican settings file")
 
     folders(commands.add_parser("ingest", help="parse seeds/ into content/"))
     folders(commands.add_parser("build", help="ingest, then build the site with Pelican"), output=True)
@@ -45,8 +46,9 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--content", type=Path, default=Path("content"))
     check.add_argument("--year", type=int)
     serve = commands.add_parser("serve", help="serve the built site over HTTP")
+    folders(serve, output=True)
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--output", type=Path, default=Path("output"))
+    serve.add_argument("--watch", action="store_true", help="rebuild when seeds, content, theme or settings change, and reload the browser")
     return top
 
 
@@ -77,10 +79,29 @@ def run_ingest(args: argparse.Namespace) -> IngestReport:
     """Ingest with the command's folders and options, printing the report."""
     if not args.seeds.is_dir():
         raise NewsdigestError(f"{args.seeds}: no such seeds folder")
-    report = ingest(args.seeds, args.content, default_year=default_year(args.year, getattr(args, "settings", Path("pelicanconf.py"))),
-                    force=args.force, taxonomy_path=Path("tags.yaml") if Path("tags.yaml").is_file() else None)
+    with progress_bar("parsing seeds") as progress:
+        report = ingest(args.seeds, args.content, default_year=default_year(args.year, args.settings),
+                        force=args.force, taxonomy_path=project_taxonomy(), progress=progress)
     print_report(report)
     return report
+
+
+def project_taxonomy() -> Path | None:
+    """The project's tags.yaml, when the command runs in the project folder."""
+    return Path("tags.yaml").resolve() if Path("tags.yaml").is_file() else None
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on an interactive terminal; nothing in CI, pipes and files."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def command_build(args: argparse.Namespace) -> int:
@@ -98,8 +119,7 @@ def command_parse(args: argparse.Namespace) -> int:
     from generator.tags import load_taxonomy
 
     article = parse_seed(args.file)
-    enrich(article, args.file, load_taxonomy(Path("tags.yaml") if Path("tags.yaml").is_file() else None),
-           default_year(args.year))
+    enrich(article, args.file, load_taxonomy(project_taxonomy()), default_year(args.year))
     for warning in article.warnings:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
     fields = {"title": None, "summary": None, "place": None, **front_matter(article)}
@@ -128,8 +148,8 @@ def command_check(args: argparse.Namespace) -> int:
     """Parse every seed and read every content file's front matter; one line per problem."""
     from generator.check import check_content, check_seeds
 
-    taxonomy = str(Path("tags.yaml").resolve()) if Path("tags.yaml").is_file() else None
-    seeds, seed_errors, warnings = check_seeds(args.seeds, default_year(args.year), taxonomy) if args.seeds.is_dir() else (0, [], [])
+    taxonomy = project_taxonomy()
+    seeds, seed_errors, warnings = check_seeds(args.seeds, default_year(args.year), str(taxonomy) if taxonomy else None) if args.seeds.is_dir() else (0, [], [])
     files, content_problems = check_content(args.content) if args.content.is_dir() else (0, [])
     for line in warnings:
         print(f"warning: {line}", file=sys.stderr)
@@ -140,16 +160,17 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    """Serve output/ on localhost until interrupted."""
+    """Serve output/ on localhost until interrupted; --watch rebuilds on changes and reloads open pages."""
+    from generator.serve import serve
+
+    if args.watch:
+        command_build(args)
+        watched = [args.seeds, args.content, Path("theme"), args.settings, Path("tags.yaml")]
+        serve(args.output, args.port, watch=watched, rebuild=lambda: command_build(args))
+        return EXIT_OK
     if not args.output.is_dir():
         raise NewsdigestError(f"{args.output}: no site to serve; run 'newsdigest build' first")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.output))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"serving {args.output} at http://localhost:{args.port}/ (Ctrl-C stops)")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+    serve(args.output, args.port)
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -95,7 +96,8 @@ class Ingest:
     """One ingest run of a seeds folder into a content folder."""
 
     def __init__(self, seeds_dir: Path, content_dir: Path, *, default_year: int | None = None,
-                 force: bool = False, jobs: int | None = None, taxonomy_path: Path | None = None):
+                 force: bool = False, jobs: int | None = None, taxonomy_path: Path | None = None,
+                 progress: Callable[[int, int], None] | None = None):
         self.seeds_dir = seeds_dir
         self.content_dir = content_dir
         self.default_year = default_year
@@ -103,6 +105,7 @@ class Ingest:
         self.jobs = jobs or os.cpu_count() or 1
         self.taxonomy_path = str(taxonomy_path) if taxonomy_path else default_taxonomy_path()
         self.writer = SafeWriter(content_dir)
+        self.progress = progress or (lambda done, total: None)
         self.report = IngestReport()
         self.old_manifest = read_manifest(content_dir)
         self.old_inputs = read_inputs(content_dir)
@@ -146,11 +149,16 @@ class Ingest:
     def prepare_all(self, seeds: list[Path]) -> list[Article]:
         """Parse and enrich seeds, on every core when there are many; failures go to the report."""
         arguments = [(seed, self.seeds_dir, self.default_year, self.taxonomy_path) for seed in seeds]
+        results = []
         if len(seeds) >= PARALLEL_FROM and self.jobs > 1:
             with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-                results = list(pool.map(prepare, *zip(*arguments), chunksize=16))
+                for result in pool.map(prepare, *zip(*arguments), chunksize=16):
+                    results.append(result)
+                    self.progress(len(results), len(seeds))
         else:
-            results = [prepare(*argument) for argument in arguments]
+            for argument in arguments:
+                results.append(prepare(*argument))
+                self.progress(len(results), len(seeds))
         articles = []
         for seed, result in zip(seeds, results):
             if isinstance(result, SeedError):

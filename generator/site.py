@@ -256,13 +256,13 @@ def place_index(generator) -> None:
 
 
 def period_neighbours(generator) -> None:
-    """Give templates `period_neighbours`: archive URL -> (older, newer) archive of the same kind, or None."""
+    """Give templates `period_neighbours`: archive file -> (older, newer) archive of the same kind, or None."""
     neighbours = {}
     for archives in generator.period_archives.values():
         for index, archive in enumerate(archives):
             newer = archives[index - 1] if index > 0 else None
             older = archives[index + 1] if index + 1 < len(archives) else None
-            neighbours[archive["url"]] = (older, newer)
+            neighbours[archive["save_as"]] = (older, newer)
     generator.context["period_neighbours"] = neighbours
 
 

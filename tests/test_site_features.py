@@ -73,11 +73,12 @@ def meta(tree: html.HtmlElement, attribute: str, name: str) -> list[str]:
 
 
 def stories(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if STORY.match(p.relative_to(site).as_posix()))
+    paths = (path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.name != "index.html")
+    return sorted(path for path in paths if STORY.match(path))
 
 
 def html_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == "pagefind")
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.relative_to(site).parts[0] != "pagefind")
 
 
 def story_tags(site: Path, path: str) -> set[str]:

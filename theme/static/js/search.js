@@ -17,7 +17,8 @@
 
   function pagefindEngine() {
     return import(new URL(form.dataset.pagefind, location.href).href).then(function (pagefind) {
-      return pagefind.options({ excerptLength: 24 }).then(function () {
+      // Result URLs relative to the site root ("/2016/..."), resolved against where this site lives.
+      return pagefind.options({ baseUrl: "/", excerptLength: 24 }).then(function () {
         return function (query) {
           return pagefind.search(query).then(function (found) {
             return Promise.all(found.results.slice(0, LIMIT).map(function (result) { return result.data(); }))
