@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from generator import __version__
 from generator.errors import BuildError, ConfigError
+from generator.files import code_fingerprint
 
 OUTPUT_MARKER = ".newsdigest-output"
 LOCK_NAME = ".newsdigest.lock"
@@ -92,9 +92,8 @@ def hash_files(digest, root: Path, files: list[Path]) -> None:
 
 def environment_key(settings_file: Path, theme: Path, site_url: str) -> str:
     """A hash of what every page depends on: settings, theme, our code, the site URL."""
-    digest = hashlib.sha256(f"{__version__}|{site_url}".encode())
-    code = Path(__file__).resolve().parent
-    for root, files in ((settings_file.parent, [settings_file]), (theme, sorted(theme.rglob("*"))), (code, sorted(code.rglob("*.py")))):
+    digest = hashlib.sha256(f"{code_fingerprint()}|{site_url}".encode())
+    for root, files in ((settings_file.parent, [settings_file]), (theme, sorted(theme.rglob("*")))):
         hash_files(digest, root, [path for path in files if path.is_file()])
     return digest.hexdigest()
 

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import NewsdigestError
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of newsdigest's own source: what it makes changes when the code does."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 class UnsafePathError(NewsdigestError):

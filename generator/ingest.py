@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from generator import __version__
 from generator.enrich import SIDECAR_SUFFIXES, enrich, sidecar_path, unique_slug
 from generator.errors import SeedError
-from generator.files import SafeWriter
+from generator.files import SafeWriter, code_fingerprint
 from generator.model import Article
 from generator.parse import parse_seed
 from generator.tags import Taxonomy, load_taxonomy
@@ -78,8 +77,8 @@ def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path
 
 
 def input_key(seed: Path, default_year: int | None, taxonomy_path: str | None) -> str:
-    """A hash of everything a seed's content file depends on: bytes, sidecar, mtime, taxonomy, version."""
-    digest = hashlib.sha256(f"{__version__}|{default_year}|{seed.stat().st_mtime_ns}".encode())
+    """A hash of everything a seed's content file depends on: bytes, sidecar, mtime, taxonomy, our code."""
+    digest = hashlib.sha256(f"{code_fingerprint()}|{default_year}|{seed.stat().st_mtime_ns}".encode())
     digest.update(seed.read_bytes())
     for extra in (sidecar_path(seed), Path(taxonomy_path) if taxonomy_path else None):
         if extra is not None and extra.is_file():

@@ -17,10 +17,11 @@ PAGEFIND_DIR = "pagefind"
 STORY_LIST = "search/stories.js"
 # Pages that are not worth a search engine's visit: they say "not found" or need a query.
 UNLISTED = {"404.html", "search/index.html"}
+SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def finish_site(generator, writer=None) -> None:
-    """After Pelican wrote the pages: the story list, sitemap.xml, robots.txt and the Pagefind index."""
+    """Pelican's article_writer_finalized: once every page is written, the story list, sitemap, robots, index."""
     settings = generator.settings
     output = Path(generator.output_path)
     files = SafeWriter(output)
@@ -37,9 +38,15 @@ def story_list(articles: list) -> str:
     """A script that sets `newsdigestStories` to [url, title, date, place, source, teaser, tags] rows."""
     rows = [[article.url, Markup(article.title).unescape(), article.locale_date, getattr(article, "place", None) or "",
              article.author.name, article.teaser or "", [tag.name for tag in article.tags]] for article in articles]
-    text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.newsdigestStories={text};\n"
+    return f"window.newsdigestStories={script_json(rows)};\n"
+
+
+def script_json(value: object) -> Markup:
+    """JSON for a <script> element: <, >, & and line separators escaped so no tag can close it early."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in SCRIPT_UNSAFE.items():
+        text = text.replace(character, escaped)
+    return Markup(text)
 
 
 def site_pages(output: Path) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -21,6 +20,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 
 from generator import search
+from generator.search import script_json
 
 TAG_TYPES = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("topics", "Topics"))
 WORDS_PER_MINUTE = 230
@@ -29,7 +29,6 @@ RELATED_MAX = 5
 # Related stories look at this many stories on each side in time per shared tag, so the work stays
 # O(stories x tags) even when one tag (say "Russia") is on every story.
 RELATED_WINDOW = 50
-SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\.{0,2}/|[^:]*$)", re.IGNORECASE)
 
 
@@ -268,9 +267,7 @@ def period_neighbours(generator) -> None:
 
 def absolute_url(settings: dict, path: str) -> str:
     """The public URL of a site path; a trailing index.html is dropped, as servers add it back."""
-    if path == "index.html" or path.endswith("/index.html"):
-        path = path[: -len("index.html")]
-    return f"{settings['FEED_DOMAIN'].rstrip('/')}/{path}"
+    return f"{settings['FEED_DOMAIN'].rstrip('/')}/{search.public_path(path)}"
 
 
 def news_article(article, settings: dict) -> dict:
@@ -310,14 +307,6 @@ def structured_data(generator) -> None:
     """Give each story `json_ld`, its NewsArticle metadata."""
     for article in generator.articles:
         article.json_ld = news_article(article, generator.settings)
-
-
-def script_json(value: object) -> Markup:
-    """JSON for a <script> element: <, >, & and line separators escaped so no tag can close it early."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for character, escaped in SCRIPT_UNSAFE.items():
-        text = text.replace(character, escaped)
-    return Markup(text)
 
 
 def add_template_helpers(generator) -> None:

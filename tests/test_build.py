@@ -68,7 +68,7 @@ def test_key_pages_match_goldens(site: Path) -> None:
 
 
 def test_every_feed_is_strictly_valid_with_absolute_urls(site: Path) -> None:
-    feeds = sorted((site / "output").rglob("*.xml"))
+    feeds = sorted(feed for feed in (site / "output").rglob("*.xml") if feed.name != "sitemap.xml")
     assert (site / "output" / "feeds" / "all.atom.xml") in feeds and (site / "output" / "feeds" / "all.rss.xml") in feeds
     assert (site / "output" / "tag" / "sergey-lavrov" / "atom.xml") in feeds
     assert (site / "output" / "tag" / "sergey-lavrov" / "rss.xml") in feeds
@@ -139,7 +139,6 @@ def test_an_up_to_date_site_is_not_rebuilt(site: Path, tmp_path: Path) -> None:
     shutil.copytree(site, root)
     arguments = dict(settings_file=root / "pelicanconf.py", site_url=SITE_URL)
     marker = root / "output" / ".newsdigest-output"
-    assert build_site(root / "content", root / "output", **arguments) is True
     stamp = marker.stat().st_mtime_ns
     assert build_site(root / "content", root / "output", **arguments) is False
     assert marker.stat().st_mtime_ns == stamp
