@@ -67,7 +67,7 @@ TAG_FEED_ATOM = "tag/{slug}/atom.xml"
 TAG_FEED_RSS = "tag/{slug}/rss.xml"
 AUTHOR_FEED_ATOM = "source/{slug}/atom.xml"
 AUTHOR_FEED_RSS = "source/{slug}/rss.xml"
-FEED_MAX_ITEMS = 50
+FEED_MAX_ITEMS = 20  # the latest 20 stories per feed: readers poll; archives hold the rest
 RSS_FEED_SUMMARY_ONLY = False
 
 SLUGIFY_SOURCE = "basename"

@@ -8,16 +8,19 @@ import hashlib
 import logging
 import os
 import shutil
+import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint
+from generator.incremental import child_failed, in_child_writer, stop_children
 
 OUTPUT_MARKER = ".newsdigest-output"
 LOCK_NAME = ".newsdigest.lock"
 CACHE_ROOT = ".newsdigest-cache"
+TRASH_PREFIX = ".newsdigest-trash-"
 DEFAULT_SITE_URL = "http://localhost:8000/"
 
 
@@ -75,9 +78,14 @@ def run_pelican(settings: dict) -> None:
     logging.getLogger().addHandler(counter)
     try:
         Pelican(settings).run()
-    except Exception as error:  # noqa: BLE001 - any Pelican failure becomes one BuildError line
-        raise BuildError(f"Pelican failed: {type(error).__name__}: {error}") from error
+    except BaseException as error:
+        if in_child_writer():
+            child_failed(error)  # a forked writer never returns into this code
+        if isinstance(error, Exception):
+            raise BuildError(f"Pelican failed: {type(error).__name__}: {error}") from error
+        raise
     finally:
+        stop_children()
         logging.getLogger().removeHandler(counter)
     if counter.messages:
         raise BuildError("Pelican reported errors: " + "; ".join(counter.messages[:5]))
@@ -145,9 +153,10 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
 
 def with_build_folders(settings: dict, staging: Path, previous: Path | None, cache: Path) -> dict:
     """Settings for one build: write into staging, reuse unchanged pages of previous, cache what was read."""
-    from generator.incremental import PREVIOUS_OUTPUT
+    from generator.incremental import PREVIOUS_OUTPUT, WRITE_PROCESSES
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
+            WRITE_PROCESSES: os.cpu_count() or 1,
             "CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
             "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "md5"}
 
@@ -163,19 +172,29 @@ def cache_folder(project: Path, environment: str) -> Path:
 
 def swap_in(staging: Path, output: Path) -> None:
     """Put the staging folder in place of output/ in one atomic exchange; the old site is removed after."""
-    if output.exists() and exchange(staging, output):
-        shutil.rmtree(staging, ignore_errors=True)
-        return
     retired = output.parent / f".{output.name}-old-{os.getpid()}"
-    if output.exists():
-        os.rename(output, retired)
-    try:
-        os.rename(staging, output)
-    except BaseException:
-        if retired.exists():
-            os.rename(retired, output)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+    if output.exists() and exchange(staging, output):
+        os.rename(staging, retired)
+    else:
+        if output.exists():
+            os.rename(output, retired)
+        try:
+            os.rename(staging, output)
+        except BaseException:
+            if retired.exists():
+                os.rename(retired, output)
+            raise
+    remove_in_background(retired)
+
+
+def remove_in_background(folder: Path) -> None:
+    """Delete a retired site without making the build wait (deleting thousands of files is slow on some disks)."""
+    if not folder.exists():
+        return
+    trash = folder.parent / f"{TRASH_PREFIX}{folder.name.lstrip('.')}"
+    os.rename(folder, trash)
+    subprocess.Popen(["rm", "-rf", "--", str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def exchange(first: Path, second: Path) -> bool:

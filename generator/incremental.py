@@ -1,4 +1,9 @@
-"""Incremental rendering: a page or feed whose inputs did not change is linked from the previous build.
+"""Incremental and parallel rendering of pages and feeds.
+
+Parallel: after Pelican has read everything, the writer forks; each process renders the pages whose name hashes
+to its shard, and the children exit once the stories' pages are written (`join_shards`).
+
+Incremental: a page or feed whose inputs did not change is linked from the previous build.
 
 Every page Pelican writes gets a key: the template, the output name and a fingerprint of the template variables it
 uses (found by Jinja's own analysis of the template and everything it extends, imports or includes). When the
@@ -12,6 +17,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import signal
+import zlib
 from pathlib import Path
 
 from jinja2 import meta
@@ -23,6 +30,8 @@ from pelican.writers import Writer
 
 RECORD = ".newsdigest-pages.json"
 PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"
+WRITE_PROCESSES = "NEWSDIGEST_WRITE_PROCESSES"
+SHARD_FILE = ".newsdigest-shard-{}.{}"
 _NEIGHBOURS = ("older_article", "newer_article", "related")
 
 
@@ -89,6 +98,7 @@ class IncrementalWriter(Writer):
 
     def __init__(self, output_path: str, settings: dict | None = None):
         super().__init__(output_path, settings)
+        self.parent_pid = os.getpid()
         previous = (settings or {}).get(PREVIOUS_OUTPUT)
         self.previous = Path(previous) if previous else None
         self.old_keys = read_record(self.previous) if self.previous else {}
@@ -96,8 +106,14 @@ class IncrementalWriter(Writer):
         self.fingerprints = Fingerprints()
         self.variables: dict[str, set[str] | None] = {}
         self.reuse: str | None = None
+        self.skip: str | None = None
         self.reused = 0
         IncrementalWriter.current = self
+        self.shard, self.shards, self.children = fork_shards(int((settings or {}).get(WRITE_PROCESSES) or 1))
+
+    def mine(self, name: str) -> bool:
+        """This process renders the page or feed of that name."""
+        return self.shards == 1 or zlib.crc32(name.encode("utf-8")) % self.shards == self.shard
 
     def write_file(self, name, template, context, *args, **kwargs):
         return super().write_file(name, _KeyedTemplate(template, self), context, *args, **kwargs)
@@ -125,6 +141,9 @@ class IncrementalWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         relative = os.path.relpath(filename, self.output_path)
+        if self.skip == relative:
+            self.skip = None
+            return open(os.devnull, "w", encoding=encoding)
         if self.reuse == relative:
             self.reuse = None
             link_previous(self.previous / relative, Path(filename))
@@ -136,6 +155,8 @@ class IncrementalWriter(Writer):
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None):
         if not path:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        if not self.mine(path):
+            return None
         limit = self.settings["FEED_MAX_ITEMS"]
         key = digest("feed", path, url, feed_type, feed_title, *(self.fingerprints.of(e) for e in elements[:limit]))
         self.keys[path] = key
@@ -159,6 +180,9 @@ class _KeyedTemplate:
     def render(self, localcontext: dict) -> str:
         writer = self.writer
         name = localcontext["output_file"]
+        if not writer.mine(name):
+            writer.skip = name
+            return ""
         key = writer.page_key(self.template, localcontext)
         if key is not None:
             writer.keys[name] = key
@@ -214,6 +238,76 @@ def write_record(pelican) -> None:
         return
     text = json.dumps(writer.keys, indent=0, sort_keys=True) + "\n"
     (Path(pelican.output_path) / RECORD).write_text(text, encoding="utf-8")
+
+
+def fork_shards(count: int) -> tuple[int, int, list[int]]:
+    """Fork count - 1 writer processes: (this process's shard, shards, child pids; the parent is shard 0)."""
+    children: list[int] = []
+    for shard in range(1, count):
+        pid = os.fork()
+        if pid == 0:
+            return shard, count, []
+        children.append(pid)
+    return 0, count, children
+
+
+def join_shards(generator=None, writer=None) -> None:
+    """Once the stories' pages are written: a child saves its page keys and exits; the parent waits for the
+    children, takes their keys, and fails the build if one of them failed."""
+    current = IncrementalWriter.current
+    if current is None or current.shards == 1:
+        return
+    output = Path(current.output_path)
+    if current.shard:
+        done = {"keys": current.keys, "reused": current.reused}
+        (output / SHARD_FILE.format(current.shard, "json")).write_text(json.dumps(done), encoding="utf-8")
+        os._exit(0)
+    failures = []
+    for shard, pid in enumerate(current.children, start=1):
+        _, status = os.waitpid(pid, 0)
+        error = output / SHARD_FILE.format(shard, "error")
+        keys = output / SHARD_FILE.format(shard, "json")
+        if os.waitstatus_to_exitcode(status) != 0 or not keys.is_file():
+            failures.append(error.read_text(encoding="utf-8") if error.is_file() else f"writer {shard} died")
+        else:
+            done = json.loads(keys.read_text(encoding="utf-8"))
+            current.keys.update(done["keys"])
+            current.reused += done["reused"]
+        for leftover in (error, keys):
+            leftover.unlink(missing_ok=True)
+    current.children = []
+    if failures:
+        raise RuntimeError("; ".join(failures))
+
+
+def in_child_writer() -> bool:
+    """This process is a forked writer, which must never return into the caller's code."""
+    current = IncrementalWriter.current
+    return current is not None and current.shard != 0 and os.getpid() != current.parent_pid
+
+
+def child_failed(error: BaseException) -> None:
+    """End a forked writer that failed, leaving the reason for the parent."""
+    current = IncrementalWriter.current
+    try:
+        path = Path(current.output_path) / SHARD_FILE.format(current.shard, "error")
+        path.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+    finally:
+        os._exit(1)
+
+
+def stop_children() -> None:
+    """Stop forked writers still running (the parent failed or was interrupted)."""
+    current = IncrementalWriter.current
+    if current is None:
+        return
+    for pid in current.children:
+        try:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    current.children = []
 
 
 def get_writer(pelican) -> type[Writer]:

@@ -65,6 +65,13 @@ def cached_taxonomy(path: str | None) -> Taxonomy:
     return load_taxonomy(Path(path) if path else None)
 
 
+def warm_up() -> None:
+    """Load the place gazetteer once, before worker processes are forked."""
+    from generator.tagging.gazetteer import gazetteer
+
+    gazetteer()
+
+
 def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None) -> Article | SeedError:
     """Parse and enrich one seed; any failure comes back as a SeedError naming the file."""
     try:
@@ -150,6 +157,7 @@ class Ingest:
         arguments = [(seed, self.seeds_dir, self.default_year, self.taxonomy_path) for seed in seeds]
         results = []
         if len(seeds) >= PARALLEL_FROM and self.jobs > 1:
+            warm_up()  # workers are forked: they inherit the loaded gazetteer instead of each loading it
             with ProcessPoolExecutor(max_workers=self.jobs) as pool:
                 for result in pool.map(prepare, *zip(*arguments), chunksize=16):
                     results.append(result)

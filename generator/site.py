@@ -17,9 +17,11 @@ from markupsafe import Markup, escape
 from markdown.treeprocessors import Treeprocessor
 from pelican import signals
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Author, Tag
+from pelican.contents import Content
+from pelican.urlwrappers import Author, Tag, URLWrapper
 
 from generator import search
+from generator.incremental import join_shards
 from generator.search import script_json
 
 TAG_TYPES = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("topics", "Topics"))
@@ -321,8 +323,37 @@ def add_reader(readers) -> None:
         readers.reader_classes[extension] = FrontMatterReader
 
 
+def remember(getter, name: str) -> property:
+    """A read-only property that computes once per object (Pelican recomputes URLs on every access)."""
+    slot = f"_newsdigest_{name}"
+
+    def cached(self):
+        values = self.__dict__
+        if slot not in values:
+            values[slot] = getter(self)
+        return values[slot]
+
+    return property(cached)
+
+
+def cache_urls() -> None:
+    """Story, tag and source URLs are fixed once read: compute each once instead of on every use."""
+    for cls in (Content, URLWrapper):
+        for name in ("url", "save_as"):
+            current = cls.__dict__[name]
+            if isinstance(current, property) and not getattr(current.fget, "__qualname__", "").startswith("remember"):
+                setattr(cls, name, remember(current.fget, name))
+
+
+def finish_articles(generator, writer=None) -> None:
+    """All stories' pages are written: gather the parallel writers, then index and map the site."""
+    join_shards()
+    search.finish_site(generator, writer)
+
+
 def register() -> None:
     """Pelican plugin entry point."""
+    cache_urls()
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_pretaxonomy.connect(file_under_dateline_place)
@@ -333,4 +364,4 @@ def register() -> None:
     signals.article_generator_finalized.connect(relate_stories)
     signals.article_generator_finalized.connect(structured_data)
     signals.feed_generated.connect(mark_rss_guids)
-    signals.article_writer_finalized.connect(search.finish_site)
+    signals.article_writer_finalized.connect(finish_articles)

@@ -177,3 +177,23 @@ def test_parse_write_read_back_keeps_every_field(body: str, headline: str) -> No
     assert post.get("summary") == article.lede
     assert post["seed"] == "prop.txt" and post["slug"] == "s"
     assert post.get("dateline") == (article.dateline.raw or None)
+
+
+def test_a_failing_parallel_writer_fails_the_build_and_keeps_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import incremental
+
+    with_stories(project)
+    before = tree(build(project))
+    real_render = incremental._KeyedTemplate.render
+
+    def render_failing_in_child(self, localcontext):
+        if self.writer.shard == 1:
+            raise RuntimeError("disk on fire")
+        return real_render(self, localcontext)
+
+    monkeypatch.setattr(incremental._KeyedTemplate, "render", render_failing_in_child)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    with pytest.raises(BuildError, match="disk on fire"):
+        build(project)
+    assert tree(project / "output") == before
+    assert not [path for path in project.iterdir() if path.name.startswith(".output-")]

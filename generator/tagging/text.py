@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from unidecode import unidecode
@@ -26,12 +27,17 @@ ABBREVIATIONS = frozenset(
 )
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_QUIET_MARKS = re.compile(r"[.'`]")
+_SEPARATORS = re.compile(r"[\s\-_/]+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A comparison key: no diacritics, case, periods, possessives or hyphen/space differences."""
     text = unidecode(text).casefold()
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[.'`]", "", text)
-    return re.sub(r"[\s\-_/]+", " ", text).strip()
+    text = _QUIET_MARKS.sub("", _POSSESSIVE.sub("", text))
+    return _SEPARATORS.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
