@@ -108,6 +108,7 @@ class IncrementalWriter(Writer):
         self.reuse: str | None = None
         self.skip: str | None = None
         self.reused = 0
+        self.rendered: set[str] = set()
         IncrementalWriter.current = self
         self.shard, self.shards, self.children = fork_shards(int((settings or {}).get(WRITE_PROCESSES) or 1))
 
@@ -138,6 +139,13 @@ class IncrementalWriter(Writer):
             except TypeError:
                 return None
         return digest(*parts)
+
+    def changed_under(self, folder: str, site: Path) -> bool:
+        """A page under folder/ was rendered afresh this build, or one of the previous build's is gone."""
+        prefix = folder.rstrip("/") + "/"
+        if any(name.startswith(prefix) for name in self.rendered):
+            return True
+        return any(name.startswith(prefix) and not (site / name).exists() for name in self.old_keys)
 
     def _open_w(self, filename, encoding, override=False):
         relative = os.path.relpath(filename, self.output_path)
@@ -190,6 +198,7 @@ class _KeyedTemplate:
         if key is not None and writer.old_keys.get(name) == key and old is not None and old.is_file():
             writer.reuse = name
             return ""
+        writer.rendered.add(name)
         return self.template.render(localcontext)
 
     def __getattr__(self, attribute):
@@ -259,7 +268,7 @@ def join_shards(generator=None, writer=None) -> None:
         return
     output = Path(current.output_path)
     if current.shard:
-        done = {"keys": current.keys, "reused": current.reused}
+        done = {"keys": current.keys, "reused": current.reused, "rendered": sorted(current.rendered)}
         (output / SHARD_FILE.format(current.shard, "json")).write_text(json.dumps(done), encoding="utf-8")
         os._exit(0)
     failures = []
@@ -273,6 +282,7 @@ def join_shards(generator=None, writer=None) -> None:
             done = json.loads(keys.read_text(encoding="utf-8"))
             current.keys.update(done["keys"])
             current.reused += done["reused"]
+            current.rendered.update(done["rendered"])
         for leftover in (error, keys):
             leftover.unlink(missing_ok=True)
     current.children = []

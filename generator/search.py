@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -11,6 +12,7 @@ from markupsafe import Markup
 
 from generator.errors import BuildError
 from generator.files import SafeWriter
+from generator.incremental import WRITE_PROCESSES, IncrementalWriter, link_previous
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PAGEFIND_DIR = "pagefind"
@@ -31,7 +33,10 @@ def finish_site(generator, writer=None) -> None:
     files.write_text(sitemap_name, sitemap(output, generator.articles, site_url))
     files.write_text("robots.txt", robots(site_url + sitemap_name))
     if settings.get("SEARCH_INDEX", True):
-        index_site(output)
+        writer = IncrementalWriter.current
+        previous = writer.previous if writer is not None and Path(writer.output_path) == output else None
+        changed = (lambda month: writer.changed_under(month, output)) if previous else None
+        index_site(output, changed, previous, int(settings.get(WRITE_PROCESSES) or 1))
 
 
 def story_list(articles: list) -> str:
@@ -79,15 +84,58 @@ def robots(sitemap_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"
 
 
-def index_site(site: Path) -> None:
-    """Build the Pagefind index of the stories (their data-pagefind-body) into site/pagefind/."""
+def index_site(site: Path, changed: Callable[[str], bool] | None = None, previous: Path | None = None,
+               processes: int = 1) -> list[str]:
+    """Build the Pagefind index of the stories into one bundle per month, site/pagefind/YYYY-MM/.
+
+    Bundles bound Pagefind's memory by a month of stories and let a rebuild index only the months whose stories
+    changed (`changed(month)`); the others are linked from the previous build. Returns the months indexed."""
+    months = sorted({page[:7] for page in story_pages(site)})
+    fresh = [month for month in months if previous is None or changed is None or changed(month)
+             or not (previous / PAGEFIND_DIR / month.replace("/", "-")).is_dir()]
+    for month in months:
+        if month not in fresh:
+            link_tree(previous / PAGEFIND_DIR / month.replace("/", "-"), site / PAGEFIND_DIR / month.replace("/", "-"))
+    run_pagefind(site, fresh, max(1, processes))
+    return fresh
+
+
+def story_pages(site: Path) -> list[str]:
+    """The story pages of a built site (YYYY/MM/DD/slug.html), relative to it."""
+    pages = (path.relative_to(site).as_posix() for path in site.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*.html"))
+    return sorted(page for page in pages if not page.endswith("/index.html"))
+
+
+def run_pagefind(site: Path, months: list[str], processes: int) -> None:
+    """Run Pagefind for each month, a few at a time; a failure names the month and Pagefind's reason."""
     from pagefind.service import get_executable
 
     executable = get_executable()
     if executable is None:
         raise BuildError("search index: the pagefind binary is missing; install pagefind[bin] (see pyproject.toml)")
-    command = [str(executable), "--site", str(site), "--output-subdir", PAGEFIND_DIR, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        reason = (result.stderr or result.stdout).strip().splitlines()
-        raise BuildError(f"search index: pagefind failed on {site}: {reason[-1] if reason else result.returncode}")
+    pending, running = list(months), []
+    while pending or running:
+        while pending and len(running) < processes:
+            month = pending.pop(0)
+            bundle = site / PAGEFIND_DIR / month.replace("/", "-")
+            command = [str(executable), "--site", str(site), "--glob", f"{month}/[0-9][0-9]/*.html",
+                       "--output-path", str(bundle), "--silent"]
+            running.append((month, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+        month, process = running.pop(0)
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            for _, other in running:
+                other.kill()
+            reason = output.strip().splitlines()
+            raise BuildError(f"search index: pagefind failed on {month}: {reason[-1] if reason else process.returncode}")
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Recreate a folder of the previous build in this one with hard links (copies where links fail)."""
+    for path in sorted(source.rglob("*")):
+        destination = target / path.relative_to(source)
+        if path.is_dir():
+            destination.mkdir(parents=True, exist_ok=True)
+        else:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            link_previous(path, destination)

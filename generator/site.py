@@ -214,22 +214,24 @@ def add_to_group(groups: list[tuple[str, list[Tag]]], label: str, tag: Tag) -> N
 
 
 def relate_stories(generator) -> None:
-    """Give each story `related`: up to RELATED_MAX (story, shared tags), shared tags weighted by rarity."""
+    """Give each story `related`: up to RELATED_MAX earlier stories (story, shared tags), the "earlier coverage" a
+    reader follows back; shared tags weighted by rarity. Only earlier stories, so a new story changes no older page."""
     articles = generator.articles
     postings: dict[str, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
         for slug in {tag.slug for tag in article.tags}:
             postings[slug].append(index)
-    weight = {slug: math.log((len(articles) + 1) / len(ids)) for slug, ids in postings.items()}
+    # Rarer tags weigh more; weights move in steps (tag use doubling) so that one new story rarely reorders
+    # the related stories of others, and an incremental build re-renders few pages.
+    weight = {slug: 1.0 / (1 + math.floor(math.log2(len(ids)))) for slug, ids in postings.items()}
     limit = generator.settings.get("RELATED_MAX", RELATED_MAX)
     for index, article in enumerate(articles):
         scores: Counter = Counter()
         shared: dict[int, list[Tag]] = defaultdict(list)
         for tag in unique_tags(article.tags):
-            for other in nearest(postings[tag.slug], index, RELATED_WINDOW):
-                if other != index:
-                    scores[other] += weight[tag.slug]
-                    shared[other].append(tag)
+            for other in earlier(postings[tag.slug], index, RELATED_WINDOW):
+                scores[other] += weight[tag.slug]
+                shared[other].append(tag)
         best = sorted(scores, key=lambda other: (-scores[other], abs(other - index), other))[:limit]
         article.related = [(articles[other], shared[other]) for other in best]
 
@@ -240,10 +242,10 @@ def unique_tags(tags: list[Tag]) -> list[Tag]:
     return [tag for tag in tags if not (tag.slug in seen or seen.add(tag.slug))]
 
 
-def nearest(positions: list[int], index: int, window: int) -> list[int]:
-    """Up to `window` entries on each side of `index` in a sorted list of story positions."""
-    middle = bisect.bisect_left(positions, index)
-    return positions[max(0, middle - window): middle + window + 1]
+def earlier(positions: list[int], index: int, window: int) -> list[int]:
+    """Up to `window` stories filed before the one at `index` (positions are newest first, sorted)."""
+    start = bisect.bisect_right(positions, index)
+    return positions[start: start + window]
 
 
 def place_index(generator) -> None:
@@ -345,6 +347,11 @@ def cache_urls() -> None:
                 setattr(cls, name, remember(current.fget, name))
 
 
+def search_bundles(generator) -> None:
+    """Give the search page the months that have a Pagefind bundle, newest first."""
+    generator.context["search_bundles"] = sorted({f"{article.date:%Y-%m}" for article in generator.articles}, reverse=True)
+
+
 def finish_articles(generator, writer=None) -> None:
     """All stories' pages are written: gather the parallel writers, then index and map the site."""
     join_shards()
@@ -363,5 +370,6 @@ def register() -> None:
     signals.article_generator_finalized.connect(link_neighbours)
     signals.article_generator_finalized.connect(relate_stories)
     signals.article_generator_finalized.connect(structured_data)
+    signals.article_generator_finalized.connect(search_bundles)
     signals.feed_generated.connect(mark_rss_guids)
     signals.article_writer_finalized.connect(finish_articles)

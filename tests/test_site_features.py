@@ -17,7 +17,7 @@ from pelican.urlwrappers import Tag
 from conftest import PROJECT, corpus_folder
 from generator.build import build_site
 from generator.ingest import ingest
-from generator.site import nearest, relate_stories, script_json
+from generator.site import earlier, relate_stories, script_json
 
 SITE_URL = "https://example.org/digest/"
 SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
@@ -164,36 +164,42 @@ def test_404_page_links_absolutely_so_it_works_at_any_depth(site: Path) -> None:
     assert SITE_URL + "theme/css/digest.css" in links and SITE_URL + "index.html" in links
 
 
-def test_related_stories_share_tags_and_are_at_most_five(site: Path) -> None:
-    tree = page(site, SEED_PAGE)
-    links = tree.xpath("//section[@class='related']//a/@href")
-    assert 1 <= len(links) <= 5
-    mine = story_tags(site, SEED_PAGE)
-    for link in links:
-        target = (site / SEED_PAGE).parent.joinpath(link).resolve().relative_to(site.resolve()).as_posix()
-        assert target != SEED_PAGE and mine & story_tags(site, target), target
+def test_related_stories_are_earlier_share_tags_and_are_at_most_five(site: Path) -> None:
+    with_related = 0
+    for story in stories(site):
+        links = page(site, story).xpath("//section[@class='related']//a/@href")
+        assert len(links) <= 5
+        with_related += bool(links)
+        for link in links:
+            target = (site / story).parent.joinpath(link).resolve().relative_to(site.resolve()).as_posix()
+            assert target != story and story_tags(site, story) & story_tags(site, target), target
+            assert target[:10] <= story[:10], (story, target)
+    assert with_related >= 2
+    assert not page(site, SEED_PAGE).xpath("//section[@class='related']")  # the oldest story: nothing earlier
 
 
 def fake_story(name: str, tags: list[str]) -> SimpleNamespace:
     return SimpleNamespace(name=name, tags=[Tag(tag, DEFAULT_CONFIG) for tag in tags])
 
 
-def test_related_stories_prefer_rare_shared_tags() -> None:
+def test_related_stories_are_earlier_coverage_preferring_rare_shared_tags() -> None:
     common = [fake_story(f"filler {n}", ["Russia"]) for n in range(6)]
     seed = fake_story("seed", ["Russia", "Sergey Lavrov"])
     rare = fake_story("rare", ["Sergey Lavrov"])
-    articles = [common[0], seed, *common[1:3], rare, *common[3:]]
+    articles = [common[0], seed, *common[1:3], rare, *common[3:]]  # newest first
     relate_stories(SimpleNamespace(articles=articles, settings={"RELATED_MAX": 3}))
     related = [(story.name, [tag.name for tag in shared]) for story, shared in seed.related]
     assert related[0] == ("rare", ["Sergey Lavrov"])
     assert len(related) == 3 and all(shared == ["Russia"] for _, shared in related[1:])
-    assert [story.name for story, _ in rare.related] == ["seed"]
+    assert all(articles.index(story) > articles.index(seed) for story, _ in seed.related)
+    assert rare.related == [] or all(articles.index(story) > articles.index(rare) for story, _ in rare.related)
+    assert [story.name for story, _ in common[0].related][:1] == ["seed"]
 
 
 def test_related_stories_look_at_a_bounded_window_per_tag() -> None:
     positions = list(range(0, 10_000, 2))
-    assert nearest(positions, 5000, 50) == positions[2450:2551]
-    assert len(nearest(positions, 0, 50)) == 51
+    assert earlier(positions, 5000, 50) == positions[2501:2551]
+    assert earlier(positions, 9998, 50) == []
 
 
 def test_places_index_lists_dateline_and_tag_places_with_their_pages_and_feeds(site: Path) -> None:
@@ -223,21 +229,24 @@ def test_day_archive_links_to_the_next_day_with_stories(site: Path) -> None:
 
 
 def test_search_index_holds_only_the_stories_and_finds_lavrov(site: Path) -> None:
-    bundle = site / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    assert sum(language["page_count"] for language in entry["languages"].values()) == len(stories(site))
-    fragments = [gzip.decompress(path.read_bytes()) for path in (bundle / "fragment").iterdir()]
+    bundles = sorted((site / "pagefind").iterdir())
+    assert [bundle.name for bundle in bundles] == sorted({story[:7].replace("/", "-") for story in stories(site)})
+    assert all((bundle / "pagefind.js").is_file() for bundle in bundles)
+    entries = [json.loads((bundle / "pagefind-entry.json").read_text()) for bundle in bundles]
+    assert sum(language["page_count"] for entry in entries for language in entry["languages"].values()) == len(stories(site))
+    seed_bundle = site / "pagefind" / SEED_PAGE[:7].replace("/", "-")
+    fragments = [gzip.decompress(path.read_bytes()) for path in (seed_bundle / "fragment").iterdir()]
     seed = [fragment for fragment in fragments if f'"url":"/{SEED_PAGE}"'.encode() in fragment]
     assert len(seed) == 1 and b"Lavrov" in seed[0]
-    words = b"".join(gzip.decompress(path.read_bytes()) for path in (bundle / "index").iterdir())
+    words = b"".join(gzip.decompress(path.read_bytes()) for path in (seed_bundle / "index").iterdir())
     assert b"lavrov" in words
 
 
 def test_search_page_works_without_fetch_and_explains_itself_without_javascript(site: Path) -> None:
     tree = page(site, "search/index.html")
     form = tree.xpath("//form[@role='search']")[0]
-    assert form.get("data-pagefind") == "../pagefind/pagefind.js" and form.get("data-site") == "../"
+    assert form.get("data-pagefind") == "../pagefind/" and form.get("data-site") == "../"
+    assert form.get("data-bundles").split() == sorted({story[:7].replace("/", "-") for story in stories(site)}, reverse=True)
     assert tree.xpath("//form//input[@type='search']/@name") == ["q"]
     assert "needs JavaScript" in "".join(tree.xpath("//noscript//text()"))
     assert tree.xpath("//script/@src") == ["../theme/js/search.js"]

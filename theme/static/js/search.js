@@ -15,10 +15,18 @@
     return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // One Pagefind bundle per month (pagefind/YYYY-MM/): load the newest, merge the others into it.
   function pagefindEngine() {
-    return import(new URL(form.dataset.pagefind, location.href).href).then(function (pagefind) {
+    var bundles = (form.dataset.bundles || "").split(" ").filter(Boolean);
+    if (!bundles.length) return Promise.reject(new Error("no search index"));
+    var base = new URL(form.dataset.pagefind, location.href);
+    return import(new URL(bundles[0] + "/pagefind.js", base).href).then(function (pagefind) {
       // Result URLs relative to the site root ("/2016/..."), resolved against where this site lives.
       return pagefind.options({ baseUrl: "/", excerptLength: 24 }).then(function () {
+        return Promise.all(bundles.slice(1).map(function (bundle) {
+          return pagefind.mergeIndex(new URL(bundle + "/", base).href, { baseUrl: "/" });
+        }));
+      }).then(function () {
         return function (query) {
           return pagefind.search(query).then(function (found) {
             return Promise.all(found.results.slice(0, LIMIT).map(function (result) { return result.data(); }))
