@@ -20,6 +20,7 @@ process and its workers, so pages shared after fork count once per process) and 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import platform
@@ -260,8 +261,8 @@ def bench_stock_full(work: Path, results: Results) -> Path:
 
 
 def bench_add_one(work: Path, project: Path, stock: Path, results: Results) -> None:
-    """One more seed: our rebuild, then the stock cached rebuild with the same story."""
-    synth.synthesise(work / "seeds", 1, results.seed, start=results.n)
+    """One more seed, today's story (dated after every other): our rebuild, then stock's cached rebuild."""
+    synth.synthesise(work / "seeds", 1, results.seed, start=results.n, date=dt.date(synth.YEAR + 1, 1, 1))
     build = [str(BIN / "newsdigest"), "build", "--site-url", SITE_URL]
     results.ours["add-one"] = run_measured("ours-add-one", build, work, project_env(project))
     if convert_content(work / "content", stock / "content") != 1:

@@ -477,11 +477,12 @@ def ap_text(story: Story, words: int) -> str:
 LAYOUTS = {"TASS": tass_text, "Reuters": reuters_text, "AP": ap_text}
 
 
-def make_seed(index: int, seed: int = 0) -> Seed:
+def make_seed(index: int, seed: int = 0, date: dt.date | None = None) -> Seed:
     """Seed number index for this --seed: the same text whatever else is generated."""
     rng = random.Random(f"seed:{seed}:{index}")
     agency = AGENCIES[rng.randrange(len(AGENCIES))]
-    date = dt.date(YEAR, 1, 1) + dt.timedelta(days=rng.randrange(366))
+    drawn = dt.date(YEAR, 1, 1) + dt.timedelta(days=rng.randrange(366))
+    date = date or drawn
     story = Story(rng, agency, date, cast(seed))
     text = LAYOUTS[agency](story, rng.randint(*WORDS))
     name = f"{date.isoformat()}-{agency.lower()}-{index:06d}.txt"
@@ -498,10 +499,10 @@ def write_seed(folder: Path, item: Seed) -> Path:
     return path
 
 
-def synthesise(folder: Path, n: int, seed: int = 0, start: int = 0) -> list[Path]:
-    """Write seeds start..start+n-1 into folder (created if needed); return their paths."""
+def synthesise(folder: Path, n: int, seed: int = 0, start: int = 0, date: dt.date | None = None) -> list[Path]:
+    """Write seeds start..start+n-1 into folder (created if needed), all dated `date` if given; return paths."""
     folder.mkdir(parents=True, exist_ok=True)
-    return [write_seed(folder, make_seed(index, seed)) for index in range(start, start + n)]
+    return [write_seed(folder, make_seed(index, seed, date)) for index in range(start, start + n)]
 
 
 def main(argv: list[str] | None = None) -> int:

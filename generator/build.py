@@ -15,11 +15,11 @@ from typing import Iterator
 
 from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint
+from generator.ingest import CACHE_ROOT
 from generator.incremental import child_failed, in_child_writer, stop_children
 
 OUTPUT_MARKER = ".newsdigest-output"
 LOCK_NAME = ".newsdigest.lock"
-CACHE_ROOT = ".newsdigest-cache"
 TRASH_PREFIX = ".newsdigest-trash-"
 DEFAULT_SITE_URL = "http://localhost:8000/"
 
@@ -154,16 +154,17 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
 def with_build_folders(settings: dict, staging: Path, previous: Path | None, cache: Path) -> dict:
     """Settings for one build: write into staging, reuse unchanged pages of previous, cache what was read."""
     from generator.incremental import PREVIOUS_OUTPUT, WRITE_PROCESSES
+    from generator.site import HTML_CACHE
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
-            WRITE_PROCESSES: os.cpu_count() or 1,
+            WRITE_PROCESSES: os.cpu_count() or 1, HTML_CACHE: str(cache.parent.parent / "html"),
             "CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
             "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "md5"}
 
 
 def cache_folder(project: Path, environment: str) -> Path:
     """Where Pelican caches what it read, per environment key so that a code or settings change starts afresh."""
-    root = project / CACHE_ROOT
+    root = project / CACHE_ROOT / "pelican"
     for stale in root.glob("*") if root.is_dir() else []:
         if stale.name != environment[:16]:
             shutil.rmtree(stale, ignore_errors=True)

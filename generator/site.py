@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import datetime as dt
 import math
 import re
@@ -54,6 +55,21 @@ def make_markdown() -> markdown.Markdown:
     return converter
 
 
+HTML_CACHE = "NEWSDIGEST_HTML_CACHE"
+
+
+def story_html(converter: markdown.Markdown, body: str, dateline: object) -> str:
+    """A story's body as HTML, the dateline run into its first paragraph."""
+    converter.reset()
+    return with_dateline(converter.convert(body), dateline)
+
+
+def html_cache_path(cache: Path, body: str, dateline: object) -> Path:
+    """Where ingest leaves the HTML of a body it already converted (keyed by the body and dateline)."""
+    key = hashlib.sha256(f"{dateline or ''}\0{body.strip()}".encode("utf-8")).hexdigest()
+    return cache / key[:2] / f"{key}.html"
+
+
 def with_dateline(content: str, dateline: object) -> str:
     """Run the dateline into the first paragraph as a bold lead-in, newspaper style."""
     if not dateline or not content.startswith("<p>"):
@@ -90,8 +106,13 @@ class FrontMatterReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict]:
         post = frontmatter.load(source_path)
-        self._markdown.reset()
-        content = with_dateline(self._markdown.convert(post.content), post.metadata.get("dateline"))
+        dateline = post.metadata.get("dateline")
+        cache = self.settings.get(HTML_CACHE)
+        cached = html_cache_path(Path(cache), post.content, dateline) if cache else None
+        if cached is not None and cached.is_file():
+            content = cached.read_text(encoding="utf-8")
+        else:
+            content = story_html(self._markdown, post.content, dateline)
         return content, self.metadata_for(post.metadata, post.content, source_path)
 
     def metadata_for(self, fields: dict, body: str, source_path: str) -> dict:

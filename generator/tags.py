@@ -279,12 +279,66 @@ def _is_junk(name: str) -> bool:
 
 
 def _topics(sections: list[tuple[str, float]], taxonomy: Taxonomy) -> list[tuple[str, float]]:
-    """(topic, keyword score) for every topic whose keywords occur, best first."""
-    scores = {
-        topic: sum(len(pattern.findall(text)) * weight for text, weight in sections)
-        for topic, pattern in taxonomy.topics.items()
-    }
-    return sorted(((topic, score) for topic, score in scores.items() if score > 0), key=lambda item: -item[1])
+    """(topic, keyword score) for every topic whose keywords occur, best first.
+
+    Words are looked up, not scanned for: each distinct word (or phrase, where a keyword has several words) is
+    checked against every topic's pattern once per process and remembered, so a word such as "cocoa" counts for
+    each topic that lists it."""
+    index = _topic_index(taxonomy)
+    scores: dict[str, float] = {}
+    for text, weight in sections:
+        words = _WORD.findall(text.casefold())
+        position = 0
+        while position < len(words):
+            size, topics = index.lookup(words, position)
+            for topic in topics:
+                scores[topic] = scores.get(topic, 0.0) + weight
+            position += size
+    order = list(taxonomy.topics)
+    return sorted(scores.items(), key=lambda item: (-item[1], order.index(item[0])))
+
+
+_WORD = re.compile(r"[^\W\d_]\w*")
+
+
+@dataclass
+class _TopicIndex:
+    """Word or phrase -> topics, filled on demand from the taxonomy's topic patterns."""
+
+    taxonomy: Taxonomy
+    starters: frozenset[str]
+    known: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def topics_of(self, phrase: str) -> tuple[str, ...]:
+        if phrase not in self.known:
+            self.known[phrase] = tuple(t for t, pattern in self.taxonomy.topics.items() if pattern.fullmatch(phrase))
+        return self.known[phrase]
+
+    def lookup(self, words: list[str], position: int) -> tuple[int, tuple[str, ...]]:
+        """(words consumed, topics) at position: the longest phrase that is a keyword, else the single word."""
+        if words[position] in self.starters:
+            for size in (3, 2):
+                if position + size <= len(words):
+                    topics = self.topics_of(" ".join(words[position:position + size]))
+                    if topics:
+                        return size, topics
+        return 1, self.topics_of(words[position])
+
+
+_TOPIC_INDEXES: dict[int, _TopicIndex] = {}
+
+
+def _topic_index(taxonomy: Taxonomy) -> _TopicIndex:
+    """The word index of a taxonomy's topics, built once per taxonomy."""
+    index = _TOPIC_INDEXES.get(id(taxonomy))
+    if index is None or index.taxonomy is not taxonomy:
+        starters = set()
+        for pattern in taxonomy.topics.values():
+            for alternative in re.sub(r"^\\b\(\?:|\)\\b$", "", pattern.pattern).split("|"):
+                if " " in alternative:
+                    starters.add(re.sub(r"[^\w'-].*", "", alternative.split(" ")[0]).casefold())
+        index = _TOPIC_INDEXES[id(taxonomy)] = _TopicIndex(taxonomy, frozenset(starters))
+    return index
 
 
 def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy) -> Tags:

@@ -10,7 +10,7 @@ from checktools import ARTIFACTS, AXE_JS, CHROMIUM, CHROMIUM_ARGS, KEY_PAGES, SE
 from conftest import PROJECT, need_tool
 
 try:
-    from playwright.sync_api import Browser, Page, expect, sync_playwright
+    from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 except ImportError:  # reported by the fixture: a skip locally, a failure under CI=true
     sync_playwright = None
 
@@ -74,7 +74,7 @@ def search(page: Page, words: str) -> None:
     field.press("Enter")
 
 
-def story_link(page: Page):
+def story_link(page: Page) -> Locator:
     """The search results' link to the seed's Lavrov story."""
     return page.locator(f"a[href*='{SEED_SLUG}']")
 
