@@ -130,12 +130,16 @@ class IncrementalWriter(Writer):
         names = self.template_variables(template)
         if names is None:
             return None
-        parts = [template.name, localcontext["output_file"]]
+        output_file = localcontext["output_file"]
+        parts = [template.name, output_file]
         for name in sorted(names):
             if name.isupper() and name != "SITEURL":
                 continue  # settings: covered by the build key
+            value = localcontext.get(name)
+            if isinstance(value, dict) and output_file in value:
+                value = value[output_file]  # a map keyed by page: this page reads only its own entry
             try:
-                parts.append(f"{name}={self.fingerprints.of(localcontext.get(name))}")
+                parts.append(f"{name}={self.fingerprints.of(value)}")
             except TypeError:
                 return None
         return digest(*parts)
