@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from checktools import PROJECT, SEED, Site
+from checktools import CHROMIUM, CHROMIUM_ARGS, PROJECT, SEED, Site
 from conftest import corpus_folder, need_tool
 
 CORPUS_YEARS = {"tass": 2024, "reuters": 1987}
@@ -129,3 +129,18 @@ def served_site(corpus_site: Site, tmp_path_factory: pytest.TempPathFactory) -> 
     """The corpus site served by a real nginx at its address, http://127.0.0.1:PORT/digest/."""
     with nginx(corpus_site, tmp_path_factory.mktemp("nginx")):
         yield corpus_site
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    """Debian's Chromium, headless, launched once for the module; never a downloaded browser."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    need_tool(sync_playwright is not None, "Playwright (pip install -e '.[test]')")
+    need_tool(CHROMIUM.is_file(), f"Chromium at {CHROMIUM} (Debian package chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

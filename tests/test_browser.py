@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from checktools import ARTIFACTS, AXE_JS, CHROMIUM, CHROMIUM_ARGS, KEY_PAGES, SEED_SLUG, Site
+from checktools import ARTIFACTS, AXE_JS, KEY_PAGES, SEED_SLUG, Site
 from conftest import PROJECT, need_tool
 
 try:
-    from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
-except ImportError:  # reported by the fixture: a skip locally, a failure under CI=true
-    sync_playwright = None
+    from playwright.sync_api import Browser, Locator, Page, expect
+except ImportError:  # reported by the browser fixture: a skip locally, a failure under CI=true
+    pass
 
 pytest_plugins = ["corpus_site"]
 
@@ -32,17 +32,6 @@ ALL_KINDS = {
 WIDTHS = (320, 375, 1280)
 SCREENSHOT_WIDTHS = (375, 1280)
 SEARCH_WAIT_MS = 15_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, launched once for the module; never a downloaded browser."""
-    need_tool(sync_playwright is not None, "Playwright (pip install -e '.[test]')")
-    need_tool(CHROMIUM.is_file(), f"Chromium at {CHROMIUM} (Debian package chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

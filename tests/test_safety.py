@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from conftest import corpus_folder
 from feedcheck import check_feed
 from sitecheck import page_links
+
+pytest_plugins = ["corpus_site"]
 from generator.build import build_lock, build_site
 from generator.errors import BuildError, NewsdigestError, SeedError
 from generator.files import SafeWriter, UnsafePathError
@@ -197,3 +199,31 @@ def test_a_failing_parallel_writer_fails_the_build_and_keeps_output(project: Pat
         build(project)
     assert tree(project / "output") == before
     assert not [path for path in project.iterdir() if path.name.startswith(".output-")]
+
+
+def test_hostile_seed_runs_nothing_in_a_real_browser(project: Path, browser) -> None:
+    payloads = ('<script>window.ran = "script"</script>', '<img src=x onerror="window.ran = \'img\'">',
+                '<svg onload="window.ran = \'svg\'">', '[link](javascript:window.ran="link")',
+                '<a href="javascript:window.ran=\'a\'">a</a>', '{{ 7*7 }}')
+    text = HOSTILE.replace("Second paragraph.", " ".join(payloads))
+    text += "\n\n" + "\n\n".join(payloads) + "\n"
+    (project / "seeds" / "hostile.txt").write_text(text)
+    assert ingest(project / "seeds", project / "content", default_year=2024).ok
+    site = build(project)
+    dialogs: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        for path in [next(p for p in site.glob("2024/12/26/*.html") if p.name != "index.html"), site / "index.html",
+                     site / "tag" / "moscow" / "index.html"]:
+            page.goto(path.as_uri())
+            for link in page.locator("a[href^='javascript']").all():
+                link.click()
+            page.wait_for_timeout(200)
+            assert page.evaluate("window.ran") is None, path
+            assert page.evaluate("document.querySelectorAll('script:not([type=\"application/ld+json\"]), iframe, svg, img').length") == 0, path
+        assert dialogs == []
+        assert page.locator("a[href^='javascript']").count() == 0
+    finally:
+        context.close()
