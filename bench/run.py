@@ -326,6 +326,20 @@ def load_results(path: Path) -> Results:
                    Site(**data["ours_site"]), Site(**data["stock_site"]))
 
 
+def tagging_ms(seeds: Path, count: int = 200) -> float:
+    """The tagger's cost per story on the synthetic seeds (the issue's budget: 20 ms)."""
+    from generator.parse import parse_seed
+    from generator.tags import load_taxonomy, tag_article
+
+    taxonomy = load_taxonomy(PROJECT / "tags.yaml")
+    articles = [parse_seed(path) for path in sorted(seeds.glob("*.txt"))[:count]]
+    tag_article(articles[0], taxonomy)  # loads the gazetteer: not part of a story's cost
+    start = time.perf_counter()
+    for article in articles:
+        tag_article(article, taxonomy)
+    return (time.perf_counter() - start) * 1000 / len(articles)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the whole benchmark for one N and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -344,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     results = Results(args.n, args.seed, machine(project))
     print(f"bench: {results.machine}")
     prepare(work, project, args.n, args.seed)
+    print(f"bench: tagging {tagging_ms(work / 'seeds'):.2f} ms per story (parse excluded, one process, 200 stories)")
     print("bench: newsdigest full build and no-change rebuild ...", flush=True)
     bench_ours(work, project, results)
     print("bench: stock Pelican full build, then cached cold and no-change builds ...", flush=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 import datetime as dt
 import math
 import re
@@ -253,7 +254,7 @@ def relate_stories(generator) -> None:
             for other in earlier(postings[tag.slug], index, RELATED_WINDOW):
                 scores[other] += weight[tag.slug]
                 shared[other].append(tag)
-        best = sorted(scores, key=lambda other: (-scores[other], abs(other - index), other))[:limit]
+        best = heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], other))
         article.related = [(articles[other], shared[other]) for other in best]
 
 
@@ -368,6 +369,21 @@ def cache_urls() -> None:
                 setattr(cls, name, remember(current.fget, name))
 
 
+class MembershipList(list):
+    """A list whose `in` is a set lookup by identity: Pelican asks `story in tag_stories` for every story and tag."""
+
+    def __contains__(self, item: object) -> bool:
+        if getattr(self, "_ids", None) is None or len(self._ids) != len(self):
+            self._ids = {id(member) for member in self}
+        return id(item) in self._ids
+
+
+def fast_tag_membership(generator) -> None:
+    """Let Pelican's tag pages find their stories in linear time (its generate_tags is quadratic in stories)."""
+    for tag, stories in list(generator.tags.items()):
+        generator.tags[tag] = MembershipList(stories)
+
+
 def search_bundles(generator) -> None:
     """Give the search page the months that have a Pagefind bundle, newest first."""
     generator.context["search_bundles"] = sorted({f"{article.date:%Y-%m}" for article in generator.articles}, reverse=True)
@@ -392,5 +408,6 @@ def register() -> None:
     signals.article_generator_finalized.connect(relate_stories)
     signals.article_generator_finalized.connect(structured_data)
     signals.article_generator_finalized.connect(search_bundles)
+    signals.article_generator_finalized.connect(fast_tag_membership)
     signals.feed_generated.connect(mark_rss_guids)
     signals.article_writer_finalized.connect(finish_articles)
