@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("NEWSDIGEST_CORPUS", PROJECT.parent / "shared" / "corpus"))
+# The development corpus: ../shared/corpus beside the project when it is there, else the copy in tests/corpus.
+SHARED_CORPUS = PROJECT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("NEWSDIGEST_CORPUS") or (SHARED_CORPUS if SHARED_CORPUS.is_dir() else Path(__file__).resolve().parent / "corpus"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPDATE_GOLDENS = os.environ.get("UPDATE_GOLDENS") == "1"
