@@ -15,8 +15,8 @@ from typing import Iterator
 
 from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint
-from generator.ingest import CACHE_ROOT
 from generator.incremental import child_failed, in_child_writer, stop_children
+from generator.ingest import CACHE_ROOT
 
 OUTPUT_MARKER = ".newsdigest-output"
 LOCK_NAME = ".newsdigest.lock"

@@ -28,6 +28,8 @@ from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
+from generator.files import read_json_object
+
 RECORD = ".newsdigest-pages.json"
 PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"
 WRITE_PROCESSES = "NEWSDIGEST_WRITE_PROCESSES"
@@ -237,11 +239,7 @@ def link_previous(old: Path, new: Path) -> None:
 
 def read_record(output: Path) -> dict[str, str]:
     """The page keys the previous build recorded."""
-    try:
-        record = json.loads((output / RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return record if isinstance(record, dict) else {}
+    return read_json_object(output / RECORD)
 
 
 def write_record(pelican) -> None:

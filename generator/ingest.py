@@ -5,15 +5,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from generator.enrich import SIDECAR_SUFFIXES, enrich, sidecar_path, unique_slug
 from generator.errors import SeedError
-from generator.files import SafeWriter, code_fingerprint, write_atomically
+from generator.files import (
+    SafeWriter,
+    code_fingerprint,
+    read_json_object,
+    write_atomically,
+)
 from generator.model import Article
 from generator.parse import parse_seed
 from generator.tags import Taxonomy, load_taxonomy
@@ -281,21 +286,15 @@ def default_taxonomy_path() -> str | None:
 
 def read_manifest(content_dir: Path) -> dict[str, dict]:
     """What ingest last wrote: content path -> seed, SHA-256 of the text written, input key."""
-    path = content_dir / MANIFEST
-    try:
-        stories = json.loads(path.read_text(encoding="utf-8")).get("stories", {})
-    except (OSError, ValueError, AttributeError):
+    stories = read_json_object(content_dir / MANIFEST).get("stories")
+    if not isinstance(stories, dict):
         return {}
     return {key: value for key, value in stories.items() if isinstance(value, dict) and "seed" in value}
 
 
 def read_inputs(content_dir: Path) -> dict[str, str]:
     """The local cache of input keys: content path -> hash of what the story was made from."""
-    try:
-        inputs = json.loads((content_dir / INPUT_CACHE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return inputs if isinstance(inputs, dict) else {}
+    return read_json_object(content_dir / INPUT_CACHE)
 
 
 def write_json(writer: SafeWriter, name: str, old: dict, new: dict) -> None:

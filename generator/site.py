@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import heapq
-import datetime as dt
 import logging
 import math
 import re
@@ -16,14 +16,14 @@ from xml.etree.ElementTree import Element
 import frontmatter
 import markdown
 from feedgenerator import Rss201rev2Feed
-from markupsafe import Markup, escape
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
 from pelican import signals
-from pelican.readers import BaseReader
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
-from pelican.writers import FileOverwriteFailedError
+from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag, URLWrapper
+from pelican.writers import FileOverwriteFailedError
 
 from generator import search
 from generator.incremental import join_shards

@@ -12,7 +12,12 @@ from generator.errors import ConfigError
 from generator.model import Article, Tags
 from generator.tagging.entities import Entity, Resolver
 from generator.tagging.gazetteer import gazetteer
-from generator.tagging.lexicon import COMMON_WORDS, LEGAL_SUFFIXES, REGION_ABBREVIATIONS, TITLES
+from generator.tagging.lexicon import (
+    COMMON_WORDS,
+    LEGAL_SUFFIXES,
+    REGION_ABBREVIATIONS,
+    TITLES,
+)
 from generator.tagging.text import fold, mentions
 
 TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "tags.yaml"
