@@ -146,3 +146,9 @@ def test_an_up_to_date_site_is_not_rebuilt(site: Path, tmp_path: Path) -> None:
     story.write_text(story.read_text().replace("\n---\n", "\n---\nAn editor's first line.\n\n", 1))
     assert build_site(root / "content", root / "output", **arguments) is True
     assert build_site(root / "content", root / "output", site_url="https://other.example/", settings_file=root / "pelicanconf.py")
+
+
+@pytest.mark.parametrize("target", [Path("/"), Path.home()])
+def test_refuses_to_build_over_the_root_or_home_folder(site: Path, target: Path) -> None:
+    with pytest.raises(ConfigError, match="refusing"):
+        build_site(site / "content", target, settings_file=site / "pelicanconf.py")
