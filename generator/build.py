@@ -94,7 +94,7 @@ def run_pelican(settings: dict) -> None:
 def hash_files(digest, root: Path, files: list[Path]) -> None:
     """Feed file names (relative to root, so the project can move) and bytes to a hash, in order."""
     for path in files:
-        digest.update(f"\0{path.resolve().relative_to(root.resolve()) if path.resolve().is_relative_to(root.resolve()) else path.name}\0".encode())
+        digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
         digest.update(path.read_bytes())
 
 
@@ -158,7 +158,7 @@ def with_build_folders(settings: dict, staging: Path, previous: Path | None, cac
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
             WRITE_PROCESSES: os.cpu_count() or 1, HTML_CACHE: str(cache.parent.parent / "html"),
-            "CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+            "CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": False,
             "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "md5"}
 
 

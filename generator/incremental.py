@@ -24,11 +24,12 @@ from pathlib import Path
 from jinja2 import meta
 from pelican import signals
 from pelican.contents import Content
-from pelican.paginator import Page, Paginator
+from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from generator.files import read_json_object
+from generator.pagination import StablePage
 
 RECORD = ".newsdigest-pages.json"
 PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"
@@ -60,9 +61,9 @@ class Fingerprints:
             return self.content(value)
         if isinstance(value, URLWrapper):
             return digest(type(value).__name__, value.name, value.slug)
-        if isinstance(value, Page):
-            return digest("page", value.number, value.paginator.num_pages, value.save_as, value.url,
-                          *(self.of(item) for item in value.object_list))
+        if isinstance(value, StablePage):  # its position and the list's length are not shown: see pagination.py
+            return digest("page", value.url_number, value.total, value.save_as, value.url, value.newer_url,
+                          value.older_url, self.of(value.story_before), *(self.of(item) for item in value.object_list))
         if isinstance(value, Paginator):
             return digest("paginator", value.count, value.num_pages, value.per_page)
         if isinstance(value, (list, tuple)):
