@@ -40,13 +40,32 @@ _DEBRIS = [
         r"\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
         r"\d{1,2}\s+[a-z]{3,9}\s+\d{4}",
         r"(tags?|topics?):.{0,200}",
+        r"\((adds|updates|recasts|corrects|changes|rewrites|refiles|repeats|writes through|new throughout|"
+        r"fixes|removes|inserts|clarifies|amends)\b[^()]{0,200}\)",
     )
 ]
-_SIGNOFF = re.compile(
-    r"^\s*(?:reuter|reuters|==\s*kyodo|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*)\s*$",
+# A label that introduces a link to another story: the next line is that story's headline, not this one's text.
+_LINK_LABEL = re.compile(r"(read (more|also)|see also|related( news| stories)?|more on this( story)?):?", re.IGNORECASE)
+# A news site's section name standing before the headline (`All news`, then `Society & Culture`).
+_SECTION_LABEL = re.compile(
+    r"(world|politics|economy|business|markets|society|culture|science|space|technology|tech|health|sports?|"
+    r"military|defen[cs]e|emergencies|opinion|russia|europe|asia|africa|americas|middle east|international|"
+    r"lifestyle|entertainment|environment|climate|us|uk|national|regional|local)"
+    r"( news)?((\s*(&|and|,)\s*|\s+)(world|politics|economy|business|markets|society|culture|science|space|"
+    r"technology|diplomacy|defen[cs]e|panorama|pacific|news|affairs))*",
     re.IGNORECASE,
 )
-_INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter)\s*$")
+# Sign-offs: Reuters `Reuter`, Kyodo `==Kyodo`, Xinhua `Enditem`, Yonhap `(END)`, PTI/IANS `PTI KK NP` (desk
+# initials), DPA `dpa ka xx n1`, AFP `burs-ab/cd`, and `(Reporting by ...; Editing by ...)`.
+_SIGNOFF_WORDS = (
+    r"reuters?|==\s*kyodo|enditem|end\s*item|\(\s*end\s*\)|(?:pti|ians)(?:\s+[a-z]{2,3}){0,6}"
+    r"|dpa(?:\s+[a-z0-9]{1,4}){1,8}|(?:burs?-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,5}"
+)
+_SIGNOFF = re.compile(
+    rf"^\s*(?:{_SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*)\s*$",
+    re.IGNORECASE,
+)
+_INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter|Enditem|ENDITEM|\(END\)|(?:PTI|IANS)(?:\s+[A-Z]{2,3}){0,6})\s*$")
 _NAME = r"[^\W\d_][\w.'’-]*"
 _BYLINE = re.compile(rf"^\s*[Bb][Yy]\s+(?=[^\W\d_])({_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*)\s*$")
 _CREDITS = re.compile(
@@ -66,7 +85,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*[A-Za-z]|[A-Za-z]")
 # Tickers and codes keep their case: `<SRD>`, `(DIA)`; split out of words like `WRATHER<WCO>`.
 _HEADLINE_TOKEN = re.compile(r"(<[^<>\s]*>|\([A-Z.]{1,6}\)|\s+|[<>])")
 _KEEP_AS_WRITTEN = re.compile(r"<[^<>\s]*>|\([A-Z.]{1,6}\)|[<>]")
-_AGENCY_BY_SIGNOFF = (("reuter", "Reuters"), ("kyodo", "Kyodo"))
+_AGENCY_BY_SIGNOFF = (("reuter", "Reuters"), ("kyodo", "Kyodo"), ("enditem", "Xinhua"), ("end item", "Xinhua"),
+                      ("pti", "PTI"), ("ians", "IANS"), ("dpa", "dpa"))
 
 
 @dataclass
@@ -92,8 +112,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     where = path or seed
     chunks = [chunk for chunk in split_chunks(text) if chunk.lines]
     signoff = take_signoff(chunks)
-    blocks = [block for chunk in chunks for block in split_paragraphs(chunk)]
-    blocks = [block for block in blocks if not is_debris(block.lines)]
+    blocks = without_debris([block for chunk in chunks for block in split_paragraphs(chunk)])
     if not blocks:
         raise SeedError(where, "no headline: the file has no text after scraping debris is removed")
     head = blocks.pop(0)
@@ -189,6 +208,25 @@ def is_debris(lines: list[str]) -> bool:
     return len(text) < 320 and any(pattern.fullmatch(text) for pattern in _DEBRIS)
 
 
+def without_debris(blocks: list[Chunk]) -> list[Chunk]:
+    """The blocks less debris, less the headline that follows a bare `Read also`, and less section names before
+    the headline."""
+    kept: list[Chunk] = []
+    skip_link = False
+    for block in blocks:
+        text = join_lines(block.lines)
+        if skip_link and len(block.lines) == 1 and not _SENTENCE_END.search(text):
+            skip_link = False
+            continue
+        skip_link = bool(_LINK_LABEL.fullmatch(text))
+        if is_debris(block.lines):
+            continue
+        kept.append(block)
+    while len(kept) > 2 and _SECTION_LABEL.fullmatch(join_lines(kept[0].lines)):
+        kept.pop(0)
+    return kept
+
+
 def take_byline(blocks: list[Chunk]) -> str | None:
     """Remove a `By Jane Doe` line standing within the first blocks and return the names."""
     for index, block in enumerate(blocks[:3]):
@@ -209,17 +247,21 @@ def take_credits(blocks: list[Chunk]) -> str | None:
 
 
 def find_dateline_and_lede(blocks: list[Chunk]) -> tuple[Dateline, str | None, list[Chunk]]:
-    """Locate the dateline paragraph; a single block between headline and dateline is the lede."""
+    """Locate the dateline paragraph; a single block between headline and dateline is the lede. Summary bullets
+    before the dateline (Reuters' `* Shares fall 11%`) open the body."""
     for index, block in enumerate(blocks[:DATELINE_SEARCH_BLOCKS]):
         found = parse_dateline(join_lines(block.lines))
         if found is None:
             continue
         dateline, rest = found
-        if index > 1 or (index == 1 and not is_lede(blocks[0])):
+        before = blocks[:index]
+        bullets = [earlier for earlier in before if is_list(earlier.lines)]
+        others = [earlier for earlier in before if not is_list(earlier.lines)]
+        if len(others) > 1 or (others and not is_lede(others[0])):
             break
-        lede = join_lines(blocks[0].lines) if index == 1 else None
+        lede = join_lines(others[0].lines) if others else None
         body = [Chunk(block.line, [rest])] if rest.strip() else []
-        return dateline, lede, body + blocks[index + 1 :]
+        return dateline, lede, bullets + body + blocks[index + 1 :]
     # With no dateline to mark where the story starts, only an unpunctuated standfirst counts as a lede.
     first = blocks[0] if len(blocks) > 2 else None
     lede = join_lines(first.lines) if first and is_lede(first) and not _SENTENCE_END.search(first.lines[0]) else None

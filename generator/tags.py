@@ -11,7 +11,7 @@ import yaml
 from generator.errors import ConfigError
 from generator.model import Article, Tags
 from generator.tagging.entities import Entity, Resolver
-from generator.tagging.gazetteer import gazetteer
+from generator.tagging.gazetteer import Place, gazetteer
 from generator.tagging.lexicon import (
     COMMON_WORDS,
     LEGAL_SUFFIXES,
@@ -237,10 +237,8 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> l
     place = article.dateline.place
     if not place:
         return []
-    region = article.dateline.region or ""
-    region_name = REGION_ABBREVIATIONS.get(fold(region), region)
     index = gazetteer()
-    region_place = index.names.get(fold(region_name)) if region_name else None
+    region_place = dateline_region(place, article.dateline.region or "")
     country = region_place.country if region_place else None
     canonical = taxonomy.aliases.get(fold(place))
     city = index.lookup(canonical, 0) if canonical else index.city(place, country) or index.lookup(place, 0)
@@ -252,6 +250,20 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> l
         resolver.add(index.countries[country].name, "place", DATELINE_WEIGHT)
         found.insert(0, fold(index.countries[country].name))
     return found
+
+
+def dateline_region(place: str, region: str) -> Place | None:
+    """The state, province or country a dateline's region names; of a state and a country of one name
+    (Georgia), the one that has a city called `place`, the state when the region is abbreviated ("Ga.")."""
+    index = gazetteer()
+    key = fold(REGION_ABBREVIATIONS.get(fold(region), region)) if region else ""
+    candidates = [found for found in (index.states.get(key), index.names.get(key)) if found is not None]
+    if fold(region) in REGION_ABBREVIATIONS:
+        candidates = candidates[:1]
+    for candidate in candidates:
+        if index.city(place, candidate.country):
+            return candidate
+    return candidates[-1] if candidates else None
 
 
 def _finalise(entities: dict[str, Entity], taxonomy: Taxonomy) -> list[Entity]:

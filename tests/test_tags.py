@@ -223,3 +223,27 @@ def test_bad_taxonomy_names_the_key(tmp_path, text, key):
 def test_built_in_defaults_still_tag(taxonomy):
     tags = tag_article(parse_seed(SEED), Taxonomy())
     assert "Sergey Lavrov" in tags.people and 3 <= len(tags.ranked) <= 8
+
+
+@pytest.mark.parametrize(
+    ("place", "region", "city", "country"),
+    [
+        ("JACKSON", "Ga.", "Jackson", "United States"),  # the state, not the country Georgia
+        ("ATLANTA", "Georgia", "Atlanta", "United States"),  # a state and a country of one name: the one with the city
+        ("TBILISI", "Georgia", "Tbilisi", "Georgia"),
+        ("ST. PETERSBURG", None, "Saint Petersburg", "Russia"),  # St. and Saint are one name: the biggest namesake
+    ],
+)
+def test_dateline_place_and_its_country(taxonomy, place, region, city, country):
+    article = Article(Path("t.txt"), "Officials meet", None, Dateline(place=place.title(), region=region),
+                      [Block("paragraph", "Officials met on Monday to discuss the budget.")])
+    places = tag_article(article, taxonomy).places
+    assert city in places and country in places
+
+
+def test_a_body_of_x_and_y_stays_one_organisation(taxonomy):
+    article = _article("Clemency denied", "The State Board of Pardons and Paroles denied clemency on Tuesday. "
+                       "The Ministry of Industry and Trade said Russia and China would talk.")
+    tags = tag_article(article, taxonomy)
+    assert {"State Board of Pardons and Paroles", "Ministry of Industry and Trade"} <= set(tags.organisations)
+    assert {"Russia", "China"} <= set(tags.places)

@@ -256,7 +256,20 @@ def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
     right_is_generic = "and" not in left and all(fold(word) in ORG_WORDS | LEGAL_SUFFIXES for word in right)
     if whole_is_org and (right_is_generic or not left_is_name):
         return []
+    if _names_a_domain(left, right, known):
+        return []
     return [left, right]
+
+
+def _names_a_domain(left: tuple[str, ...], right: tuple[str, ...], known) -> bool:
+    """'Ministry of Industry and Trade', 'Board of Pardons and Paroles': a body 'of X and Y', one name."""
+    return (
+        "of" in left[1:]
+        and fold(left[left.index("of") - 1]) in ORG_WORDS
+        and len(right) <= 2
+        and not known(" ".join(right))
+        and not any(fold(word) in ORG_WORDS | LEGAL_SUFFIXES for word in right)
+    )
 
 
 def _split_affiliation(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -25,11 +25,13 @@ class Place:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Folded name -> place; cities keep every namesake for dateline disambiguation."""
+    """Folded name -> place; cities keep every namesake for dateline disambiguation; states and provinces are
+    also indexed on their own, as a dateline's region ("JACKSON, Ga.") means the US state, not the country."""
 
     names: dict[str, Place]
     cities: dict[str, tuple[Place, ...]]
     countries: dict[str, Place]
+    states: dict[str, Place]
 
     def lookup(self, name: str, min_population: int) -> Place | None:
         """The country, state, continent or city (of at least min_population) called name."""
@@ -61,15 +63,29 @@ def gazetteer() -> Gazetteer:
             variant = getattr(record, attribute, None) if record else None
             if variant:
                 names.setdefault(fold(variant), place)
+    states: dict[str, Place] = {}
     for state in cache.get_us_states().values():
-        names.setdefault(fold(state["name"]), Place(state["name"], "state", "US"))
+        states.setdefault(fold(state["name"]), Place(state["name"], "state", "US"))
     for code in PROVINCE_COUNTRIES:
         for division in pycountry.subdivisions.get(country_code=code):
-            names.setdefault(fold(division.name), Place(division.name, "state", code))
+            states.setdefault(fold(division.name), Place(division.name, "state", code))
+    for key, state in states.items():
+        names.setdefault(key, state)
     for continent in cache.get_continents().values():
         names.setdefault(fold(continent["name"]), Place(continent["name"], "continent", None))
     cities: dict[str, list[Place]] = {}
     for row in cache.get_cities().values():
         place = Place(row["name"], "city", row["countrycode"], row["population"])
-        cities.setdefault(fold(row["name"]), []).append(place)
-    return Gazetteer(names, {key: tuple(value) for key, value in cities.items()}, countries)
+        for key in saint_variants(fold(row["name"])):
+            cities.setdefault(key, []).append(place)
+    return Gazetteer(names, {key: tuple(value) for key, value in cities.items()}, countries, states)
+
+
+def saint_variants(key: str) -> tuple[str, ...]:
+    """A folded city name and its other spelling of Saint: "saint petersburg" and "st petersburg"."""
+    for full, short in (("saint ", "st "), ("sainte ", "ste ")):
+        if key.startswith(full):
+            return key, short + key[len(full):]
+        if key.startswith(short):
+            return key, full + key[len(short):]
+    return (key,)
