@@ -9,7 +9,8 @@ from generator.model import Dateline
 from generator.tagging.gazetteer import gazetteer
 
 AGENCIES = {
-    "tass": "TASS", "itar-tass": "TASS",
+    "tass": "TASS", "itar-tass": "TASS", "тасс": "TASS", "итар-тасс": "TASS", "риа новости": "RIA Novosti",
+    "интерфакс": "Interfax",
     "reuters": "Reuters", "reuter": "Reuters",
     "ap": "AP", "associated press": "AP",
     "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
@@ -74,9 +75,12 @@ _CAP_WORD = (
 )
 _LINK = rf"\s+(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})\s+)*"
 _CITY = rf"{_CAP_WORD}(?:{_LINK}{_CAP_WORD}){{0,5}}"
+# Russian-language wires (TASS, RIA Novosti, Interfax in Russian) write the month in the genitive: "5 марта".
+_RUSSIAN_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                   "ноября", "декабря")
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+    rf"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{'|'.join(_RUSSIAN_MONTHS)})\b\.?"
 )
 _REGION_WORD = rf"(?!{_MONTH})[{_UPPER}][\w'’.\-]*"
 _YEAR = r"(?:19|20)\d\d"
@@ -112,6 +116,7 @@ _DATELINE = re.compile(
 )
 _LONGEST_DATELINE = 300
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTHS |= {name[:3]: number for number, name in enumerate(_RUSSIAN_MONTHS, start=1)}
 
 
 def parse_dateline(text: str) -> tuple[Dateline, str] | None:
