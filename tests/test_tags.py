@@ -247,3 +247,15 @@ def test_a_body_of_x_and_y_stays_one_organisation(taxonomy):
     tags = tag_article(article, taxonomy)
     assert {"State Board of Pardons and Paroles", "Ministry of Industry and Trade"} <= set(tags.organisations)
     assert {"Russia", "China"} <= set(tags.places)
+
+
+def test_title_words_inside_names_do_not_make_people(taxonomy):
+    article = _article(
+        "Museum opens workshop",
+        "Her sister, Professor Julia Waters, spoke at the General Staff Building on Palace Square.",
+        "The National Association of Head Teachers and Bank of Russia Governor Elvira Nabiullina agreed.",
+    )
+    tags = tag_article(article, taxonomy)
+    assert {"Julia Waters", "Elvira Nabiullina"} <= set(tags.people)
+    assert not {"Staff Building", "Teachers", "National Association"} & set(tags.ranked)
+    assert "National Association of Head Teachers" in tags.organisations

@@ -11,6 +11,7 @@ from generator.tagging.lexicon import (
     COMMON_WORDS,
     LEGAL_SUFFIXES,
     NOT_ACRONYMS,
+    NOT_NAME_WORDS,
     ORG_WORDS,
     PLACE_OPENERS,
     PLACE_WORDS,
@@ -304,7 +305,16 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_MODIFIERS | CONNECTORS):
         rest.pop()
     person = words[start:] if 1 <= end - start <= 4 else ()
+    if any(fold(word) in NOT_NAME_WORDS | ORG_WORDS for word in person) or _body_of_title(words[:start]):
+        return (), ()  # "General Staff Building", "Association of Head Teachers": a name with a title word in it
     return person, tuple(rest)
+
+
+def _body_of_title(words: tuple[str, ...]) -> bool:
+    """'National Association of Head': a body 'of' a title (unlike 'Secretary of State', a title of a title)."""
+    return any(word == "of" and 0 < index < len(words) - 1 and _is_title(words[index + 1])
+               and not _is_title(words[index - 1]) and fold(words[index - 1]) not in TITLE_MODIFIERS
+               for index, word in enumerate(words))
 
 
 def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:

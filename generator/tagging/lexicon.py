@@ -28,6 +28,8 @@ COMMON_WORDS = CALENDAR | _words(
     "christmas easter"
 )
 TITLES = _words(
+    "professor prof doctor teacher lawyer attorney coach author activist gov archbishop bishop cardinal rabbi imam "
+    "sheikh captain capt sergeant sgt lieutenant lt detective det inspector coroner novelist journalist "
     "president president-elect vice-president premier chancellor minister prime secretary chairman chairwoman "
     "chairperson governor senator sen congressman congresswoman rep representative spokesman spokeswoman "
     "spokesperson ambassador envoy commissioner director chief head leader mayor judge justice general gen "
@@ -58,6 +60,13 @@ ORG_WORDS = _words(
     "communications electric electronics pharmaceuticals securities financial capital insurance investments "
     "inns stores homes media press newspaper broadcasting network church mission society club team brigade "
     "brigades battalion"
+)
+# Words that no person's name holds: a span of them after a title word is a body or a building, not a person
+# ("General Staff Building", "National Association of Head Teachers").
+NOT_NAME_WORDS = _words(
+    "building buildings square street avenue road bridge palace museum gallery hall centre center station airport "
+    "stadium park church cathedral mosque temple tower house prison hospital school staff teachers workers doctors "
+    "nurses officers police guard guards forces troops"
 )
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
