@@ -259,3 +259,11 @@ def test_title_words_inside_names_do_not_make_people(taxonomy):
     assert {"Julia Waters", "Elvira Nabiullina"} <= set(tags.people)
     assert not {"Staff Building", "Teachers", "National Association"} & set(tags.ranked)
     assert "National Association of Head Teachers" in tags.organisations
+
+
+def test_an_ampersand_joins_one_company_name(taxonomy):
+    article = _article("Retailer cuts outlook", "Shares in Marlowe & Finch fell, data from the British Retail Consortium "
+                       "showed. Marks & Spencer and Tesco were steady.")
+    tags = tag_article(article, taxonomy)
+    assert {"Marlowe & Finch", "British Retail Consortium", "Marks & Spencer"} <= set(tags.organisations)
+    assert not {"Marlowe", "Finch", "Marks", "Spencer"} & set(tags.ranked)

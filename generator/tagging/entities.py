@@ -244,10 +244,11 @@ def _qualifies(key: str, other: str, demonyms: dict[str, str]) -> bool:
 
 
 def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
-    """Split 'Saudi Arabia and Qatar' in two; keep 'Securities and Exchange Commission' whole."""
-    if "and" not in words and "&" not in words:
+    """Split 'Saudi Arabia and Qatar' in two; keep 'Securities and Exchange Commission' whole, and every name
+    with an ampersand ('Marks & Spencer')."""
+    if "and" not in words:
         return []
-    cut = max(index for index, word in enumerate(words) if word in ("and", "&"))
+    cut = max(index for index, word in enumerate(words) if word == "and")
     left, right = words[:cut], words[cut + 1:]
     if not left or not right:
         return []
@@ -320,7 +321,7 @@ def _body_of_title(words: tuple[str, ...]) -> bool:
 def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     """Type a span that no list knows by its own words and its context, or None if unclear."""
     folded = [fold(word) for word in words]
-    if mention.bracketed or mention.after == "<ticker>" or folded[-1] in LEGAL_SUFFIXES:
+    if mention.bracketed or mention.after == "<ticker>" or folded[-1] in LEGAL_SUFFIXES or "&" in words:
         return "organisation"
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):
         return "place"

@@ -50,6 +50,7 @@ LEGAL_SUFFIXES = _words(
     "inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl oy ab asa kk"
 )
 ORG_WORDS = _words(
+    "consortium coalition confederation chamber syndicate cooperative co-operative partnership "
     "council committee commission ministry department agency office bureau service authority administration "
     "parliament congress senate assembly duma government cabinet court tribunal union league alliance federation "
     "association organisation organization institute institution university college academy foundation fund trust "
