@@ -35,6 +35,7 @@ class StablePage(Page):
         return self.url_number == 1
 
     def _from_settings(self, key):
+        """Pelican's PAGINATION_PATTERNS applied to the number in the URL, not the position."""
         shown, self.number = self.number, self.url_number
         try:
             return super()._from_settings(key)
