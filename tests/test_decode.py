@@ -7,12 +7,13 @@ import codecs
 import gzip
 from pathlib import Path
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import corpus_folder
-from generator.decode import MAX_SEED_BYTES, decode_seed
+from generator.decode import FTFY_CONFIG, MAX_SEED_BYTES, decode_seed, fix_text
 from generator.errors import SeedError
 
 PATH = Path("seeds/story.txt")
@@ -177,3 +178,12 @@ def test_any_clean_text_survives_utf8_and_utf16(text):
         return
     assert decode_seed(text.encode("utf-16"), PATH) == expected
     assert decode_seed(text.encode("utf-8-sig"), PATH) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=st.characters(max_codepoint=0x7F)), st.text(),
+                          st.sampled_from(["cafÃ©", "â€œquotedâ€\x9d", "ﬁne", "\x1b[31mred\x1b[0m", "a\rb", "\x85", "\u2028"])),
+                max_size=12))
+def test_fix_text_skipping_plain_lines_is_ftfy_exactly(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    assert fix_text(text) == ftfy.fix_text(text, FTFY_CONFIG)
