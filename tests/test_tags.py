@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import yaml
 
 from conftest import PROJECT, corpus_folder, corpus_gold
@@ -267,3 +269,16 @@ def test_an_ampersand_joins_one_company_name(taxonomy):
     tags = tag_article(article, taxonomy)
     assert {"Marlowe & Finch", "British Retail Consortium", "Marks & Spencer"} <= set(tags.organisations)
     assert not {"Marlowe", "Finch", "Marks", "Spencer"} & set(tags.ranked)
+
+
+NAME_PIECES = ["President", "Minister", "Foreign", "Dr.", "General", "Governor", "Jr.", "III", "Erdoğan", "Šefčovič",
+               "Recep", "Tayyip", "Marcos", "of", "and", "&", "the", "Bank", "Russia", "Board", "Head", "Teachers",
+               "Staff", "Building", "US", "U.S.", "St.", "Petersburg", "al-Assad", "O'Brien", "said", ",", ".", "(", ")"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences=st.lists(st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=12), min_size=1, max_size=4))
+def test_any_run_of_names_and_titles_tags_without_error(sentences, taxonomy):
+    article = _article("Leaders meet", *(" ".join(words) for words in sentences))
+    tags = tag_article(article, taxonomy)
+    assert all(isinstance(tag, str) and tag for tag in tags.ranked)

@@ -22,8 +22,13 @@ from generator.tagging.lexicon import (
 )
 from generator.tagging.text import CONNECTORS, Mention, fold, is_capitalised
 
+# Letters of the Latin, Greek and Cyrillic alphabets, so that 'Erdoğan' and 'Šefčovič' are name words too.
+_LETTERS = [chr(code) for code in (*range(0x250), *range(0x370, 0x530))]
+_UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
+_LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(
-    r"^(?:[A-Z][a-z]+(?:['\-][A-Za-z][a-z]+)*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][a-z]+|Mc[A-Z][a-z]+)$"
+    rf"^(?:[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|[{_UPPER}]\.|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+"
+    rf"|Mc[{_UPPER}][{_LOWER}]+|Jr\.?|Sr\.?|II|III|IV)$"
 )
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 ARTICLES = frozenset({"the", "a", "an"})
@@ -122,7 +127,7 @@ class Resolver:
             self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
         elif not person and not prefix:
             self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
-        if prefix and not kind:
+        if prefix and not kind and len(prefix) < len(words):
             # 'US' in 'US President Joe Biden' qualifies the title: weak evidence, like a demonym.
             self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
 
