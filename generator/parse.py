@@ -40,12 +40,21 @@ _DEBRIS = [
         r"\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
         r"\d{1,2}\s+[a-z]{3,9}\s+\d{4}",
         r"(tags?|topics?):.{0,200}",
+        r"share (on|via) (facebook|twitter|x|whatsapp|telegram|linkedin|email)\b.{0,120}",
+        r"(published|updated|posted)\s+(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
+        r"(sign up|subscribe) (for|to) (our|the|a) .{0,40}newsletters?.{0,80}",
+        r"related (topics|stories|articles|coverage)",
+        r"our standards:.{0,100}",
+        r"_{3,}",  # AP's separator line (`---` stays: it may be the story's own text)
         r"\((adds|updates|recasts|corrects|changes|rewrites|refiles|repeats|writes through|new throughout|"
         r"fixes|removes|inserts|clarifies|amends)\b[^()]{0,200}\)",
     )
 ]
 # A label that introduces a link to another story: the next line is that story's headline, not this one's text.
 _LINK_LABEL = re.compile(r"(read (more|also)|see also|related( news| stories)?|more on this( story)?):?", re.IGNORECASE)
+# A label over a list of other stories' headlines ("Most read" and its lines): label and list are dropped.
+_LINKS_LIST_LABEL = re.compile(r"(most (read|popular|viewed|shared)|top stories|trending|more (stories|news)|"
+                               r"you may (also )?like|recommended( for you)?|editor'?s picks?):?", re.IGNORECASE)
 # A news site's section name standing before the headline (`All news`, then `Society & Culture`).
 _SECTION_LABEL = re.compile(
     r"(world|politics|economy|business|markets|society|culture|science|space|technology|tech|health|sports?|"
@@ -68,17 +77,22 @@ _SIGNOFF = re.compile(
 _INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter|Enditem|ENDITEM|\(END\)|(?:PTI|IANS)(?:\s+[A-Z]{2,3}){0,6})\s*$")
 _NAME = r"[^\W\d_][\w.'’-]*"
 _BYLINE = re.compile(rf"^\s*[Bb][Yy]\s+(?=[^\W\d_])({_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*)\s*$")
+_BYLINE_AGENCY = re.compile(r",?\s+(?:associated press|the associated press|ap|reuters|afp|bloomberg)$", re.IGNORECASE)
 _CREDITS = re.compile(
     r"^\s*(?:\(?\s*)?(?:[\w .'’-]{0,80}\b(?:writers?|reporters?|correspondents?|staff)\b[\w ,.'’&-]{0,200}"
-    r"\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?|contributed by [\w ,.'’&-]{1,120})\.?\)?\s*$",
+    r"\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?|contributed by [\w ,.'’&-]{1,120}"
+    r"|[\w.'’-]+(?: (?:and )?[\w.'’-]+){0,3} reported from [\w ,.'’-]{1,80})\.?\)?\s*$",
     re.IGNORECASE,
 )
+# Desk notes that end a wire headline: `(ATTN: UPDATES with details in paras 4-5)`, `(EDS: ...)`, `(URGENT)`.
+_HEADLINE_NOTE = re.compile(r"\s*\((?:ATTN|EDS|EDITORS?|UPDATES?|CORRECTS?|ADDS|RECASTS|URGENT|LEAD)\b[^()]*\)\s*$", re.IGNORECASE)
 # Desk labels that prefix a wire headline: `UPDATE 2-`, `REFILE-`, `(LEAD)`, `(ATTN: ...)`, `(2nd LD)`, `URGENT:`.
 _HEADLINE_LABEL = re.compile(
     r"^\s*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|FLASH|URGENT|BREAKING|WRAPUP|RPT-UPDATE)(?:\s*\d+)?\s*[-:–]\s*"
     r"|\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|CORRECTED|UPDATE|ATTN:[^)]*|AMENDED|REFILE|EDS:[^)]*)\)\s*(?:[-–]\s*)?)+",
     re.IGNORECASE,
 )
+_EDITORS_NOTE = re.compile(r"\s*editor'?s'? note\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»’')\]]$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*[A-Za-z]|[A-Za-z]")
@@ -112,7 +126,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     where = path or seed
     chunks = [chunk for chunk in split_chunks(text) if chunk.lines]
     signoff = take_signoff(chunks)
-    blocks = without_debris([block for chunk in chunks for block in split_paragraphs(chunk)])
+    blocks = joined_lists(without_debris([block for chunk in chunks for block in split_paragraphs(chunk)]))
     if not blocks:
         raise SeedError(where, "no headline: the file has no text after scraping debris is removed")
     head = blocks.pop(0)
@@ -128,7 +142,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
         body_blocks, lede = [Chunk(head.line, [lede])], None
     article = Article(
         seed=seed,
-        headline=readable_headline(_HEADLINE_LABEL.sub("", headline) or headline, body_blocks),
+        headline=readable_headline(_HEADLINE_NOTE.sub("", _HEADLINE_LABEL.sub("", headline)) or headline, body_blocks),
         headline_original=headline,
         lede=lede,
         dateline=dateline,
@@ -159,6 +173,8 @@ def split_chunks(text: str) -> list[Chunk]:
 def take_signoff(chunks: list[Chunk]) -> str | None:
     """Remove trailing sign-off lines (`Reuter`, `==Kyodo`, `(Reporting by ...)`) and return them."""
     found: list[str] = []
+    while chunks and is_debris(chunks[-1].lines):
+        chunks.pop()
     while chunks:
         last = chunks[-1]
         if not (last.lines and _SIGNOFF.match(last.lines[-1])):
@@ -192,6 +208,19 @@ def split_paragraphs(chunk: Chunk) -> list[Chunk]:
     return paragraphs
 
 
+def joined_lists(blocks: list[Chunk]) -> list[Chunk]:
+    """Runs of one-line list items (`- a`, a blank line or a new paragraph, `- b`) as one list block."""
+    joined: list[Chunk] = []
+    for block in blocks:
+        item = len(block.lines) == 1 and _LIST_ITEM.match(block.lines[0])
+        previous = joined[-1] if joined else None
+        if item and previous is not None and all(_LIST_ITEM.match(line) for line in previous.lines):
+            previous.lines.append(block.lines[0])
+        else:
+            joined.append(Chunk(block.line, list(block.lines)))
+    return joined
+
+
 def indent_of(line: str) -> int:
     """The number of leading spaces."""
     return len(line) - len(line.lstrip(" "))
@@ -209,19 +238,23 @@ def is_debris(lines: list[str]) -> bool:
 
 
 def without_debris(blocks: list[Chunk]) -> list[Chunk]:
-    """The blocks less debris, less the headline that follows a bare `Read also`, and less section names before
-    the headline."""
+    """The blocks less debris, less links to other stories (the headline after a bare `Read also`, a `Most read`
+    list), and less section names before the headline."""
     kept: list[Chunk] = []
-    skip_link = False
+    after_link_label = after_links_label = False
     for block in blocks:
         text = join_lines(block.lines)
-        if skip_link and len(block.lines) == 1 and not _SENTENCE_END.search(text):
-            skip_link = False
+        headlines = all(len(line.split()) <= MAX_SUBHEAD_WORDS and not _SENTENCE_END.search(line) for line in block.lines)
+        if headlines and (after_links_label or (after_link_label and len(block.lines) == 1)):
+            after_link_label = False
             continue
-        skip_link = bool(_LINK_LABEL.fullmatch(text))
-        if is_debris(block.lines):
+        after_link_label = after_links_label = False
+        if _LINKS_LIST_LABEL.fullmatch(block.lines[0].strip()) and not any(_SENTENCE_END.search(line) for line in block.lines[1:]):
+            after_links_label = True
             continue
-        kept.append(block)
+        after_link_label = bool(_LINK_LABEL.fullmatch(text))
+        if not is_debris(block.lines):
+            kept.append(block)
     while len(kept) > 2 and _SECTION_LABEL.fullmatch(join_lines(kept[0].lines)):
         kept.pop(0)
     return kept
@@ -232,7 +265,7 @@ def take_byline(blocks: list[Chunk]) -> str | None:
     for index, block in enumerate(blocks[:3]):
         if len(block.lines) == 1 and _BYLINE.match(block.lines[0]):
             del blocks[index]
-            names = _BYLINE.match(block.lines[0]).group(1)
+            names = _BYLINE_AGENCY.sub("", _BYLINE.match(block.lines[0]).group(1))
             shouting = re.sub(r"\band\b", "", names).isupper()
             return names.title().replace(" And ", " and ") if shouting else names
     return None
@@ -255,8 +288,8 @@ def find_dateline_and_lede(blocks: list[Chunk]) -> tuple[Dateline, str | None, l
             continue
         dateline, rest = found
         before = blocks[:index]
-        bullets = [earlier for earlier in before if is_list(earlier.lines)]
-        others = [earlier for earlier in before if not is_list(earlier.lines)]
+        bullets = [earlier for earlier in before if is_list(earlier.lines) or _EDITORS_NOTE.match(earlier.lines[0])]
+        others = [earlier for earlier in before if earlier not in bullets]
         if len(others) > 1 or (others and not is_lede(others[0])):
             break
         lede = join_lines(others[0].lines) if others else None

@@ -43,10 +43,33 @@ EXPECTED = {
     "tass-messy.txt": ("Hermitage opens restoration workshop to visitors for first time",
                        "The museum says the open studio will run until the end of the year", "St. Petersburg", (10, 12),
                        "TASS", 5, None, None, None),
+    # An editor's note opens the body; the byline loses its agency; `___` lines go; "X reported from Y." is a credit.
+    "ap-editors-note.txt": ("Flood-ravaged town weighs whether to rebuild on the river", None, "Marshall Creek", None, "AP",
+                            5, "Margaret Hollis and Daniel Ortega", None,
+                            "Ortega reported from Montpelier, Vermont. Associated Press writer Lisa Rathke in Burlington, "
+                            "Vermont, contributed to this report."),
+    # A list under "Key points:"; the sign-off above Reuters' "Our Standards" line.
+    "reuters-key-points.txt": ("U.S. lawmakers unveil bipartisan bill to curb drug prices", None, "Washington", (2, 5),
+                               "Reuters", 5, "Jane Doe",
+                               "(Reporting by Jane Doe; Additional reporting by Ahmed Aboulenein; Editing by Leslie Adler)",
+                               None),
+    "kyodo-jr.txt": ("Japan, Philippines agree to boost maritime security cooperation", None, "Tokyo", None, "Kyodo", 3,
+                     None, "==Kyodo", None),
+    "anadolu-diacritics.txt": ("Türkiye ready to host Russia-Ukraine talks, says Erdoğan", None, "Ankara", None, "Anadolu",
+                               4, None, None, None),
+    # A saved web page: navigation, share bar, relative time, newsletter, related topics, a "Most read" list.
+    "web-debris.txt": ("Dutch farmers block motorways in protest over nitrogen rules", None, None, None, None, 3, None, None,
+                       None),
+    "interfax-list.txt": ("Russian inflation slows to 7.7% in March - Rosstat", None, "Moscow", (4, 2), "Interfax", 3, None,
+                          None, None),
+    # `(LEAD)` before and `(ATTN: ...)` after the headline are desk notes.
+    "yonhap-attn.txt": ("N. Korea fires cruise missiles off west coast: JCS", None, "Seoul", (1, 27), "Yonhap", 5, None,
+                        "(END)", None),
     "tass-lists.txt": ("Putin lists priorities for 2025", "The Russian leader named the economy and security as key goals",
                        "Minsk", (5, 25), "TASS", 3, None, None, None),
 }
-DEBRIS = re.compile(r"^(?:(?:Share|Read more|Read also|Follow TASS|Copyright|We use cookies)\b|Home >|Photo:|©|\(Adds\b"
+DEBRIS = re.compile(r"^(?:(?:Share|Read more|Read also|Follow TASS|Copyright|We use cookies|Advertisement|Published|"
+                    r"Sign up|Related Topics|Our Standards)\b|Home >|Photo:|©|\(Adds\b|___"
                     r"|\d{1,2} [A-Z]{3}, \d{1,2}:\d{2}$)", re.IGNORECASE)
 
 
@@ -87,8 +110,11 @@ def test_no_word_of_the_article_is_lost(path: Path) -> None:
     source = [line.strip() for line in text.split("\n") if line.strip()]
     # Not the article's words: debris, the section name before the headline, the story linked after "Read also".
     linked = {line for before, line in zip(source, source[1:]) if before in ("Read also", "Read more")}
+    if "Most read" in source:  # the headlines listed under it, to the end of the list
+        listed = source[source.index("Most read") + 1:]
+        linked |= set(listed[:next((i for i, line in enumerate(listed) if line.endswith(".")), len(listed))])
     kept = [line for line in source if not DEBRIS.match(line) and line not in linked
-            and line not in ("All news", "Read also", "Follow TASS on Telegram", "Society & Culture")]
+            and line not in ("All news", "Read also", "Most read", "Follow TASS on Telegram", "Society & Culture")]
     source_words = " ".join(kept).split()
     got = article_words(path)
     got_folded = {word.casefold() for word in got}

@@ -282,3 +282,10 @@ def test_any_run_of_names_and_titles_tags_without_error(sentences, taxonomy):
     article = _article("Leaders meet", *(" ".join(words) for words in sentences))
     tags = tag_article(article, taxonomy)
     assert all(isinstance(tag, str) and tag for tag in tags.ranked)
+
+
+def test_diacritics_and_suffixes_stay_in_a_name_after_a_title(taxonomy):
+    article = _article("Leaders talk", "Turkish President Recep Tayyip Erdoğan met Philippine President Ferdinand Marcos Jr. "
+                       "The bill, led by Senators Bernie Sanders and Bill Cassidy, passed.")
+    people = tag_article(article, taxonomy).people
+    assert {"Recep Tayyip Erdoğan", "Ferdinand Marcos Jr.", "Bernie Sanders"} <= set(people)

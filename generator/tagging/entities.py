@@ -22,8 +22,8 @@ from generator.tagging.lexicon import (
 )
 from generator.tagging.text import CONNECTORS, Mention, fold, is_capitalised
 
-# Letters of the Latin, Greek and Cyrillic alphabets, so that 'Erdoğan' and 'Šefčovič' are name words too.
-_LETTERS = [chr(code) for code in (*range(0x250), *range(0x370, 0x530))]
+# Letters of the Latin alphabets, so that "Erdoğan" and "Šefčovič" are name words too.
+_LETTERS = [chr(code) for code in range(0x250)]
 _UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
 _LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(

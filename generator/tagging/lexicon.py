@@ -28,7 +28,7 @@ COMMON_WORDS = CALENDAR | _words(
     "christmas easter"
 )
 TITLES = _words(
-    "professor prof doctor teacher lawyer attorney coach author activist gov archbishop bishop cardinal rabbi imam "
+    "senators sens reps ministers professor prof doctor teacher lawyer attorney coach author activist gov archbishop bishop cardinal rabbi imam "
     "sheikh captain capt sergeant sgt lieutenant lt detective det inspector coroner novelist journalist "
     "president president-elect vice-president premier chancellor minister prime secretary chairman chairwoman "
     "chairperson governor senator sen congressman congresswoman rep representative spokesman spokeswoman "
