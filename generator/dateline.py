@@ -16,7 +16,7 @@ AGENCIES = {
     "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
     "xinhua": "Xinhua", "interfax": "Interfax", "interfax-ukraine": "Interfax-Ukraine",
     "upi": "UPI", "pti": "PTI", "ians": "IANS", "ani": "ANI", "uni": "UNI",
-    "kyodo": "Kyodo", "jiji": "Jiji", "yonhap": "Yonhap", "aa": "Anadolu", "anadolu": "Anadolu",
+    "kyodo": "Kyodo", "jiji": "Jiji Press", "jiji press": "Jiji Press", "yonhap": "Yonhap", "aa": "Anadolu", "anadolu": "Anadolu",
     "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "sputnik": "Sputnik",
     "dpa": "DPA", "bloomberg": "Bloomberg", "efe": "EFE", "ansa": "ANSA", "bernama": "Bernama",
     "kuna": "KUNA", "wam": "WAM", "irna": "IRNA", "pna": "PNA", "mena": "MENA", "spa": "SPA",
@@ -107,6 +107,7 @@ _DATELINE = re.compile(
         \s*+(?:
             \(\s*+(?P<paren>{_LETTER}[^()\n]{{0,39}}?)\s*+\)
           | /\s*+(?P<slash>{_LETTER}[^/\n]{{0,39}}?)\s*+/
+          | (?P<bare>AAP)(?=\s*+{_MARKER_DASH})
         )
         (?P<tail>\s*+[.:]?\s*+{_MARKER_DASH}|\s*+[.:])?
       | \s*+[.:]?\s*+(?P<dash>{_DASH})
@@ -132,14 +133,14 @@ def parse_dateline(text: str) -> tuple[Dateline, str] | None:
         month=month,
         day=day,
         year=year,
-        agency=_agency(match["lead"] or match["paren"] or match["slash"]),
+        agency=_agency(match["lead"] or match["paren"] or match["slash"] or match["bare"]),
     )
     return dateline, text[match.end():].lstrip()
 
 
 def _is_dateline(match: re.Match) -> bool:
     """Tell a real dateline from a sentence that happens to fit the pattern."""
-    marker = match["lead"] or match["paren"] or match["slash"]
+    marker = match["lead"] or match["paren"] or match["slash"] or match["bare"]
     has_date = bool(match["month"] or match["month_after"])
     has_dash = bool(match["dash"]) or bool(re.search(r"[-–—_]", match["tail"] or ""))
     if match["lead"] and not _known_agency(match["lead"]):

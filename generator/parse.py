@@ -68,13 +68,17 @@ _SECTION_LABEL = re.compile(
 # initials), DPA `dpa ka xx n1`, AFP `burs-ab/cd`, and `(Reporting by ...; Editing by ...)`.
 _SIGNOFF_WORDS = (
     r"reuters?|==\s*kyodo|enditem|end\s*item|\(\s*end\s*\)|(?:pti|ians)(?:\s+[a-z]{2,3}){0,6}"
-    r"|dpa(?:\s+[a-z0-9]{1,4}){1,8}|(?:burs?-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,5}"
+    r"|dpa(?:\s+[a-z0-9]{1,4}){1,8}|(?:burs?-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|(?:the\s+)?canadian\s+press"
+    r"|this report by the canadian press was first published\b.{0,40}"
 )
 _SIGNOFF = re.compile(
     rf"^\s*(?:{_SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*)\s*$",
     re.IGNORECASE,
 )
-_INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter|Enditem|ENDITEM|\(END\)|(?:PTI|IANS)(?:\s+[A-Z]{2,3}){0,6})\s*$")
+_INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter|Enditem|ENDITEM|\(END\)|(?:PTI|IANS)(?:\s+[A-Z]{2,3}){0,6}"
+                             r"|\((?:ANSA|EFE|AFP|AAP|dpa|AP|UPI)\)\.?)\s*$")
+# A closing block that starts "To contact the reporter on this story:" (Bloomberg): contacts, not the story.
+_CONTACTS = re.compile(r"\s*to contact the (?:reporters?|editors?|authors?)\b.{0,80}:\s*$", re.IGNORECASE)
 _NAME = r"[^\W\d_][\w.'’-]*"
 _BYLINE = re.compile(rf"^\s*[Bb][Yy]\s+(?=[^\W\d_])({_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*)\s*$")
 _BYLINE_AGENCY = re.compile(r",?\s+(?:associated press|the associated press|ap|reuters|afp|bloomberg)$", re.IGNORECASE)
@@ -99,7 +103,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*[A-Za-z]|[A-Za-z]")
 # Tickers and codes keep their case: `<SRD>`, `(DIA)`; split out of words like `WRATHER<WCO>`.
 _HEADLINE_TOKEN = re.compile(r"(<[^<>\s]*>|\([A-Z.]{1,6}\)|\s+|[<>])")
 _KEEP_AS_WRITTEN = re.compile(r"<[^<>\s]*>|\([A-Z.]{1,6}\)|[<>]")
-_AGENCY_BY_SIGNOFF = (("reuter", "Reuters"), ("kyodo", "Kyodo"), ("enditem", "Xinhua"), ("end item", "Xinhua"),
+_AGENCY_BY_SIGNOFF = (("canadian press", "The Canadian Press"), ("reuter", "Reuters"), ("kyodo", "Kyodo"), ("enditem", "Xinhua"), ("end item", "Xinhua"),
                       ("pti", "PTI"), ("ians", "IANS"), ("dpa", "dpa"))
 
 
@@ -175,6 +179,10 @@ def take_signoff(chunks: list[Chunk]) -> str | None:
     found: list[str] = []
     while chunks and is_debris(chunks[-1].lines):
         chunks.pop()
+    contacts = next((index for index, chunk in enumerate(chunks) if _CONTACTS.match(chunk.lines[0])), None)
+    if contacts is not None and contacts >= len(chunks) - 2:
+        found = [" ".join(line.strip() for chunk in chunks[contacts:] for line in chunk.lines)]
+        del chunks[contacts:]
     while chunks:
         last = chunks[-1]
         if not (last.lines and _SIGNOFF.match(last.lines[-1])):

@@ -28,7 +28,11 @@ TAXONOMY_KEYS = frozenset(
 )
 HEADLINE_WEIGHT, LEDE_WEIGHT, OPENING_WEIGHT, BODY_WEIGHT, DATELINE_WEIGHT = 3.0, 2.0, 1.5, 1.0, 1.0
 DEMONYM_MINIMUM = 1.5
-BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass"})
+# The agencies are a story's source (it has its own page), never one of its tags.
+BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "associated press", "canadian press",
+                         "agence france presse", "xinhua", "kyodo", "yonhap", "interfax", "anadolu", "ansa", "efe",
+                         "aap", "jiji", "jiji press", "ukrinform", "irna", "ria novosti", "sputnik", "upi", "pti",
+                         "ians", "dpa"})
 MIN_TAGS, MAX_TAGS = 3, 10
 MAX_TOPIC_SLOTS = 2
 OTHER_KIND_MINIMUM = 2.0  # a person or organisation this salient earns a slot that a place would otherwise take

@@ -65,6 +65,18 @@ EXPECTED = {
     # `(LEAD)` before and `(ATTN: ...)` after the headline are desk notes.
     "yonhap-attn.txt": ("N. Korea fires cruise missiles off west coast: JCS", None, "Seoul", (1, 27), "Yonhap", 5, None,
                         "(END)", None),
+    "aap-sydney.txt": ("Albanese defends Pacific security pact after Solomon Islands criticism", None, "Sydney", (3, 3),
+                       "AAP", 6, None, None, None),
+    "cp-ottawa.txt": ("Freeland says federal budget will target housing, youth affordability", None, "Ottawa", None,
+                      "The Canadian Press", 6, None,
+                      "This report by The Canadian Press was first published March 3, 2024. The Canadian Press", None),
+    "ansa-rome.txt": ("Meloni, D'Alema clash over Italy's stance on Ukraine aid", None, "Rome", (3, 3), "ANSA", 6, None,
+                      "(ANSA).", None),
+    # Bloomberg's contact block at the end is kept with the sign-off, out of the story.
+    "bloomberg-contacts.txt": ("Nvidia Supplier TSMC Boosts Capex as AI Chip Demand Surges", None, None, None, "Bloomberg",
+                               5, None, "To contact the reporter on this story: Debby Wu in Taipei at dwu123@bloomberg.net "
+                               "To contact the editors responsible for this story: Edwin Chan at echan273@bloomberg.net "
+                               "Sam Nagarajan", None),
     "tass-lists.txt": ("Putin lists priorities for 2025", "The Russian leader named the economy and security as key goals",
                        "Minsk", (5, 25), "TASS", 3, None, None, None),
 }

@@ -289,3 +289,11 @@ def test_diacritics_and_suffixes_stay_in_a_name_after_a_title(taxonomy):
                        "The bill, led by Senators Bernie Sanders and Bill Cassidy, passed.")
     people = tag_article(article, taxonomy).people
     assert {"Recep Tayyip Erdoğan", "Ferdinand Marcos Jr.", "Bernie Sanders"} <= set(people)
+
+
+def test_particles_and_apostrophes_stay_in_a_name(taxonomy):
+    article = _article("EU talks", "Commission President Ursula von der Leyen met former Prime Minister Massimo D'Alema. "
+                       "The Associated Press and Xinhua reported the talks.")
+    tags = tag_article(article, taxonomy)
+    assert {"Ursula von der Leyen", "Massimo D'Alema"} <= set(tags.people)
+    assert not {"Associated Press", "Xinhua"} & set(tags.ranked)  # agencies are sources, not tags

@@ -27,9 +27,10 @@ _LETTERS = [chr(code) for code in range(0x250)]
 _UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
 _LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(
-    rf"^(?:[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|[{_UPPER}]\.|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+"
+    rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|[{_UPPER}]\.|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+"
     rf"|Mc[{_UPPER}][{_LOWER}]+|Jr\.?|Sr\.?|II|III|IV)$"
 )
+NAME_PARTICLES = frozenset("von der van den de del della di da du la le bin ibn al el".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
@@ -300,9 +301,11 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     """(person, rest) for a span like 'Russian Foreign Minister Sergey Lavrov'; person is () if none."""
     end = len(words)
     start = end
-    while start > 0 and NAME_WORD.match(words[start - 1]) and not _is_title(words[start - 1]) \
-            and fold(words[start - 1]) not in TITLE_MODIFIERS | ORG_WORDS:
+    while start > 0 and (NAME_WORD.match(words[start - 1]) or words[start - 1] in NAME_PARTICLES and start < end) \
+            and not _is_title(words[start - 1]) and fold(words[start - 1]) not in TITLE_MODIFIERS | ORG_WORDS:
         start -= 1
+    while start < end and words[start] in NAME_PARTICLES:
+        start += 1  # a name does not start with 'von' or 'der
     if start == 0 or not any(_is_title(word) for word in words[:start]):
         return (), ()
     if not (_is_title(words[start - 1]) or fold(words[start - 1]) in TITLE_MODIFIERS) and start < len(words):

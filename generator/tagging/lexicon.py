@@ -77,6 +77,7 @@ PLACE_OPENERS = _words("gulf lake mount cape strait bay isle")
 REGION_NOUNS = _words("region oblast krai province")
 # Upper-case words in body text that are not organisations.
 NOT_ACRONYMS = _words(
+    "ai ev evs ipo esg it ui ux api "
     "i ii iii iv tv ok am pm gmt utc est edt cst pst ceo cfo coo fob cif lng lpg gnp gdp cpi mln bln dlrs pct cts "
     "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash"
 )
