@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-BlockKind = Literal["paragraph", "subhead", "list"]
+BlockKind = Literal["paragraph", "subhead", "list", "numbered"]
 
 
 @dataclass

@@ -98,6 +98,7 @@ _HEADLINE_LABEL = re.compile(
 )
 _EDITORS_NOTE = re.compile(r"\s*editor'?s'? note\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+(?=\S)")
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»’')\]]$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*[A-Za-z]|[A-Za-z]")
 # Tickers and codes keep their case: `<SRD>`, `(DIA)`; split out of words like `WRATHER<WCO>`.
@@ -327,12 +328,13 @@ def join_lines(lines: list[str]) -> str:
 
 
 def classify_blocks(blocks: list[Chunk]) -> list[Block]:
-    """Body blocks as paragraphs, subheads and lists."""
+    """Body blocks as paragraphs, subheads, lists and numbered lists."""
     body: list[Block] = []
     for index, block in enumerate(blocks):
         if is_list(block.lines):
             items = [_LIST_ITEM.sub("", line).strip() for line in block.lines]
-            body.append(Block("list", items=items))
+            numbered = all(_NUMBERED_ITEM.match(line) for line in block.lines)
+            body.append(Block("numbered" if numbered else "list", items=items))
             continue
         text = join_lines(block.lines)
         followed = index + 1 < len(blocks)

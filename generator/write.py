@@ -30,11 +30,13 @@ def _escape_block_start(match: re.Match) -> str:
 
 
 def render_block(block: Block) -> str:
-    """One body block as Markdown: a paragraph, a `##` subhead or a bulleted list."""
+    """One body block as Markdown: a paragraph, a `##` subhead, a bulleted or a numbered list."""
     if block.kind == "subhead":
         return "## " + escape_markdown(block.text)
     if block.kind == "list":
         return "\n".join("- " + escape_markdown(item) for item in block.items)
+    if block.kind == "numbered":
+        return "\n".join(f"{number}. " + escape_markdown(item) for number, item in enumerate(block.items, start=1))
     return escape_markdown(block.text)
 
 

@@ -130,7 +130,8 @@ def test_no_word_of_the_article_is_lost(path: Path) -> None:
     source_words = " ".join(kept).split()
     got = article_words(path)
     got_folded = {word.casefold() for word in got}
-    missing = [word for word in set(source_words) if word.casefold() not in got_folded and not word.startswith(("-", "•", "*"))]
+    markers = re.compile(r"[-•*].*|\d{1,2}[.)]")  # list markers: the list keeps them as structure
+    missing = [word for word in set(source_words) if word.casefold() not in got_folded and not markers.fullmatch(word)]
     assert missing == []
 
 
@@ -153,3 +154,14 @@ def test_any_lines_give_an_article_or_a_seed_error(lines: list[str]) -> None:
         parse_text("\n\n".join(lines), Path("lines.txt"))
     except SeedError:
         pass
+
+
+def test_a_numbered_list_keeps_its_numbers_to_the_page() -> None:
+    from generator.site import make_markdown, story_html
+    from generator.write import render_body
+
+    article = parse_seed(WIRE / "ap-numbered.txt")
+    numbered = [block for block in article.body if block.kind == "numbered"]
+    assert len(numbered) == 1 and numbered[0].items[0].startswith("It extends funding")
+    html = story_html(make_markdown(), render_body(article), None)
+    assert html.count("<ol>") == 1 and html.count("<li>") == len(numbered[0].items)
