@@ -11,7 +11,8 @@ import yaml
 
 from generator.ingest import cached_taxonomy, list_seeds, prepare
 
-REQUIRED_FIELDS = ("title", "date", "slug", "tags", "source")
+# What every story has; a story without a dateline or sign-off has no place and no source, and is valid.
+REQUIRED_FIELDS = ("title", "date", "slug", "tags")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

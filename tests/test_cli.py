@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, corpus_folder, corpus_gold
+from conftest import FIXTURES, PROJECT, corpus_folder, corpus_gold
 from generator.cli import main
 
 NEWSDIGEST = Path(sys.executable).parent / "newsdigest"
@@ -67,3 +67,27 @@ def test_parse_of_a_bad_file_names_it(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["parse", str(bad)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"error: {bad}:") and "\n" not in err
+
+
+def test_check_reports_every_bad_seed_and_content_file_without_building(chdir_project: Path,
+                                                                        capsys: pytest.CaptureFixture) -> None:
+    seeds, content = chdir_project / "seeds", chdir_project / "content"
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", seeds)
+    shutil.copy(FIXTURES / "wire" / "bbc-style.txt", seeds)  # no dateline, no agency: a valid story
+    (seeds / "empty.txt").write_bytes(b"")
+    assert main(["ingest", "--year", "2024"]) == 1
+    capsys.readouterr()
+    assert main(["check", "--year", "2024"]) == 1  # the empty seed; the content files, with a story of no source, are fine
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("error:")] == ["error: seeds/empty.txt: file is empty"]
+    (content / "2024" / "bad-yaml.md").write_text("---\ntitle: [unclosed\n---\nBody\n", encoding="utf-8")
+    (content / "2024" / "bad-slug.md").write_text("---\ntitle: T\ndate: 2024-01-02\nslug: Not A Slug\ntags: [x]\n---\nB\n",
+                                                 encoding="utf-8")
+    (seeds / "empty.txt").unlink()
+    assert main(["check", "--year", "2024"]) == 1
+    captured = capsys.readouterr()
+    errors = sorted(line for line in captured.err.splitlines() if line.startswith("error:"))
+    assert len(errors) == 2 and "bad-slug.md: 'slug' must be lower-case ASCII" in errors[0]
+    assert "bad-yaml.md: front matter is not valid YAML" in errors[1]
+    assert "check: 2 seeds, 0 failed; 4 content files, 2 with problems" in captured.out
+    assert not (chdir_project / "output").exists()
