@@ -21,7 +21,7 @@ AGENCIES = {
     "dpa": "DPA", "bloomberg": "Bloomberg", "efe": "EFE", "ansa": "ANSA", "bernama": "Bernama",
     "kuna": "KUNA", "wam": "WAM", "irna": "IRNA", "pna": "PNA", "mena": "MENA", "spa": "SPA",
     "qna": "QNA", "bna": "BNA", "wafa": "WAFA", "sana": "SANA", "petra": "Petra", "aap": "AAP",
-    "cp": "CP", "canadian press": "CP", "pa": "PA", "ips": "IPS", "antara": "Antara",
+    "cp": "CP", "canadian press": "CP", "pa": "PA Media", "pa media": "PA Media", "the associated press": "AP", "ips": "IPS", "antara": "Antara",
     "vna": "VNA", "kcna": "KCNA", "cna": "CNA", "belta": "BelTA", "ukrinform": "Ukrinform",
     "unian": "UNIAN", "azertac": "AZERTAC", "lusa": "Lusa", "pap": "PAP", "mti": "MTI",
     "bta": "BTA", "hina": "HINA", "tanjug": "Tanjug", "cnn": "CNN", "nhk": "NHK",

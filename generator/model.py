@@ -41,6 +41,7 @@ class Tags:
     organisations: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     ranked: list[str] = field(default_factory=list)
+    dateline_place: str | None = None  # the dateline's place under its tag name ("KIEV" -> "Kyiv")
 
 
 @dataclass

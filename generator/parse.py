@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.dateline import parse_dateline
+from generator.dateline import AGENCIES, parse_dateline
 from generator.decode import decode_seed
 from generator.errors import SeedError
 from generator.model import Article, Block, Dateline
@@ -81,7 +81,8 @@ _INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter|Enditem|ENDITEM|
 _CONTACTS = re.compile(r"\s*to contact the (?:reporters?|editors?|authors?)\b.{0,80}:\s*$", re.IGNORECASE)
 _NAME = r"[^\W\d_][\w.'’-]*"
 _BYLINE = re.compile(rf"^\s*[Bb][Yy]\s+(?=[^\W\d_])({_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*)\s*$")
-_BYLINE_AGENCY = re.compile(r",?\s+(?:associated press|the associated press|ap|reuters|afp|bloomberg)$", re.IGNORECASE)
+_BYLINE_AGENCY = re.compile(r",?\s+(associated press|the associated press|ap|reuters|afp|bloomberg|pa media|pa)$",
+                            re.IGNORECASE)
 _CREDITS = re.compile(
     r"^\s*(?:\(?\s*)?(?:[\w .'’-]{0,80}\b(?:writers?|reporters?|correspondents?|staff)\b[\w ,.'’&-]{0,200}"
     r"\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?|contributed by [\w ,.'’&-]{1,120}"
@@ -138,7 +139,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     headline = " ".join(line.strip() for line in head.lines)
     if len(headline) > MAX_HEADLINE_CHARS:
         raise SeedError(where, f"no headline-like first line: it runs to {len(headline)} characters, over {MAX_HEADLINE_CHARS}", head.line)
-    byline = take_byline(blocks)
+    byline, byline_agency = take_byline(blocks)
     credits = take_credits(blocks)
     dateline, lede, body_blocks = find_dateline_and_lede(blocks)
     if not body_blocks and lede is None:
@@ -156,7 +157,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
         signoff=signoff,
         credits=credits,
     )
-    article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline)
+    article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline) or byline_agency
     return article
 
 
@@ -269,15 +270,18 @@ def without_debris(blocks: list[Chunk]) -> list[Chunk]:
     return kept
 
 
-def take_byline(blocks: list[Chunk]) -> str | None:
-    """Remove a `By Jane Doe` line standing within the first blocks and return the names."""
+def take_byline(blocks: list[Chunk]) -> tuple[str | None, str | None]:
+    """Remove a `By Jane Doe` line standing within the first blocks: (the names, the agency named after them)."""
     for index, block in enumerate(blocks[:3]):
         if len(block.lines) == 1 and _BYLINE.match(block.lines[0]):
             del blocks[index]
-            names = _BYLINE_AGENCY.sub("", _BYLINE.match(block.lines[0]).group(1))
+            names = _BYLINE.match(block.lines[0]).group(1)
+            agency = _BYLINE_AGENCY.search(names)
+            names = names[: agency.start()] if agency else names
             shouting = re.sub(r"\band\b", "", names).isupper()
-            return names.title().replace(" And ", " and ") if shouting else names
-    return None
+            names = names.title().replace(" And ", " and ") if shouting else names
+            return names, AGENCIES.get(" ".join(agency.group(1).lower().split())) if agency else None
+    return None, None
 
 
 def take_credits(blocks: list[Chunk]) -> str | None:
@@ -290,7 +294,8 @@ def take_credits(blocks: list[Chunk]) -> str | None:
 
 def find_dateline_and_lede(blocks: list[Chunk]) -> tuple[Dateline, str | None, list[Chunk]]:
     """Locate the dateline paragraph; a single block between headline and dateline is the lede. Summary bullets
-    before the dateline (Reuters' `* Shares fall 11%`) open the body."""
+    and an editor's note before the dateline (Reuters' `* Shares fall 11%`) follow the dateline's paragraph, which
+    opens the body as the dateline's lead-in."""
     for index, block in enumerate(blocks[:DATELINE_SEARCH_BLOCKS]):
         found = parse_dateline(join_lines(block.lines))
         if found is None:
@@ -303,7 +308,7 @@ def find_dateline_and_lede(blocks: list[Chunk]) -> tuple[Dateline, str | None, l
             break
         lede = join_lines(others[0].lines) if others else None
         body = [Chunk(block.line, [rest])] if rest.strip() else []
-        return dateline, lede, bullets + body + blocks[index + 1 :]
+        return dateline, lede, body + bullets + blocks[index + 1 :]
     # With no dateline to mark where the story starts, only an unpunctuated standfirst counts as a lede.
     first = blocks[0] if len(blocks) > 2 else None
     lede = join_lines(first.lines) if first and is_lede(first) and not _SENTENCE_END.search(first.lines[0]) else None

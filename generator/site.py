@@ -38,6 +38,7 @@ RELATED_MAX = 5
 # O(stories x tags) even when one tag (say "Russia") is on every story.
 RELATED_WINDOW = 50
 PERIOD_KEY_SIZE = {"year": 1, "month": 2, "day": 3}
+LIST_OR_HEADING = re.compile(r"#|- |\d+\. ")  # Markdown blocks that are no teaser
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\.{0,2}/|[^:]*$)", re.IGNORECASE)
 
 
@@ -87,7 +88,7 @@ def teaser_of(lede: str | None, body_markdown: str) -> str:
     """The lede, or the opening of the first paragraph when the story has no lede, as plain text."""
     if lede:
         return lede
-    first = next((block for block in body_markdown.split("\n\n") if block and not block.startswith("#")), "")
+    first = next((block for block in body_markdown.split("\n\n") if block and not LIST_OR_HEADING.match(block)), "")
     text = markdown_to_text(first)
     if len(text) <= TEASER_CHARS:
         return text
@@ -219,7 +220,7 @@ def file_under_dateline_place(generator) -> None:
     """Tag every story with its dateline place too, so each place has a page and feeds."""
     settings = generator.settings
     for article in generator.articles:
-        place = getattr(article, "place", None)
+        place = dateline_place(article)
         if not place:
             continue
         tag = Tag(str(place), settings)
@@ -227,6 +228,11 @@ def file_under_dateline_place(generator) -> None:
             continue
         article.tags.append(tag)
         add_to_group(article.tag_groups, "Places", tag)
+
+
+def dateline_place(article) -> str | None:
+    """The place a story was filed from, under its tag name (`place_tag`: "Kyiv" for a "KIEV" dateline)."""
+    return getattr(article, "place_tag", None) or getattr(article, "place", None)
 
 
 def add_to_group(groups: list[tuple[str, list[Tag]]], label: str, tag: Tag) -> None:
@@ -279,8 +285,8 @@ def earlier(positions: list[int], index: int, window: int) -> list[int]:
 def place_index(generator) -> None:
     """Give templates `place_index`: every place tag with its story count and how many were filed from it."""
     types = generator.context.get("tag_types", {})
-    datelined = Counter(Tag(str(article.place), generator.settings).slug
-                        for article in generator.articles if getattr(article, "place", None))
+    datelined = Counter(Tag(str(dateline_place(article)), generator.settings).slug
+                        for article in generator.articles if dateline_place(article))
     places = [(tag, len(stories), datelined[tag.slug]) for tag, stories in generator.tags.items()
               if types.get(tag.slug) == "Places"]
     generator.context["place_index"] = sorted(places, key=lambda entry: (-entry[1], entry[0].name.casefold()))

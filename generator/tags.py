@@ -163,13 +163,16 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     if headline_in_caps:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
-    must = set(_add_dateline(resolver, article, taxonomy)[:1])
+    dateline_keys, dateline_place = _add_dateline(resolver, article, taxonomy)
+    must = set(dateline_keys[:1])
     for rule in taxonomy.always:
         hits = sum(len(rule.pattern.findall(text)) * weight for text, weight in sections)
         if hits:
             resolver.add(rule.tag, rule.kind, hits)
             must.add(fold(rule.tag))
-    return _rank(_finalise(resolver.entities, taxonomy), _topics(sections, taxonomy), must, taxonomy)
+    tags = _rank(_finalise(resolver.entities, taxonomy), _topics(sections, taxonomy), must, taxonomy)
+    tags.dateline_place = dateline_place
+    return tags
 
 
 def _sections(article: Article) -> list[tuple[str, float]]:
@@ -236,11 +239,11 @@ def _add_demonyms(resolver: Resolver) -> None:
             resolver.add(country, "place", score)
 
 
-def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> list[str]:
-    """Credit the dateline place and the country it lies in; return their folded names."""
+def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> tuple[list[str], str | None]:
+    """Credit the dateline place and the country it lies in: (their folded names, the place's tag name)."""
     place = article.dateline.place
     if not place:
-        return []
+        return [], None
     index = gazetteer()
     region_place = dateline_region(place, article.dateline.region or "")
     country = region_place.country if region_place else None
@@ -253,7 +256,7 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> l
     if country in index.countries and fold(index.countries[country].name) != fold(name):
         resolver.add(index.countries[country].name, "place", DATELINE_WEIGHT)
         found.insert(0, fold(index.countries[country].name))
-    return found
+    return found, name
 
 
 def dateline_region(place: str, region: str) -> Place | None:

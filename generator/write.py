@@ -54,6 +54,7 @@ def front_matter(article: Article) -> dict:
         "date_source": article.date_source,
         "dateline": article.dateline.raw or None,
         "place": article.dateline.place,
+        "place_tag": article.tags.dateline_place if article.tags.dateline_place != article.dateline.place else None,
         "region": article.dateline.region,
         "source": article.agency,
         "byline": article.byline,

@@ -66,3 +66,16 @@ def test_theme_change_renders_every_page_again(project: Path) -> None:
     assert build(project, "output")
     assert IncrementalWriter.current.reused == 0
     assert "Edited footer" in (project / "output" / "index.html").read_text()
+
+
+def test_a_dateline_place_is_filed_under_its_tag_name_only(project: Path) -> None:
+    seed = project / "seeds" / "kiev.txt"
+    text = (corpus_folder("tass") / "tass-1894059.txt").read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if "/TASS/" in line)
+    seed.write_text(text.replace(first, "KIEV, December 26. /TASS/. " + first.split("/TASS/.", 1)[1].strip()),
+                    encoding="utf-8")
+    seed.with_suffix(".yaml").write_text("year: 2024\n")
+    assert ingest(project / "seeds", project / "content", taxonomy_path=project / "tags.yaml").ok
+    assert build(project, "output")
+    assert (project / "output" / "tag" / "kyiv" / "index.html").is_file()
+    assert not (project / "output" / "tag" / "kiev").exists()

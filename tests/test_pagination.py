@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given
@@ -62,6 +63,9 @@ def test_adding_a_story_rerenders_two_pages_of_a_long_list(project: Path) -> Non
         add(project, "tass", name, 2024)
     assert build(project, "output")
     assert (project / "output" / "page" / "4" / "index.html").is_file()
+    descriptions = {re.search(r'<meta name="description" content="([^"]*)"', (project / "output" / name).read_text()).group(1)
+                    for name in ("index.html", "page/2/index.html", "page/3/index.html", "page/4/index.html")}
+    assert len(descriptions) == 4  # each page of the list says which days it holds
     oldest = (project / "output" / "page" / "2" / "index.html").read_bytes()
     add(project, "tass", sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[7], 2025)
     assert build(project, "output")

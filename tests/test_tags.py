@@ -297,3 +297,10 @@ def test_particles_and_apostrophes_stay_in_a_name(taxonomy):
     tags = tag_article(article, taxonomy)
     assert {"Ursula von der Leyen", "Massimo D'Alema"} <= set(tags.people)
     assert not {"Associated Press", "Xinhua"} & set(tags.ranked)  # agencies are sources, not tags
+
+
+def test_the_dateline_place_gets_its_tag_name(taxonomy):
+    for written, tagged in (("Kiev", "Kyiv"), ("St. Petersburg", "Saint Petersburg"), ("Athens", "Athens")):
+        article = Article(Path("t.txt"), "Talks held", None, Dateline(place=written),
+                          [Block("paragraph", "Officials met on Monday to discuss the budget.")])
+        assert tag_article(article, taxonomy).dateline_place == tagged
