@@ -181,3 +181,19 @@ def test_the_dateline_paragraph_opens_the_body_before_bullets_and_notes() -> Non
         assert article.body[0].kind == "paragraph" and article.body[0].text.startswith(first)
         assert teaser_of(None, render_body(article)).startswith(first)
     assert parse_seed(WIRE / "reuters-bullets.txt").body[1].kind == "list"
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("UPDATE 2-Oil rises as OPEC+ signals cuts", "Oil rises as OPEC+ signals cuts"),
+    ("REFILE-Oil rises as OPEC+ signals cuts", "Oil rises as OPEC+ signals cuts"),
+    ("EXCLUSIVE-US weighs new curbs on chip exports", "US weighs new curbs on chip exports"),
+    ("ANALYSIS-Why oil is falling", "Why oil is falling"),
+    ("(LEAD) N. Korea fires missiles", "N. Korea fires missiles"),
+    ("(2nd LD) N. Korea fires missiles", "N. Korea fires missiles"),
+    ("N. Korea fires missiles (ATTN: UPDATES with details)", "N. Korea fires missiles"),
+    ("URGENT: Quake hits Japan", "Quake hits Japan"),
+    ("Analysis of the vote shows gains", "Analysis of the vote shows gains"),
+])
+def test_desk_labels_leave_the_headline(written: str, shown: str) -> None:
+    article = parse_text(f"{written}\n\nLONDON, March 3 (Reuters) - The story begins here and goes on.\n", Path("s.txt"))
+    assert article.headline == shown and article.headline_original == written
