@@ -105,8 +105,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*[A-Za-z]|[A-Za-z]")
 # Tickers and codes keep their case: `<SRD>`, `(DIA)`; split out of words like `WRATHER<WCO>`.
 _HEADLINE_TOKEN = re.compile(r"(<[^<>\s]*>|\([A-Z.]{1,6}\)|\s+|[<>])")
 _KEEP_AS_WRITTEN = re.compile(r"<[^<>\s]*>|\([A-Z.]{1,6}\)|[<>]")
-_AGENCY_BY_SIGNOFF = (("canadian press", "The Canadian Press"), ("reuter", "Reuters"), ("kyodo", "Kyodo"), ("enditem", "Xinhua"), ("end item", "Xinhua"),
-                      ("pti", "PTI"), ("ians", "IANS"), ("dpa", "dpa"))
+# Words in a sign-off that name its agency, each with the agency's key in AGENCIES (one canonical name per agency).
+_AGENCY_BY_SIGNOFF = (("canadian press", "canadian press"), ("reuter", "reuters"), ("kyodo", "kyodo"),
+                      ("enditem", "xinhua"), ("end item", "xinhua"), ("pti", "pti"), ("ians", "ians"), ("dpa", "dpa"))
 
 
 @dataclass
@@ -361,7 +362,7 @@ def is_subhead(lines: list[str], text: str) -> bool:
 def agency_from_signoff(signoff: str | None) -> str | None:
     """The agency a sign-off names (`Reuter` -> Reuters), if any."""
     lowered = (signoff or "").lower()
-    return next((agency for key, agency in _AGENCY_BY_SIGNOFF if key in lowered), None)
+    return next((AGENCIES[agency] for key, agency in _AGENCY_BY_SIGNOFF if key in lowered), None)
 
 
 def agency_from_form(dateline: Dateline) -> str | None:

@@ -98,7 +98,7 @@ GOLDEN = [
     ("PORT-AU-PRINCE, Haiti (AP) — Gangs", "PORT-AU-PRINCE, Haiti (AP) —", "Port-au-Prince", "Haiti", None,
      None, None, "AP", "Gangs"),
     ("ST. JOHN'S, Newfoundland (CP) - The", "ST. JOHN'S, Newfoundland (CP) -", "St. John's", "Newfoundland",
-     None, None, None, "CP", "The"),
+     None, None, None, "The Canadian Press", "The"),
     ("BEIRUT, LEBANON, Sept. 20 (UPI) -- Gunmen", "BEIRUT, LEBANON, Sept. 20 (UPI) --", "Beirut", "Lebanon",
      9, 20, None, "UPI", "Gunmen"),
     ("LONDON — The prime minister", "LONDON —", "London", None, None, None, None, None, "The prime minister"),

@@ -197,3 +197,12 @@ def test_the_dateline_paragraph_opens_the_body_before_bullets_and_notes() -> Non
 def test_desk_labels_leave_the_headline(written: str, shown: str) -> None:
     article = parse_text(f"{written}\n\nLONDON, March 3 (Reuters) - The story begins here and goes on.\n", Path("s.txt"))
     assert article.headline == shown and article.headline_original == written
+
+
+@pytest.mark.parametrize("signoff", ["Reuter", "==Kyodo", "Enditem", "PTI KK NP", "IANS", "dpa ka xx n1",
+                                     "The Canadian Press"])
+def test_an_agency_known_from_its_signoff_has_its_one_canonical_name(signoff: str) -> None:
+    from generator.dateline import AGENCIES
+    from generator.parse import agency_from_signoff
+
+    assert agency_from_signoff(signoff) in set(AGENCIES.values())  # one source page, whatever named the agency
