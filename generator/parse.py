@@ -75,8 +75,8 @@ _SIGNOFF = re.compile(
     rf"^\s*(?:{_SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*)\s*$",
     re.IGNORECASE,
 )
-_INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter|Enditem|ENDITEM|\(END\)|(?:PTI|IANS)(?:\s+[A-Z]{2,3}){0,6}"
-                             r"|\((?:ANSA|EFE|AFP|AAP|dpa|AP|UPI)\)\.?)\s*$")
+_INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter|Enditem|ENDITEM|\(END\)"
+                             r"|(?:PTI|IANS)(?:\s+[A-Z]{2,3}){0,6}|\((?:ANSA|EFE|AFP|AAP|dpa|AP|UPI)\)\.?)\s*$")
 # A closing block that starts "To contact the reporter on this story:" (Bloomberg): contacts, not the story.
 _CONTACTS = re.compile(r"\s*to contact the (?:reporters?|editors?|authors?)\b.{0,80}:\s*$", re.IGNORECASE)
 _NAME = r"[^\W\d_][\w.'’-]*"
@@ -90,10 +90,12 @@ _CREDITS = re.compile(
     re.IGNORECASE,
 )
 # Desk notes that end a wire headline: `(ATTN: UPDATES with details in paras 4-5)`, `(EDS: ...)`, `(URGENT)`.
-_HEADLINE_NOTE = re.compile(r"\s*\((?:ATTN|EDS|EDITORS?|UPDATES?|CORRECTS?|ADDS|RECASTS|URGENT|LEAD)\b[^()]*\)\s*$", re.IGNORECASE)
+_HEADLINE_NOTE = re.compile(r"\s*\((?:ATTN|EDS|EDITORS?|UPDATES?|CORRECTS?|ADDS|RECASTS|URGENT|LEAD)\b[^()]*\)\s*$",
+                            re.IGNORECASE)
 # Desk labels that prefix a wire headline: `UPDATE 2-`, `REFILE-`, `(LEAD)`, `(ATTN: ...)`, `(2nd LD)`, `URGENT:`.
 _HEADLINE_LABEL = re.compile(
-    r"^\s*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|FLASH|URGENT|BREAKING|WRAPUP|RPT-UPDATE|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|EXPLAINER|PREVIEW|TIMELINE|BREAKINGVIEWS|GRAPHIC)(?:\s*\d+)?\s*[-:–]\s*"
+    r"^\s*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|FLASH|URGENT|BREAKING|WRAPUP|RPT-UPDATE|EXCLUSIVE"
+    r"|ANALYSIS|FACTBOX|INSIGHT|EXPLAINER|PREVIEW|TIMELINE|BREAKINGVIEWS|GRAPHIC)(?:\s*\d+)?\s*[-:–]\s*"
     r"|\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|CORRECTED|UPDATE|ATTN:[^)]*|AMENDED|REFILE|EDS:[^)]*)\)\s*(?:[-–]\s*)?)+",
     re.IGNORECASE,
 )
@@ -182,8 +184,9 @@ def take_signoff(chunks: list[Chunk]) -> str | None:
     found: list[str] = []
     while chunks and is_debris(chunks[-1].lines):
         chunks.pop()
-    contacts = next((index for index, chunk in enumerate(chunks) if _CONTACTS.match(chunk.lines[0])), None)
-    if contacts is not None and contacts >= len(chunks) - 2:
+    last_two = range(max(0, len(chunks) - 2), len(chunks))
+    contacts = next((index for index in last_two if _CONTACTS.match(chunks[index].lines[0])), None)
+    if contacts is not None:
         found = [" ".join(line.strip() for chunk in chunks[contacts:] for line in chunk.lines)]
         del chunks[contacts:]
     while chunks:
@@ -255,12 +258,14 @@ def without_debris(blocks: list[Chunk]) -> list[Chunk]:
     after_link_label = after_links_label = False
     for block in blocks:
         text = join_lines(block.lines)
-        headlines = all(len(line.split()) <= MAX_SUBHEAD_WORDS and not _SENTENCE_END.search(line) for line in block.lines)
+        headlines = all(len(line.split()) <= MAX_SUBHEAD_WORDS and not _SENTENCE_END.search(line)
+                        for line in block.lines)
         if headlines and (after_links_label or (after_link_label and len(block.lines) == 1)):
             after_link_label = False
             continue
         after_link_label = after_links_label = False
-        if _LINKS_LIST_LABEL.fullmatch(block.lines[0].strip()) and not any(_SENTENCE_END.search(line) for line in block.lines[1:]):
+        listed = block.lines[1:]
+        if _LINKS_LIST_LABEL.fullmatch(block.lines[0].strip()) and not any(map(_SENTENCE_END.search, listed)):
             after_links_label = True
             continue
         after_link_label = bool(_LINK_LABEL.fullmatch(text))

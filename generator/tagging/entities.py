@@ -27,8 +27,8 @@ _LETTERS = [chr(code) for code in range(0x250)]
 _UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
 _LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(
-    rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|[{_UPPER}]\.|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+"
-    rf"|Mc[{_UPPER}][{_LOWER}]+|Jr\.?|Sr\.?|II|III|IV)$"
+    rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|[{_UPPER}]\."
+    rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|Mc[{_UPPER}][{_LOWER}]+|Jr\.?|Sr\.?|II|III|IV)$"
 )
 NAME_PARTICLES = frozenset("von der van den de del della di da du la le bin ibn al el".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")

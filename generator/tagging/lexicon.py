@@ -28,8 +28,9 @@ COMMON_WORDS = CALENDAR | _words(
     "christmas easter"
 )
 TITLES = _words(
-    "senators sens reps ministers professor prof doctor teacher lawyer attorney coach author activist gov archbishop bishop cardinal rabbi imam "
-    "sheikh captain capt sergeant sgt lieutenant lt detective det inspector coroner novelist journalist "
+    "senators sens reps ministers professor prof doctor teacher lawyer attorney coach author activist gov "
+    "archbishop bishop cardinal rabbi imam sheikh captain capt sergeant sgt lieutenant lt detective det inspector "
+    "coroner novelist journalist "
     "president president-elect vice-president premier chancellor minister prime secretary chairman chairwoman "
     "chairperson governor senator sen congressman congresswoman rep representative spokesman spokeswoman "
     "spokesperson ambassador envoy commissioner director chief head leader mayor judge justice general gen "

@@ -103,7 +103,8 @@ def mentions(text: str, weight: float) -> list[Mention]:
             span.append(POSSESSIVE.sub("", token) or token)
             if POSSESSIVE.search(token) and len(token) > 3:
                 close(index + 1)
-        elif span and (kind == "word" or token == "&") and token.lower() in CONNECTORS and _name_follows(tokens, index + 1):
+        elif (span and (kind == "word" or token == "&") and token.lower() in CONNECTORS
+              and _name_follows(tokens, index + 1)):
             span.append(token.lower())
         else:
             close(index)
