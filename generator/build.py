@@ -154,12 +154,10 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
 def with_build_folders(settings: dict, staging: Path, previous: Path | None, cache: Path) -> dict:
     """Settings for one build: write into staging, reuse unchanged pages of previous, cache what was read."""
     from generator.incremental import PREVIOUS_OUTPUT, WRITE_PROCESSES
-    from generator.site import HTML_CACHE
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
-            WRITE_PROCESSES: os.cpu_count() or 1, HTML_CACHE: str(cache.parent.parent / "html"),
-            "CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": False,
-            "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "md5"}
+            WRITE_PROCESSES: os.cpu_count() or 1, "CACHE_PATH": str(cache), "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": False, "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "md5"}
 
 
 def cache_folder(project: Path, environment: str) -> Path:

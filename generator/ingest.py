@@ -13,18 +13,13 @@ from pathlib import Path
 
 from generator.enrich import SIDECAR_SUFFIXES, enrich, sidecar_path, unique_slug
 from generator.errors import SeedError
-from generator.files import (
-    SafeWriter,
-    code_fingerprint,
-    read_json_object,
-    write_atomically,
-)
+from generator.files import SafeWriter, code_fingerprint, read_json_object
 from generator.model import Article
 from generator.parse import parse_seed
 from generator.tags import Taxonomy, load_taxonomy
-from generator.write import front_matter, render_article, render_body
+from generator.write import render_article
 
-CACHE_ROOT = ".newsdigest-cache"  # local caches beside content/: converted HTML, Pelican's read cache
+CACHE_ROOT = ".newsdigest-cache"  # local cache beside content/: what Pelican read
 MANIFEST = ".newsdigest.json"
 INPUT_CACHE = ".newsdigest-cache.json"  # local (not committed): what each story was made from
 BACKUPS = ".newsdigest-backup"
@@ -78,39 +73,14 @@ def warm_up() -> None:
     gazetteer()
 
 
-def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None,
-            html_cache: Path | None = None) -> Article | SeedError:
-    """Parse and enrich one seed (and convert its body for the site build); a failure comes back as a SeedError."""
+def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None) -> Article | SeedError:
+    """Parse and enrich one seed; a failure comes back as a SeedError."""
     try:
-        article = enrich(parse_seed(seed, seed.relative_to(seeds_dir)), seed, cached_taxonomy(taxonomy_path), default_year)
-        if html_cache is not None:
-            convert_ahead(article, html_cache)
-        return article
+        return enrich(parse_seed(seed, seed.relative_to(seeds_dir)), seed, cached_taxonomy(taxonomy_path), default_year)
     except SeedError as error:
         return error
     except Exception as error:  # noqa: BLE001 - one bad seed must not stop the others
         return SeedError(seed, f"internal error while parsing ({type(error).__name__}: {error})")
-
-
-@lru_cache(maxsize=1)
-def converter():
-    """This process's Markdown converter, the site reader's."""
-    from generator.site import make_markdown
-
-    return make_markdown()
-
-
-def convert_ahead(article: Article, cache: Path) -> None:
-    """Leave the story's HTML where the site reader looks first, so the build does not convert it again."""
-    from generator.site import html_cache_path, story_html
-
-    body, dateline = render_body(article), front_matter(article).get("dateline")
-    path = html_cache_path(cache, body, dateline)
-    if not path.is_file():
-        try:
-            write_atomically(path, story_html(converter(), body.strip(), dateline).encode("utf-8"))
-        except OSError:
-            pass  # only a cache: the reader converts the body itself
 
 
 def input_key(seed: Path, default_year: int | None, taxonomy_path: str | None) -> str:
@@ -184,8 +154,7 @@ class Ingest:
 
     def prepare_all(self, seeds: list[Path]) -> list[Article]:
         """Parse and enrich seeds, on every core when there are many; failures go to the report."""
-        cache = self.content_dir.resolve().parent / CACHE_ROOT / "html"
-        arguments = [(seed, self.seeds_dir, self.default_year, self.taxonomy_path, cache) for seed in seeds]
+        arguments = [(seed, self.seeds_dir, self.default_year, self.taxonomy_path) for seed in seeds]
         results = []
         if len(seeds) >= PARALLEL_FROM and self.jobs > 1:
             warm_up()  # workers are forked: they inherit the loaded gazetteer instead of each loading it

@@ -10,8 +10,8 @@ from generator.model import Article, Block
 
 # Markdown punctuation that would change the meaning of seed text; escaped with a backslash.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
-# A line start that Markdown would read as a heading, quote, list item or rule.
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)](?=\s|$))")
+# A line start that Markdown would read as a heading, quote, list item, rule or code fence.
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-]|~~~|\d+[.)](?=\s|$))")
 
 
 def escape_markdown(text: str) -> str:

@@ -162,13 +162,13 @@ def test_any_lines_give_an_article_or_a_seed_error(lines: list[str]) -> None:
 
 
 def test_a_numbered_list_keeps_its_numbers_to_the_page() -> None:
-    from generator.site import make_markdown, story_html
+    from generator.site import story_html
     from generator.write import render_body
 
     article = parse_seed(WIRE / "ap-numbered.txt")
     numbered = [block for block in article.body if block.kind == "numbered"]
     assert len(numbered) == 1 and numbered[0].items[0].startswith("It extends funding")
-    html = story_html(make_markdown(), render_body(article), None)
+    html = story_html(render_body(article))
     assert html.count("<ol>") == 1 and html.count("<li>") == len(numbered[0].items)
 
 

@@ -12,14 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Article, Block, Dateline, Tags
-from generator.site import make_markdown
+from generator.site import story_html
 from generator.write import escape_markdown, render_article
 
 
 def rendered_text(markdown_text: str) -> str:
     """The text a reader sees: HTML from our Markdown converter, tags stripped, entities decoded."""
-    converter = make_markdown()
-    rendered = converter.convert(markdown_text)
+    rendered = story_html(markdown_text)
     return html.unescape(re.sub(r"<[^>]+>", "", rendered))
 
 
@@ -40,19 +39,25 @@ def test_markdown_specials_show_literally() -> None:
 
 
 def test_line_starts_that_markdown_would_read_as_blocks_are_escaped() -> None:
-    for text in ("# not a heading", "> not a quote", "- not a list", "+ nor this", "1. not ordered", "---", "==="):
+    for text in ("# not a heading", "> not a quote", "- not a list", "+ nor this", "1. not ordered", "---", "===",
+                 "~~~ not a fence", "``` nor this", "* * *", "___", "1) one", "<div>", "[a]: b"):
         assert rendered_text(escape_markdown(text)).strip() == text
 
 
 def test_no_raw_html_reaches_the_page() -> None:
-    converter = make_markdown()
-    page = converter.convert(escape_markdown('<script>alert("x")</script><img src=x onerror=alert(1)>'))
+    page = story_html(escape_markdown('<script>alert("x")</script><img src=x onerror=alert(1)>'))
     assert "<script" not in page and "<img" not in page
 
 
 def test_unsafe_link_schemes_are_dropped_from_edited_markdown() -> None:
-    page = make_markdown().convert("[click](javascript:alert(1)) and [ok](https://example.org/)")
-    assert "javascript:" not in page and 'href="https://example.org/"' in page
+    for scheme in ("javascript:alert(1)", "JavaScript:alert(1)", "vbscript:x", "data:text/html,x"):
+        page = story_html(f"[click]({scheme}) and [ok](https://example.org/) <{scheme}>")
+        assert 'href="https://example.org/"' in page and page.count("href=") == 1
+
+
+def test_raw_html_in_edited_markdown_shows_as_text() -> None:
+    page = story_html("Some <b>bold</b> text\n\n<div onclick=x>\nblock\n</div>")
+    assert "<b>" not in page and "<div" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
 
 
 @settings(max_examples=300, deadline=None)
@@ -77,7 +82,7 @@ def test_front_matter_round_trips_yaml_traps() -> None:
 
 def test_subheads_become_h2_and_lists_stay_lists() -> None:
     story = article(body=[Block("paragraph", "One."), Block("subhead", "A subhead"), Block("list", items=["a", "b"])])
-    page = make_markdown().convert(frontmatter.loads(render_article(story)).content)
+    page = story_html(frontmatter.loads(render_article(story)).content)
     assert "<h2>A subhead</h2>" in page
     assert "<li>a</li>" in page and "<li>b</li>" in page
 
