@@ -23,7 +23,7 @@ ARTICLE_PATHS = [""]
 PAGE_PATHS = []
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "__pycache__"]
-PLUGINS = ["generator.site", "generator.incremental"]
+PLUGINS = ["generator.site", "generator.incremental", "generator.parallel_read"]
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 # Stories keep day-based URLs: /YYYY/MM/DD/slug.html; archives per day, month and year.

@@ -87,7 +87,20 @@ class FrontMatterReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
 
+    def __init__(self, settings: dict):
+        super().__init__(settings)
+        self.tags: dict[str, Tag] = {}  # one Tag per name, so that its slug is worked out once
+        self.ahead: dict[str, tuple[str, dict]] = {}  # stories read ahead in parallel (generator.parallel_read)
+
+    def tag(self, name: str) -> Tag:
+        """The Tag of that name."""
+        if name not in self.tags:
+            self.tags[name] = Tag(name, self.settings)
+        return self.tags[name]
+
     def read(self, source_path: str) -> tuple[str, dict]:
+        if source_path in self.ahead:
+            return self.ahead.pop(source_path)
         post = frontmatter.load(source_path)
         content = story_html(post.content, post.metadata.get("dateline"))
         return content, self.metadata_for(post.metadata, post.content, source_path)
@@ -105,7 +118,7 @@ class FrontMatterReader(BaseReader):
         metadata["summary"] = Markup(escape(teaser))
         metadata["date"] = as_datetime(fields.get("date"), source_path)
         metadata["day"] = metadata["date"].date()
-        tags = [Tag(str(name), settings) for name in fields.get("tags") or []]
+        tags = [self.tag(str(name)) for name in fields.get("tags") or []]
         metadata["tags"] = tags
         metadata["tag_groups"] = group_tags(tags, fields)
         source = str(fields.get("source") or "Unknown source")
@@ -313,10 +326,29 @@ def news_article(article, settings: dict) -> dict:
     return data
 
 
+class RenderedOnce:
+    """`once(macro, page_key, story, ...)`: a macro's output for a story, rendered once per page_key (SITEURL).
+
+    A story's entry in a list reads only the story and the page's depth, and a big digest shows each story in ten
+    or more lists (front page, day, month, year, tags, place, source): render it once, not each time."""
+
+    def __init__(self) -> None:
+        self.rendered: dict[tuple, Markup] = {}
+        self.stories: dict[int, object] = {}  # keeps each story alive so that its id() is not reused
+
+    def __call__(self, macro, page_key: str, story, *arguments) -> Markup:
+        key = (macro.name, page_key, id(story), *arguments)
+        if key not in self.rendered:
+            self.stories[id(story)] = story
+            self.rendered[key] = macro(story, *arguments)
+        return self.rendered[key]
+
+
 def add_template_helpers(generator) -> None:
-    """Give templates the `script_json` filter, `absolute_url(path)` and `news_article(article)` (its JSON-LD,
-    computed only for the pages that are rendered)."""
+    """Give templates the `script_json` filter, `absolute_url(path)`, `news_article(article)` (its JSON-LD,
+    computed only for the pages that are rendered) and `once` (see RenderedOnce)."""
     generator.env.filters["script_json"] = script_json
+    generator.env.globals["once"] = RenderedOnce()
     generator.env.globals["absolute_url"] = lambda path: absolute_url(generator.settings, path)
     generator.env.globals["news_article"] = lambda article: news_article(article, generator.settings)
 

@@ -6,17 +6,20 @@ import gzip
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from lxml import etree, html
+from pagefind.service import get_executable
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Tag
 
 from conftest import PROJECT, corpus_folder
 from generator.build import build_site
 from generator.ingest import ingest
+from generator.search import slim_page
 from generator.site import earlier, relate_stories, script_json
 
 SITE_URL = "https://example.org/digest/"
@@ -240,6 +243,35 @@ def test_search_index_holds_only_the_stories_and_finds_lavrov(site: Path) -> Non
     assert len(seed) == 1 and b"Lavrov" in seed[0]
     words = b"".join(gzip.decompress(path.read_bytes()) for path in (seed_bundle / "index").iterdir())
     assert b"lavrov" in words
+
+
+def test_pagefind_indexes_slim_copies_exactly_as_the_full_pages(site: Path, tmp_path: Path) -> None:
+    month = SEED_PAGE[:7]
+    from_full_pages = tmp_path / "full"
+    command = [str(get_executable()), "--site", str(site), "--glob", f"{month}/[0-9][0-9]/*.html",
+               "--output-path", str(from_full_pages), "--silent"]
+    subprocess.run(command, check=True)
+    built = site / "pagefind" / month.replace("/", "-")
+    for part in ("fragment", "index"):
+        assert {path.name: path.read_bytes() for path in (from_full_pages / part).iterdir()} == \
+               {path.name: path.read_bytes() for path in (built / part).iterdir()}
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p>no marker</p></body></html>",
+    '<html><body><article data-pagefind-body><article>nested</article></article></body></html>',
+    '<html><body><div data-pagefind-body>one</div><div data-pagefind-body>two</div></body></html>',
+    '<html><body><article data-pagefind-body>never closed</body></html>',
+])
+def test_a_page_that_cannot_be_cut_safely_is_indexed_whole(page: str) -> None:
+    assert slim_page(page) == page
+
+
+def test_a_slim_page_keeps_the_language_title_and_indexed_element() -> None:
+    page = ('<!doctype html><html lang="el"><head><title>T &amp; U</title><script>x</script></head><body><nav>menu</nav>'
+            '<article class="full" data-pagefind-body><h1>Head</h1><p>Text</p></article><footer>f</footer></body></html>')
+    assert slim_page(page) == ('<html lang="el"><head><title>T &amp; U</title></head><body><article class="full" '
+                               'data-pagefind-body><h1>Head</h1><p>Text</p></article></body></html>')
 
 
 def test_search_page_works_without_fetch_and_explains_itself_without_javascript(site: Path) -> None:

@@ -60,19 +60,24 @@ class Mention:
 def _tokens(text: str) -> list[tuple[str, str]]:
     """(kind, token) pairs; a trailing period is split off unless the word is an abbreviation."""
     tokens: list[tuple[str, str]] = []
-    for match in TOKEN.finditer(text.replace("’", "'")):
-        kind = match.lastgroup or "mark"
-        token = match.group(kind)
-        if kind == "word" and token.endswith(".") and "." not in token[:-1] and fold(token) not in ABBREVIATIONS:
-            tokens += [("word", token[:-1]), ("mark", ".")]
+    for bracket, word, number, mark in TOKEN.findall(text.replace("’", "'")):
+        if word:
+            if word[-1] == "." and "." not in word[:-1] and fold(word) not in ABBREVIATIONS:
+                tokens += [("word", word[:-1]), ("mark", ".")]
+            else:
+                tokens.append(("word", word))
+        elif mark:
+            tokens.append(("mark", mark))
+        elif number:
+            tokens.append(("number", number))
         else:
-            tokens.append((kind, token))
+            tokens.append(("bracket", bracket))
     return tokens
 
 
 def is_capitalised(word: str) -> bool:
     """True for a word that may belong to a name: Capitalised, ACRONYM or al-Prefixed."""
-    return word[:1].isupper() or bool(PARTICLE.match(word))
+    return word[:1].isupper() or (("'" in word or "’" in word or "-" in word) and bool(PARTICLE.match(word)))
 
 
 def mentions(text: str, weight: float) -> list[Mention]:
@@ -106,7 +111,7 @@ def mentions(text: str, weight: float) -> list[Mention]:
         elif (span and (kind == "word" or token == "&") and token.lower() in CONNECTORS
               and _name_follows(tokens, index + 1)):
             span.append(token.lower())
-        else:
+        elif span:
             close(index)
     close(len(tokens))
     return found

@@ -1,0 +1,56 @@
+"""Reading ahead on every process gives exactly the site that reading one story at a time gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import parallel_read
+from generator.build import build_site
+from generator.errors import BuildError
+from generator.ingest import CACHE_ROOT
+from test_incremental import SITE_URL, add, tree
+
+
+def build(project: Path, output: str) -> None:
+    shutil.rmtree(project / CACHE_ROOT, ignore_errors=True)  # an empty read cache: the case reading ahead is for
+    build_site(project / "content", project / output, settings_file=project / "pelicanconf.py", site_url=SITE_URL)
+
+
+@pytest.fixture
+def spied(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Read ahead from the first story on; the sizes of what was read ahead, per build."""
+    counts: list[int] = []
+    read_in_processes = parallel_read.read_in_processes
+
+    def spy(reader, paths, processes):
+        read = read_in_processes(reader, paths, processes)
+        counts.append(len(read))
+        return read
+
+    monkeypatch.setattr(parallel_read, "read_in_processes", spy)
+    monkeypatch.setattr(parallel_read, "READ_AHEAD_FROM", 1)
+    return counts
+
+
+def test_reading_ahead_builds_the_same_site(project: Path, spied: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("reuters-2.txt", "reuters-10.txt", "reuters-43.txt", "reuters-208.txt"):
+        add(project, "reuters", name, 1987)
+    build(project, "ahead")
+    assert spied == [4]
+    monkeypatch.setattr(parallel_read, "READ_AHEAD_FROM", 10**9)
+    build(project, "one-by-one")
+    assert spied == [4]
+    assert tree(project / "ahead") == tree(project / "one-by-one")
+
+
+def test_a_story_that_fails_to_read_ahead_is_reported_by_name(project: Path, spied: list[int]) -> None:
+    for name in ("reuters-2.txt", "reuters-10.txt"):
+        add(project, "reuters", name, 1987)
+    broken = sorted((project / "content").rglob("*.md"))[0]
+    broken.write_text(broken.read_text().replace("date: 1987-", "date: not a date 1987-", 1))
+    with pytest.raises(BuildError, match=broken.name):
+        build(project, "output")
+    assert spied == [1]
