@@ -87,10 +87,10 @@ def base_slug(headline: str, seed: Path) -> str:
     return "story-" + hashlib.sha256(seed.as_posix().encode("utf-8")).hexdigest()[:10]
 
 
-def unique_slug(slug: str, taken: set[str]) -> str:
-    """The slug, or the slug with the lowest free `-2`, `-3`... suffix."""
+def unique_slug(slug: str, *taken: set[str]) -> str:
+    """The slug, or the slug with the lowest `-2`, `-3`... suffix that is in none of the taken sets."""
     candidate, number = slug, 2
-    while candidate in taken:
+    while any(candidate in names for names in taken):
         candidate = f"{slug}-{number}"
         number += 1
     return candidate

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,6 +99,26 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class SlugBook:
+    """Unique slugs, handed out one story at a time: a story keeps the slug it already has (its old slug is
+    reserved for it until it comes); a new one takes the next free suffix."""
+
+    def __init__(self, taken: set[str], reserved: set[str]):
+        self.taken = taken
+        self.reserved = reserved
+
+    def assign(self, slug: str, old_slug: str | None) -> str:
+        """The slug for a story whose text gives `slug` and that had `old_slug` before (or None)."""
+        if old_slug in self.reserved:
+            self.reserved.discard(old_slug)
+            if old_slug == slug or old_slug.startswith(slug + "-"):
+                self.taken.add(old_slug)
+                return old_slug
+        chosen = unique_slug(slug, self.taken, self.reserved)
+        self.taken.add(chosen)
+        return chosen
+
+
 class Ingest:
     """One ingest run of a seeds folder into a content folder."""
 
@@ -136,10 +157,11 @@ class Ingest:
                 self.report.unchanged.append(old)
             else:
                 fresh.append(seed)
-        articles = self.prepare_all(fresh)
-        self.assign_slugs(articles, by_seed)
-        for article in articles:
-            self.store(article, keys[self.seeds_dir / article.seed], by_seed.get(article.seed.as_posix()))
+        slugs = self.slug_book(fresh, by_seed)
+        for article in self.prepared(fresh):  # stored as they come, while the workers parse the next ones
+            old = by_seed.get(article.seed.as_posix())
+            article.slug = slugs.assign(article.slug, Path(old).stem if old else None)
+            self.store(article, keys[self.seeds_dir / article.seed], old)
         present = {seed.relative_to(self.seeds_dir).as_posix() for seed in seeds}
         stale = [path for path, entry in self.old_manifest.items() if entry["seed"] not in present]
         for path in stale:
@@ -152,46 +174,33 @@ class Ingest:
         write_json(self.writer, INPUT_CACHE, self.old_inputs, self.inputs)
         return self.report
 
-    def prepare_all(self, seeds: list[Path]) -> list[Article]:
-        """Parse and enrich seeds, on every core when there are many; failures go to the report."""
+    def prepared(self, seeds: list[Path]) -> Iterator[Article]:
+        """Parse and enrich seeds, on every core when there are many, yielding each article in seed order as
+        soon as it is ready; failures and warnings go to the report."""
         arguments = [(seed, self.seeds_dir, self.default_year, self.taxonomy_path) for seed in seeds]
-        results = []
-        if len(seeds) >= PARALLEL_FROM and self.jobs > 1:
-            warm_up()  # workers are forked: they inherit the loaded gazetteer instead of each loading it
-            with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-                for result in pool.map(prepare, *zip(*arguments), chunksize=16):
-                    results.append(result)
-                    self.progress(len(results), len(seeds))
-        else:
-            for argument in arguments:
-                results.append(prepare(*argument))
-                self.progress(len(results), len(seeds))
-        articles = []
-        for seed, result in zip(seeds, results):
-            if isinstance(result, SeedError):
-                self.report.failures.append(result)
-                self.failed_seeds.add(seed.relative_to(self.seeds_dir).as_posix())
+        with contextlib.ExitStack() as stack:
+            if len(seeds) >= PARALLEL_FROM and self.jobs > 1:
+                warm_up()  # workers are forked: they inherit the loaded gazetteer instead of each loading it
+                pool = ProcessPoolExecutor(max_workers=self.jobs)
+                stack.callback(pool.shutdown, cancel_futures=True)  # on an error, stop: do not parse the rest
+                results = pool.map(prepare, *zip(*arguments), chunksize=16)
             else:
-                self.report.warnings.extend(f"{self.seeds_dir / result.seed}: {text}" for text in result.warnings)
-                articles.append(result)
-        return articles
+                results = (prepare(*argument) for argument in arguments)
+            for done, (seed, result) in enumerate(zip(seeds, results), start=1):
+                self.progress(done, len(seeds))
+                if isinstance(result, SeedError):
+                    self.report.failures.append(result)
+                    self.failed_seeds.add(seed.relative_to(self.seeds_dir).as_posix())
+                else:
+                    self.report.warnings.extend(f"{self.seeds_dir / result.seed}: {text}" for text in result.warnings)
+                    yield result
 
-    def assign_slugs(self, articles: list[Article], by_seed: dict[str, str]) -> None:
-        """Unique slugs: a story keeps the slug it already has; new ones take the next free suffix."""
+    def slug_book(self, fresh: list[Path], by_seed: dict[str, str]) -> SlugBook:
+        """The slugs in use: kept stories', hand-added files', and the old slugs of the seeds parsed again."""
         taken = {Path(path).stem for path in self.manifest}
         taken |= {path.stem for path in self.content_dir.rglob("*.md") if self.relative(path) not in self.old_manifest}
-        pending = []
-        for article in articles:
-            old = by_seed.get(article.seed.as_posix())
-            old_slug = Path(old).stem if old else None
-            if old_slug and (old_slug == article.slug or old_slug.startswith(article.slug + "-")) and old_slug not in taken:
-                article.slug = old_slug
-                taken.add(old_slug)
-            else:
-                pending.append(article)
-        for article in pending:
-            article.slug = unique_slug(article.slug, taken)
-            taken.add(article.slug)
+        old_slugs = (by_seed.get(seed.relative_to(self.seeds_dir).as_posix()) for seed in fresh)
+        return SlugBook(taken, {Path(old).stem for old in old_slugs if old} - taken)
 
     def store(self, article: Article, key: str, old_path: str | None) -> None:
         """Write one story's content file unless a hand edit is in the way; retire its old path if it moved."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import frontmatter
 
 from conftest import PROJECT, corpus_folder
-from generator.ingest import ingest
+from generator.ingest import SlugBook, ingest
 
 SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
 TASS_LAYOUT = "All news\n\n{headline}\n\nA lede line\n\nMOSCOW, December 26. /TASS/. {body}\n\nSecond paragraph.\n"
@@ -120,3 +120,13 @@ def test_seed_that_starts_failing_keeps_its_previous_story(project: Path) -> Non
     seed.write_text("")
     report = ingest(project / "seeds", project / "content")
     assert not report.ok and list((project / "content").rglob("story.md"))
+
+
+def test_slugs_are_handed_out_in_order_and_a_story_keeps_its_old_slug() -> None:
+    book = SlugBook(taken={"kept-story"}, reserved={"oil-rises", "talks-end-2"})
+    assert book.assign("oil-rises", None) == "oil-rises-2"  # a new story: the old slug waits for its own story
+    assert book.assign("oil-rises", "oil-rises") == "oil-rises"
+    assert book.assign("kept-story", None) == "kept-story-2"
+    assert book.assign("talks-end", "talks-end-2") == "talks-end-2"  # a suffixed slug is kept too
+    assert book.assign("new-headline", "old-headline") == "new-headline"  # never reserved: a fresh slug
+    assert book.assign("oil-rises", None) == "oil-rises-3"
