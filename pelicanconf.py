@@ -6,6 +6,8 @@ import sys
 # Let `pelican content -s pelicanconf.py` find the generator package from a plain checkout too.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from generator.site import newest_first  # noqa: E402 - after the path is set
+
 SITENAME = "newsdigest"
 SITESUBTITLE = "Wire stories, tagged and indexed"
 SITEURL = os.environ.get("NEWSDIGEST_SITE_URL", "http://localhost:8000").rstrip("/")
@@ -71,6 +73,9 @@ FEED_MAX_ITEMS = 20  # the latest 20 stories per feed: readers poll; archives ho
 RSS_FEED_SUMMARY_ONLY = False
 
 SLUGIFY_SOURCE = "basename"
+# Newest first; no translation groups (finding them compares every story with every other one).
+ARTICLE_ORDER_BY = newest_first
+ARTICLE_TRANSLATION_ID = None
 SLUG_REGEX_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

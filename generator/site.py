@@ -184,6 +184,12 @@ def tag_index(generator) -> None:
     generator.context["tag_types"] = types
 
 
+def newest_first(article) -> tuple[float, str]:
+    """ARTICLE_ORDER_BY: newest first, stories of the same time by slug (what Pelican gives when it groups
+    translations by slug first; we have no translations, so pelicanconf.py turns that quadratic step off)."""
+    return -article.date.timestamp(), article.slug
+
+
 def link_neighbours(generator) -> None:
     """Give each story its older and newer neighbour in time (Pelican sorts `articles` newest first)."""
     articles = generator.articles
