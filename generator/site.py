@@ -21,6 +21,7 @@ from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag, URLWrapper
+from pelican.utils import SafeDatetime
 from pelican.writers import FileOverwriteFailedError
 
 from generator import pagination, search
@@ -387,6 +388,24 @@ def cache_urls() -> None:
                 setattr(cls, name, remember(current.fget, name))
 
 
+def cache_date_formats() -> None:
+    """Pelican formats a date in Python, one directive at a time (for a portable `%-d`), for every story and
+    URL: remember each result, as a digest has hundreds of stories for each distinct day."""
+    if getattr(SafeDatetime.strftime, "remembered", False):
+        return
+    pelican_strftime = SafeDatetime.strftime
+
+    @lru_cache(maxsize=65536)
+    def formatted(date: SafeDatetime, zone: object, fmt: str, safe: bool) -> str:
+        return pelican_strftime(date, fmt, safe)
+
+    def strftime(self: SafeDatetime, fmt: str, safe: bool = True) -> str:
+        return formatted(self, self.tzinfo, fmt, safe)  # equal instants in two zones are written differently
+
+    strftime.remembered = True
+    SafeDatetime.strftime = strftime
+
+
 def stream_pages(kind: str):
     """Pelican's generate_tags / generate_authors, with each page's stories put in date order in linear time
     (Pelican filters all stories once per tag or source: quadratic, minutes on a large digest)."""
@@ -443,6 +462,7 @@ def finish_articles(generator, writer=None) -> None:
 def register() -> None:
     """Pelican plugin entry point."""
     cache_urls()
+    cache_date_formats()
     ArticlesGenerator.generate_tags = stream_pages("tag")
     ArticlesGenerator.generate_authors = stream_pages("author")
     ArticlesGenerator._build_period_archives = fill_period_archives(ArticlesGenerator._build_period_archives)

@@ -286,3 +286,19 @@ def test_search_page_works_without_fetch_and_explains_itself_without_javascript(
     rows = json.loads(listing.removeprefix("window.newsdigestStories=").removesuffix(";\n"))
     assert [SEED_PAGE, "Lavrov hopes US will keep promise on separating Syrian opposition, terrorists"] in [row[:2] for row in rows]
     assert "<" not in listing
+
+
+def test_remembered_date_formats_keep_each_zone() -> None:
+    import datetime as dt
+
+    from pelican.utils import SafeDatetime
+
+    from generator.site import cache_date_formats
+
+    cache_date_formats()
+    utc = SafeDatetime(2024, 3, 1, tzinfo=dt.timezone.utc)
+    moscow = SafeDatetime(2024, 3, 1, 3, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    assert utc == moscow and hash(utc) == hash(moscow)
+    assert [utc.strftime("%A %-d %B %Y %H"), moscow.strftime("%A %-d %B %Y %H")] == \
+           ["Friday 1 March 2024 00", "Friday 1 March 2024 03"]
+    assert format(moscow, "%Y/%m/%d %H") == "2024/03/01 03" and moscow.strftime("%H", safe=False) == "03"
