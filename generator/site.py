@@ -340,13 +340,11 @@ class RenderedOnce:
     or more lists (front page, day, month, year, tags, place, source): render it once, not each time."""
 
     def __init__(self) -> None:
-        self.rendered: dict[tuple, Markup] = {}
-        self.stories: dict[int, object] = {}  # keeps each story alive so that its id() is not reused
+        self.rendered: dict[tuple, Markup] = {}  # stories hash by identity (Pelican's Content has no __eq__)
 
     def __call__(self, macro, page_key: str, story, *arguments) -> Markup:
-        key = (macro.name, page_key, id(story), *arguments)
+        key = (macro.name, page_key, story, *arguments)
         if key not in self.rendered:
-            self.stories[id(story)] = story
             self.rendered[key] = macro(story, *arguments)
         return self.rendered[key]
 
