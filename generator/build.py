@@ -157,7 +157,8 @@ def with_build_folders(settings: dict, staging: Path, previous: Path | None, cac
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
             WRITE_PROCESSES: os.cpu_count() or 1, "CACHE_PATH": str(cache), "CACHE_CONTENT": True,
-            "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": False, "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "md5"}
+            "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": False, "CONTENT_CACHING_LAYER": "reader",
+            "CHECK_MODIFIED_METHOD": "md5"}
 
 
 def cache_folder(project: Path, environment: str) -> Path:

@@ -305,7 +305,7 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
             and not _is_title(words[start - 1]) and fold(words[start - 1]) not in TITLE_MODIFIERS | ORG_WORDS:
         start -= 1
     while start < end and words[start] in NAME_PARTICLES:
-        start += 1  # a name does not start with 'von' or 'der
+        start += 1  # a name does not start with 'von' or 'der'
     if start == 0 or not any(_is_title(word) for word in words[:start]):
         return (), ()
     if not (_is_title(words[start - 1]) or fold(words[start - 1]) in TITLE_MODIFIERS) and start < len(words):

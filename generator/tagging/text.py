@@ -77,7 +77,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 def is_capitalised(word: str) -> bool:
     """True for a word that may belong to a name: Capitalised, ACRONYM or al-Prefixed."""
-    return word[:1].isupper() or (("'" in word or "’" in word or "-" in word) and bool(PARTICLE.match(word)))
+    return word[:1].isupper() or bool(PARTICLE.match(word))
 
 
 def mentions(text: str, weight: float) -> list[Mention]:
