@@ -207,13 +207,14 @@ def mark_rss_guids(context, feed) -> None:
 
 
 def file_under_dateline_place(generator) -> None:
-    """Tag every story with its dateline place too, so each place has a page and feeds."""
+    """Tag every story with its dateline place too, so each place has a page and feeds; the place's Tag is kept
+    as the story's `filed_from` (counted by place_index)."""
     settings = generator.settings
     for article in generator.articles:
         place = dateline_place(article)
         if not place:
             continue
-        tag = Tag(str(place), settings)
+        tag = article.filed_from = Tag(str(place), settings)
         if tag.slug in {existing.slug for existing in article.tags}:
             continue
         article.tags.append(tag)
@@ -275,8 +276,7 @@ def earlier(positions: list[int], index: int, window: int) -> list[int]:
 def place_index(generator) -> None:
     """Give templates `place_index`: every place tag with its story count and how many were filed from it."""
     types = generator.context.get("tag_types", {})
-    datelined = Counter(Tag(str(dateline_place(article)), generator.settings).slug
-                        for article in generator.articles if dateline_place(article))
+    datelined = Counter(article.filed_from.slug for article in generator.articles if hasattr(article, "filed_from"))
     places = [(tag, len(stories), datelined[tag.slug]) for tag, stories in generator.tags.items()
               if types.get(tag.slug) == "Places"]
     generator.context["place_index"] = sorted(places, key=lambda entry: (-entry[1], entry[0].name.casefold()))

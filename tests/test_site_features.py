@@ -210,6 +210,8 @@ def test_places_index_lists_dateline_and_tag_places_with_their_pages_and_feeds(s
     entries = {a.text: a.get("href") for a in tree.xpath("//main//ul[contains(@class, 'counted')]//a")}
     assert entries["Athens"] == "../tag/athens/index.html"  # the seed's dateline place
     assert entries["Greece"] == "../tag/greece/index.html"  # a place tag
+    counts = {li.findtext("a"): li.findtext("span") for li in tree.xpath("//main//ul[contains(@class, 'counted')]/li")}
+    assert counts["Athens"].endswith(" filed") and "filed" not in counts["Greece"]
     assert "Athens" in story_tags(site, SEED_PAGE)
     for name, link in entries.items():
         tag_page = (site / "places" / link).resolve()
