@@ -22,6 +22,16 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+MEMORY_FOLDER = Path("/dev/shm")
+
+
+def scratch_folder(prefix: str) -> tempfile.TemporaryDirectory:
+    """A temporary folder for files that live a few seconds: in memory (/dev/shm) where the system has it,
+    since creating thousands of files on disk costs more than writing them."""
+    memory = MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK)
+    return tempfile.TemporaryDirectory(prefix=prefix, dir=MEMORY_FOLDER if memory else None)
+
+
 def read_json_object(path: Path) -> dict:
     """A JSON object saved by an earlier run; empty when the file is missing, unreadable or not an object."""
     try:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from pelican import signals
 
+from generator.files import scratch_folder
 from generator.incremental import WRITE_PROCESSES
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def read_ahead(generator) -> None:
 
 def read_in_processes(reader, paths: list[str], processes: int) -> dict[str, tuple]:
     """path -> (content, metadata) for the paths that read without error, read by `processes` processes."""
-    with tempfile.TemporaryDirectory(prefix="newsdigest-read-") as folder:
+    with scratch_folder("newsdigest-read-") as folder:
         children = []
         for share in range(1, processes):
             result = Path(folder) / f"{share}.pickle"

@@ -6,7 +6,6 @@ import json
 import re
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
@@ -14,7 +13,7 @@ from xml.etree import ElementTree
 from markupsafe import Markup
 
 from generator.errors import BuildError
-from generator.files import SafeWriter
+from generator.files import SafeWriter, scratch_folder
 from generator.incremental import WRITE_PROCESSES, IncrementalWriter, link_previous
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -118,7 +117,7 @@ def run_pagefind(site: Path, months: list[str], processes: int) -> None:
     executable = get_executable()
     if executable is None:
         raise BuildError("search index: the pagefind binary is missing; install pagefind[bin] (see pyproject.toml)")
-    with tempfile.TemporaryDirectory(prefix="newsdigest-search-") as folder:
+    with scratch_folder("newsdigest-search-") as folder:
         slim, pending, running = Path(folder), list(months), []
         while pending or running:
             while pending and len(running) < processes:

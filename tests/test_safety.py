@@ -8,6 +8,7 @@ import html
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import frontmatter
@@ -22,7 +23,8 @@ from sitecheck import page_links
 pytest_plugins = ["corpus_site"]
 from generator.build import build_lock, build_site
 from generator.errors import BuildError, NewsdigestError, SeedError
-from generator.files import SafeWriter, UnsafePathError
+import generator.files
+from generator.files import SafeWriter, UnsafePathError, scratch_folder
 from generator.ingest import ingest, list_seeds
 from generator.parse import parse_text
 from generator.write import render_article
@@ -163,6 +165,21 @@ def test_writer_refuses_a_symlink_pointing_out(tmp_path: Path) -> None:
     (root / "out").symlink_to(tmp_path)
     with pytest.raises(UnsafePathError):
         SafeWriter(root).write_text("out/escape.md", "x")
+
+
+def test_scratch_folders_are_in_memory_where_there_is_memory_and_on_disk_elsewhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(generator.files, "MEMORY_FOLDER", memory)
+    with scratch_folder("t-") as folder:
+        assert Path(folder).parent == memory and Path(folder).name.startswith("t-")
+    assert not list(memory.iterdir())
+    monkeypatch.setattr(generator.files, "MEMORY_FOLDER", tmp_path / "none")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    with scratch_folder("t-") as folder:
+        assert Path(folder).parent == tmp_path
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
