@@ -62,8 +62,9 @@ def test_article_page_has_dateline_ten_paragraphs_and_the_subhead(site: Path) ->
     assert "<h2>Russia, US, Saudi Arabia, Qatar, Turkey seek to solve Syrian crisis together</h2>" in page.read_text()
 
 
-def test_key_pages_match_goldens(site: Path) -> None:
-    for page in ("index.html", SEED_PAGE, "tags/index.html", "tag/sergey-lavrov/index.html"):
+def test_key_pages_and_feeds_match_goldens(site: Path) -> None:
+    for page in ("index.html", SEED_PAGE, "tags/index.html", "tag/sergey-lavrov/index.html", "feeds/all.atom.xml",
+                 "feeds/all.rss.xml", "tag/sergey-lavrov/atom.xml", "tag/sergey-lavrov/rss.xml"):
         compare_golden((site / "output" / page).read_text(), GOLDEN / "site" / page)
 
 
