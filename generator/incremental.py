@@ -1,4 +1,4 @@
-"""Incremental and parallel rendering of pages and feeds.
+"""Incremental and parallel rendering of pages and feeds (each feed entry made once: generator.feeds).
 
 Parallel: after Pelican has read everything, the writer forks; each process renders the pages whose name hashes
 to its shard, and the children exit once the stories' pages are written (`join_shards`).
@@ -28,6 +28,7 @@ from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
+from generator.feeds import FeedEntries
 from generator.files import read_json_object
 from generator.pagination import StablePage
 
@@ -112,6 +113,7 @@ class IncrementalWriter(Writer):
         self.skip: str | None = None
         self.reused = 0
         self.rendered: set[str] = set()
+        self.feed_entries = FeedEntries()
         IncrementalWriter.current = self
         self.shard, self.shards, self.children = fork_shards(int((settings or {}).get(WRITE_PROCESSES) or 1))
 
@@ -166,6 +168,12 @@ class IncrementalWriter(Writer):
             self.reused += 1
             return open(os.devnull, "w", encoding=encoding)
         return super()._open_w(filename, encoding, override)
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        return self.feed_entries.use_in(super()._create_new_feed(feed_type, feed_title, context))
+
+    def _add_item_to_the_feed(self, feed, item):
+        self.feed_entries.add(feed, item, self.site_url, super()._add_item_to_the_feed)
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None):
         if not path:
