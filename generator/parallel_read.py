@@ -4,13 +4,18 @@ Pelican reads content files one at a time. Before it starts, `read_ahead` splits
 processes (WRITE_PROCESSES); each forked child reads its share with our reader and hands the results back in one
 pickle; the parent reads its own share meanwhile. Pelican's loop then finds every story already read
 (`FrontMatterReader.read` takes it from `ahead`). A file a child could not read is read again by Pelican, which
-reports the error as usual. With a warm read cache (a rebuild) there is little to read and nothing is forked."""
+reports the error as usual. With a warm read cache (a rebuild) there is little to read and nothing is forked.
+
+Pelican's read cache also stamps each file (an MD5 of its bytes, CHECK_MODIFIED_METHOD), twice per story on a
+first build, in the parent (and the generator twice more, for a cache it does not keep): the processes stamp the
+files as they read them, and Pelican is answered from that."""
 
 from __future__ import annotations
 
 import logging
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican import signals
@@ -33,45 +38,69 @@ def read_ahead(generator) -> None:
                    if name.rsplit(".", 1)[-1] in reader.file_extensions)
     if len(paths) < READ_AHEAD_FROM:
         return
-    reader.ahead = read_in_processes(reader, paths, processes)
+    stamp = getattr(generator.readers, "_filestamp_func", None) or _no_stamp
+    reader.ahead, stamps = read_in_processes(reader, paths, processes, stamp)
+    for cacher in (generator.readers, generator):  # the generator stamps too, though it caches nothing here
+        if getattr(cacher, "_filestamp_func", None) is not None and stamp is not _no_stamp:
+            cacher._filestamp_func = remembered_stamps(stamps, cacher._filestamp_func)
 
 
-def read_in_processes(reader, paths: list[str], processes: int) -> dict[str, tuple]:
-    """path -> (content, metadata) for the paths that read without error, read by `processes` processes."""
+def remembered_stamps(stamps: dict[str, object], stamp: Callable[[str], object]) -> Callable[[str], object]:
+    """Pelican's file stamp function, answering from the stamps taken while reading ahead where there is one."""
+
+    def stamp_of(path: str) -> object:
+        found = stamps.get(os.path.abspath(path))
+        return stamp(path) if found is None else found
+
+    return stamp_of
+
+
+def _no_stamp(path: str) -> None:
+    return None
+
+
+def read_in_processes(reader, paths: list[str], processes: int,
+                      stamp: Callable[[str], object] = _no_stamp) -> tuple[dict[str, tuple], dict[str, object]]:
+    """For the paths that read without error, read by `processes` processes: path -> (content, metadata),
+    and path -> stamp(path) taken just before the file was read."""
     with scratch_folder("newsdigest-read-") as folder:
         children = []
         for share in range(1, processes):
             result = Path(folder) / f"{share}.pickle"
             pid = os.fork()
             if pid == 0:
-                _read_share_and_exit(reader, paths[share::processes], result)
+                _read_share_and_exit(reader, paths[share::processes], stamp, result)
             children.append((pid, result))
-        read = read_share(reader, paths[0::processes])
+        read, stamps = read_share(reader, paths[0::processes], stamp)
         for pid, result in children:
             _, status = os.waitpid(pid, 0)
             if os.waitstatus_to_exitcode(status) == 0 and result.is_file():
-                read.update(pickle.loads(result.read_bytes()))
+                their_read, their_stamps = pickle.loads(result.read_bytes())
+                read.update(their_read)
+                stamps.update(their_stamps)
             else:
                 logger.warning("a reading process failed: its stories are read again, one by one")
-    return read
+    return read, stamps
 
 
-def read_share(reader, paths: list[str]) -> dict[str, tuple]:
-    """Read each path; one that fails is left for Pelican to read (and report) itself."""
-    read = {}
+def read_share(reader, paths: list[str], stamp: Callable[[str], object]) -> tuple[dict[str, tuple], dict[str, object]]:
+    """Stamp and read each path; one that fails is left for Pelican to read (and report) itself."""
+    read, stamps = {}, {}
     for path in paths:
         try:
+            stamps[path] = stamp(path)
             read[path] = reader.read(path)
         except Exception:  # noqa: BLE001 - Pelican reads it again and reports the error with the file's name
+            stamps.pop(path, None)
             continue
-    return read
+    return read, stamps
 
 
-def _read_share_and_exit(reader, paths: list[str], result: Path) -> None:
+def _read_share_and_exit(reader, paths: list[str], stamp: Callable[[str], object], result: Path) -> None:
     """In a forked child: read the share, pickle it to result, and leave without running the parent's code."""
     code = 1
     try:
-        result.write_bytes(pickle.dumps(read_share(reader, paths), protocol=pickle.HIGHEST_PROTOCOL))
+        result.write_bytes(pickle.dumps(read_share(reader, paths, stamp), protocol=pickle.HIGHEST_PROTOCOL))
         code = 0
     finally:
         os._exit(code)

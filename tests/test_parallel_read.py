@@ -11,6 +11,7 @@ from generator import parallel_read
 from generator.build import build_site
 from generator.errors import BuildError
 from generator.ingest import CACHE_ROOT
+from generator.site import FrontMatterReader
 from test_incremental import SITE_URL, add, tree
 
 
@@ -25,10 +26,10 @@ def spied(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counts: list[int] = []
     read_in_processes = parallel_read.read_in_processes
 
-    def spy(reader, paths, processes):
-        read = read_in_processes(reader, paths, processes)
+    def spy(reader, paths, processes, stamp):
+        read, stamps = read_in_processes(reader, paths, processes, stamp)
         counts.append(len(read))
-        return read
+        return read, stamps
 
     monkeypatch.setattr(parallel_read, "read_in_processes", spy)
     monkeypatch.setattr(parallel_read, "READ_AHEAD_FROM", 1)
@@ -54,3 +55,27 @@ def test_a_story_that_fails_to_read_ahead_is_reported_by_name(project: Path, spi
     with pytest.raises(BuildError, match=broken.name):
         build(project, "output")
     assert spied == [1]
+
+
+def test_the_stamps_taken_while_reading_ahead_are_pelicans_own(project: Path, spied: list[int],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pelican's read cache keeps the stamps: a wrong one would make the next build read that story again."""
+    for name in ("reuters-2.txt", "reuters-10.txt", "reuters-43.txt"):
+        add(project, "reuters", name, 1987)
+    build(project, "output")
+    assert spied == [3]
+    read = []
+    original = FrontMatterReader.read
+    monkeypatch.setattr(FrontMatterReader, "read", lambda self, path: read.append(Path(path).name) or original(self, path))
+    add(project, "reuters", "reuters-208.txt", 1987)
+    build_site(project / "content", project / "output", settings_file=project / "pelicanconf.py", site_url=SITE_URL)
+    assert spied == [3]  # a warm cache: nothing read ahead
+    assert len(read) == 1 and read[0] in {path.name for path in (project / "content").rglob("*.md")}
+
+
+def test_remembered_stamps_answer_for_the_files_stamped_and_ask_pelican_for_others(tmp_path: Path) -> None:
+    asked = []
+    stamp = parallel_read.remembered_stamps({str(tmp_path / "a.md"): b"kept"}, lambda path: asked.append(path) or b"new")
+    assert stamp(str(tmp_path / "a.md")) == b"kept"
+    assert stamp(str(tmp_path / "x" / ".." / "a.md")) == b"kept"
+    assert stamp(str(tmp_path / "b.md")) == b"new" and asked == [str(tmp_path / "b.md")]
