@@ -94,8 +94,14 @@ def run_pelican(settings: dict) -> None:
 def hash_files(digest, root: Path, files: list[Path]) -> None:
     """Feed file names (relative to root, so the project can move) and bytes to a hash, in order."""
     for path in files:
-        digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
-        digest.update(path.read_bytes())
+        hash_file(digest, path.relative_to(root).as_posix(), path)
+
+
+def hash_file(digest, name: str, path: str | Path) -> None:
+    """Feed one file's name and bytes to a hash."""
+    digest.update(f"\0{name}\0".encode())
+    with open(path, "rb") as handle:
+        digest.update(handle.read())
 
 
 def environment_key(settings_file: Path, theme: Path, site_url: str) -> str:
@@ -107,10 +113,16 @@ def environment_key(settings_file: Path, theme: Path, site_url: str) -> str:
 
 
 def content_key(content: Path) -> str:
-    """A hash of the content files (not our local caches)."""
-    files = [path for path in sorted(content.rglob("*")) if path.is_file() and not path.name.startswith(".newsdigest-cache")]
+    """A hash of the content files (not our local caches); plain strings and os.walk, as it runs on every build."""
+    files = []
+    for folder, _, names in os.walk(content):
+        relative = os.path.relpath(folder, content).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        files += [(prefix + name, os.path.join(folder, name)) for name in names if not name.startswith(".newsdigest-cache")]
     digest = hashlib.sha256()
-    hash_files(digest, content, files)
+    for name, path in sorted(files):
+        if os.path.isfile(path):
+            hash_file(digest, name, path)
     return digest.hexdigest()
 
 
