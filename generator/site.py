@@ -257,7 +257,7 @@ def relate_stories(generator) -> None:
             tag_weight = weight[tag.slug]
             for other in earlier(postings[tag.slug], index, RELATED_WINDOW):
                 scores[other] = scores.get(other, 0.0) + tag_weight
-        best = heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], other))
+        best = [other for _, other in heapq.nsmallest(limit, [(-score, other) for other, score in scores.items()])]
         article.related = [(articles[other], [tag for tag in own if tag.slug in slugs[other]]) for other in best]
 
 
