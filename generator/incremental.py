@@ -35,6 +35,8 @@ from generator.pagination import StablePage
 RECORD = ".newsdigest-pages.json"
 PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"
 WRITE_PROCESSES = "NEWSDIGEST_WRITE_PROCESSES"
+SOURCE_HASH = "md5"  # of a story's source file in its page keys: Pelican's read cache stamps files with it too
+SOURCE_STAMPS = "NEWSDIGEST_SOURCE_STAMPS"  # in the context: path -> that hash, as Pelican's read cache took it
 SHARD_FILE = ".newsdigest-shard-{}.{}"
 _NEIGHBOURS = ("older_article", "newer_article", "related")
 
@@ -45,6 +47,7 @@ class Fingerprints:
     def __init__(self) -> None:
         self.memo: dict[int, tuple[object, str]] = {}  # holds the object too, so that its id() is not reused
         self.sources: dict[str, str] = {}
+        self.stamp = None  # the build's stamping function (context[SOURCE_STAMPS]), set by the writer
 
     def of(self, value: object) -> str:
         """A hash of everything a template could read from value; raises TypeError for unknown types."""
@@ -85,8 +88,12 @@ class Fingerprints:
         return digest("content", self.source(item.source_path), item.url, *neighbours)
 
     def source(self, path: str) -> str:
+        """The SOURCE_HASH of the source file's bytes, as Pelican's read cache took it if it did."""
         if path not in self.sources:
-            self.sources[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            stamp = self.stamp(path) if self.stamp else None
+            if not isinstance(stamp, bytes) or not stamp:
+                stamp = hashlib.new(SOURCE_HASH, Path(path).read_bytes()).digest()
+            self.sources[path] = stamp.hex()
         return self.sources[path]
 
 
@@ -122,6 +129,7 @@ class IncrementalWriter(Writer):
         return self.shards == 1 or zlib.crc32(name.encode("utf-8")) % self.shards == self.shard
 
     def write_file(self, name, template, context, *args, **kwargs):
+        self.fingerprints.stamp = context.get(SOURCE_STAMPS)
         return super().write_file(name, _KeyedTemplate(template, self), context, *args, **kwargs)
 
     def template_variables(self, template) -> set[str] | None:
@@ -180,6 +188,7 @@ class IncrementalWriter(Writer):
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         if not self.mine(path):
             return None
+        self.fingerprints.stamp = context.get(SOURCE_STAMPS)
         limit = self.settings["FEED_MAX_ITEMS"]
         key = digest("feed", path, url, feed_type, feed_title, *(self.fingerprints.of(e) for e in elements[:limit]))
         self.keys[path] = key

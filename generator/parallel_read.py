@@ -6,9 +6,10 @@ pickle; the parent reads its own share meanwhile. Pelican's loop then finds ever
 (`FrontMatterReader.read` takes it from `ahead`). A file a child could not read is read again by Pelican, which
 reports the error as usual. With a warm read cache (a rebuild) there is little to read and nothing is forked.
 
-Pelican's read cache also stamps each file (an MD5 of its bytes, CHECK_MODIFIED_METHOD), twice per story on a
-first build, in the parent (and the generator twice more, for a cache it does not keep): the processes stamp the
-files as they read them, and Pelican is answered from that."""
+Pelican's read cache also stamps each file (an MD5 of its bytes, CHECK_MODIFIED_METHOD), twice per story, in the
+parent (and the generator twice more, for a cache it does not keep), and our page keys hash each file again: here
+each file is stamped once per build, by the process that reads it ahead where there is one, and all of them
+share that stamp."""
 
 from __future__ import annotations
 
@@ -21,14 +22,16 @@ from pathlib import Path
 from pelican import signals
 
 from generator.files import scratch_folder
-from generator.incremental import WRITE_PROCESSES
+from generator.incremental import SOURCE_HASH, SOURCE_STAMPS, WRITE_PROCESSES
 
 logger = logging.getLogger(__name__)
 READ_AHEAD_FROM = 200  # fewer files than this are read faster than a fork and a pickle cost
 
 
 def read_ahead(generator) -> None:
-    """Pelican's article_generator_init: read every story on all processes when the read cache is empty."""
+    """Pelican's article_generator_init: share file stamps, then read every story on all processes when the read
+    cache is empty."""
+    stamps, stamp = share_stamps(generator)
     processes = int(generator.settings.get(WRITE_PROCESSES) or 1)
     reader = generator.readers.readers.get("md")
     if processes < 2 or reader is None or not hasattr(reader, "ahead") or getattr(generator.readers, "_cache", None):
@@ -38,19 +41,34 @@ def read_ahead(generator) -> None:
                    if name.rsplit(".", 1)[-1] in reader.file_extensions)
     if len(paths) < READ_AHEAD_FROM:
         return
+    reader.ahead, taken = read_in_processes(reader, paths, processes, stamp)
+    stamps.update(taken)
+
+
+def share_stamps(generator) -> tuple[dict[str, object], Callable[[str], object]]:
+    """One stamp per content file and build, shared by Pelican's read caches (the generator's and the readers')
+    and by our page keys (context[SOURCE_STAMPS]): (the stamps by absolute path, the stamping function)."""
+    stamps: dict[str, object] = {}
     stamp = getattr(generator.readers, "_filestamp_func", None) or _no_stamp
-    reader.ahead, stamps = read_in_processes(reader, paths, processes, stamp)
+    if stamp is _no_stamp:
+        return stamps, stamp
+    shared = remembered_stamps(stamps, stamp)
     for cacher in (generator.readers, generator):  # the generator stamps too, though it caches nothing here
-        if getattr(cacher, "_filestamp_func", None) is not None and stamp is not _no_stamp:
-            cacher._filestamp_func = remembered_stamps(stamps, cacher._filestamp_func)
+        if getattr(cacher, "_filestamp_func", None) is not None:
+            cacher._filestamp_func = shared
+    if generator.settings.get("CHECK_MODIFIED_METHOD") == SOURCE_HASH:  # the page keys' hash of a source file
+        generator.context[SOURCE_STAMPS] = shared
+    return stamps, shared
 
 
 def remembered_stamps(stamps: dict[str, object], stamp: Callable[[str], object]) -> Callable[[str], object]:
-    """Pelican's file stamp function, answering from the stamps taken while reading ahead where there is one."""
+    """Pelican's file stamp function, taking each file's stamp once (or from stamps, where one was taken ahead)."""
 
     def stamp_of(path: str) -> object:
-        found = stamps.get(os.path.abspath(path))
-        return stamp(path) if found is None else found
+        key = os.path.abspath(path)
+        if key not in stamps:
+            stamps[key] = stamp(path)
+        return stamps[key]
 
     return stamp_of
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from generator import parallel_read
+from generator import incremental, parallel_read
 from generator.build import build_site
 from generator.errors import BuildError
 from generator.ingest import CACHE_ROOT
@@ -73,9 +75,24 @@ def test_the_stamps_taken_while_reading_ahead_are_pelicans_own(project: Path, sp
     assert len(read) == 1 and read[0] in {path.name for path in (project / "content").rglob("*.md")}
 
 
-def test_remembered_stamps_answer_for_the_files_stamped_and_ask_pelican_for_others(tmp_path: Path) -> None:
+def test_remembered_stamps_take_each_file_once_and_answer_from_those_taken_ahead(tmp_path: Path) -> None:
     asked = []
-    stamp = parallel_read.remembered_stamps({str(tmp_path / "a.md"): b"kept"}, lambda path: asked.append(path) or b"new")
+    stamps = {str(tmp_path / "a.md"): b"kept"}
+    stamp = parallel_read.remembered_stamps(stamps, lambda path: asked.append(path) or b"new")
     assert stamp(str(tmp_path / "a.md")) == b"kept"
     assert stamp(str(tmp_path / "x" / ".." / "a.md")) == b"kept"
-    assert stamp(str(tmp_path / "b.md")) == b"new" and asked == [str(tmp_path / "b.md")]
+    assert stamp(str(tmp_path / "b.md")) == b"new" and stamp(str(tmp_path / "b.md")) == b"new"
+    assert asked == [str(tmp_path / "b.md")] and stamps[str(tmp_path / "b.md")] == b"new"
+
+
+def test_page_keys_take_each_story_s_hash_from_the_read_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("reuters-2.txt", "reuters-10.txt"):
+        add(project, "reuters", name, 1987)
+    hashed = []
+    counting = SimpleNamespace(sha256=hashlib.sha256, new=lambda name, data: hashed.append(name) or hashlib.new(name, data))
+    monkeypatch.setattr(incremental, "hashlib", counting)
+    build(project, "output")
+    assert hashed == []  # this process's page keys hashed no story again
+    monkeypatch.setattr(parallel_read, "SOURCE_HASH", "sha1")  # Pelican's stamps are not the page keys' hash
+    build(project, "other")
+    assert hashed and set(hashed) == {incremental.SOURCE_HASH}
