@@ -23,12 +23,18 @@ def code_fingerprint() -> str:
 
 
 MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_TO_SPARE = 512 * 2**20  # containers often give /dev/shm 64 MB: use it only with this much free
 
 
 def scratch_folder(prefix: str) -> tempfile.TemporaryDirectory:
-    """A temporary folder for files that live a few seconds: in memory (/dev/shm) where the system has it,
-    since creating thousands of files on disk costs more than writing them."""
-    memory = MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK)
+    """A temporary folder for many small files that live a few seconds: in memory (/dev/shm) where the system
+    has it with room to spare, since creating thousands of files on disk costs more than writing them."""
+    try:
+        usable = os.access(MEMORY_FOLDER, os.W_OK | os.X_OK)
+        room = os.statvfs(MEMORY_FOLDER)
+        memory = usable and room.f_bavail * room.f_frsize >= MEMORY_TO_SPARE
+    except OSError:
+        memory = False
     return tempfile.TemporaryDirectory(prefix=prefix, dir=MEMORY_FOLDER if memory else None)
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from pelican import signals
 
-from generator.files import scratch_folder
 from generator.incremental import SOURCE_HASH, SOURCE_STAMPS, WRITE_PROCESSES
 
 logger = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ def read_in_processes(reader, paths: list[str], processes: int,
                       stamp: Callable[[str], object] = _no_stamp) -> tuple[dict[str, tuple], dict[str, object]]:
     """For the paths that read without error, read by `processes` processes: path -> (content, metadata),
     and path -> stamp(path) taken just before the file was read."""
-    with scratch_folder("newsdigest-read-") as folder:
+    with tempfile.TemporaryDirectory(prefix="newsdigest-read-") as folder:
         children = []
         for share in range(1, processes):
             result = Path(folder) / f"{share}.pickle"

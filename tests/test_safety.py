@@ -167,7 +167,7 @@ def test_writer_refuses_a_symlink_pointing_out(tmp_path: Path) -> None:
         SafeWriter(root).write_text("out/escape.md", "x")
 
 
-def test_scratch_folders_are_in_memory_where_there_is_memory_and_on_disk_elsewhere(
+def test_scratch_folders_are_in_memory_where_there_is_room_and_on_disk_elsewhere(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     memory = tmp_path / "shm"
     memory.mkdir()
@@ -175,9 +175,13 @@ def test_scratch_folders_are_in_memory_where_there_is_memory_and_on_disk_elsewhe
     with scratch_folder("t-") as folder:
         assert Path(folder).parent == memory and Path(folder).name.startswith("t-")
     assert not list(memory.iterdir())
-    monkeypatch.setattr(generator.files, "MEMORY_FOLDER", tmp_path / "none")
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setattr(generator.files, "MEMORY_TO_SPARE", 2**62)  # a small /dev/shm, as in a container
+    with scratch_folder("t-") as folder:
+        assert Path(folder).parent == tmp_path
+    monkeypatch.setattr(generator.files, "MEMORY_FOLDER", tmp_path / "none")
+    monkeypatch.setattr(generator.files, "MEMORY_TO_SPARE", 0)
     with scratch_folder("t-") as folder:
         assert Path(folder).parent == tmp_path
 
