@@ -151,7 +151,9 @@ def _keywords(topic: str, keywords: str, path: Path) -> re.Pattern[str]:
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
     sections = _sections(article)
-    resolver = Resolver(taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population)
+    resolver = Resolver(
+        taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy)
+    )
     headline_in_caps = _is_shouting(article.headline)
     for text, weight in sections:
         if not (weight == HEADLINE_WEIGHT and headline_in_caps):
@@ -174,6 +176,17 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     tags = _rank(_finalise(resolver.entities, taxonomy), _topics(sections, taxonomy), must, taxonomy)
     tags.dateline_place = dateline_place
     return tags
+
+
+_KNOWN_NAMES: dict[int, tuple[Taxonomy, dict[str, tuple[str, str] | None]]] = {}
+
+
+def _known_names(taxonomy: Taxonomy) -> dict[str, tuple[str, str] | None]:
+    """Resolver.known's answers under a taxonomy, shared by the articles tagged with it in one process."""
+    entry = _KNOWN_NAMES.get(id(taxonomy))
+    if entry is None or entry[0] is not taxonomy:
+        entry = _KNOWN_NAMES[id(taxonomy)] = (taxonomy, {})
+    return entry[1]
 
 
 def _sections(article: Article) -> list[tuple[str, float]]:

@@ -55,6 +55,7 @@ class Resolver:
     types: dict[str, str]
     demonyms: dict[str, str]
     min_city_population: int
+    known_names: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
@@ -68,7 +69,14 @@ class Resolver:
         entity.variants.add(fold(variant or name))
 
     def known(self, text: str) -> tuple[str, str] | None:
-        """(canonical, kind) for a name the taxonomy or gazetteer knows, else None."""
+        """(canonical, kind) for a name the taxonomy or gazetteer knows, else None; the answers are kept in
+        known_names, which the resolvers of one taxonomy may share."""
+        if text not in self.known_names:
+            self.known_names[text] = self._look_up(text)
+        return self.known_names[text]
+
+    def _look_up(self, text: str) -> tuple[str, str] | None:
+        """(canonical, kind) for text from the taxonomy's aliases and types, then the gazetteer, else None."""
         aliased = fold(text) in self.aliases
         canonical = self.aliases.get(fold(text), text)
         kind = self.types.get(fold(canonical))
