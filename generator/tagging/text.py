@@ -75,8 +75,10 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def is_capitalised(word: str) -> bool:
-    """True for a word that may belong to a name: Capitalised, ACRONYM or al-Prefixed."""
+    """True for a word that may belong to a name: Capitalised, ACRONYM or al-Prefixed (remembered, as every
+    word of every story is asked about)."""
     return word[:1].isupper() or bool(PARTICLE.match(word))
 
 
