@@ -34,6 +34,7 @@ BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "
                          "agence france presse", "xinhua", "kyodo", "yonhap", "interfax", "anadolu", "ansa", "efe",
                          "aap", "jiji", "jiji press", "ukrinform", "irna", "ria novosti", "sputnik", "upi", "pti",
                          "ians", "dpa"})
+NEVER_TAGS = COMMON_WORDS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MIN_TAGS, MAX_TAGS = 3, 10
 MAX_TOPIC_SLOTS = 2
 OTHER_KIND_MINIMUM = 2.0  # a person or organisation this salient earns a slot that a place would otherwise take
@@ -313,7 +314,7 @@ def _display(name: str) -> str:
 def _is_junk(name: str) -> bool:
     """True for names that are never tags: weekdays, months, pronouns, bare titles, agency boilerplate."""
     key = fold(name)
-    return key in COMMON_WORDS | TITLES | LEGAL_SUFFIXES | BOILERPLATE or len(key) < 2
+    return key in NEVER_TAGS or len(key) < 2
 
 
 def _topics(sections: list[tuple[str, float]], taxonomy: Taxonomy) -> list[tuple[str, float]]:

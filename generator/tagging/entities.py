@@ -34,6 +34,16 @@ NAME_PARTICLES = frozenset("von der van den de del della di da du la le bin ibn 
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
+# Unions of word lists that the checks below ask about, built once rather than at every check.
+NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
+ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
+NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS
+TITLE_TAILS = TITLE_MODIFIERS | CONNECTORS
+NOT_PERSON_WORDS = NOT_NAME_WORDS | ORG_WORDS
+ORG_OPENERS = ORG_WORDS - COMMON_WORDS
+NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
+PERSON_TITLES = TITLES - COMMON_WORDS
+ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
 
 
 @dataclass
@@ -163,7 +173,7 @@ class Resolver:
             while len(words) > 1 and words[0] in CONNECTORS:
                 words = words[1:]
         acronym = len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()
-        if len(words) == 1 and not acronym and fold(words[0]) in COMMON_WORDS | LEGAL_SUFFIXES:
+        if len(words) == 1 and not acronym and fold(words[0]) in NOT_NAMES_ALONE:
             return ()
         return words
 
@@ -266,10 +276,10 @@ def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
     left, right = words[:cut], words[cut + 1:]
     if not left or not right:
         return []
-    whole_is_org = fold(words[-1]) in ORG_WORDS | LEGAL_SUFFIXES
+    whole_is_org = fold(words[-1]) in ORG_ENDINGS
     left_is_name = known(" ".join(left)) or fold(left[-1]) in LEGAL_SUFFIXES or len(left) > 3
     left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS
-    right_is_generic = "and" not in left and all(fold(word) in ORG_WORDS | LEGAL_SUFFIXES for word in right)
+    right_is_generic = "and" not in left and all(fold(word) in ORG_ENDINGS for word in right)
     if whole_is_org and (right_is_generic or not left_is_name):
         return []
     if _names_a_domain(left, right, known):
@@ -284,7 +294,7 @@ def _names_a_domain(left: tuple[str, ...], right: tuple[str, ...], known) -> boo
         and fold(left[left.index("of") - 1]) in ORG_WORDS
         and len(right) <= 2
         and not known(" ".join(right))
-        and not any(fold(word) in ORG_WORDS | LEGAL_SUFFIXES for word in right)
+        and not any(fold(word) in ORG_ENDINGS for word in right)
     )
 
 
@@ -310,7 +320,7 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     end = len(words)
     start = end
     while start > 0 and (NAME_WORD.match(words[start - 1]) or words[start - 1] in NAME_PARTICLES and start < end) \
-            and not _is_title(words[start - 1]) and fold(words[start - 1]) not in TITLE_MODIFIERS | ORG_WORDS:
+            and not _is_title(words[start - 1]) and fold(words[start - 1]) not in NAME_STOPS:
         start -= 1
     while start < end and words[start] in NAME_PARTICLES:
         start += 1  # a name does not start with 'von' or 'der'
@@ -319,10 +329,10 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     if not (_is_title(words[start - 1]) or fold(words[start - 1]) in TITLE_MODIFIERS) and start < len(words):
         return (), tuple(words[:start])
     rest = list(words[:start])
-    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_MODIFIERS | CONNECTORS):
+    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_TAILS):
         rest.pop()
     person = words[start:] if 1 <= end - start <= 4 else ()
-    if any(fold(word) in NOT_NAME_WORDS | ORG_WORDS for word in person) or _body_of_title(words[:start]):
+    if any(fold(word) in NOT_PERSON_WORDS for word in person) or _body_of_title(words[:start]):
         return (), ()  # "General Staff Building", "Association of Head Teachers": a name with a title word in it
     return person, tuple(rest)
 
@@ -341,9 +351,9 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):
         return "place"
-    if any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_WORDS - COMMON_WORDS):
+    if any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_OPENERS):
         return "organisation"
-    if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYMS | COMMON_WORDS:
+    if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
@@ -351,7 +361,7 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         titled = bool(mention.before) and mention.before[-1] in TITLES
         if said or titled:
             return "person"
-    if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in TITLES - COMMON_WORDS:
+    if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES:
         return "person"
     return None
 
@@ -360,7 +370,7 @@ def _canonical(words: tuple[str, ...], kind: str) -> str:
     """The display name: legal suffixes dropped from organisations, region nouns added to regions."""
     words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS)
     if kind == "organisation":
-        while len(words) > 1 and fold(words[-1]) in LEGAL_SUFFIXES | CONNECTORS:
+        while len(words) > 1 and fold(words[-1]) in ORG_TRAILERS:
             words = words[:-1]
     return " ".join(words)
 
