@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import (
@@ -241,10 +242,12 @@ class Resolver:
         target.variants |= entity.variants
 
 
-def surname_keys(name: str) -> set[str]:
-    """Folded short forms a person is referred to by: the surname, with and without an al- particle."""
+@lru_cache(maxsize=65536)
+def surname_keys(name: str) -> frozenset[str]:
+    """Folded short forms a person is referred to by: the surname, with and without an al- particle (remembered:
+    each short form met is checked against every person named so far)."""
     last = fold(name.split()[-1])
-    return {last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)}
+    return frozenset({last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)})
 
 
 def _abbreviates(acronym: str, entity: Entity) -> bool:
