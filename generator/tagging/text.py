@@ -133,8 +133,7 @@ def _name_follows(tokens: list[tuple[str, str]], index: int) -> bool:
 
 def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[str, ...], weight: float) -> Mention:
     """A Mention with its sentence position and neighbouring lower-case words."""
-    previous = [token for _, token in tokens[max(0, start - 3):start]]
-    initial = not previous or previous[-1] in SENTENCE_MARKS
+    initial = start == 0 or tokens[start - 1][1] in SENTENCE_MARKS
     before: list[str] = []
     for kind, token in reversed(tokens[max(0, start - 2):start]):
         if kind != "word":
