@@ -318,8 +318,10 @@ def _is_title(word: str) -> bool:
     return any(part in TITLES for part in fold(word).split())
 
 
+@lru_cache(maxsize=65536)
 def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(person, rest) for a span like 'Russian Foreign Minister Sergey Lavrov'; person is () if none."""
+    """(person, rest) for a span like 'Russian Foreign Minister Sergey Lavrov'; person is () if none (remembered,
+    as the same spans recur from story to story)."""
     end = len(words)
     start = end
     while start > 0 and (NAME_WORD.match(words[start - 1]) or words[start - 1] in NAME_PARTICLES and start < end) \
