@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -38,6 +41,7 @@ NEVER_TAGS = COMMON_WORDS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MIN_TAGS, MAX_TAGS = 3, 10
 MAX_TOPIC_SLOTS = 2
 OTHER_KIND_MINIMUM = 2.0  # a person or organisation this salient earns a slot that a place would otherwise take
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,22 @@ def _keywords(topic: str, keywords: str, path: Path) -> re.Pattern[str]:
     return _compile(r"\b(?:" + keywords + r")\b", f"topics.{topic}", path)
 
 
+def _once_per_taxonomy(build: Callable[[Taxonomy], T]) -> Callable[[Taxonomy], T]:
+    """build(taxonomy) made once per Taxonomy object in a process and then shared; another taxonomy (a test's
+    tags.yaml) gets its own."""
+    built: dict[int, tuple[Taxonomy, T]] = {}
+
+    @wraps(build)
+    def once(taxonomy: Taxonomy) -> T:
+        owner, result = built.get(id(taxonomy), (None, None))
+        if owner is not taxonomy:
+            result = build(taxonomy)
+            built[id(taxonomy)] = (taxonomy, result)
+        return result
+
+    return once
+
+
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
     sections = _sections(article)
@@ -179,15 +199,10 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     return tags
 
 
-_KNOWN_NAMES: dict[int, tuple[Taxonomy, dict[str, tuple[str, str] | None]]] = {}
-
-
+@_once_per_taxonomy
 def _known_names(taxonomy: Taxonomy) -> dict[str, tuple[str, str] | None]:
     """Resolver.known's answers under a taxonomy, shared by the articles tagged with it in one process."""
-    entry = _KNOWN_NAMES.get(id(taxonomy))
-    if entry is None or entry[0] is not taxonomy:
-        entry = _KNOWN_NAMES[id(taxonomy)] = (taxonomy, {})
-    return entry[1]
+    return {}
 
 
 def _sections(article: Article) -> list[tuple[str, float]]:
@@ -386,20 +401,15 @@ class _TopicIndex:
         return [(keyword, counts[keyword]) for keyword in counts.keys() & self.topical]
 
 
-_TOPIC_INDEXES: dict[int, _TopicIndex] = {}
-
-
+@_once_per_taxonomy
 def _topic_index(taxonomy: Taxonomy) -> _TopicIndex:
     """The word index of a taxonomy's topics, built once per taxonomy."""
-    index = _TOPIC_INDEXES.get(id(taxonomy))
-    if index is None or index.taxonomy is not taxonomy:
-        starters = set()
-        for pattern in taxonomy.topics.values():
-            for alternative in re.sub(r"^\\b\(\?:|\)\\b$", "", pattern.pattern).split("|"):
-                if " " in alternative:
-                    starters.add(re.sub(r"[^\w'-].*", "", alternative.split(" ")[0]).casefold())
-        index = _TOPIC_INDEXES[id(taxonomy)] = _TopicIndex(taxonomy, frozenset(starters))
-    return index
+    starters = set()
+    for pattern in taxonomy.topics.values():
+        for alternative in re.sub(r"^\\b\(\?:|\)\\b$", "", pattern.pattern).split("|"):
+            if " " in alternative:
+                starters.add(re.sub(r"[^\w'-].*", "", alternative.split(" ")[0]).casefold())
+    return _TopicIndex(taxonomy, frozenset(starters))
 
 
 def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy) -> Tags:
