@@ -189,8 +189,10 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     _add_demonyms(resolver)
     dateline_keys, dateline_place = _add_dateline(resolver, article, taxonomy)
     must = set(dateline_keys[:1])
+    any_rule = _any_always_rule(taxonomy)
+    matched = [(text, weight) for text, weight in sections if any_rule is None or any_rule.search(text)]
     for rule in taxonomy.always:
-        hits = sum(len(rule.pattern.findall(text)) * weight for text, weight in sections)
+        hits = sum(len(rule.pattern.findall(text)) * weight for text, weight in matched)
         if hits:
             resolver.add(rule.tag, rule.kind, hits)
             must.add(fold(rule.tag))
@@ -203,6 +205,20 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
 def _known_names(taxonomy: Taxonomy) -> dict[str, tuple[str, str] | None]:
     """Resolver.known's answers under a taxonomy, shared by the articles tagged with it in one process."""
     return {}
+
+
+@_once_per_taxonomy
+def _any_always_rule(taxonomy: Taxonomy) -> re.Pattern[str] | None:
+    """A pattern that matches a text if and only if one of the always-rules does, so that one search skips the
+    sections none of them match; None if the rules have groups (a backreference would change meaning when
+    joined) or flags of their own."""
+    patterns = [rule.pattern for rule in taxonomy.always]
+    if not patterns or any(pattern.groups or pattern.flags != patterns[0].flags for pattern in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), patterns[0].flags)
+    except re.error:  # an inline global flag, allowed only at the start of a pattern
+        return None
 
 
 def _sections(article: Article) -> list[tuple[str, float]]:
