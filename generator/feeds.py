@@ -3,7 +3,11 @@ and Pelican builds and serialises its entry again for each of them (a fifth of t
 
 `FeedEntries` keeps, per feed type and site URL, the entry feedgenerator built for a story, and the XML that
 feedgenerator wrote for it; every later feed with that story copies the XML. The bytes are feedgenerator's own:
-each entry is written by its code, once, and reused only while the entry is unchanged."""
+each entry is written by its code, once, and reused only while the entry is unchanged.
+
+An entry is one dict shared by every feed of that type with the story: a `feed_generated` handler may replace a
+field (the XML is then written again), but what it sets is seen by every feed, so it must set the same for all
+(ours marks RSS guids as not permalinks) and not change a field's list in place."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ RECORD = ".newsdigest-pages.json"
 PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"
 WRITE_PROCESSES = "NEWSDIGEST_WRITE_PROCESSES"
 SOURCE_HASH = "md5"  # of a story's source file in its page keys: Pelican's read cache stamps files with it too
-SOURCE_STAMPS = "NEWSDIGEST_SOURCE_STAMPS"  # in the context: path -> that hash, as Pelican's read cache took it
+SOURCE_STAMPS = "NEWSDIGEST_SOURCE_STAMPS"  # in the context: the function giving a path's hash as Pelican's cache took it
 SHARD_FILE = ".newsdigest-shard-{}.{}"
 _NEIGHBOURS = ("older_article", "newer_article", "related")
 
@@ -129,8 +129,12 @@ class IncrementalWriter(Writer):
         return self.shards == 1 or zlib.crc32(name.encode("utf-8")) % self.shards == self.shard
 
     def write_file(self, name, template, context, *args, **kwargs):
-        self.fingerprints.stamp = context.get(SOURCE_STAMPS)
+        self.use_stamps(context)
         return super().write_file(name, _KeyedTemplate(template, self), context, *args, **kwargs)
+
+    def use_stamps(self, context: dict) -> None:
+        """Fingerprint stories with the hashes the build's read cache took of them (generator.parallel_read)."""
+        self.fingerprints.stamp = context.get(SOURCE_STAMPS)
 
     def template_variables(self, template) -> set[str] | None:
         """Variables a template and everything it pulls in may read; None when that cannot be known."""
@@ -188,7 +192,7 @@ class IncrementalWriter(Writer):
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
         if not self.mine(path):
             return None
-        self.fingerprints.stamp = context.get(SOURCE_STAMPS)
+        self.use_stamps(context)
         limit = self.settings["FEED_MAX_ITEMS"]
         key = digest("feed", path, url, feed_type, feed_title, *(self.fingerprints.of(e) for e in elements[:limit]))
         self.keys[path] = key

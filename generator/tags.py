@@ -155,16 +155,14 @@ def _keywords(topic: str, keywords: str, path: Path) -> re.Pattern[str]:
 
 def _once_per_taxonomy(build: Callable[[Taxonomy], T]) -> Callable[[Taxonomy], T]:
     """build(taxonomy) made once per Taxonomy object in a process and then shared; another taxonomy (a test's
-    tags.yaml) gets its own."""
+    tags.yaml) gets its own. The taxonomy is kept with its result, so that its id is never another's."""
     built: dict[int, tuple[Taxonomy, T]] = {}
 
     @wraps(build)
     def once(taxonomy: Taxonomy) -> T:
-        owner, result = built.get(id(taxonomy), (None, None))
-        if owner is not taxonomy:
-            result = build(taxonomy)
-            built[id(taxonomy)] = (taxonomy, result)
-        return result
+        if id(taxonomy) not in built:
+            built[id(taxonomy)] = (taxonomy, build(taxonomy))
+        return built[id(taxonomy)][1]
 
     return once
 

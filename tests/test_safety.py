@@ -172,6 +172,7 @@ def test_scratch_folders_are_in_memory_where_there_is_room_and_on_disk_elsewhere
     memory = tmp_path / "shm"
     memory.mkdir()
     monkeypatch.setattr(generator.files, "MEMORY_FOLDER", memory)
+    monkeypatch.setattr(generator.files, "MEMORY_TO_SPARE", 0)
     with scratch_folder("t-") as folder:
         assert Path(folder).parent == memory and Path(folder).name.startswith("t-")
     assert not list(memory.iterdir())

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 import yaml
 
@@ -14,7 +14,7 @@ from conftest import PROJECT, corpus_folder, corpus_gold
 from generator.errors import ConfigError
 from generator.parse import parse_seed
 from generator.model import Article, Block, Dateline
-from generator.tags import Taxonomy, load_taxonomy, tag_article
+from generator.tags import _WORD, Taxonomy, _any_always_rule, _topic_index, _topics, load_taxonomy, tag_article
 
 GOLD_TAGS = Path(__file__).resolve().parent / "gold" / "tags_tass.yaml"
 
@@ -201,6 +201,69 @@ def test_always_rule_adds_a_tag(tmp_path):
     rule = {"pattern": r"\bArab spring\b", "tag": "Arab Spring", "type": "topic"}
     tags = tag_article(parse_seed(SEED), _edited(tmp_path, always=[rule]))
     assert "Arab Spring" in tags.topics
+
+
+ARAB_SPRING = {"pattern": r"\bArab spring\b", "tag": "Arab Spring", "type": "topic"}
+
+
+@pytest.mark.parametrize(("rules", "joinable"), [
+    ([ARAB_SPRING, {"pattern": r"\b(zz)top\b", "tag": "ZZ", "type": "topic"}], False),
+    ([{"pattern": r"\b(zz)top\b", "tag": "ZZ", "type": "topic"},
+      {"pattern": r"\b(\w+) and \1\b", "tag": "Twice", "type": "topic"}], False),
+    ([{"pattern": r"(?-i:\bArab) spring\b", "tag": "Arab Spring", "type": "topic"}, ARAB_SPRING], True),
+    ([{"pattern": r"\bArab spring(?=\W)", "tag": "Arab Spring", "type": "topic"},
+      {"pattern": r"zz", "tag": "ZZ", "type": "topic"}], True),
+])
+def test_always_rules_are_searched_together_only_where_that_finds_what_each_finds(tmp_path, rules, joinable):
+    edited = _edited(tmp_path, always=rules)
+    joined = _any_always_rule(edited)
+    assert (joined is not None) == joinable
+    for text in ("the Arab spring of 2011", "the arab spring", "more and more", "zztop", "none of them"):
+        assert not joined or bool(joined.search(text)) == any(rule.pattern.search(text) for rule in edited.always)
+    if ARAB_SPRING in rules:
+        assert "Arab Spring" in tag_article(parse_seed(SEED), edited).topics
+
+
+def _topics_word_by_word(sections, taxonomy):
+    """The topic scores as the tagger first found them: a left-to-right scan, the longest keyword phrase at a
+    phrase starter consuming its words (the oracle for the counting version)."""
+    index = _topic_index(taxonomy)
+    scores = {}
+    for text, weight in sections:
+        words = _WORD.findall(text.casefold())
+        position = 0
+        while position < len(words):
+            size = 1
+            if words[position] in index.starters:
+                size = next((n for n in (3, 2) if position + n <= len(words)
+                             and index.topics_of(" ".join(words[position:position + n]))), 1)
+            for topic in index.topics_of(" ".join(words[position:position + size])):
+                scores[topic] = scores.get(topic, 0.0) + weight
+            position += size
+    order = list(taxonomy.topics)
+    return sorted(scores.items(), key=lambda item: (-item[1], order.index(item[0])))
+
+
+TOPIC_WORDS = ("oil fields field nuclear plant power front line interest rates rate stock exchange split red cross "
+               "central bank consumer prices dow jones restrictive measures trade war the of gas rise border "
+               "crossing points").split()
+
+
+@pytest.fixture(scope="module")
+def overlapping_topics(tmp_path_factory) -> Taxonomy:
+    """The project's topics plus keyword phrases that start inside others ('red cross border crossing points')."""
+    extra = {"rates": "rates rise|rise", "borders": "cross border|border crossing points|border"}
+    return _edited(tmp_path_factory.mktemp("topics"), topics=extra)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(TOPIC_WORDS), max_size=30), st.sampled_from([3.0, 2.0, 1.5, 1.0])),
+                max_size=6))
+@example([(["red", "cross", "border", "crossing", "points", "interest", "rates", "rise"], 1.0)])
+@example([(["stock", "stock", "exchange", "oil", "fields", "oil"], 2.0), (["front", "line"], 1.5)])
+def test_topic_scores_count_phrases_as_a_word_by_word_scan_does(overlapping_topics, sections):
+    sections = [(" ".join(words), weight) for words, weight in sections]
+    assert _topics(sections, overlapping_topics) == _topics_word_by_word(sections, overlapping_topics)
 
 
 def test_max_tags_caps_ranked(tmp_path):
