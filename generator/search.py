@@ -93,25 +93,28 @@ def index_site(site: Path, changed: Callable[[str], bool] | None = None, previou
 
     Bundles bound Pagefind's memory by a month of stories and let a rebuild index only the months whose stories
     changed (`changed(month)`); the others are linked from the previous build. Returns the months indexed."""
-    months = sorted({page[:7] for page in story_pages(site)})
+    by_month: dict[str, list[str]] = {}
+    for page in story_pages(site):
+        by_month.setdefault(page[:7], []).append(page)
+    months = sorted(by_month)
     fresh = [month for month in months if previous is None or changed is None or changed(month)
              or not (previous / PAGEFIND_DIR / month.replace("/", "-")).is_dir()]
     for month in months:
         if month not in fresh:
             link_tree(previous / PAGEFIND_DIR / month.replace("/", "-"), site / PAGEFIND_DIR / month.replace("/", "-"))
-    run_pagefind(site, fresh, max(1, processes))
+    run_pagefind(site, {month: by_month[month] for month in fresh}, max(1, processes))
     return fresh
 
 
-def story_pages(site: Path, month: str = "[0-9][0-9][0-9][0-9]/[0-9][0-9]") -> list[str]:
-    """The story pages of a built site (YYYY/MM/DD/slug.html), or of one month (YYYY/MM), relative to it."""
-    pages = (path.relative_to(site).as_posix() for path in site.glob(f"{month}/[0-9][0-9]/*.html"))
+def story_pages(site: Path) -> list[str]:
+    """The story pages of a built site (YYYY/MM/DD/slug.html), relative to it."""
+    pages = (path.relative_to(site).as_posix() for path in site.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*.html"))
     return sorted(page for page in pages if not page.endswith("/index.html"))
 
 
-def run_pagefind(site: Path, months: list[str], processes: int) -> None:
-    """Run Pagefind for each month, a few at a time, on slim copies of its story pages (see slim_pages);
-    a failure names the month and Pagefind's reason."""
+def run_pagefind(site: Path, months: dict[str, list[str]], processes: int) -> None:
+    """Run Pagefind for each month (YYYY/MM -> its story pages), a few at a time, on slim copies of the pages
+    (see slim_pages); a failure names the month and Pagefind's reason."""
     from pagefind.service import get_executable
 
     executable = get_executable()
@@ -122,7 +125,7 @@ def run_pagefind(site: Path, months: list[str], processes: int) -> None:
         while pending or running:
             while pending and len(running) < processes:
                 month = pending.pop(0)
-                slim_pages(site, slim, month)
+                slim_pages(site, slim, months[month])
                 command = [str(executable), "--site", str(slim), "--glob", f"{month}/[0-9][0-9]/*.html",
                            "--output-path", str(site / PAGEFIND_DIR / month.replace("/", "-")), "--silent"]
                 running.append((month, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
@@ -136,11 +139,11 @@ def run_pagefind(site: Path, months: list[str], processes: int) -> None:
                 raise BuildError(f"search index: pagefind failed on {month}: {reason[-1] if reason else process.returncode}")
 
 
-def slim_pages(site: Path, slim: Path, month: str) -> None:
-    """Copy a month's story pages to slim/, each cut down to what Pagefind indexes: the <html> tag (its lang),
+def slim_pages(site: Path, slim: Path, pages: list[str]) -> None:
+    """Copy story pages to slim/, each cut down to what Pagefind indexes: the <html> tag (its lang),
     the title and the element marked data-pagefind-body. Pagefind builds the same index from them with a
     quarter less work; a page without one such element is copied whole."""
-    for page in story_pages(site, month):
+    for page in pages:
         text = (site / page).read_text(encoding="utf-8")
         target = slim / page
         target.parent.mkdir(parents=True, exist_ok=True)
