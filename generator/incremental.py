@@ -116,6 +116,7 @@ class IncrementalWriter(Writer):
         self.keys: dict[str, str] = {}
         self.fingerprints = Fingerprints()
         self.variables: dict[str, set[str] | None] = {}
+        self.parsed_templates: dict[str, tuple[set[str], list[str | None]]] = {}
         self.reuse: str | None = None
         self.skip: str | None = None
         self.reused = 0
@@ -139,7 +140,7 @@ class IncrementalWriter(Writer):
     def template_variables(self, template) -> set[str] | None:
         """Variables a template and everything it pulls in may read; None when that cannot be known."""
         if template.name not in self.variables:
-            self.variables[template.name] = referenced_variables(template.environment, template.name)
+            self.variables[template.name] = referenced_variables(template.environment, template.name, self.parsed_templates)
         return self.variables[template.name]
 
     def page_key(self, template, localcontext: dict) -> str | None:
@@ -233,21 +234,26 @@ class _KeyedTemplate:
         return getattr(self.template, attribute)
 
 
-def referenced_variables(environment, name: str) -> set[str] | None:
-    """Undeclared variables of a template and of the templates it extends, imports and includes."""
+def referenced_variables(environment, name: str, parsed: dict | None = None) -> set[str] | None:
+    """Undeclared variables of a template and of the templates it extends, imports and includes.
+
+    `parsed` keeps each template file's variables and references for the next call (one theme per build), so
+    that a base template shared by every page template is parsed once, not once for each of them."""
+    parsed = {} if parsed is None else parsed
     seen, names, pending = set(), set(), [name]
     while pending:
         current = pending.pop()
         if current in seen:
             continue
         seen.add(current)
-        source = environment.loader.get_source(environment, current)[0]
-        tree = environment.parse(source)
-        names |= meta.find_undeclared_variables(tree)
-        for referenced in meta.find_referenced_templates(tree):
-            if referenced is None:
-                return None  # a dynamic include: unknown dependencies
-            pending.append(referenced)
+        if current not in parsed:
+            tree = environment.parse(environment.loader.get_source(environment, current)[0])
+            parsed[current] = (meta.find_undeclared_variables(tree), list(meta.find_referenced_templates(tree)))
+        variables, referenced = parsed[current]
+        if None in referenced:
+            return None  # a dynamic include: unknown dependencies
+        names |= variables
+        pending += referenced
     return names
 
 

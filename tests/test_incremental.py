@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import corpus_folder
 from generator.build import build_site
-from generator.incremental import IncrementalWriter
+from generator.incremental import IncrementalWriter, referenced_variables
 from generator.ingest import ingest
 
 SITE_URL = "https://example.org/digest/"
@@ -79,3 +79,21 @@ def test_a_dateline_place_is_filed_under_its_tag_name_only(project: Path) -> Non
     assert build(project, "output")
     assert (project / "output" / "tag" / "kyiv" / "index.html").is_file()
     assert not (project / "output" / "tag" / "kiev").exists()
+
+
+def test_template_variables_span_what_it_extends_and_includes_each_file_parsed_once() -> None:
+    import jinja2
+
+    files = {"base.html": "{{ title }}{% block body %}{% endblock %}{% include 'foot.html' %}",
+             "foot.html": "{{ year }}", "page.html": "{% extends 'base.html' %}{% block body %}{{ page }}{% endblock %}",
+             "list.html": "{% extends 'base.html' %}{% block body %}{% for a in articles %}{{ a }}{% endfor %}{% endblock %}",
+             "any.html": "{% include chosen %}{{ title }}"}
+    environment = jinja2.Environment(loader=jinja2.DictLoader(files))
+    parsed_names = []
+    parse = environment.parse
+    environment.parse = lambda source: parsed_names.append(source) or parse(source)
+    parsed: dict = {}
+    assert referenced_variables(environment, "page.html", parsed) == {"title", "page", "year"}
+    assert referenced_variables(environment, "list.html", parsed) == {"title", "articles", "year"}
+    assert sorted(parsed_names) == sorted(files[name] for name in ("base.html", "foot.html", "page.html", "list.html"))
+    assert referenced_variables(environment, "any.html", parsed) is None  # a dynamic include: cannot know

