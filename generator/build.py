@@ -5,10 +5,13 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import hashlib
+import inspect
 import logging
 import os
+import re
 import shutil
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -65,9 +68,18 @@ def pelican_settings(settings_file: Path, content: Path, output: Path, site_url:
     """Pelican's settings from pelicanconf.py with our folders and site URL."""
     from pelican.settings import read_settings
 
+    forget_modules_of(settings_file.resolve().parent)
     site = site_url.rstrip("/")
     overrides = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()), "SITEURL": site, "FEED_DOMAIN": site}
     return read_settings(str(settings_file), override=overrides)
+
+
+def forget_modules_of(folder: Path) -> None:
+    """Forget the modules named like the settings' folder's Python files, so that a settings file importing
+    another (publishconf.py imports pelicanconf.py) reads its current text, not the one an earlier build in this
+    process loaded (`serve --watch`; Pelican registers each settings file under its bare name)."""
+    for path in folder.glob("*.py"):
+        sys.modules.pop(path.stem, None)
 
 
 def run_pelican(settings: dict) -> None:
@@ -104,12 +116,34 @@ def hash_file(digest, name: str, path: str | Path) -> None:
         digest.update(handle.read())
 
 
-def environment_key(settings_file: Path, theme: Path, site_url: str) -> str:
-    """A hash of what every page depends on: settings, theme, our code, the site URL."""
-    digest = hashlib.sha256(f"{code_fingerprint()}|{site_url}".encode())
+def environment_key(settings_file: Path, settings: dict, site_url: str) -> str:
+    """A hash of what every page depends on: the settings (the file and the values it gives, which may come from a
+    file it imports: publishconf.py takes pelicanconf.py's), the theme, our code, the site URL."""
+    project = settings_file.resolve().parent
+    values = {key: value for key, value in settings.items() if key not in FOLDER_SETTINGS}
+    digest = hashlib.sha256(f"{code_fingerprint()}|{site_url}|".encode())
+    digest.update(stable_text(values).replace(str(project), "<project>").encode())  # the project can move
+    theme = Path(settings["THEME"])
     for root, files in ((settings_file.parent, [settings_file]), (theme, sorted(theme.rglob("*")))):
         hash_files(digest, root, [path for path in files if path.is_file()])
     return digest.hexdigest()
+
+
+def stable_text(value: object) -> str:
+    """A setting's value as text that is the same in every run: functions and modules by name, no addresses."""
+    if isinstance(value, dict):
+        return "{" + ",".join(sorted(f"{stable_text(key)}:{stable_text(item)}" for key, item in value.items())) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(map(stable_text, value))) + "}"
+    if isinstance(value, (list, tuple)):
+        return type(value).__name__ + "[" + ",".join(map(stable_text, value)) + "]"
+    if callable(value) or inspect.ismodule(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', getattr(value, '__name__', ''))}"
+    return _ADDRESS.sub("", repr(value))
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+FOLDER_SETTINGS = ("PATH", "OUTPUT_PATH")  # the content and output folders: the content key covers the one, the other is where pages go
 
 
 def content_key(content: Path) -> str:
@@ -145,7 +179,7 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
     output.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(output):
         settings = pelican_settings(settings_file, content, output, site_url)
-        keys = (environment_key(settings_file, Path(settings["THEME"]), site_url), content_key(content))
+        keys = (environment_key(settings_file, settings, site_url), content_key(content))
         old = previous_keys(output)
         if not force and old == keys:
             return False

@@ -149,6 +149,28 @@ def test_an_up_to_date_site_is_not_rebuilt(site: Path, tmp_path: Path) -> None:
     assert build_site(root / "content", root / "output", site_url="https://other.example/", settings_file=root / "pelicanconf.py")
 
 
+def test_a_setting_changed_in_an_imported_settings_file_rebuilds_every_page(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(site, root)
+    shutil.copy(PROJECT / "publishconf.py", root)
+    arguments = dict(settings_file=root / "publishconf.py", site_url=SITE_URL)
+    assert build_site(root / "content", root / "output", **arguments) is True
+    settings = root / "pelicanconf.py"
+    settings.write_text(settings.read_text().replace('SITENAME = "newsdigest"', 'SITENAME = "Morning Wire"'))
+    assert build_site(root / "content", root / "output", **arguments) is True  # publishconf.py itself is unchanged
+    assert "Morning Wire" in (root / "output" / SEED_PAGE).read_text() and "Morning Wire" in (root / "output" / "index.html").read_text()
+
+
+def test_settings_are_keyed_by_value_the_same_in_every_run() -> None:
+    from generator.build import stable_text
+    from generator.site import newest_first
+
+    settings = {"ORDER": newest_first, "NAMES": {"b", "a"}, "MAP": {"y": (1, [2]), "x": object()}}
+    assert stable_text(settings) == stable_text(dict(reversed(settings.items())))
+    assert "generator.site.newest_first" in stable_text(settings) and "0x" not in stable_text(settings)
+    assert stable_text({"NAMES": ["a", "b"]}) != stable_text({"NAMES": ["b", "a"]})
+
+
 @pytest.mark.parametrize("target", [Path("/"), Path.home()])
 def test_refuses_to_build_over_the_root_or_home_folder(site: Path, target: Path) -> None:
     with pytest.raises(ConfigError, match="refusing"):
