@@ -9,7 +9,8 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from generator.ingest import cached_taxonomy, list_seeds, prepare
+from generator.ingest import cached_taxonomy, prepare
+from generator.seeds import list_seeds
 
 # What every story has; a story without a dateline or sign-off has no place and no source, and is valid.
 REQUIRED_FIELDS = ("title", "date", "slug", "tags")

@@ -14,7 +14,6 @@ from pathlib import Path
 from generator.build import DEFAULT_SITE_URL, build_site
 from generator.errors import NewsdigestError, SeedError
 from generator.ingest import IngestReport, ingest
-from generator.parse import parse_seed
 from generator.write import front_matter, render_body
 
 EXIT_OK, EXIT_SEED_FAILED, EXIT_ERROR = 0, 1, 2
@@ -116,6 +115,7 @@ def command_build(args: argparse.Namespace) -> int:
 def command_parse(args: argparse.Namespace) -> int:
     """Print the article model of one seed (date and tags resolved too)."""
     from generator.enrich import enrich
+    from generator.parse import parse_seed
     from generator.tags import load_taxonomy
 
     article = parse_seed(args.file)

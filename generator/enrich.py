@@ -12,20 +12,11 @@ from slugify import slugify
 from generator.dates import DateHints, resolve_date
 from generator.errors import SeedError
 from generator.model import Article
+from generator.seeds import sidecar_path
 from generator.tags import Taxonomy, tag_article
 
-SIDECAR_SUFFIXES = (".yaml", ".yml")
 MAX_SLUG_CHARS = 80
 _DATE_KEYS = ("date", "year")
-
-
-def sidecar_path(seed: Path) -> Path | None:
-    """The `<seed-stem>.yaml` (or .yml) next to a seed, if there is one."""
-    for suffix in SIDECAR_SUFFIXES:
-        candidate = seed.with_suffix(suffix)
-        if candidate != seed and candidate.is_file():
-            return candidate
-    return None
 
 
 def load_sidecar(seed: Path) -> dict:
@@ -86,11 +77,3 @@ def base_slug(headline: str, seed: Path) -> str:
         return slug
     return "story-" + hashlib.sha256(seed.as_posix().encode("utf-8")).hexdigest()[:10]
 
-
-def unique_slug(slug: str, *taken: set[str]) -> str:
-    """The slug, or the slug with the lowest `-2`, `-3`... suffix that is in none of the taken sets."""
-    candidate, number = slug, 2
-    while any(candidate in names for names in taken):
-        candidate = f"{slug}-{number}"
-        number += 1
-    return candidate

@@ -1,4 +1,7 @@
-"""Ingest: every seed in seeds/ to a content file, keeping hand edits and reporting every failure."""
+"""Ingest: every seed in seeds/ to a content file, keeping hand edits and reporting every failure.
+
+The parsing stages (parse, enrich and the tagger's taxonomy) are imported when a seed needs parsing: an ingest
+with nothing to do, as on every rebuild, does not pay for them."""
 
 from __future__ import annotations
 
@@ -11,21 +14,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.enrich import SIDECAR_SUFFIXES, enrich, sidecar_path, unique_slug
 from generator.errors import SeedError
 from generator.files import SafeWriter, code_fingerprint, read_json_object
 from generator.model import Article
-from generator.parse import parse_seed
-from generator.tags import Taxonomy, load_taxonomy
+from generator.seeds import list_seeds, sidecar_path
 from generator.write import render_article
+
+if TYPE_CHECKING:
+    from generator.tags import Taxonomy
 
 CACHE_ROOT = ".newsdigest-cache"  # local cache beside content/: what Pelican read
 MANIFEST = ".newsdigest.json"
 INPUT_CACHE = ".newsdigest-cache.json"  # local (not committed): what each story was made from
 BACKUPS = ".newsdigest-backup"
 PARALLEL_FROM = 64  # below this many seeds to parse, worker start-up costs more than it saves
-IGNORED_SEED_NAMES = {"readme", "readme.md", "readme.txt"}
 
 
 @dataclass
@@ -45,30 +49,18 @@ class IngestReport:
         return not self.failures
 
 
-def list_seeds(seeds_dir: Path) -> list[Path]:
-    """Seed files in seeds/: regular, non-hidden, not sidecars or READMEs, and not links out of the folder."""
-    root = seeds_dir.resolve()
-    seeds = []
-    for path in sorted(seeds_dir.rglob("*")):
-        relative = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in relative.parts) or path.suffix.lower() in SIDECAR_SUFFIXES:
-            continue
-        if path.name.lower() in IGNORED_SEED_NAMES or not path.is_file():
-            continue
-        if not path.resolve().is_relative_to(root):
-            continue
-        seeds.append(path)
-    return seeds
-
-
 @lru_cache(maxsize=4)
 def cached_taxonomy(path: str | None) -> Taxonomy:
     """The taxonomy, loaded once per process."""
+    from generator.tags import load_taxonomy
+
     return load_taxonomy(Path(path) if path else None)
 
 
 def warm_up() -> None:
-    """Load the place gazetteer once, before worker processes are forked."""
+    """Import the parsing stages and load the place gazetteer once, before worker processes are forked."""
+    import generator.enrich
+    import generator.parse  # noqa: F401 - imported for the workers to inherit
     from generator.tagging.gazetteer import gazetteer
 
     gazetteer()
@@ -76,6 +68,9 @@ def warm_up() -> None:
 
 def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None) -> Article | SeedError:
     """Parse and enrich one seed; a failure comes back as a SeedError."""
+    from generator.enrich import enrich
+    from generator.parse import parse_seed
+
     try:
         return enrich(parse_seed(seed, seed.relative_to(seeds_dir)), seed, cached_taxonomy(taxonomy_path), default_year)
     except SeedError as error:
@@ -97,6 +92,15 @@ def input_key(seed: Path, default_year: int | None, taxonomy_path: str | None) -
 def sha256_text(text: str) -> str:
     """Hex SHA-256 of text as UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def unique_slug(slug: str, *taken: set[str]) -> str:
+    """The slug, or the slug with the lowest `-2`, `-3`... suffix that is in none of the taken sets."""
+    candidate, number = slug, 2
+    while any(candidate in names for names in taken):
+        candidate = f"{slug}-{number}"
+        number += 1
+    return candidate
 
 
 class SlugBook:
@@ -142,7 +146,6 @@ class Ingest:
 
     def run(self) -> IngestReport:
         """Parse changed seeds, write their stories, remove stories of deleted seeds."""
-        cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
         self.content_dir.mkdir(parents=True, exist_ok=True)
         seeds = list_seeds(self.seeds_dir)
         by_seed = {entry["seed"]: path for path, entry in self.old_manifest.items()}
@@ -157,6 +160,8 @@ class Ingest:
                 self.report.unchanged.append(old)
             else:
                 fresh.append(seed)
+        if fresh:
+            cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
         slugs = self.slug_book(fresh, by_seed)
         for article in self.prepared(fresh):  # stored as they come, while the workers parse the next ones
             old = by_seed.get(article.seed.as_posix())
@@ -180,7 +185,7 @@ class Ingest:
         arguments = [(seed, self.seeds_dir, self.default_year, self.taxonomy_path) for seed in seeds]
         with contextlib.ExitStack() as stack:
             if len(seeds) >= PARALLEL_FROM and self.jobs > 1:
-                warm_up()  # workers are forked: they inherit the loaded gazetteer instead of each loading it
+                warm_up()  # workers are forked: they inherit the imports and the gazetteer instead of each loading them
                 pool = ProcessPoolExecutor(max_workers=self.jobs)
                 stack.callback(pool.shutdown, cancel_futures=True)  # on an error, stop: do not parse the rest
                 results = pool.map(prepare, *zip(*arguments), chunksize=16)

@@ -25,7 +25,8 @@ from generator.build import build_lock, build_site
 from generator.errors import BuildError, NewsdigestError, SeedError
 import generator.files
 from generator.files import SafeWriter, UnsafePathError, scratch_folder
-from generator.ingest import ingest, list_seeds
+from generator.ingest import ingest
+from generator.seeds import list_seeds
 from generator.parse import parse_text
 from generator.write import render_article
 
