@@ -18,7 +18,7 @@ from typing import Iterator
 
 from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint
-from generator.incremental import child_failed, in_child_writer, stop_children
+from generator.incremental import child_failed, in_child_writer, resume_collection, stop_children
 from generator.ingest import CACHE_ROOT
 
 OUTPUT_MARKER = ".newsdigest-output"
@@ -98,6 +98,7 @@ def run_pelican(settings: dict) -> None:
         raise
     finally:
         stop_children()
+        resume_collection()
         logging.getLogger().removeHandler(counter)
     if counter.messages:
         raise BuildError("Pelican reported errors: " + "; ".join(counter.messages[:5]))

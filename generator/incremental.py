@@ -14,6 +14,7 @@ they change (see RECORD and `generator.build.build_key`)."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -282,12 +283,29 @@ def write_record(pelican) -> None:
 def fork_shards(count: int) -> tuple[int, int, list[int]]:
     """Fork count - 1 writer processes: (this process's shard, shards, child pids; the parent is shard 0)."""
     children: list[int] = []
+    gc.freeze()  # the site as read is never scanned again, in this process or the children (nor copied on write)
+    gc.enable()  # after pause_collection
     for shard in range(1, count):
         pid = os.fork()
         if pid == 0:
             return shard, count, []
         children.append(pid)
     return 0, count, children
+
+
+def pause_collection(generator=None) -> None:
+    """Pelican's article_generator_init: no cyclic garbage collection while the stories are read. Reading makes
+    the long-lived site and almost no cyclic garbage (34 objects at 10,000 stories), yet each full collection
+    scans everything read so far (1.4 s of the parent's time at 10,000). `fork_shards` freezes what was read and
+    turns collection on again (rendering does make cyclic garbage); `resume_collection` ends any pause."""
+    gc.disable()
+
+
+def resume_collection() -> None:
+    """After a build, whatever happened: collection on, and the frozen site collectable again (`serve --watch`
+    builds again in the same process)."""
+    gc.unfreeze()
+    gc.enable()
 
 
 def join_shards(generator=None, writer=None) -> None:
@@ -357,5 +375,6 @@ def get_writer(pelican) -> type[Writer]:
 
 def register() -> None:
     """Pelican plugin entry point."""
+    signals.article_generator_init.connect(pause_collection)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(write_record)

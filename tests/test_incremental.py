@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
+import pytest
+from pelican import signals
+
 from conftest import corpus_folder
 from generator.build import build_site
+from generator.errors import BuildError
 from generator.incremental import IncrementalWriter, referenced_variables
 from generator.ingest import ingest
 
@@ -97,3 +102,33 @@ def test_template_variables_span_what_it_extends_and_includes_each_file_parsed_o
     assert referenced_variables(environment, "list.html", parsed) == {"title", "articles", "year"}
     assert sorted(parsed_names) == sorted(files[name] for name in ("base.html", "foot.html", "page.html", "list.html"))
     assert referenced_variables(environment, "any.html", parsed) is None  # a dynamic include: cannot know
+
+
+def test_collection_pauses_while_stories_are_read_and_is_on_after_every_build(project: Path) -> None:
+    for name in sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[:2]:
+        add(project, "tass", name, 2024)
+    seen = {}
+
+    def read(generator) -> None:
+        seen["reading"] = gc.isenabled()
+
+    def written(generator, writer=None) -> None:
+        seen["writing"] = (gc.isenabled(), gc.get_freeze_count() > 0)  # on, with the site as read frozen
+
+    def broken(generator) -> None:
+        raise RuntimeError("a plugin failed")
+
+    signals.article_generator_finalized.connect(read)
+    signals.article_writer_finalized.connect(written)
+    try:
+        assert build(project, "output")
+        assert seen == {"reading": False, "writing": (True, True)}
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        signals.article_generator_finalized.connect(broken)
+        with pytest.raises(BuildError, match="a plugin failed"):
+            build(project, "output", force=True)
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        for signal, handler in ((signals.article_generator_finalized, read), (signals.article_writer_finalized, written),
+                                (signals.article_generator_finalized, broken)):
+            signal.disconnect(handler)
