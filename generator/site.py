@@ -246,19 +246,24 @@ def relate_stories(generator) -> None:
     for index, story_slugs in enumerate(slugs):
         for slug in story_slugs:
             postings[slug].append(index)
-    # Rarer tags weigh more; weights move in steps (tag use doubling) so that one new story rarely reorders
-    # the related stories of others, and an incremental build re-renders few pages.
-    weight = {slug: 1.0 / (1 + math.floor(math.log2(len(ids)))) for slug, ids in postings.items()}
     limit = generator.settings.get("RELATED_MAX", RELATED_MAX)
     for index, article in enumerate(articles):
         scores: dict[int, float] = {}
         own = unique_tags(article.tags)
         for tag in own:
-            tag_weight = weight[tag.slug]
-            for other in earlier(postings[tag.slug], index, RELATED_WINDOW):
+            positions = postings[tag.slug]
+            tag_weight = rarity(len(positions) - bisect.bisect_left(positions, index))
+            for other in earlier(positions, index, RELATED_WINDOW):
                 scores[other] = scores.get(other, 0.0) + tag_weight
         best = [other for _, other in heapq.nsmallest(limit, [(-score, other) for other, score in scores.items()])]
         article.related = [(articles[other], [tag for tag in own if tag.slug in slugs[other]]) for other in best]
+
+
+def rarity(uses: int) -> float:
+    """The weight of a tag that `uses` stories carry, up to and including the story being related: rarer weighs
+    more, in steps (uses doubling). Counted up to the story, not over the whole site, so that a newer story
+    changes no older story's related list (nor every page listing those stories, in an incremental build)."""
+    return 1.0 / uses.bit_length()
 
 
 def unique_tags(tags: list[Tag]) -> list[Tag]:

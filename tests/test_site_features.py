@@ -199,6 +199,24 @@ def test_related_stories_are_earlier_coverage_preferring_rare_shared_tags() -> N
     assert [story.name for story, _ in common[0].related][:1] == ["seed"]
 
 
+def test_a_newer_story_changes_no_older_storys_related_stories() -> None:
+    # Tag "A" is on 3 stories, "B" on 4: x's rarer shared tag is "A". A newer story with "A" makes it as common as
+    # "B" site-wide; x's related story must not change with that, or an incremental build re-renders its page and
+    # every list showing it.
+    names_and_tags = [("x", ["A", "B"]), ("q", ["B"]), ("p", ["A"]), ("r", ["A"]), ("s1", ["B"]), ("s2", ["B"])]
+    articles = [fake_story(name, tags) for name, tags in names_and_tags]  # newest first
+
+    def related_names(stories: list) -> dict[str, list[str]]:
+        relate_stories(SimpleNamespace(articles=stories, settings={"RELATED_MAX": 2}))
+        return {story.name: [other.name for other, _ in story.related] for story in stories}
+
+    before = related_names(articles)
+    assert before["x"] == ["p", "r"]
+    after = related_names([fake_story("newer", ["A"]), *articles])
+    assert after.pop("newer") == ["x", "p"]
+    assert after == before
+
+
 def test_related_stories_look_at_a_bounded_window_per_tag() -> None:
     positions = list(range(0, 10_000, 2))
     assert earlier(positions, 5000, 50) == positions[2501:2551]
