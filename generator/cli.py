@@ -199,5 +199,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The console command: main(), then leave at once. Freeing a built site's objects one by one at interpreter
+    exit takes about 2 s after a 10,000-story build, and nothing of ours needs it: files are closed, workers and
+    temporary folders gone when main() returns; the output streams are flushed here."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -40,12 +41,15 @@ def test_console_script_builds_and_reports_a_bad_seed(chdir_project: Path) -> No
     shutil.copy(PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt", seeds)
     shutil.copy(PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.yaml", seeds)
     (seeds / "broken.txt").write_bytes(b"")
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
     result = subprocess.run([str(NEWSDIGEST), "build", "--site-url", "https://example.org/digest/"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env=buffered)
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == ["error: seeds/broken.txt: file is empty"]
     assert "Traceback" not in result.stderr
+    # the command leaves without interpreter shutdown (generator.cli.run): what it printed to a pipe is all there
+    assert result.stdout.splitlines()[0].startswith("ingest: 1 written") and result.stdout.endswith("build: site written to output\n")
     assert (chdir_project / "output" / "index.html").is_file()
     assert "Lavrov hopes US" in (chdir_project / "output" / "index.html").read_text()
 
