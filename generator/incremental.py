@@ -163,13 +163,6 @@ class IncrementalWriter(Writer):
                 return None
         return digest(*parts)
 
-    def changed_under(self, folder: str, site: Path) -> bool:
-        """A page under folder/ was rendered afresh this build, or one of the previous build's is gone."""
-        prefix = folder.rstrip("/") + "/"
-        if any(name.startswith(prefix) for name in self.rendered):
-            return True
-        return any(name.startswith(prefix) and not (site / name).exists() for name in self.old_keys)
-
     def _open_w(self, filename, encoding, override=False):
         relative = os.path.relpath(filename, self.output_path)
         if self.skip == relative:

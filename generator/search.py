@@ -20,6 +20,7 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PAGEFIND_DIR = "pagefind"
 PAGEFIND_BODY = "data-pagefind-body"
 STORY_LIST = "search/stories.js"
+STORY_PAGE = re.compile(r"\d{4}/\d{2}/\d{2}/[^/]+\.html")
 # Pages that are not worth a search engine's visit: they say "not found" or need a query.
 UNLISTED = {"404.html", "search/index.html"}
 SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -38,7 +39,7 @@ def finish_site(generator, writer=None) -> None:
     if settings.get("SEARCH_INDEX", True):
         writer = IncrementalWriter.current
         previous = writer.previous if writer is not None and Path(writer.output_path) == output else None
-        changed = (lambda month: writer.changed_under(month, output)) if previous else None
+        changed = (lambda month, pages: search_input_changed(month, pages, writer, previous)) if previous else None
         index_site(output, changed, previous, int(settings.get(WRITE_PROCESSES) or 1))
 
 
@@ -87,17 +88,18 @@ def robots(sitemap_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"
 
 
-def index_site(site: Path, changed: Callable[[str], bool] | None = None, previous: Path | None = None,
+def index_site(site: Path, changed: Callable[[str, list[str]], bool] | None = None, previous: Path | None = None,
                processes: int = 1) -> list[str]:
     """Build the Pagefind index of the stories into one bundle per month, site/pagefind/YYYY-MM/.
 
     Bundles bound Pagefind's memory by a month of stories and let a rebuild index only the months whose stories
-    changed (`changed(month)`); the others are linked from the previous build. Returns the months indexed."""
+    changed (`changed(month, its story pages)`); the others are linked from the previous build. Returns the
+    months indexed."""
     by_month: dict[str, list[str]] = {}
     for page in story_pages(site):
         by_month.setdefault(page[:7], []).append(page)
     months = sorted(by_month)
-    fresh = [month for month in months if previous is None or changed is None or changed(month)
+    fresh = [month for month in months if previous is None or changed is None or changed(month, by_month[month])
              or not (previous / PAGEFIND_DIR / month.replace("/", "-")).is_dir()]
     for month in months:
         if month not in fresh:
@@ -109,7 +111,31 @@ def index_site(site: Path, changed: Callable[[str], bool] | None = None, previou
 def story_pages(site: Path) -> list[str]:
     """The story pages of a built site (YYYY/MM/DD/slug.html), relative to it."""
     pages = (path.relative_to(site).as_posix() for path in site.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*.html"))
-    return sorted(page for page in pages if not page.endswith("/index.html"))
+    return sorted(page for page in pages if is_story_page(page))
+
+
+def is_story_page(page: str) -> bool:
+    """A path relative to the site is a story page: YYYY/MM/DD/slug.html, not a day's index.html."""
+    return STORY_PAGE.fullmatch(page) is not None and not page.endswith("/index.html")
+
+
+def search_input_changed(month: str, pages: list[str], writer: IncrementalWriter, previous: Path) -> bool:
+    """Whether a month's search bundle must be built again: a story page of the month added or gone since the
+    previous build, or one rendered afresh whose indexed part (its slim copy) differs from the previous build's.
+    A story page is rendered again when only what Pagefind leaves out changed, as its link to a newer story."""
+    before = {page for page in writer.old_keys if page.startswith(month + "/") and is_story_page(page)}
+    if before != set(pages):
+        return True
+    site = Path(writer.output_path)
+    return any(slim_text(site / page) != slim_text(previous / page) for page in pages if page in writer.rendered)
+
+
+def slim_text(path: Path) -> str | None:
+    """The slim copy of a page (see slim_page), None when it cannot be read."""
+    try:
+        return slim_page(path.read_text(encoding="utf-8"))
+    except OSError:
+        return None
 
 
 def run_pagefind(site: Path, months: dict[str, list[str]], processes: int) -> None:

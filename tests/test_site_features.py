@@ -19,7 +19,7 @@ from pelican.urlwrappers import Tag
 from conftest import PROJECT, corpus_folder
 from generator.build import build_site
 from generator.ingest import ingest
-from generator.search import slim_page
+from generator.search import search_input_changed, slim_page
 from generator.site import earlier, relate_stories, script_json
 
 SITE_URL = "https://example.org/digest/"
@@ -292,6 +292,28 @@ def test_a_slim_page_keeps_the_language_title_and_indexed_element() -> None:
             '<article class="full" data-pagefind-body><h1>Head</h1><p>Text</p></article><footer>f</footer></body></html>')
     assert slim_page(page) == ('<html lang="el"><head><title>T &amp; U</title></head><body><article class="full" '
                                'data-pagefind-body><h1>Head</h1><p>Text</p></article></body></html>')
+
+
+def test_a_months_search_bundle_is_rebuilt_only_when_what_pagefind_indexes_changed(tmp_path: Path) -> None:
+    def story(body: str, newer: str) -> str:
+        return (f'<html lang="en"><head><title>T</title></head><body><article data-pagefind-body><p>{body}</p>'
+                f'</article><nav><a rel="next" href="{newer}">Next story</a></nav></body></html>')
+
+    previous, site = tmp_path / "old", tmp_path / "new"
+    pages = ["2024/03/01/a.html", "2024/03/02/b.html"]
+    for folder in (previous, site):
+        for page in pages:
+            (folder / page).parent.mkdir(parents=True, exist_ok=True)
+            (folder / page).write_text(story(page, "x.html"))
+    old_keys = {page: "key" for page in [*pages, "2024/03/index.html", "2024/03/02/index.html", "2024/04/01/c.html"]}
+    writer = SimpleNamespace(output_path=str(site), old_keys=old_keys, rendered={"2024/03/02/b.html", "2024/03/index.html"})
+    (site / pages[1]).write_text(story(pages[1], "2024/04/01/new.html"))  # only its link to a newer story changed
+    assert not search_input_changed("2024/03", pages, writer, previous)
+    (site / pages[1]).write_text(story("an edited body", "x.html"))
+    assert search_input_changed("2024/03", pages, writer, previous)
+    (site / pages[1]).write_text(story(pages[1], "x.html"))
+    assert search_input_changed("2024/03", [*pages, "2024/03/03/added.html"], writer, previous)
+    assert search_input_changed("2024/03", pages[:1], writer, previous)  # a story gone
 
 
 def test_search_page_works_without_fetch_and_explains_itself_without_javascript(site: Path) -> None:
