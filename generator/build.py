@@ -75,11 +75,13 @@ def pelican_settings(settings_file: Path, content: Path, output: Path, site_url:
 
 
 def forget_modules_of(folder: Path) -> None:
-    """Forget the modules named like the settings' folder's Python files, so that a settings file importing
-    another (publishconf.py imports pelicanconf.py) reads its current text, not the one an earlier build in this
-    process loaded (`serve --watch`; Pelican registers each settings file under its bare name)."""
+    """Forget the modules named like the settings' folder's Python files (not plugins there), so that a settings
+    file importing another (publishconf.py imports pelicanconf.py) reads its current text, not the one an earlier
+    build in this process loaded (`serve --watch`; Pelican registers each settings file under its bare name)."""
     for path in folder.glob("*.py"):
-        sys.modules.pop(path.stem, None)
+        module = sys.modules.get(path.stem)
+        if module is not None and not hasattr(module, "register"):  # a Pelican plugin stays: imported again, it
+            del sys.modules[path.stem]  # would connect its handlers a second time
 
 
 def run_pelican(settings: dict) -> None:
@@ -118,14 +120,16 @@ def hash_file(digest, name: str, path: str | Path) -> None:
 
 
 def environment_key(settings_file: Path, settings: dict, site_url: str) -> str:
-    """A hash of what every page depends on: the settings (the file and the values it gives, which may come from a
-    file it imports: publishconf.py takes pelicanconf.py's), the theme, our code, the site URL."""
+    """A hash of what every page depends on: the settings (the values they give, which may come from a file the
+    settings file imports, as publishconf.py takes pelicanconf.py's; and the Python files beside it, which hold
+    the code of any function among them), the theme, our code, the site URL."""
     project = settings_file.resolve().parent
     values = {key: value for key, value in settings.items() if key not in FOLDER_SETTINGS}
     digest = hashlib.sha256(f"{code_fingerprint()}|{site_url}|".encode())
     digest.update(stable_text(values).replace(str(project), "<project>").encode())  # the project can move
     theme = Path(settings["THEME"])
-    for root, files in ((settings_file.parent, [settings_file]), (theme, sorted(theme.rglob("*")))):
+    python_files = sorted({settings_file.resolve(), *project.glob("*.py")})  # the code of functions in settings
+    for root, files in ((project, python_files), (theme, sorted(theme.rglob("*")))):
         hash_files(digest, root, [path for path in files if path.is_file()])
     return digest.hexdigest()
 

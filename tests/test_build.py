@@ -159,16 +159,42 @@ def test_a_setting_changed_in_an_imported_settings_file_rebuilds_every_page(site
     settings.write_text(settings.read_text().replace('SITENAME = "newsdigest"', 'SITENAME = "Morning Wire"'))
     assert build_site(root / "content", root / "output", **arguments) is True  # publishconf.py itself is unchanged
     assert "Morning Wire" in (root / "output" / SEED_PAGE).read_text() and "Morning Wire" in (root / "output" / "index.html").read_text()
+    settings.write_text(settings.read_text() + 'JINJA_FILTERS = {"shout": lambda text: text.upper()}\n')
+    assert build_site(root / "content", root / "output", **arguments) is True
+    settings.write_text(settings.read_text().replace("text.upper()", "text.lower()"))  # same names, other code
+    assert build_site(root / "content", root / "output", **arguments) is True
 
 
-def test_settings_are_keyed_by_value_the_same_in_every_run() -> None:
+def test_settings_modules_are_read_again_but_plugins_beside_them_stay_loaded(tmp_path: Path, monkeypatch) -> None:
+    import types
+
+    from generator.build import forget_modules_of
+
+    for name in ("localconf", "localplugin", "elsewhere"):
+        if name != "elsewhere":
+            (tmp_path / f"{name}.py").write_text("")
+        module = types.ModuleType(name)
+        if name == "localplugin":
+            module.register = lambda: None  # a Pelican plugin: imported again, it would connect its handlers twice
+        monkeypatch.setitem(sys.modules, name, module)
+    forget_modules_of(tmp_path)
+    assert "localconf" not in sys.modules and {"localplugin", "elsewhere"} <= set(sys.modules)
+
+
+def test_settings_are_keyed_by_value_the_same_in_every_run(site: Path) -> None:
     from generator.build import stable_text
     from generator.site import newest_first
 
-    settings = {"ORDER": newest_first, "NAMES": {"b", "a"}, "MAP": {"y": (1, [2]), "x": object()}}
+    settings = {"ORDER": newest_first, "MAP": {"y": (1, [2]), "x": object()}}
     assert stable_text(settings) == stable_text(dict(reversed(settings.items())))
     assert "generator.site.newest_first" in stable_text(settings) and "0x" not in stable_text(settings)
     assert stable_text({"NAMES": ["a", "b"]}) != stable_text({"NAMES": ["b", "a"]})
+    script = ("import sys; from pathlib import Path; from generator.build import pelican_settings, stable_text; "
+              "p = Path(sys.argv[1]); print(stable_text({**pelican_settings(p / 'pelicanconf.py', p / 'content', "
+              "p / 'output', 'https://example.org'), 'NAMES': set('abcdefgh')}))")
+    runs = {subprocess.run([sys.executable, "-c", script, str(site)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and "PLUGINS" in runs.pop()  # sets, dicts and functions alike under any hash seed
 
 
 @pytest.mark.parametrize("target", [Path("/"), Path.home()])
