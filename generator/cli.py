@@ -204,8 +204,9 @@ def run() -> None:
     exit takes about 2 s after a 10,000-story build, and nothing of ours needs it: files are closed, workers and
     temporary folders gone when main() returns; the output streams are flushed here."""
     code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(BrokenPipeError):  # a reader that stopped early (`| head`) wants no traceback
+            stream.flush()
     os._exit(code)
 
 

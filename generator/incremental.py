@@ -294,9 +294,9 @@ def pause_collection(generator=None) -> None:
     gc.disable()
 
 
-def resume_collection() -> None:
-    """After a build, whatever happened: collection on, and the frozen site collectable again (`serve --watch`
-    builds again in the same process)."""
+def resume_collection(pelican=None) -> None:
+    """After a build: collection on, and the frozen site collectable again, as a process may build again (`serve
+    --watch`, `pelican -r`). Pelican's finalized signal, and generator.build after any build, failed ones too."""
     gc.unfreeze()
     gc.enable()
 
@@ -371,3 +371,4 @@ def register() -> None:
     signals.article_generator_init.connect(pause_collection)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(write_record)
+    signals.finalized.connect(resume_collection)

@@ -10,7 +10,7 @@ import pytest
 from pelican import signals
 
 from conftest import corpus_folder
-from generator.build import build_site
+from generator.build import build_site, pelican_settings
 from generator.errors import BuildError
 from generator.incremental import IncrementalWriter, referenced_variables
 from generator.ingest import ingest
@@ -127,6 +127,12 @@ def test_collection_pauses_while_stories_are_read_and_is_on_after_every_build(pr
         signals.article_generator_finalized.connect(broken)
         with pytest.raises(BuildError, match="a plugin failed"):
             build(project, "output", force=True)
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        signals.article_generator_finalized.disconnect(broken)
+        from pelican import Pelican  # as `pelican content` (or its autoreload) runs it, without generator.build
+
+        Pelican(pelican_settings(project / "pelicanconf.py", project / "content", project / "plain", SITE_URL)).run()
+        assert (project / "plain" / "index.html").is_file()
         assert gc.isenabled() and gc.get_freeze_count() == 0
     finally:
         for signal, handler in ((signals.article_generator_finalized, read), (signals.article_writer_finalized, written),

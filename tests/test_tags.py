@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -382,12 +383,16 @@ def gazetteer_cache(tmp_path, monkeypatch):
 
 def test_the_gazetteer_is_built_once_then_read_from_the_users_cache(gazetteer_cache, tmp_path, monkeypatch):
     module = gazetteer_cache
-    stale = tmp_path / "newsdigest" / "gazetteer-0000000000000000.pickle"
-    stale.parent.mkdir()
-    stale.write_bytes(b"from an older version")
+    folder = tmp_path / "newsdigest"
+    folder.mkdir()
+    for age in range(4):  # other versions' files, the oldest first
+        stale = folder / f"gazetteer-000000000000000{age}.pickle"
+        stale.write_bytes(b"from another version")
+        os.utime(stale, (1_000_000 + age, 1_000_000 + age))
     built = module.gazetteer()
-    assert module.cache_file().parent == tmp_path / "newsdigest"
-    assert sorted(path.name for path in stale.parent.iterdir()) == [module.cache_file().name]
+    assert module.cache_file().parent == folder
+    names = {path.name for path in folder.iterdir()}
+    assert names == {module.cache_file().name, "gazetteer-0000000000000002.pickle", "gazetteer-0000000000000003.pickle"}
     module.gazetteer.cache_clear()
     monkeypatch.setattr(module, "build_gazetteer", lambda: pytest.fail("built again although it was cached"))
     loaded = module.gazetteer()

