@@ -64,6 +64,8 @@ _INVISIBLES = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a-\u20
 _LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _BINARY_CONTROL_RATIO = 0.05
+_BINARY_CONTROLS = bytes(byte for byte in [*range(32), 127] if byte not in b"\t\n\r\x0b\x0c\x1b")
+_LINE_BREAKS = ("\u2028", "\x85", "\x0b", "\x0c")  # line separator, NEL, vertical tab, form feed
 
 
 def decode_seed(data: bytes, path: Path) -> str:
@@ -146,8 +148,7 @@ def _bomless_utf16(data: bytes) -> str | None:
 def _control_ratio(data: bytes) -> float:
     """Share of C0 control bytes other than tab, newlines, form feed and ESC."""
     sample = data[:65536]
-    controls = sum(1 for byte in sample if (byte < 32 and byte not in b"\t\n\r\x0b\x0c\x1b") or byte == 127)
-    return controls / len(sample)
+    return (len(sample) - len(sample.translate(None, _BINARY_CONTROLS))) / len(sample)
 
 
 def _decode_legacy(data: bytes) -> str:
@@ -176,9 +177,11 @@ def _looks_cyrillic(data: bytes) -> bool:
 def _normalise(text: str) -> str:
     """LF line ends, indentation tabs as four spaces, plain spaces, no invisibles or controls, NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2029", "\n\n").translate({0x2028: "\n", 0x85: "\n", 0x0B: "\n", 0x0C: "\n"})
-    text = _LEADING_TABS.sub(lambda m: m.group().replace("\t", "    "), text)
-    text = text.replace("\t", " ")
+    text = text.replace("\u2029", "\n\n")
+    for line_break in _LINE_BREAKS:  # str.replace: translate() walks a long text character by character
+        text = text.replace(line_break, "\n")
+    if "\t" in text:
+        text = _LEADING_TABS.sub(lambda m: m.group().replace("\t", "    "), text).replace("\t", " ")
     text = _UNICODE_SPACES.sub(" ", text)
     text = _INVISIBLES.sub("", text)
     text = _CONTROLS.sub("", text)

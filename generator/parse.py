@@ -18,38 +18,41 @@ MAX_LEDE_CHARS = 600
 WRAP_WIDTH = 100  # lines no longer than this, several in a row, are hard-wrapped text
 DATELINE_SEARCH_BLOCKS = 4
 
-_DEBRIS = [
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"all news|все новости|latest news|top stories|breaking news",
-        r"(home|news|world|politics|business|economy|society|sport|science|culture)(\s*[>/»|›]\s*[\w ,&'-]+){1,5}",
-        r"share( this)?( article| story)?:?",
-        r"(share|tweet|email|print|comments?)(\s*[|/·•]\s*(share|tweet|email|print|comments?|facebook|twitter|whatsapp|telegram|linkedin))+",
-        r"read (more|also|full story|the full story)\b.{0,200}",
-        r"see also:?.{0,200}",
-        r"related:.{0,200}",
-        r"(follow|subscribe to) (tass|us|ria novosti|reuters)\b.{0,80}",
-        r"(photo|image|picture|video)( credit)?s?\s*[:©].{0,150}",
-        r"©.{0,150}",
-        r"copyright\b.{0,150}",
-        r"(this (web)?site|we) uses? cookies.{0,300}",
-        r"(accept|manage) (all )?cookies.{0,80}",
-        r"advertisement",
-        r"\d{1,2}\s+[a-z]{3,9}\.?(\s+\d{4})?,?\s+\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
-        r"(updated|published|posted)( on| at)?:?\s.{0,60}\d{1,2}:\d{2}.{0,20}",
-        r"\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
-        r"\d{1,2}\s+[a-z]{3,9}\s+\d{4}",
-        r"(tags?|topics?):.{0,200}",
-        r"share (on|via) (facebook|twitter|x|whatsapp|telegram|linkedin|email)\b.{0,120}",
-        r"(published|updated|posted)\s+(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
-        r"(sign up|subscribe) (for|to) (our|the|a) .{0,40}newsletters?.{0,80}",
-        r"related (topics|stories|articles|coverage)",
-        r"our standards:.{0,100}",
-        r"_{3,}",  # AP's separator line (`---` stays: it may be the story's own text)
-        r"\((adds|updates|recasts|corrects|changes|rewrites|refiles|repeats|writes through|new throughout|"
-        r"fixes|removes|inserts|clarifies|amends)\b[^()]{0,200}\)",
-    )
-]
+_DEBRIS = re.compile(  # one alternation: a block is debris when one of them matches it whole
+    "|".join(
+        f"(?:{pattern})"
+        for pattern in (
+            r"all news|все новости|latest news|top stories|breaking news",
+            r"(home|news|world|politics|business|economy|society|sport|science|culture)(\s*[>/»|›]\s*[\w ,&'-]+){1,5}",
+            r"share( this)?( article| story)?:?",
+            r"(share|tweet|email|print|comments?)(\s*[|/·•]\s*(share|tweet|email|print|comments?|facebook|twitter|whatsapp|telegram|linkedin))+",
+            r"read (more|also|full story|the full story)\b.{0,200}",
+            r"see also:?.{0,200}",
+            r"related:.{0,200}",
+            r"(follow|subscribe to) (tass|us|ria novosti|reuters)\b.{0,80}",
+            r"(photo|image|picture|video)( credit)?s?\s*[:©].{0,150}",
+            r"©.{0,150}",
+            r"copyright\b.{0,150}",
+            r"(this (web)?site|we) uses? cookies.{0,300}",
+            r"(accept|manage) (all )?cookies.{0,80}",
+            r"advertisement",
+            r"\d{1,2}\s+[a-z]{3,9}\.?(\s+\d{4})?,?\s+\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
+            r"(updated|published|posted)( on| at)?:?\s.{0,60}\d{1,2}:\d{2}.{0,20}",
+            r"\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
+            r"\d{1,2}\s+[a-z]{3,9}\s+\d{4}",
+            r"(tags?|topics?):.{0,200}",
+            r"share (on|via) (facebook|twitter|x|whatsapp|telegram|linkedin|email)\b.{0,120}",
+            r"(published|updated|posted)\s+(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
+            r"(sign up|subscribe) (for|to) (our|the|a) .{0,40}newsletters?.{0,80}",
+            r"related (topics|stories|articles|coverage)",
+            r"our standards:.{0,100}",
+            r"_{3,}",  # AP's separator line (`---` stays: it may be the story's own text)
+            r"\((adds|updates|recasts|corrects|changes|rewrites|refiles|repeats|writes through|new throughout|"
+            r"fixes|removes|inserts|clarifies|amends)\b[^()]{0,200}\)",
+        )
+    ),
+    re.IGNORECASE,
+)
 # A label that introduces a link to another story: the next line is that story's headline, not this one's text.
 _LINK_LABEL = re.compile(r"(read (more|also)|see also|related( news| stories)?|more on this( story)?):?", re.IGNORECASE)
 # A label over a list of other stories' headlines ("Most read" and its lines): label and list are dropped.
@@ -248,7 +251,7 @@ def is_list(lines: list[str]) -> bool:
 def is_debris(lines: list[str]) -> bool:
     """A block that is scraping debris: breadcrumb, share bar, read-more, credit, cookie notice, timestamp."""
     text = " ".join(line.strip() for line in lines)
-    return len(text) < 320 and any(pattern.fullmatch(text) for pattern in _DEBRIS)
+    return len(text) < 320 and _DEBRIS.fullmatch(text) is not None
 
 
 def without_debris(blocks: list[Chunk]) -> list[Chunk]:
