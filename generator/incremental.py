@@ -22,7 +22,7 @@ import signal
 import zlib
 from pathlib import Path
 
-from jinja2 import meta
+from jinja2 import FileSystemBytecodeCache, meta
 from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Paginator
@@ -286,11 +286,13 @@ def fork_shards(count: int) -> tuple[int, int, list[int]]:
     return 0, count, children
 
 
-def pause_collection(generator=None) -> None:
-    """Pelican's article_generator_init: no cyclic garbage collection while the stories are read. Reading makes
-    the long-lived site and almost no cyclic garbage (34 objects at 10,000 stories), yet each full collection
-    scans everything read so far (1.4 s of the parent's time at 10,000). `fork_shards` freezes what was read and
-    turns collection on again (rendering does make cyclic garbage); `resume_collection` ends any pause."""
+def pause_collection(pelican=None) -> None:
+    """Pelican's get_generators, sent just before the generators load the read cache: no cyclic garbage
+    collection while the cache is loaded and the stories are read. Both make the long-lived site and almost no
+    cyclic garbage (34 objects at 10,000 stories), yet each full collection scans everything read so far (1.4 s
+    of the parent's time at 10,000; the read cache of 10,000 stories loads in 0.17 s instead of 0.40 s).
+    `fork_shards` freezes what was read and turns collection on again (rendering does make cyclic garbage);
+    `resume_collection` ends any pause."""
     gc.disable()
 
 
@@ -361,6 +363,17 @@ def stop_children() -> None:
     current.children = []
 
 
+def cache_templates(generator) -> None:
+    """Pelican's generator_init: when the build keeps a content cache (generator.build does), compiled templates
+    are kept beside it, so that a rebuild, and each writer process, loads them instead of compiling the theme
+    again (0.1 s a process). Jinja checks each template's source before using its cached code."""
+    settings = generator.settings
+    if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
+        folder = Path(settings["CACHE_PATH"]) / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 def get_writer(pelican) -> type[Writer]:
     """Pelican's hook for a writer class."""
     return IncrementalWriter
@@ -368,7 +381,8 @@ def get_writer(pelican) -> type[Writer]:
 
 def register() -> None:
     """Pelican plugin entry point."""
-    signals.article_generator_init.connect(pause_collection)
+    signals.get_generators.connect(pause_collection)
+    signals.generator_init.connect(cache_templates)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(write_record)
     signals.finalized.connect(resume_collection)

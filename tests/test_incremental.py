@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 from pelican import signals
 
 from conftest import corpus_folder
@@ -73,6 +74,23 @@ def test_theme_change_renders_every_page_again(project: Path) -> None:
     assert "Edited footer" in (project / "output" / "index.html").read_text()
 
 
+def test_compiled_templates_are_kept_for_the_next_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add(project, "tass", "tass-1894059.txt", 2024)
+    compiled: list[str] = []
+    compile_template = Environment.compile
+
+    def counted(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", counted)
+    assert build(project, "output")
+    assert "base.html" in compiled
+    compiled.clear()
+    assert build(project, "output", force=True)  # every page rendered again, from the templates compiled before
+    assert IncrementalWriter.current.reused == 0 and compiled == []
+
+
 def test_a_dateline_place_is_filed_under_its_tag_name_only(project: Path) -> None:
     seed = project / "seeds" / "kiev.txt"
     text = (corpus_folder("tass") / "tass-1894059.txt").read_text(encoding="utf-8")
@@ -109,6 +127,9 @@ def test_collection_pauses_while_stories_are_read_and_is_on_after_every_build(pr
         add(project, "tass", name, 2024)
     seen = {}
 
+    def loaded(generator) -> None:  # sent once the generator has loaded its read cache
+        seen.setdefault("loading", gc.isenabled())
+
     def read(generator) -> None:
         seen["reading"] = gc.isenabled()
 
@@ -118,11 +139,12 @@ def test_collection_pauses_while_stories_are_read_and_is_on_after_every_build(pr
     def broken(generator) -> None:
         raise RuntimeError("a plugin failed")
 
+    signals.generator_init.connect(loaded)
     signals.article_generator_finalized.connect(read)
     signals.article_writer_finalized.connect(written)
     try:
         assert build(project, "output")
-        assert seen == {"reading": False, "writing": (True, True)}
+        assert seen == {"loading": False, "reading": False, "writing": (True, True)}
         assert gc.isenabled() and gc.get_freeze_count() == 0
         signals.article_generator_finalized.connect(broken)
         with pytest.raises(BuildError, match="a plugin failed"):
@@ -135,6 +157,6 @@ def test_collection_pauses_while_stories_are_read_and_is_on_after_every_build(pr
         assert (project / "plain" / "index.html").is_file()
         assert gc.isenabled() and gc.get_freeze_count() == 0
     finally:
-        for signal, handler in ((signals.article_generator_finalized, read), (signals.article_writer_finalized, written),
-                                (signals.article_generator_finalized, broken)):
+        for signal, handler in ((signals.generator_init, loaded), (signals.article_generator_finalized, read),
+                                (signals.article_writer_finalized, written), (signals.article_generator_finalized, broken)):
             signal.disconnect(handler)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 import re
 from pathlib import Path
 
@@ -397,6 +399,23 @@ def test_the_gazetteer_is_built_once_then_read_from_the_users_cache(gazetteer_ca
     monkeypatch.setattr(module, "build_gazetteer", lambda: pytest.fail("built again although it was cached"))
     loaded = module.gazetteer()
     assert loaded == built and loaded.lookup("Athens", 0).country == "GR"
+    assert gc.isenabled()  # collection is off only while the cache file loads
+
+
+def test_a_damaged_gazetteer_cache_leaves_garbage_collection_as_it_found_it(gazetteer_cache):
+    module = gazetteer_cache
+    module.cache_file().parent.mkdir(parents=True)
+    module.cache_file().write_bytes(b"\x80\x05 not a pickle")
+    with pytest.raises(pickle.UnpicklingError), module.cache_file().open("rb") as handle:
+        module.load_without_collection(handle)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with module.cache_file().open("rb") as handle, pytest.raises(pickle.UnpicklingError):
+            module.load_without_collection(handle)
+        assert not gc.isenabled()  # a caller's pause is not ended
+    finally:
+        gc.enable()
 
 
 def test_a_damaged_or_unwritable_gazetteer_cache_only_costs_a_rebuild(gazetteer_cache, tmp_path, monkeypatch):
