@@ -79,13 +79,22 @@ def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path
         return SeedError(seed, f"internal error while parsing ({type(error).__name__}: {error})")
 
 
-def input_key(seed: Path, default_year: int | None, taxonomy_path: str | None) -> str:
-    """A hash of everything a seed's content file depends on: bytes, sidecar, mtime, taxonomy, our code."""
-    digest = hashlib.sha256(f"{code_fingerprint()}|{default_year}|{seed.stat().st_mtime_ns}".encode())
+def shared_input(default_year: int | None, taxonomy_path: str | None) -> bytes:
+    """A hash of what every seed's content file depends on: our code, the default year, the taxonomy."""
+    digest = hashlib.sha256(f"{code_fingerprint()}|{default_year}|".encode())
+    if taxonomy_path and Path(taxonomy_path).is_file():
+        digest.update(Path(taxonomy_path).read_bytes())
+    return digest.digest()
+
+
+def input_key(seed: Path, shared: bytes) -> str:
+    """A hash of everything a seed's content file depends on: what all share (see shared_input), the seed's bytes
+    and mtime, its sidecar."""
+    digest = hashlib.sha256(shared + f"|{seed.stat().st_mtime_ns}|".encode())
     digest.update(seed.read_bytes())
-    for extra in (sidecar_path(seed), Path(taxonomy_path) if taxonomy_path else None):
-        if extra is not None and extra.is_file():
-            digest.update(extra.read_bytes())
+    sidecar = sidecar_path(seed)
+    if sidecar is not None:
+        digest.update(b"\0" + sidecar.read_bytes())
     return digest.hexdigest()
 
 
@@ -149,7 +158,8 @@ class Ingest:
         self.content_dir.mkdir(parents=True, exist_ok=True)
         seeds = list_seeds(self.seeds_dir)
         by_seed = {entry["seed"]: path for path, entry in self.old_manifest.items()}
-        keys = {seed: input_key(seed, self.default_year, self.taxonomy_path) for seed in seeds}
+        shared = shared_input(self.default_year, self.taxonomy_path)
+        keys = {seed: input_key(seed, shared) for seed in seeds}
         fresh = []
         for seed in seeds:
             name = seed.relative_to(self.seeds_dir).as_posix()
@@ -162,11 +172,11 @@ class Ingest:
                 fresh.append(seed)
         if fresh:
             cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
-        slugs = self.slug_book(fresh, by_seed)
-        for article in self.prepared(fresh):  # stored as they come, while the workers parse the next ones
-            old = by_seed.get(article.seed.as_posix())
-            article.slug = slugs.assign(article.slug, Path(old).stem if old else None)
-            self.store(article, keys[self.seeds_dir / article.seed], old)
+            slugs = self.slug_book(fresh, by_seed)
+            for article in self.prepared(fresh):  # stored as they come, while the workers parse the next ones
+                old = by_seed.get(article.seed.as_posix())
+                article.slug = slugs.assign(article.slug, Path(old).stem if old else None)
+                self.store(article, keys[self.seeds_dir / article.seed], old)
         present = {seed.relative_to(self.seeds_dir).as_posix() for seed in seeds}
         stale = [path for path, entry in self.old_manifest.items() if entry["seed"] not in present]
         for path in stale:

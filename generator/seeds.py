@@ -4,6 +4,7 @@ Kept apart from the parsing stages so that an ingest with nothing to parse does 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 SIDECAR_SUFFIXES = (".yaml", ".yml")
@@ -11,19 +12,24 @@ IGNORED_SEED_NAMES = {"readme", "readme.md", "readme.txt"}
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
-    """Seed files in seeds/: regular, non-hidden, not sidecars or READMEs, and not links out of the folder."""
+    """Seed files in seeds/: regular, non-hidden, not sidecars or READMEs, and not links out of the folder.
+
+    Plain strings and os.walk, as every build lists the seeds: only a symbolic link is resolved (links to folders
+    are not followed, so a file that is not a link is inside), and the order is the paths' (by their parts)."""
     root = seeds_dir.resolve()
-    seeds = []
-    for path in sorted(seeds_dir.rglob("*")):
-        relative = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in relative.parts) or path.suffix.lower() in SIDECAR_SUFFIXES:
-            continue
-        if path.name.lower() in IGNORED_SEED_NAMES or not path.is_file():
-            continue
-        if not path.resolve().is_relative_to(root):
-            continue
-        seeds.append(path)
-    return seeds
+    found = []
+    for folder, folders, names in os.walk(seeds_dir):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            lower = name.lower()
+            if name.startswith(".") or lower.endswith(SIDECAR_SUFFIXES) or lower in IGNORED_SEED_NAMES:
+                continue
+            path = os.path.join(folder, name)
+            if os.path.islink(path) and not Path(path).resolve().is_relative_to(root):
+                continue
+            if os.path.isfile(path):
+                found.append(os.path.relpath(path, seeds_dir).split(os.sep))
+    return [seeds_dir.joinpath(*parts) for parts in sorted(found)]
 
 
 def sidecar_path(seed: Path) -> Path | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import frontmatter
 
+import generator.ingest
 from conftest import PROJECT, corpus_folder
 from generator.ingest import SlugBook, ingest
 
@@ -48,6 +49,29 @@ def test_second_ingest_changes_no_byte(project: Path) -> None:
     before = snapshot(project / "content")
     report = ingest(project / "seeds", project / "content")
     assert report.written == [] and snapshot(project / "content") == before
+
+
+def test_a_seed_is_parsed_again_when_its_sidecar_or_the_taxonomy_changes(project: Path, monkeypatch) -> None:
+    seeds, content, taxonomy = project / "seeds", project / "content", project / "tags.yaml"
+    add_seed(seeds, "a.txt", TASS_LAYOUT.format(headline="Talks in Moscow", body="Talks went on."))
+    add_seed(seeds, "b.txt", TASS_LAYOUT.format(headline="Trade in Minsk", body="Trade grew."))
+    parsed: list[str] = []
+    prepare = generator.ingest.prepare
+    monkeypatch.setattr(generator.ingest, "prepare", lambda seed, *args: parsed.append(seed.name) or prepare(seed, *args))
+
+    def parsed_by_ingest() -> list[str]:
+        parsed.clear()
+        assert ingest(seeds, content, taxonomy_path=taxonomy).ok
+        return sorted(parsed)
+
+    assert parsed_by_ingest() == ["a.txt", "b.txt"]
+    assert parsed_by_ingest() == []
+    (seeds / "a.yaml").write_text("year: 2023\n", encoding="utf-8")
+    assert parsed_by_ingest() == ["a.txt"]
+    assert (content / "2023" / "12" / "talks-in-moscow.md").is_file()
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert parsed_by_ingest() == ["a.txt", "b.txt"]
+    assert parsed_by_ingest() == []
 
 
 def test_colliding_headlines_get_stable_suffixes(project: Path) -> None:
