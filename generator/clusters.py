@@ -11,10 +11,11 @@ linked when they were filed at most `WINDOW_DAYS` calendar days apart and tell t
   (scikit-learn's HashingVectorizer and TfidfTransformer, without IDF), so no weight depends on other stories
   and whether two stories are linked is decided by those two alone.
 * A pair of stories from two agencies (or of unknown agency) is linked when the cosine of their vectors reaches
-  `SAME_EVENT` and they share a particular name: a word capitalised inside a sentence of the body (the river,
-  the vessel, the company, the town, the accused), not a country's, not an abbreviation such as `U.S.`. Agencies tell one event in their own words, so its
-  versions meet on its particular words and names; stories that share a market or a topic share the common words
-  of their kind and, often, no particular name.
+  `SAME_EVENT` and they share a particular: a proper name, a word capitalised inside a sentence of the body
+  (the river, the vessel, the company, the town, the accused; not an abbreviation such as `U.S.`), or a precise
+  number (three digits or more, such as a new interest rate of 16.25, not a round hundred nor a year).
+  Agencies tell one event in their own words, so its versions meet on its particular words, names and figures;
+  stories that share a market or a topic share the common words of their kind and, often, no particular.
 * A pair filed on different days needs `SAME_EVENT_LATER`: by then the news has moved on, and reports that recur
   (markets, weather) share their vocabulary from one day to the next, which would chain a season of them into one
   cluster.
@@ -29,13 +30,19 @@ it links, or stands alone. The lead of a cluster is its fullest version: the mos
 earliest filed (date, then time where known, then key), so a re-send never displaces the original. A cluster's
 id is its lead's key (the story's slug), never a number that depends on other clusters.
 
+Because a link depends on its two stories alone, an incremental rebuild need not compare everything again:
+add_stories() compares new stories with those filed within the window of them and merges the clusters they
+link, remove_stories() forms again only the clusters that held a removed story; both give what cluster_stories()
+gives on all the stories.
+
 Stories are compared only with those filed within the window (stories sorted by date, one sparse product per
-block of days against the days up to the window's end), so the work grows with the number of stories times the stories of a few
-days, not with the square of the site.
+block of days against the days up to the window's end), so the work grows with the number of stories times
+the stories of a few days, not with the square of the site.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
@@ -73,6 +80,8 @@ SPEAKING_WORDS = frozenset(
 EVENT_NOUNS = frozenset({"bill", "fire", "interest", "system", "mill"})
 _TOKEN = re.compile(r"\w[\w.]*\w")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}\b)")
+_NUMBER = re.compile(r"(?<![\w.])(?=(?:\d\.?){3})\d+(?:\.\d+)?(?![\w.]\d)")
+_YEAR = re.compile(r"(19|20)\d\d")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # A capitalised word inside a sentence: after a letter, digit, comma, semicolon or bracket and one space.
 _NAME_IN_SENTENCE = re.compile(r"(?<=[\w,;)] )[A-Z][\w'\u2019.-]*\w")
@@ -136,16 +145,66 @@ def make_cluster(members: Iterable[Story]) -> Cluster:
 
 def cluster_stories(stories: Iterable[Story]) -> list[Cluster]:
     """Every story in exactly one cluster; clusters in the filing order of their leads."""
+    ordered = _in_filing_order(stories)
+    return _group(ordered, _links(ordered))
+
+
+def add_stories(clusters: Iterable[Cluster], new: Iterable[Story]) -> list[Cluster]:
+    """The clusters of the old stories and the new ones, equal to cluster_stories() of them all, comparing only the
+    new stories with those filed within the window of them: an incremental rebuild's clusters."""
+    from scipy.sparse import coo_matrix
+
+    clusters, new = list(clusters), list(new)
+    ordered = _in_filing_order([*(story for cluster in clusters for story in cluster.stories), *new])
+    at = {story.key: index for index, story in enumerate(ordered)}
+    new_keys = {story.key for story in new}
+    new_days = sorted({story.date.toordinal() for story in new})
+    near = [story for story in ordered if story.key in new_keys or _near_any(story.date.toordinal(), new_days)]
+    links = _links(near).tocoo()
+    rows = [at[near[index].key] for index in links.row.tolist()]
+    cols = [at[near[index].key] for index in links.col.tolist()]
+    for cluster in clusters:  # what the old stories' links made of them stands
+        rows.extend(at[cluster.lead.key] for _ in cluster.others)
+        cols.extend(at[story.key] for story in cluster.others)
+    size = len(ordered)
+    return _group(ordered, coo_matrix(([1] * len(rows), (rows, cols)), shape=(size, size)).tocsr())
+
+
+def remove_stories(clusters: Iterable[Cluster], keys: Iterable[str]) -> list[Cluster]:
+    """The clusters without the stories of these keys, equal to cluster_stories() of the rest: only the clusters
+    that held one are formed again, from their remaining stories (an edited story is removed, then added)."""
+    keys = set(keys)
+    kept, remaining = [], []
+    for cluster in clusters:
+        if any(story.key in keys for story in cluster.stories):
+            remaining.extend(story for story in cluster.stories if story.key not in keys)
+        else:
+            kept.append(cluster)
+    return sorted([*kept, *cluster_stories(remaining)], key=lambda cluster: cluster.lead.filed)
+
+
+def _in_filing_order(stories: Iterable[Story]) -> list[Story]:
     ordered = sorted(stories, key=lambda story: story.filed)
     _check_unique_keys(ordered)
+    return ordered
+
+
+def _near_any(day: int, days: Sequence[int]) -> bool:
+    """Whether day is within WINDOW_DAYS of one of the sorted days."""
+    at = bisect.bisect_left(days, day - WINDOW_DAYS)
+    return at < len(days) and days[at] <= day + WINDOW_DAYS
+
+
+def _group(ordered: Sequence[Story], links: csr_matrix) -> list[Cluster]:
+    """The clusters of the connected groups of a link graph over the stories; in the filing order of their leads."""
     if not ordered:
         return []
     from scipy.sparse.csgraph import connected_components
 
-    count, labels = connected_components(_links(ordered), directed=False)
+    _, labels = connected_components(links, directed=False)
     groups: dict[int, list[Story]] = defaultdict(list)
-    for story, label in zip(ordered, labels):
-        groups[int(label)].append(story)
+    for story, label in zip(ordered, labels.tolist()):
+        groups[label].append(story)
     return sorted((make_cluster(group) for group in groups.values()), key=lambda cluster: cluster.lead.filed)
 
 
@@ -162,8 +221,10 @@ def _links(stories: Sequence[Story]) -> csr_matrix:
     import numpy as np
     from scipy.sparse import coo_matrix
 
+    if not stories:
+        return coo_matrix((0, 0)).tocsr()
     vectors = vectorise([content_words(story) for story in stories])
-    names = vectorise([sorted(proper_names(story)) for story in stories])
+    marks = vectorise([sorted(particulars(story)) for story in stories])
     days = np.array([story.date.toordinal() for story in stories])
     agency_codes: dict[str, int] = {}
     agencies = np.array([agency_codes.setdefault(story.source.casefold(), len(agency_codes)) if story.source else -1
@@ -177,8 +238,8 @@ def _links(stories: Sequence[Story]) -> csr_matrix:
         one_agency = (agencies[row] == agencies[col]) & (agencies[row] >= 0)
         enough = np.where(days[row] == days[col], SAME_EVENT, SAME_EVENT_LATER)
         linked = cosine >= SAME_TEXT
-        ask = ~linked & ~one_agency & (cosine >= enough)  # these need a shared particular name
-        linked[ask] = np.asarray(names[row[ask]].multiply(names[col[ask]]).sum(axis=1)).ravel() > 0
+        ask = ~linked & ~one_agency & (cosine >= enough)  # these need a shared name or precise number
+        linked[ask] = np.asarray(marks[row[ask]].multiply(marks[col[ask]]).sum(axis=1)).ravel() > 0
         rows.append(row[linked])
         cols.append(col[linked])
     row, col = (np.concatenate(parts) if parts else np.zeros(0, dtype=int) for parts in (rows, cols))
@@ -219,21 +280,24 @@ def content_words(story: Story) -> list[str]:
     return [word for word in _TOKEN.findall(text) if word not in skip]
 
 
+def particulars(story: Story) -> frozenset[str]:
+    """What belongs to one event rather than to a kind of story: its proper names and its precise numbers."""
+    return proper_names(story) | precise_numbers(story)
+
+
 def proper_names(story: Story) -> frozenset[str]:
-    """The particular names of a story: words capitalised inside a sentence of the text, lower-cased, possessive
-    `'s` dropped, less country names, abbreviations (`U.S.`) and words never compared."""
-    skip = stop_words() | country_words()
+    """Words capitalised inside a sentence of the text, lower-cased, possessive `'s` dropped, less abbreviations
+    (`U.S.`) and words never compared."""
     found = (_POSSESSIVE.sub("", word.lower()) for word in _NAME_IN_SENTENCE.findall(story.text))
-    return frozenset(word for word in found if word not in skip and "." not in word)
+    return frozenset(word for word in found if word not in stop_words() and "." not in word)
 
 
-@cache
-def country_words() -> frozenset[str]:
-    """The words of every country's names (pycountry): 'bangladesh', 'united', 'states'; too common to tell an event."""
-    import pycountry
-
-    names = (getattr(country, key, "") for country in pycountry.countries for key in ("name", "common_name", "official_name"))
-    return frozenset(word for name in names for word in _TOKEN.findall(name.lower()))
+def precise_numbers(story: Story) -> frozenset[str]:
+    """Numbers of the text precise enough to tell an event (16.25, 164, 52000): three digits or more, not a round
+    hundred nor a year (1900-2099) unless it has decimals."""
+    text = _THOUSANDS.sub("", story.text)
+    return frozenset(number for number in _NUMBER.findall(text)
+                     if "." in number or not (number.endswith("00") or _YEAR.fullmatch(number)))
 
 
 def vectorise(texts: Sequence[Sequence[str]]) -> csr_matrix:

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, PROJECT
 from generator.clusters import (
-    WINDOW_DAYS, Cluster, Story, cluster_stories, content_words, make_cluster, proper_names, story_from_fields,
+    WINDOW_DAYS, Cluster, Story, add_stories, cluster_stories, content_words, make_cluster, precise_numbers,
+    proper_names, remove_stories, story_from_fields,
 )
 from generator.ingest import ingest
 
@@ -132,9 +133,10 @@ def test_story_from_fields_takes_time_from_field_datetime_or_text() -> None:
     assert (story.date, story.time, story.text, story.source, story.words) == (day, None, "Lede.\nBody.", "AP", 2)
 
 
-# Property tests on generated stories: a few shared topic words make some pairs link and most not.
+# Property tests on generated stories: a few shared topic words and names make some pairs link and most not.
 VOCABULARY = ("quake", "tremor", "rescue", "magnitude", "pipeline", "gas", "transit", "verdict", "court",
-              "appeal", "merger", "copper", "shares", "ceasefire", "troops", "border", "harvest", "wheat")
+              "appeal", "merger", "copper", "shares", "ceasefire", "troops", "border", "harvest", "wheat",
+              "Malatya", "Kazan", "Meghna", "Gazprom")  # capitalised inside the text: particular names
 
 
 @st.composite
@@ -183,11 +185,18 @@ def test_adding_the_fixtures_one_by_one_touches_only_the_new_story_s_cluster(fix
         clusters = after
 
 
-def test_particular_names_are_capitalised_inside_sentences_and_not_countries() -> None:
+def test_proper_names_are_words_capitalised_inside_sentences() -> None:
     story = Story("s", "Ferry sinks", 'DHAKA, Nov 14 - A ferry sank on the Meghna near Chandpur, Bangladesh police said. '
                   'Navy divers from Narayanganj searched. "We saw it," said Rafiq. Officials of Dhaka\'s port and '
                   "U.S. envoys visited the Shonar Tori at 1140 GMT. Survivors slept in Chandpur.", dt.date(1989, 11, 14))
-    assert proper_names(story) == {"meghna", "chandpur", "narayanganj", "rafiq", "dhaka", "shonar", "tori"}
+    assert proper_names(story) == {"meghna", "chandpur", "bangladesh", "narayanganj", "rafiq", "dhaka", "shonar",
+                                   "tori"}
+
+
+def test_precise_numbers_have_three_digits_and_are_not_round_hundreds_or_years() -> None:
+    story = Story("s", "Rate", "The bank raised its rate to 16.25% from 15.25% in 2025; 164 passengers, 1,500 tonnes, "
+                  "300 homes, 3.1 pct, 52 dead, a 0.62 share ratio, 12,345 votes, 2.5 times.", dt.date(2025, 1, 21))
+    assert precise_numbers(story) == {"16.25", "15.25", "164", "0.62", "12345"}
 
 
 def test_words_of_speaking_and_of_the_story_s_people_are_not_compared() -> None:
@@ -196,3 +205,26 @@ def test_words_of_speaking_and_of_the_story_s_people_are_not_compared() -> None:
                   dt.date(2025, 3, 13), people=("Sergei Lavrov",))
     assert content_words(story) == ["grain", "deal", "needs", "swift", "russian", "grain", "deal", "needs",
                                     "rosselkhozbank", "swift", "1500", "tonnes"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(generated_stories(), generated_stories(st.integers(0, 4)))
+def test_adding_stories_incrementally_equals_clustering_them_all(stories: list[Story], more: list[Story]) -> None:
+    added = [Story(**{**story.__dict__, "key": f"new-{story.key}"}) for story in more]
+    assert add_stories(cluster_stories(stories), added) == cluster_stories([*stories, *added])
+
+
+@settings(max_examples=50, deadline=None)
+@given(generated_stories(), st.sets(st.integers(0, 14)))
+def test_removing_stories_incrementally_equals_clustering_the_rest(stories: list[Story], drop: set[int]) -> None:
+    keys = {f"s{index}" for index in drop}
+    rest = [story for story in stories if story.key not in keys]
+    assert remove_stories(cluster_stories(stories), keys) == cluster_stories(rest)
+
+
+def test_adding_the_fixtures_a_day_at_a_time_equals_clustering_them_all(fixture_stories) -> None:
+    stories = [story for story, _ in fixture_stories.values()]
+    clusters: list[Cluster] = []
+    for day in sorted({story.date for story in stories}):
+        clusters = add_stories(clusters, [story for story in stories if story.date == day])
+    assert clusters == cluster_stories(stories)

@@ -91,7 +91,8 @@ def test_ties_are_not_broken_alphabetically() -> None:
     ("14:06", dt.time(14, 6)), ("14:06 GMT", dt.time(14, 6)), ("1406", dt.time(14, 6)), ("09:30", dt.time(9, 30)),
     ("9:05:30", dt.time(9, 5)), (846, dt.time(14, 6)), (dt.time(7, 45), dt.time(7, 45)),
     (dt.datetime(2025, 3, 12, 22, 10), dt.time(22, 10)), ("25:00", None), ("noon", None), (True, None),
-    (24 * 60, None), (None, None), ("2025-03-12", None),
+    (24 * 60, None), (None, None), ("2025-03-12", None), ("4:40pm", dt.time(16, 40)), ("12:05 a.m.", dt.time(0, 5)),
+    ("12:30 PM GMT", dt.time(12, 30)), ("13:00 pm", None),
 ])
 def test_filing_time_of_a_field(value: object, expected: dt.time | None) -> None:
     assert filing_time(value) == expected
@@ -104,6 +105,8 @@ def test_filing_time_of_a_field(value: object, expected: dt.time | None) -> None
     ("Nabiullina will hold a press conference at 15:00 Moscow time.", None),
     ("Output of 1,500 GMT-certified units rose.", None),
     ("The match starts at 7:30 p.m.", None),
+    ("By Carla Mendez\nTue May 22, 2001 4:40pm GMT\n(Adds Economy Ministry comment)", dt.time(16, 40)),
+    ("January 21, 2025 7:40 AM UTC", dt.time(7, 40)),
 ])
 def test_time_in_text_takes_universal_time_only(text: str, expected: dt.time | None) -> None:
     assert time_in_text(text) == expected
