@@ -17,7 +17,9 @@ from conftest import PROJECT, corpus_folder, corpus_gold
 from generator.errors import ConfigError
 from generator.parse import parse_seed
 from generator.model import Article, Block, Dateline
-from generator.tags import _WORD, Taxonomy, _any_always_rule, _topic_index, _topics, load_taxonomy, tag_article
+from generator.tagging.tagger import _any_always_rule, tag_article
+from generator.tagging.taxonomy import Taxonomy, load_taxonomy
+from generator.tagging.topics import WORD, score_topics, topic_index
 
 GOLD_TAGS = Path(__file__).resolve().parent / "gold" / "tags_tass.yaml"
 
@@ -230,10 +232,10 @@ def test_always_rules_are_searched_together_only_where_that_finds_what_each_find
 def _topics_word_by_word(sections, taxonomy):
     """The topic scores as the tagger first found them: a left-to-right scan, the longest keyword phrase at a
     phrase starter consuming its words (the oracle for the counting version)."""
-    index = _topic_index(taxonomy)
+    index = topic_index(taxonomy)
     scores = {}
     for text, weight in sections:
-        words = _WORD.findall(text.casefold())
+        words = WORD.findall(text.casefold())
         position = 0
         while position < len(words):
             size = 1
@@ -266,7 +268,7 @@ def overlapping_topics(tmp_path_factory) -> Taxonomy:
 @example([(["stock", "stock", "exchange", "oil", "fields", "oil"], 2.0), (["front", "line"], 1.5)])
 def test_topic_scores_count_phrases_as_a_word_by_word_scan_does(overlapping_topics, sections):
     sections = [(" ".join(words), weight) for words, weight in sections]
-    assert _topics(sections, overlapping_topics) == _topics_word_by_word(sections, overlapping_topics)
+    assert score_topics(sections, overlapping_topics) == _topics_word_by_word(sections, overlapping_topics)
 
 
 def test_max_tags_caps_ranked(tmp_path):

@@ -82,16 +82,3 @@ NOT_ACRONYMS = _words(
     "i ii iii iv tv ok am pm gmt utc est edt cst pst ceo cfo coo fob cif lng lpg gnp gdp cpi mln bln dlrs pct cts "
     "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash"
 )
-# Abbreviations of US states and Canadian provinces as written in wire datelines.
-REGION_ABBREVIATIONS = {
-    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
-    "conn": "Connecticut", "del": "Delaware", "dc": "District of Columbia", "fla": "Florida", "ga": "Georgia",
-    "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "ky": "Kentucky", "la": "Louisiana", "mass": "Massachusetts",
-    "md": "Maryland", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
-    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire", "nj": "New Jersey",
-    "nm": "New Mexico", "ny": "New York", "nc": "North Carolina", "nd": "North Dakota", "okla": "Oklahoma",
-    "ore": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota",
-    "tenn": "Tennessee", "tex": "Texas", "va": "Virginia", "vt": "Vermont", "wash": "Washington",
-    "wis": "Wisconsin", "wva": "West Virginia", "wyo": "Wyoming", "alta": "Alberta", "bc": "British Columbia",
-    "ont": "Ontario", "que": "Quebec", "sask": "Saskatchewan", "man": "Manitoba", "ns": "Nova Scotia",
-}
