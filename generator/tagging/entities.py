@@ -47,15 +47,40 @@ PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
 
 
+# Section weights: what a mention there says about what the story is about.
+HEADLINE_WEIGHT, LEDE_WEIGHT, OPENING_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.5, 1.0
+
+
 @dataclass
 class Entity:
-    """A typed tag with its salience score and the order of its first mention."""
+    """A typed tag with its salience: score (mentions weighted by section), how often it is named, whether in the
+    headline or the opening (lede, first paragraph), and the order of its first mention."""
 
     name: str
     kind: str
     score: float = 0.0
     first: int = 0
     variants: set[str] = field(default_factory=set)
+    count: int = 0
+    headline: bool = False
+    opening: bool = False
+
+    def credit(self, weight: float, named: bool = True) -> None:
+        """Add a mention of this section weight; named=False for weaker evidence (a demonym, the dateline)."""
+        self.score += weight
+        if named:
+            self.count += 1
+            self.headline |= weight >= HEADLINE_WEIGHT
+            self.opening |= weight >= OPENING_WEIGHT
+
+    def absorb(self, other: Entity) -> None:
+        """Take over the mentions of another name of the same entity."""
+        self.score += other.score
+        self.count += other.count
+        self.headline |= other.headline
+        self.opening |= other.opening
+        self.first = min(self.first, other.first)
+        self.variants |= other.variants
 
 
 @dataclass
@@ -71,12 +96,12 @@ class Resolver:
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
 
-    def add(self, name: str, kind: str, weight: float, variant: str = "") -> None:
+    def add(self, name: str, kind: str, weight: float, variant: str = "", named: bool = True) -> None:
         """Credit weight to the entity name of this kind, creating it on first mention."""
         name = self.aliases.get(fold(name), name)
         key = fold(name)
         entity = self.entities.setdefault(key, Entity(name, kind, first=len(self.entities)))
-        entity.score += weight
+        entity.credit(weight, named)
         entity.variants.add(fold(variant or name))
 
     def known(self, text: str) -> tuple[str, str] | None:
@@ -142,7 +167,7 @@ class Resolver:
         if kind == "person" and fold(words[0]) in self.demonyms:
             kind = "organisation"
         if target:
-            target.score += mention.weight
+            target.credit(mention.weight)
         elif kind:
             self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
         elif not person and not prefix:
@@ -186,9 +211,9 @@ class Resolver:
             targets = [self._match_known((word,)) for word in words] if len(words) > 1 else []
             if targets and all(target and target.kind == "person" for target in targets):
                 for target in targets:
-                    target.score += mention.weight
+                    target.credit(mention.weight)
             elif target := self._match_known(words):
-                target.score += mention.weight
+                target.credit(mention.weight)
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles:
@@ -236,10 +261,7 @@ class Resolver:
 
     def _fold_into(self, key: str, target: Entity) -> None:
         """Move the score of entity key onto target and forget key."""
-        entity = self.entities.pop(key)
-        target.score += entity.score
-        target.first = min(target.first, entity.first)
-        target.variants |= entity.variants
+        target.absorb(self.entities.pop(key))
 
 
 @lru_cache(maxsize=65536)

@@ -82,3 +82,10 @@ NOT_ACRONYMS = _words(
     "i ii iii iv tv ok am pm gmt utc est edt cst pst ceo cfo coo fob cif lng lpg gnp gdp cpi mln bln dlrs pct cts "
     "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash"
 )
+# A body named by these words alone ("Finance Ministry", "the Senate", "Central Bank") needs its country.
+INSTITUTION_WORDS = _words(
+    "ministry department treasury parliament senate congress cabinet government central bank supreme court office "
+    "foreign interior finance agriculture commerce trade defence defense justice economy economic industry energy "
+    "labour labor health education transport planning affairs external home state of the and for"
+)
+INSTITUTION_HEADS = _words("ministry department treasury parliament senate congress cabinet bank court")

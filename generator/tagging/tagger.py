@@ -5,20 +5,30 @@ from __future__ import annotations
 import re
 
 from generator.model import Article, Tags
-from generator.tagging.entities import Entity, Resolver
+from generator.tagging.entities import (
+    BODY_WEIGHT,
+    HEADLINE_WEIGHT,
+    LEDE_WEIGHT,
+    OPENING_WEIGHT,
+    Entity,
+    Resolver,
+)
 from generator.tagging.gazetteer import Place, gazetteer
 from generator.tagging.lexicon import (
     COMMON_WORDS,
+    INSTITUTION_HEADS,
+    INSTITUTION_WORDS,
     LEGAL_SUFFIXES,
     TITLES,
 )
 from generator.tagging.regions import REGION_ABBREVIATIONS
-from generator.tagging.taxonomy import MIN_TAGS, Taxonomy, once_per_taxonomy
+from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
 from generator.tagging.text import fold, mentions
 from generator.tagging.topics import score_topics
 
-HEADLINE_WEIGHT, LEDE_WEIGHT, OPENING_WEIGHT, BODY_WEIGHT, DATELINE_WEIGHT = 3.0, 2.0, 1.5, 1.0, 1.0
+DATELINE_WEIGHT = 1.0
 DEMONYM_MINIMUM = 1.5
+DEMONYM_SALIENT = 2.5
 # The agencies are a story's source (it has its own page), never one of its tags.
 BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "associated press", "canadian press",
                          "agence france presse", "xinhua", "kyodo", "yonhap", "interfax", "anadolu", "ansa", "efe",
@@ -26,7 +36,6 @@ BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "
                          "ians", "dpa"})
 NEVER_TAGS = COMMON_WORDS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MAX_TOPIC_SLOTS = 2
-OTHER_KIND_MINIMUM = 2.0  # a person or organisation this salient earns a slot that a place would otherwise take
 
 
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
@@ -47,8 +56,13 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     if headline_in_caps:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
-    dateline_keys, dateline_place = _add_dateline(resolver, article, taxonomy)
-    must = set(dateline_keys[:1])
+    topics = score_topics(sections, taxonomy)
+    venue = any(topic in taxonomy.venue_topics and score >= taxonomy.topic_threshold for topic, score in topics[:2])
+    dateline_place = _add_dateline(resolver, article, taxonomy, venue)
+    _qualify_institutions(resolver, taxonomy, _home_country(resolver, article, taxonomy))
+    if not venue:
+        _add_body_countries(resolver, taxonomy)
+    must: set[str] = set()
     any_rule = _any_always_rule(taxonomy)
     matched = [(text, weight) for text, weight in sections if any_rule is None or any_rule.search(text)]
     for rule in taxonomy.always:
@@ -56,7 +70,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
         if hits:
             resolver.add(rule.tag, rule.kind, hits)
             must.add(fold(rule.tag))
-    tags = _rank(_finalise(resolver.entities, taxonomy), score_topics(sections, taxonomy), must, taxonomy)
+    tags = _rank(_finalise(resolver.entities, taxonomy), topics, must, taxonomy)
     tags.dateline_place = dateline_place
     return tags
 
@@ -111,7 +125,7 @@ def _credit_headline(resolver: Resolver, headline: str, taxonomy: Taxonomy) -> N
     for entity in list(resolver.entities.values()):
         names = entity.variants | ({fold(entity.name.split()[-1])} if entity.kind == "person" else set())
         if any(f" {name} " in folded for name in names if name not in COMMON_WORDS):
-            entity.score += HEADLINE_WEIGHT
+            entity.credit(HEADLINE_WEIGHT)
     words = folded.split()
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
@@ -139,30 +153,94 @@ def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) ->
 
 
 def _add_demonyms(resolver: Resolver) -> None:
-    """Count demonyms ('Russian') for their country: in full if it is named, else only when salient."""
+    """Count demonyms ('Russian') for their country as weak evidence; a country the story keeps calling by its
+    adjective (five times in the body, or in the headline and twice more) is one the story is about."""
     for country, score in resolver.demonym_scores.items():
         if fold(country) in resolver.entities or score >= DEMONYM_MINIMUM:
-            resolver.add(country, "place", score)
+            resolver.add(country, "place", score, named=score >= DEMONYM_SALIENT)
 
 
-def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> tuple[list[str], str | None]:
-    """Credit the dateline place and the country it lies in: (their folded names, the place's tag name)."""
+def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venue: bool) -> str | None:
+    """Credit the dateline place and its country as weak evidence, and return the place's tag name.
+
+    A filing point names nothing the story is about: the place is a tag only if the story names it too. Its country
+    is the home of the story's companies and bodies (wire editors file a Chicago earnings story under the United
+    States), so it counts as named when the story names no country, or names a place inside it; not when the
+    story is of a venue topic (sport), whose dateline is where a match was played. Its demonym ("Russian"), used
+    as often as a headline mention counts, names it too."""
     place = article.dateline.place
     if not place:
-        return [], None
+        return None
     index = gazetteer()
     region_place = dateline_region(place, article.dateline.region or "")
     country = region_place.country if region_place else None
     canonical = taxonomy.aliases.get(fold(place))
     city = index.lookup(canonical, 0) if canonical else index.city(place, country) or index.lookup(place, 0)
     name = city.name if city else canonical or place.title()
-    resolver.add(name, "place", DATELINE_WEIGHT)
-    found = [fold(name)]
+    resolver.add(name, "place", DATELINE_WEIGHT, named=False)
     country = country or (city.country if city else None)
     if country in index.countries and fold(index.countries[country].name) != fold(name):
-        resolver.add(index.countries[country].name, "place", DATELINE_WEIGHT)
-        found.insert(0, fold(index.countries[country].name))
-    return found, name
+        home = index.countries[country].name
+        spoken_of = resolver.demonym_scores.get(home, 0.0) >= DEMONYM_MINIMUM
+        resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and (spoken_of or _names_home(resolver, country)))
+    return name
+
+
+def _names_home(resolver: Resolver, country: str) -> bool:
+    """True if the story names no country at all, or names a place inside this one."""
+    index = gazetteer()
+    names_a_country = False
+    for key, entity in resolver.entities.items():
+        if not entity.count or entity.kind != "place":
+            continue
+        place = index.lookup(entity.name, 0)
+        if place is not None and place.country == country:
+            return True
+        names_a_country |= place is not None and place.kind == "country"
+    return not names_a_country
+
+
+def _home_country(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> str | None:
+    """The country a bare "Finance Ministry" belongs to: the dateline's, else the country the story names most."""
+    index = gazetteer()
+    countries = {fold(place.name): place.name for place in index.countries.values()}
+    if article.dateline.place:
+        region = dateline_region(article.dateline.place, article.dateline.region or "")
+        city = index.city(article.dateline.place, region.country if region else None)
+        code = region.country if region else city.country if city else None
+        if code in index.countries:
+            return index.countries[code].name
+    named = [e for key, e in resolver.entities.items() if e.count and key in countries]
+    return max(named, key=lambda e: e.score).name if named else None
+
+
+def _qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, country: str | None) -> None:
+    """Give a ministry, treasury or parliament named without its country the story's country ("Finance Ministry"
+    filed from Tokyo is the Japanese Finance Ministry; at the Treasury in Washington, the United States
+    Department of the Treasury); drop it when the story has no country."""
+    adjective = {fold(c): word for word, c in taxonomy.demonyms.items()} if country else {}
+    for key, entity in list(resolver.entities.items()):
+        words = key.split()
+        if entity.kind != "organisation" or not set(words) <= INSTITUTION_WORDS or INSTITUTION_HEADS.isdisjoint(words):
+            continue
+        del resolver.entities[key]
+        if country is None:
+            continue
+        qualifier = "U.S." if fold(country) == "united states" else adjective.get(fold(country), "").title()
+        if qualifier:
+            name = f"{qualifier} {entity.name}"
+            resolver.add(name, "organisation", 0.0, named=False)
+            resolver.entities[fold(resolver.aliases.get(fold(name), name))].absorb(entity)
+
+
+def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:
+    """Credit the country of each national body the story names (the Fed: the United States), twice if the body
+    is salient, so that a story about a government is tagged with its country."""
+    for key, entity in list(resolver.entities.items()):
+        country = taxonomy.bodies.get(key)
+        if country and entity.count:
+            for _ in range(1 + (entity.headline or entity.count >= 2)):
+                resolver.add(country, "place", BODY_WEIGHT)
 
 
 def dateline_region(place: str, region: str) -> Place | None:
@@ -185,15 +263,12 @@ def _finalise(entities: dict[str, Entity], taxonomy: Taxonomy) -> list[Entity]:
     for key, entity in entities.items():
         target = taxonomy.merges.get(key)
         if target:
-            kind = entities.get(fold(target), entity).kind
-            key, entity = fold(target), Entity(target, kind, entity.score, entity.first)
-        if key in taxonomy.block or _is_junk(entity.name):
-            continue
-        if key in merged:
-            merged[key].score += entity.score
-            merged[key].first = min(merged[key].first, entity.first)
+            key, name, kind = fold(target), target, entities.get(fold(target), entity).kind
         else:
-            merged[key] = Entity(_display(entity.name), taxonomy.types.get(key, entity.kind), entity.score, entity.first)
+            name, kind = entity.name, taxonomy.types.get(key, entity.kind)
+        if key in taxonomy.block or _is_junk(name):
+            continue
+        merged.setdefault(key, Entity(_display(name), kind, first=entity.first)).absorb(entity)
     return sorted(merged.values(), key=lambda e: (-e.score, e.first))
 
 
@@ -210,30 +285,19 @@ def _is_junk(name: str) -> bool:
 
 
 def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy) -> Tags:
-    """Pick up to max_tags: the must-haves, up to two strong topics, then entities by salience, places capped so
-    that people and organisations get room; never fewer than 3."""
+    """Pick up to max_tags: the entities the story names (those of the headline, those named more than once and the
+    always-rules' first), then up to two strong topics, then entities named once; no filler."""
+    named = [e for e in entities if e.count or fold(e.name) in must]
+    salient = [e for e in named if fold(e.name) in must] + [
+        e for e in named if fold(e.name) not in must and (e.headline or e.count >= 2)]
     names = {fold(e.name) for e in entities}
-    scored = [(topic, score) for topic, score in topics if fold(topic) not in names]
-    strong = [topic for topic, score in scored if score >= taxonomy.topic_threshold]
-    topic_slots = min(len(strong), MAX_TOPIC_SLOTS, max(1, taxonomy.max_tags - len(entities)) if len(entities) < taxonomy.max_tags else MAX_TOPIC_SLOTS)
-    entity_slots = taxonomy.max_tags - topic_slots
-    others = sum(1 for e in entities if e.kind != "place" and e.score >= OTHER_KIND_MINIMUM)
-    place_cap = max(entity_slots - min(others, entity_slots // 3), 1)
-    keep = [e for e in entities if fold(e.name) in must]
-    for entity in entities:
-        if len(keep) >= entity_slots:
-            break
-        places = sum(1 for kept in keep if kept.kind == "place")
-        if entity not in keep and not (entity.kind == "place" and places >= place_cap):
-            keep.append(entity)
-    chosen = [e for e in entities if e in keep][:entity_slots]
-    extra = [topic for topic, _ in scored if topic not in strong] + taxonomy.fallback_topics
-    chosen_topics = strong[:topic_slots]
-    for topic in extra:
-        if len(chosen) + len(chosen_topics) >= MIN_TAGS:
-            break
-        chosen_topics += [] if topic in chosen_topics else [topic]
-    chosen_topics = chosen_topics[: taxonomy.max_tags - len(chosen)]
+    strong = [topic for topic, score in topics if score >= taxonomy.topic_threshold and fold(topic) not in names]
+    chosen_topics = strong[:MAX_TOPIC_SLOTS]
+    entity_slots = max(taxonomy.max_tags - len(chosen_topics), 1)
+    chosen = salient[:entity_slots]
+    chosen += [e for e in named if e not in salient][:entity_slots - len(chosen)]
+    chosen.sort(key=lambda e: (-e.score, e.first))
+    chosen_topics = chosen_topics[:taxonomy.max_tags - len(chosen)]
     return Tags(
         people=[e.name for e in chosen if e.kind == "person"],
         places=[e.name for e in chosen if e.kind == "place"],

@@ -17,10 +17,10 @@ from generator.tagging.text import fold
 TAXONOMY_PATH = Path(__file__).resolve().parent.parent.parent / "tags.yaml"
 KINDS = ("person", "place", "organisation", "topic")
 TAXONOMY_KEYS = frozenset(
-    "max_tags min_city_population topic_threshold fallback_topics "
-    "aliases types merges block always topics demonyms".split()
+    "max_tags min_city_population topic_threshold "
+    "aliases bodies types merges block always topics demonyms venue_topics".split()
 )
-MIN_TAGS, MAX_TAGS = 3, 10
+MIN_TAGS, MAX_TAGS = 1, 20
 T = TypeVar("T")
 
 
@@ -38,13 +38,14 @@ class Taxonomy:
     """The editable tagging vocabulary of tags.yaml; keys of the name maps are folded (see text.fold)."""
 
     aliases: dict[str, str] = field(default_factory=dict)
+    bodies: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
     merges: dict[str, str] = field(default_factory=dict)
     block: frozenset[str] = frozenset()
     always: list[AlwaysRule] = field(default_factory=list)
     topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
-    fallback_topics: list[str] = field(default_factory=lambda: ["general"])
+    venue_topics: frozenset[str] = frozenset()
     max_tags: int = 8
     min_city_population: int = 100_000
     topic_threshold: float = 2.0
@@ -78,13 +79,14 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
             raise ConfigError(f"{path}: types.{name}", f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     return Taxonomy(
         aliases={fold(variant): canonical for variant, canonical in _mapping(data, "aliases", path).items()},
+        bodies={fold(body): country for body, country in _mapping(data, "bodies", path).items()},
         types=types,
         merges={fold(tag): target for tag, target in _mapping(data, "merges", path).items()},
         block=frozenset(fold(str(name)) for name in data.get("block") or []),
         always=[_always_rule(rule, index, path) for index, rule in enumerate(data.get("always") or [])],
         topics={topic: _keywords(topic, words, path) for topic, words in _mapping(data, "topics", path).items()},
         demonyms={fold(word): country for word, country in _mapping(data, "demonyms", path).items()},
-        fallback_topics=[str(topic) for topic in data.get("fallback_topics") or ["general"]],
+        venue_topics=frozenset(_strings(data, "venue_topics", path)),
         max_tags=max_tags,
         min_city_population=_number(data, "min_city_population", 100_000, path),
         topic_threshold=float(_number(data, "topic_threshold", 2, path)),
@@ -97,6 +99,14 @@ def _mapping(data: dict, key: str, path: Path) -> dict[str, str]:
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: {key}", "must be a mapping")
     return {str(name): str(value) for name, value in section.items()}
+
+
+def _strings(data: dict, key: str, path: Path) -> list[str]:
+    """Section key of tags.yaml as a list of strings (empty if absent)."""
+    section = data.get(key) or []
+    if not isinstance(section, list) or not all(isinstance(item, str) for item in section):
+        raise ConfigError(f"{path}: {key}", "must be a list of names")
+    return section
 
 
 def _number(data: dict, key: str, default: int, path: Path) -> int:
