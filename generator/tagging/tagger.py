@@ -120,7 +120,7 @@ def _is_shouting(headline: str) -> bool:
 
 def _credit_headline(resolver: Resolver, headline: str, taxonomy: Taxonomy) -> None:
     """Credit entities named in a caps headline, matched case-insensitively against known names."""
-    folded = f" {fold(re.sub(r'<[^>]*>', ' ', headline))} "
+    folded = f" {fold(re.sub(r'<[^<>]*>', ' ', headline))} "
     folded = re.sub(r"[^\w ]", " ", folded)
     for entity in list(resolver.entities.values()):
         names = entity.variants | ({fold(entity.name.split()[-1])} if entity.kind == "person" else set())

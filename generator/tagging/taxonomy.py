@@ -12,6 +12,7 @@ from typing import TypeVar
 import yaml
 
 from generator.errors import ConfigError
+from generator.tagging.patterns import UnsafePattern, check_pattern
 from generator.tagging.text import fold
 
 TAXONOMY_PATH = Path(__file__).resolve().parent.parent.parent / "tags.yaml"
@@ -82,8 +83,8 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         bodies={fold(body): country for body, country in _mapping(data, "bodies", path).items()},
         types=types,
         merges={fold(tag): target for tag, target in _mapping(data, "merges", path).items()},
-        block=frozenset(fold(str(name)) for name in data.get("block") or []),
-        always=[_always_rule(rule, index, path) for index, rule in enumerate(data.get("always") or [])],
+        block=frozenset(fold(name) for name in _strings(data, "block", path)),
+        always=[_always_rule(rule, index, path) for index, rule in enumerate(_list(data, "always", path))],
         topics={topic: _keywords(topic, words, path) for topic, words in _mapping(data, "topics", path).items()},
         demonyms={fold(word): country for word, country in _mapping(data, "demonyms", path).items()},
         venue_topics=frozenset(_strings(data, "venue_topics", path)),
@@ -94,18 +95,31 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
 
 
 def _mapping(data: dict, key: str, path: Path) -> dict[str, str]:
-    """Section key of tags.yaml as a str -> str mapping (empty if absent)."""
+    """Section key of tags.yaml as a str -> str mapping (empty if absent); a value that is not text (a list, a
+    number, an empty value) is an error naming its key."""
     section = data.get(key) or {}
     if not isinstance(section, dict):
-        raise ConfigError(f"{path}: {key}", "must be a mapping")
-    return {str(name): str(value) for name, value in section.items()}
+        raise ConfigError(f"{path}: {key}", "must be a mapping of names")
+    for name, value in section.items():
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: {key}.{name}", f"must be a name, not {value!r}")
+    return {str(name): value for name, value in section.items()}
+
+
+def _list(data: dict, key: str, path: Path) -> list:
+    """Section key of tags.yaml as a list (empty if absent)."""
+    section = data.get(key) or []
+    if not isinstance(section, list):
+        raise ConfigError(f"{path}: {key}", f"must be a list, not {type(section).__name__}")
+    return section
 
 
 def _strings(data: dict, key: str, path: Path) -> list[str]:
-    """Section key of tags.yaml as a list of strings (empty if absent)."""
-    section = data.get(key) or []
-    if not isinstance(section, list) or not all(isinstance(item, str) for item in section):
-        raise ConfigError(f"{path}: {key}", "must be a list of names")
+    """Section key of tags.yaml as a list of names (empty if absent)."""
+    section = _list(data, key, path)
+    for index, item in enumerate(section):
+        if not isinstance(item, str) or not item.strip():
+            raise ConfigError(f"{path}: {key}[{index}]", f"must be a name, not {item!r}")
     return section
 
 
@@ -117,11 +131,13 @@ def _number(data: dict, key: str, default: int, path: Path) -> int:
     return value
 
 
-def _compile(pattern: str, key: str, path: Path) -> re.Pattern[str]:
-    """A case-insensitive regex from tags.yaml, with the key named if it does not compile."""
+def _compile(pattern: str, key: str, path: Path, whole_words: bool = False) -> re.Pattern[str]:
+    """A case-insensitive regex from tags.yaml that cannot backtrack without bound (see patterns.py), with the
+    key named if it does not compile or is unsafe; whole_words for patterns only matched whole against a word."""
     try:
+        check_pattern(pattern, unbounded_ok=whole_words)
         return re.compile(pattern, re.IGNORECASE)
-    except re.error as error:
+    except (re.error, UnsafePattern, RecursionError) as error:
         raise ConfigError(f"{path}: {key}", f"bad pattern {pattern!r}: {error}") from error
 
 
@@ -129,18 +145,24 @@ def _always_rule(rule: object, index: int, path: Path) -> AlwaysRule:
     """One always-tag rule: {pattern, tag, type}."""
     key = f"always[{index}]"
     if not isinstance(rule, dict) or not {"pattern", "tag"} <= set(rule):
-        raise ConfigError(f"{path}: {key}", "needs pattern and tag")
+        raise ConfigError(f"{path}: {key}", "needs pattern and tag, e.g. {pattern: '\\bG-?7\\b', tag: G7}")
+    unknown = sorted(set(rule) - {"pattern", "tag", "type"}, key=str)
+    if unknown:
+        raise ConfigError(f"{path}: {key}.{unknown[0]}", "unknown key (known: pattern, tag, type)")
+    for field_name in ("pattern", "tag"):
+        if not isinstance(rule[field_name], str) or not rule[field_name].strip():
+            raise ConfigError(f"{path}: {key}.{field_name}", f"must be text, not {rule[field_name]!r}")
     kind = rule.get("type", "topic")
     if kind not in KINDS:
-        raise ConfigError(f"{path}: {key}.type", f"must be one of {', '.join(KINDS)}")
-    return AlwaysRule(_compile(str(rule["pattern"]), key, path), str(rule["tag"]), kind)
+        raise ConfigError(f"{path}: {key}.type", f"must be one of {', '.join(KINDS)}, not {kind!r}")
+    return AlwaysRule(_compile(rule["pattern"], f"{key}.pattern", path), rule["tag"], kind)
 
 
 def _keywords(topic: str, keywords: str, path: Path) -> re.Pattern[str]:
     """A topic's keywords, a regex of alternatives, as one pattern matched at word boundaries."""
     if not keywords.strip():
         raise ConfigError(f"{path}: topics.{topic}", "must be a regex of keywords such as 'oil|gas|pipelines?'")
-    return _compile(r"\b(?:" + keywords + r")\b", f"topics.{topic}", path)
+    return _compile(r"\b(?:" + keywords + r")\b", f"topics.{topic}", path, whole_words=True)
 
 
 def once_per_taxonomy(build: Callable[[Taxonomy], T]) -> Callable[[Taxonomy], T]:
