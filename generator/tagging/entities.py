@@ -10,9 +10,13 @@ from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import (
     CALENDAR,
     COMMON_WORDS,
+    DESCRIPTORS,
+    GIVEN_NAMES,
     LEGAL_SUFFIXES,
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
+    NUMBER_WORDS,
+    PARTY_MEMBERS,
     ORG_WORDS,
     PLACE_OPENERS,
     PLACE_WORDS,
@@ -28,11 +32,12 @@ _LETTERS = [chr(code) for code in range(0x250)]
 _UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
 _LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(
-    rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|[{_UPPER}]\."
+    rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|(?:[{_UPPER}]\.){{1,3}}"
     rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|Mc[{_UPPER}][{_LOWER}]+|Jr\.?|Sr\.?|II|III|IV)$"
 )
 NAME_PARTICLES = frozenset("von der van den de del della di da du la le bin ibn al el".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
 # Unions of word lists that the checks below ask about, built once rather than at every check.
@@ -131,8 +136,8 @@ class Resolver:
 
     def _resolve(self, mention: Mention) -> None:
         """Type a mention or a part of one (demonyms already counted)."""
-        words = self._strip_openers(mention)
-        if not words:
+        words = self._strip_leading(self._strip_openers(mention), mention.weight, mention.initial)
+        if not words or self._is_demonym(words):
             return
         if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
             self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
@@ -162,6 +167,8 @@ class Resolver:
         person, prefix = _split_title(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
+        elif self._split_place_head(words, mention):
+            return
         target = None if person else self._match_known(words)
         kind = None if person or target else _kind_by_shape(words, mention)
         if kind == "person" and fold(words[0]) in self.demonyms:
@@ -175,6 +182,59 @@ class Resolver:
         if prefix and not kind and len(prefix) < len(words):
             # 'US' in 'US President Joe Biden' qualifies the title: weak evidence, like a demonym.
             self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
+
+    def _split_place_head(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """Split a country or state from the capitalised words after it when they do not make a body of it: "U.S.
+        Oil" is the United States and a common noun; "Japan Airlines", "Texas Instruments" stay whole. True if
+        split."""
+        for cut in range(len(words) - 1, 0, -1):
+            head = self.known(" ".join(words[:cut]))
+            if head and head[1] == "place" and fold(head[0]) in gazetteer().names:  # a country or state, not a
+                break  # city that is also a given name ("Vladimir Putin")
+        else:
+            return False
+        rest = words[cut:]
+        if any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
+            return False
+        self.add(head[0], "place", mention.weight, " ".join(words[:cut]))
+        self._resolve(Mention(rest, mention.weight, False, mention.before, mention.after))
+        return True
+
+    def _strip_leading(self, words: tuple[str, ...], weight: float, initial: bool = False) -> tuple[str, ...]:
+        """Drop what stands before a name without being part of it: a role or descriptor ("Striker", "Former",
+        "Fly-half"), a number word ("One Japanese"), "Seattle-based" (Seattle is named), and a country or demonym
+        before a given name ("Vietnam Gennady Bezdetko": Vietnam is named, and so is Gennady Bezdetko)."""
+        while len(words) > 1:
+            first = fold(words[0])
+            if first in DESCRIPTORS or first in NUMBER_WORDS:
+                words = words[1:]
+            elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
+                    " ".join(words)):
+                words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
+            elif first.endswith(" based") and len(first) > 6:
+                self._resolve(Mention((words[0][: -len("-based")],), weight, False))
+                words = words[1:]
+            elif len(words) >= 3 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]):
+                if not self._is_demonym(words[:1]):
+                    self._resolve(Mention(words[:1], weight, False))
+                words = words[1:]
+            else:
+                break
+        while words and words[0] in CONNECTORS:
+            words = words[1:]
+        if len(words) > 1 and fold(words[-1]) in PARTY_MEMBERS:
+            words = words[:-1]
+        return words
+
+    def _names_a_country(self, word: str) -> bool:
+        """True for a country or its demonym ('Russia', 'Australian', 'Croat')."""
+        known = self.known(word)
+        return self._is_demonym((word,)) or bool(known and known[1] == "place")
+
+    def _is_demonym(self, words: tuple[str, ...]) -> bool:
+        """True for a span that is only a demonym ('West German', 'Americans'): evidence, never a tag."""
+        key = fold(" ".join(words))
+        return key in self.demonyms or (key.endswith("s") and key[:-1] in self.demonyms)
 
     def _count_demonyms(self, mention: Mention) -> None:
         """Weak evidence: each demonym ('Russian', 'Americans') in the span counts for its country."""
@@ -390,6 +450,9 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
             return "person"
     if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES:
         return "person"
+    if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
+            fold(words[0]) in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith("."):
+        return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "F.W. de Klerk"
     return None
 
 
