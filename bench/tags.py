@@ -43,6 +43,12 @@ LEGAL_SUFFIX = re.compile(
 )
 
 
+# Common aliases the CoNLL check ignores (--person-surname mode): one key for each group.
+COMMON_ALIASES = {"us": "united states", "u s": "united states", "usa": "united states", "america": "united states",
+                  "britain": "united kingdom", "uk": "united kingdom", "great britain": "united kingdom",
+                  "ussr": "soviet union", "un": "united nations", "eu": "european union"}
+
+
 def normal(name: str) -> str:
     """A comparison key: no case, accents, punctuation or legal suffix; whitespace collapsed."""
     text = unidecode(name).casefold().replace("&", " and ")
@@ -84,6 +90,8 @@ def entity_keys(entity: dict, person_surname: bool) -> set[str]:
     """The comparison keys of one gold entity: its name, its aliases and, if asked, a person's surname."""
     names = [entity["name"], *entity.get("aliases", [])]
     keys = {normal(name) for name in names}
+    if person_surname:
+        keys |= {COMMON_ALIASES[key] for key in keys if key in COMMON_ALIASES}
     if person_surname and entity["type"] == "person":
         keys |= {key.split()[-1] for key in keys if key}
     return keys - {""}

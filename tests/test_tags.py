@@ -22,6 +22,8 @@ from generator.tagging.taxonomy import Taxonomy, load_taxonomy
 from generator.tagging.topics import WORD, score_topics, topic_index
 
 GOLD_TAGS = Path(__file__).resolve().parent / "gold" / "tags_tass.yaml"
+FIXTURE_TAGS = Path(__file__).resolve().parent / "gold" / "tags_fixtures.yaml"
+TAGGING_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tagging"
 
 # Reuters-21578 index codes -> our canonical names (test-side only: the product never sees the codes).
 PLACE_CODES = {
@@ -101,6 +103,17 @@ def test_tass_gold(name, taxonomy):
     ranked = {tag.casefold() for tag in tags.ranked}
     assert [tag for tag in gold["present"] if tag.casefold() not in ranked] == [], tags.ranked
     assert [tag for tag in gold["absent"] if tag.casefold() in ranked] == [], tags.ranked
+
+
+@pytest.mark.parametrize("name", sorted(yaml.safe_load(FIXTURE_TAGS.read_text(encoding="utf-8"))))
+def test_hard_cases_of_each_wire(name, taxonomy):
+    gold = yaml.safe_load(FIXTURE_TAGS.read_text(encoding="utf-8"))[name]
+    tags = tag_article(parse_seed(TAGGING_FIXTURES / name), taxonomy)
+    ranked = {tag.casefold() for tag in tags.ranked}
+    assert [tag for tag in gold.get("present", []) if tag.casefold() not in ranked] == [], tags.ranked
+    assert [tag for tag in gold.get("absent", []) if tag.casefold() in ranked] == [], tags.ranked
+    if "entities" in gold:
+        assert sorted(tags.people + tags.places + tags.organisations) == sorted(gold["entities"]), tags.ranked
 
 
 def test_every_corpus_article_gets_clean_tags_and_no_filler(taxonomy):

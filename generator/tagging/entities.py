@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -11,7 +12,9 @@ from generator.tagging.lexicon import (
     CALENDAR,
     COMMON_WORDS,
     DESCRIPTORS,
+    FAMILY_NAMES_FIRST,
     GIVEN_NAMES,
+    INDUSTRY_WORDS,
     LEGAL_SUFFIXES,
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
@@ -41,6 +44,15 @@ INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
 # Unions of word lists that the checks below ask about, built once rather than at every check.
+ACTING_VERBS = SPEECH_VERBS | frozenset(
+    "has had will would reported posted agreed plans planned won bought sold acquired earned raised cut "
+    "filed offered launched signed beat beats lost".split())
+PRODUCT_NOUNS = frozenset(
+    "missile missiles system systems drug drugs vaccine vaccines car cars jet jets aircraft plane planes model "
+    "models phone phones engine engines rifle tank tanks software app device devices brand sedan truck trucks "
+    "pill pills treatment rocket rockets satellite satellites platform".split())
+ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western, European, Soviet-American
+NOT_A_SINGLE_NAME = PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
 NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
 NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS
@@ -164,6 +176,8 @@ class Resolver:
 
     def _resolve_unknown(self, words: tuple[str, ...], mention: Mention) -> None:
         """Type a span no list knows: by a title, by a known entity it shortens, or by its shape."""
+        if len(words) > 1 and all(word.isupper() for word in words) and not mention.bracketed:
+            return  # a shouted heading ("CRUDE OIL", "MAJOR LEAGUE RESULTS"): only known names count in capitals
         person, prefix = _split_title(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
@@ -194,7 +208,8 @@ class Resolver:
         else:
             return False
         rest = words[cut:]
-        if any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
+        trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
+        if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
             return False
         self.add(head[0], "place", mention.weight, " ".join(words[:cut]))
         self._resolve(Mention(rest, mention.weight, False, mention.before, mention.after))
@@ -214,6 +229,9 @@ class Resolver:
             elif first.endswith(" based") and len(first) > 6:
                 self._resolve(Mention((words[0][: -len("-based")],), weight, False))
                 words = words[1:]
+                if len(words) == 1 and not self.known(words[0]) and NAME_WORD.match(words[0]):
+                    self.add(words[0], "organisation", weight)  # "Seattle-based Boeing": a firm is based
+                    return ()
             elif len(words) >= 3 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]):
                 if not self._is_demonym(words[:1]):
                     self._resolve(Mention(words[:1], weight, False))
@@ -264,8 +282,10 @@ class Resolver:
         return words
 
     def resolve_deferred(self) -> None:
-        """Second pass: surnames of known people, short forms of known organisations, reused surnames."""
+        """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
+        single name no list knows that the story repeats is an organisation ("Airbus wins Lufthansa order")."""
         singles = {fold(m.words[-1]) for m in self.deferred if len(m.words) == 1}
+        unresolved: list[Mention] = []
         for mention in self.deferred:
             words = mention.words
             targets = [self._match_known((word,)) for word in words] if len(words) > 1 else []
@@ -278,6 +298,29 @@ class Resolver:
                 self.add(known[0], known[1], mention.weight, " ".join(words))
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles:
                 self.add(" ".join(words), "person", mention.weight)
+            else:
+                unresolved.append(mention)
+        self._add_repeated_names(unresolved)
+
+    def _add_repeated_names(self, mentions: list[Mention]) -> None:
+        """Add single capitalised names, met twice or more and once at least inside a sentence, that are no common
+        word, title, role, demonym or surname of a person named in full: organisations."""
+        singles = [m for m in mentions if len(m.words) == 1]
+        counts = Counter(m.words[0] for m in singles)
+        inside = {m.words[0] for m in singles if not m.initial}
+        # A product or a weapon is repeated too, but does not speak, report or buy: one such verb is needed, or a
+        # mention in the headline as well as the body.
+        acting = {m.words[0] for m in singles if m.after in ACTING_VERBS}
+        products = {m.words[0] for m in singles if m.after in PRODUCT_NOUNS}  # "Oreshnik missile", "Taurus car"
+        headlined = {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT}
+        for mention in singles:
+            word = mention.words[0]
+            key = fold(word)
+            if (counts[word] >= 2 and (word in inside or word in headlined) and (word in acting or word in headlined)
+                    and NAME_WORD.match(word) and not INITIALS.match(word) and key not in NOT_A_SINGLE_NAME
+                    and not ADJECTIVE_ENDING.search(key) and word not in products and not self._is_demonym((word,))
+                    and not self._match_known((word,))):
+                self.add(word, "organisation", mention.weight)
 
     def _match_known(self, words: tuple[str, ...]) -> Entity | None:
         """The known person whose surname, or organisation whose opening words, these words are."""
@@ -328,8 +371,12 @@ class Resolver:
 def surname_keys(name: str) -> frozenset[str]:
     """Folded short forms a person is referred to by: the surname, with and without an al- particle (remembered:
     each short form met is checked against every person named so far)."""
-    last = fold(name.split()[-1])
-    return frozenset({last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)})
+    words = name.split()
+    last = fold(words[-1])
+    keys = {last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)}
+    if len(words) in (2, 3) and fold(words[0]) in FAMILY_NAMES_FIRST:
+        keys.add(fold(words[0]))  # Li Peng is "Li" on second reference
+    return frozenset(keys)
 
 
 def _abbreviates(acronym: str, entity: Entity) -> bool:

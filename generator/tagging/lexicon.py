@@ -135,3 +135,11 @@ GIVEN_NAMES = _words(
 )
 # A party member's adjective after a place or body ("Kansas Republican", "Senate Democrats"): not part of a name.
 PARTY_MEMBERS = _words("republican republicans democrat democrats communist communists socialist socialists")
+# Industry words: after a country they name a trade ("U.S. Oil output"), not a company ("Japan Airlines" is one).
+INDUSTRY_WORDS = _words("oil gas energy steel petroleum mining chemical chemicals foods electricity power coal grain")
+# Family names written first (Li Peng, Wang Yi, Deng Xiaoping): the first word is the one a story repeats.
+FAMILY_NAMES_FIRST = _words(
+    "li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo deng xi jiang wen zheng "
+    "tang han feng cao peng zeng xiao tian dong pan yuan cai jia lu ding wei xue ye yan yu du dai xia zhong qian "
+    "qin tan shi kim lee park choi jung kang cho yoon jang lim nguyen tran le pham hoang vu vo dang bui"
+)
