@@ -10,8 +10,9 @@ Two corpora, dates spread evenly over --days days (10,000 stories over 30 days p
   synth   bench/synth.py's seeds: sentences from a few dozen templates over one cast, so nearly every pair of
           stories shares words and many pass the thresholds: the worst case for the candidate pairs.
 
-Each size, spread and corpus is timed --repeat times in this process; the import of the module's libraries is
-timed once, in a fresh process, since a build pays it once.
+Each size, spread and corpus is timed --repeat times in this process, then the incremental path: add_stories()
+with the corpus's last story, and with its last 100 stories given one new date (a day's news), onto the clusters
+of the rest. The import of the module's libraries is timed once, in a fresh process, since a build pays it once.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import synth
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.clusters import Story, cluster_stories  # noqa: E402
+from generator.clusters import Story, add_stories, cluster_stories  # noqa: E402
 
 RESEND_EVERY = 20
 VOCABULARY = 50_000
@@ -74,6 +75,19 @@ def event_stories(n: int, days: int, seed: int) -> list[Story]:
 CORPORA = {"events": event_stories, "synth": synth_stories}
 
 
+def incremental(made: list[Story]) -> str:
+    """Milliseconds of add_stories() for the last story, and for the last 100 on one new day, onto the rest."""
+    figures = []
+    for count in (1, 100):
+        last_day = max(story.date for story in made) + dt.timedelta(days=1)
+        added = [Story(**{**story.__dict__, "date": last_day}) for story in made[-count:]]
+        clusters = cluster_stories(made[:-count])
+        start = time.perf_counter()
+        add_stories(clusters, added)
+        figures.append(f"add {count}: {(time.perf_counter() - start) * 1000:.0f} ms")
+    return ", ".join(figures)
+
+
 def import_ms() -> float:
     """Milliseconds to import the module and cluster one story (its libraries load then), in a fresh interpreter."""
     code = ("import time, datetime; t = time.perf_counter(); from generator.clusters import Story, cluster_stories; "
@@ -103,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                     runs.append((time.perf_counter() - start) * 1000)
                 print(f"bench clusters: {corpus}, {len(made):,} stories over {days} days -> {len(clusters):,} clusters "
                       f"(largest {max(len(cluster.stories) for cluster in clusters)}): median {statistics.median(runs):.0f} ms, "
-                      f"best {min(runs):.0f} ms ({args.repeat} runs)", flush=True)
+                      f"best {min(runs):.0f} ms ({args.repeat} runs); {incremental(made)}", flush=True)
     return 0
 
 
