@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -31,6 +34,7 @@ except ImportError:  # reported by the browser fixture: a skip locally, a failur
 pytest_plugins = ["corpus_site"]
 
 WAIT_MS = 15_000
+FIXTURES = PROJECT / "tests" / "fixtures" / "search"
 STORY = re.compile(r"\d{4}/\d{2}/\d{2}/[^/]+\.html")
 QUERIES = ["Putin", "Lavrov", "OPEC", "oil", "Kyiv", "Kiev", "crude oil", "Moscow", "United States", "prices",
            "Syria", "dollar", "Vladimir Putin", "the", "said"]
@@ -244,3 +248,43 @@ def test_full_text_search_works_opened_from_disk(corpus_site: Site, page: Page) 
     status = search(page, "crude oil")
     found = every_result(page, corpus_site.output.as_uri() + "/")
     assert counted(status) == len(found) and set(found) == scan(stories, "crude oil")
+
+
+# ---- our own stories: accents, initials, another script, Kiev and Kyiv, a name in a headline ------------------
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The stories of tests/fixtures/search, built with `newsdigest build` and served by nginx under /digest/."""
+    from corpus_site import free_port, nginx  # the plugin this module loads (pytest_plugins)
+
+    root = tmp_path_factory.mktemp("search-fixtures")
+    for name in ("pelicanconf.py", "tags.yaml"):
+        shutil.copy(PROJECT / name, root / name)
+    shutil.copytree(PROJECT / "theme", root / "theme")
+    shutil.copytree(FIXTURES, root / "seeds")
+    site = Site(root / "www", free_port())
+    command = [sys.executable, "-m", "generator.cli", "build", "--seeds", "seeds", "--content", "content",
+               "--output", str(site.output), "--site-url", site.url]
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, f"newsdigest build of the search fixtures failed:\n{done.stdout}\n{done.stderr}"
+    with nginx(site, root / "nginx"):
+        yield site
+
+
+SLUGS = {"sao": "sao-paulo-governor-signs-grain-deal-with-zurich-based-trader",
+         "kiev": "ukraine-grain-harvest-seen-lower-officials", "kyiv": "kyiv-opens-new-metro-line-after-years-of-delays",
+         "fair": "putin-opens-national-grain-fair-in-moscow", "kremlin": "kremlin-meeting-reviews-spring-sowing-plans"}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("sao paulo", ["sao"]), ("SÃO PAULO", ["sao"]), ("São Paulo", ["sao"]), ("zurich", ["sao"]), ("Zürich-based", ["sao"]),
+    ("U.S.", ["sao"]), ("US", ["sao"]), ("сделка", ["sao"]), ("Kyiv", ["kiev", "kyiv"]), ("Kiev", ["kiev", "kyiv"]),
+    ("Putin", ["fair", "kremlin"]), ("Vladimir Putin", ["fair"]), ("grain", ["sao", "kiev", "fair"]),
+])
+def test_case_accents_initials_scripts_and_aliases_find_the_same_whole_words(fixture_site: Site, page: Page, query: str,
+                                                                           expected: list[str]) -> None:
+    page.goto(fixture_site.url + KEY_PAGES["search"])
+    search(page, query)
+    found = [Path(path).stem for path in every_result(page, fixture_site.url)]
+    assert sorted(found) == sorted(SLUGS[key] for key in expected)
+    if query == "Putin":
+        assert found[0] == SLUGS["fair"]  # the name in the headline first

@@ -213,3 +213,21 @@ def test_a_build_adding_the_newest_story_extends_the_index_as_a_full_build_would
     assert tree(project / "output" / "search") == tree(project / "full" / "search")
     state = json.loads((project / "output" / STATE_FILE).read_text())
     assert state == json.loads((project / "full" / STATE_FILE).read_text()) and len(state["stories"]) == len(names)
+
+
+def test_a_previous_index_that_cannot_be_read_is_made_afresh(project: Path, caplog) -> None:
+    def add_and_build(name: str, year: int, output: str = "output", force: bool = False) -> None:
+        shutil.copy(corpus_folder("tass") / name, project / "seeds" / name)
+        (project / "seeds" / name).with_suffix(".yaml").write_text(f"year: {year}\n")
+        assert ingest(project / "seeds", project / "content", taxonomy_path=project / "tags.yaml").ok
+        assert build_site(project / "content", project / output, settings_file=project / "pelicanconf.py",
+                          site_url=SITE_URL, force=force)
+
+    first, second = sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[:2]
+    add_and_build(first, 2024)
+    for path in (project / "output" / "search" / "data").glob("[wd]*.js"):
+        path.write_text('newsdigestIndex("broken\n')
+    add_and_build(second, 2025)  # the newest story: the build tries to extend the broken index
+    assert "cannot be extended" in caplog.text
+    add_and_build(second, 2025, "full", force=True)
+    assert tree(project / "output" / "search") == tree(project / "full" / "search")

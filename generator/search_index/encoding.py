@@ -13,13 +13,13 @@ from functools import lru_cache
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 LAST, MORE = DIGITS[:32], DIGITS[32:]
 CALLBACK = "newsdigestIndex"
-_SMALL = 1 << 15
+SMALL = 1 << 15  # numbers below this are looked up in ENCODED
 
 
 def encode_number(number: int) -> str:
     """A non-negative integer in DIGITS (see above)."""
-    if number < _SMALL:
-        return _ENCODED[number]
+    if number < SMALL:
+        return ENCODED[number]
     return _encode(number)
 
 
@@ -32,7 +32,7 @@ def _encode(number: int) -> str:
     return "".join(out)
 
 
-_ENCODED = [_encode(number) for number in range(_SMALL)]
+ENCODED = [_encode(number) for number in range(SMALL)]
 _VALUE = {character: index for index, character in enumerate(DIGITS)}
 
 

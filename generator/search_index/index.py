@@ -25,7 +25,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 
-from generator.search_index.encoding import LAST, as_script, encode_number, term_hash
+from generator.search_index.encoding import ENCODED, LAST, SMALL, as_script, encode_number, term_hash
 from generator.search_index.stories import IndexedStory, word_weights
 from generator.search_index.words import words
 
@@ -91,10 +91,11 @@ class IndexBuilder:
         self.part(f"d{number // CARD}", list).append(
             [story.url, story.title, story.date_text, source, story.place, story.teaser])
         self.part(f"c{number // COLUMN}", list).append("".join(encode_number(value) for value in [source, *tags]))
-        terms = self.terms
-        for word, weight in word_weights(story).items():
+        terms, encoded = self.terms, ENCODED
+        for word, weight in word_weights(story).items():  # the hot loop of a full build: kept lean
             entry = terms.get(word) or self.entry(word)
-            entry[2] += (encode_number(number - entry[1] - 1), LAST[weight])
+            gap = number - entry[1] - 1
+            entry[2] += (encoded[gap] if gap < SMALL else encode_number(gap), LAST[weight])
             entry[0] += 1
             entry[1] = number
 

@@ -73,24 +73,32 @@ def index_stories(generator) -> None:
     output = Path(generator.output_path)
     folder = settings.get("SEARCH_DATA_PATH", DATA_PATH)
     aliases = alias_groups(aliases_path(settings))
-    current = IncrementalWriter.current
-    own = current is not None and Path(current.output_path) == output
+    writer = IncrementalWriter.current
+    writer = writer if writer is not None and Path(writer.output_path) == output else None
     articles = sorted(generator.articles, key=lambda article: (article.date.isoformat(), article.url))
-    stamps = [story_stamp(article, source_hash(current if own else None, article)) for article in articles]
+    stamps = [story_stamp(article, source_hash(writer, article)) for article in articles]
     shape = layout(len(articles), settings.get("TAG_URL", TAG_URL))
-    previous = None
-    if own and current.previous is not None:
-        previous = PreviousIndex(current.previous / folder, current.previous / STATE_FILE)
-    kept = previous.extends_to(articles, stamps, shape, aliases) if previous else None
-    if kept is None:
+    previous = PreviousIndex(writer.previous / folder, writer.previous / STATE_FILE) if writer and writer.previous else None
+    builder = extended(previous, articles, stamps, shape, aliases) if previous else None
+    if builder is None:
         builder = build_index((story_from_article(a, s) for a, s in zip(articles, stamps)), aliases, shape["tagUrl"])
-    else:
-        builder = IndexBuilder(shape, aliases, previous.state, previous.load)
+    save(output, folder, builder, previous.folder if previous and builder.load else None)
+
+
+def extended(previous: PreviousIndex, articles: list, stamps: list[str], shape: dict, aliases: list) -> IndexBuilder | None:
+    """The previous index with the stories it lacks added, when it holds the others as they are now; None when
+    it cannot be extended (see PreviousIndex.extends_to) or a part of it cannot be read."""
+    kept = previous.extends_to(articles, stamps, shape, aliases)
+    if kept is None:
+        return None
+    builder = IndexBuilder(shape, aliases, previous.state, previous.load)
+    try:
         for article, stamp in zip(articles[kept:], stamps[kept:]):
             builder.add(story_from_article(article, stamp))
-    save(output, folder, builder, previous.folder if kept is not None else None)
-    logger.debug("search index: %d stories, %d added, %d files written", len(articles),
-                 len(articles) - (kept or 0), len(builder.parts) + 1)
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
+        logger.warning("search index: the previous build's cannot be extended (%s); indexing every story", error)
+        return None
+    return builder
 
 
 def save(output: Path, folder: str, builder: IndexBuilder, previous: Path | None) -> None:

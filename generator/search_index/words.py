@@ -26,4 +26,6 @@ def words(text: str) -> list[str]:
     """The folded words of a text, in order: runs of letters and digits, initials joined ("U.S." -> "us")."""
     folded = fold(text)
     found = _WORD.findall(folded)
-    return [word.replace(".", "") for word in found] if "." in folded else found
+    if "." not in folded or not found:
+        return found
+    return " ".join(found).replace(".", "").split(" ")  # a word has no space: the periods of initials go

@@ -12,6 +12,7 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var offers = document.getElementById("search-tags");
+  var filters = form.querySelector(".filters");
   var site = new URL(form.dataset.site, location.href);
   var base = new URL(form.dataset.index, location.href);
   var PAGE = 20;
@@ -19,11 +20,10 @@
   var KIND_FILTER = { People: "person", Places: "place", Organisations: "organisation", Topics: "topic", Tags: "tag" };
   var KIND_NAME = { People: "person", Places: "place", Organisations: "organisation", Topics: "topic", Tags: "tag" };
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-  var INITIALS = /(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}\.?(?![\p{L}\p{N}])/gu;
-  var WORD = /[\p{L}\p{N}]+/gu;
+  var WORD = /(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])\.?|[\p{L}\p{N}]+/gu;  // as generator/search_index/words.py
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   var PREFIX = 3, ALIAS_LETTERS = 4, FACET_OPTIONS = 40;
-  var loaded = {}, parts = {}, shown = null;
+  var loaded = {}, parts = {}, shown = null, faceted = false;
 
   // ---- the index files -------------------------------------------------------------------------------------
   window.newsdigestIndex = function (name, data) { loaded[name] = data; };
@@ -50,10 +50,9 @@
 
   function fold(text) { return String(text).normalize("NFKD").replace(MARKS, "").toLowerCase(); }
 
+  // The words of a text: runs of letters and digits, initials joined ("U.S." is "us").
   function words(text) {
-    var folded = fold(text);
-    if (folded.indexOf(".") !== -1) folded = folded.replace(INITIALS, function (found) { return found.replace(/\./g, ""); });
-    return folded.match(WORD) || [];
+    return (fold(text).match(WORD) || []).map(function (word) { return word.replace(/\./g, ""); });
   }
 
   function hash(term) {
@@ -296,9 +295,11 @@
     return stories.sort(function (a, b) { return scores.get(b) - scores.get(a) || b - a; });
   }
 
+  // The stories in order, those the filters chosen keep; each story's filter values are loaded only when a filter
+  // is chosen or the filters are open (their options count the stories).
   function filtered(result, wanted) {
     var stories = ranked(result.scores, wanted.sort);
-    var facetsWanted = Object.keys(wanted.chosen).length > 0 || form.querySelector(".filters").open;
+    var facetsWanted = Object.keys(wanted.chosen).length > 0 || filters.open;
     if (!facetsWanted || !stories.length) return Promise.resolve({ stories: stories, facets: null });
     return storyFacets(result.meta, stories).then(function (found) {
       var kept = stories.filter(function (story) { return passes(found.facets.get(story), wanted.chosen, null); });
@@ -356,14 +357,14 @@
 
   function describe(result, stories, wanted) {
     var quoted = "\u201c" + wanted.query + "\u201d";
-    var count = stories.length, filters = Object.keys(wanted.chosen).length;
+    var count = stories.length, chosen = Object.keys(wanted.chosen).length;
     var found = count === 0 ? "No story matches " + quoted : (count === 1 ? "1 story matches " : count + " stories match ") + quoted;
     if (result.partial) {
       var begun = result.partial.words.slice(0, 5).join(", ") + (result.partial.words.length > 5 ? ", \u2026" : "");
       found = "No story has the word \u201c" + result.partial.word + "\u201d of " + quoted + "; " +
         (count === 1 ? "1 story has " : count + " stories have ") + "a word that begins with it (" + begun + ")";
     }
-    if (filters) found += " with the filters chosen";
+    if (chosen) found += " with the filters chosen";
     if (count > 1) found += wanted.sort === "newest" ? ", newest first" : ", best first";
     return found + ".";
   }
@@ -415,6 +416,7 @@
         option(select, value, (names.get(value) || value) + " (" + (counts.get(value) || 0) + ")");
       });
       select.value = current;
+      select.parentNode.hidden = picked.facets !== null && values.length === 0;  // nothing to choose
     });
   }
 
@@ -422,6 +424,8 @@
     var wanted = request();
     input.value = wanted.query;
     form.elements.sort.value = wanted.sort;
+    if (Object.keys(wanted.chosen).length) filters.open = true;
+    faceted = filters.open;
     if (!wanted.query) {
       status.textContent = "";
       return Promise.resolve();
@@ -468,8 +472,8 @@
   form.addEventListener("change", function (event) {
     if (event.target !== input) submit();
   });
-  form.querySelector(".filters").addEventListener("toggle", function () {
-    if (form.querySelector(".filters").open && request().query) run();
+  filters.addEventListener("toggle", function () {
+    if (filters.open && !faceted && request().query) run();  // count the options now
   });
   window.addEventListener("popstate", run);
   run();
