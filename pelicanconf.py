@@ -6,7 +6,8 @@ import sys
 # Let `pelican content -s pelicanconf.py` find the generator package from a plain checkout too.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from generator.site import newest_first  # noqa: E402 - after the path is set
+from generator.site.context import newest_first  # noqa: E402 - after the path is set
+from generator.site.reader import FrontMatterReader  # noqa: E402
 
 SITENAME = "newsdigest"
 SITESUBTITLE = "Wire stories, tagged and indexed"
@@ -25,7 +26,10 @@ ARTICLE_PATHS = [""]
 PAGE_PATHS = []
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "__pycache__"]
-PLUGINS = ["generator.site", "generator.incremental", "generator.parallel_read"]
+# Our plugin (generator/site/): add other Pelican plugins after it.
+PLUGINS = ["generator.site"]
+# Stories and pages in content/ are Markdown with YAML front matter (pages may use Pelican's `Key: value` lines).
+READERS = {"md": FrontMatterReader, "markdown": FrontMatterReader}
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 # Stories keep day-based URLs: /YYYY/MM/DD/slug.html; archives per day, month and year.

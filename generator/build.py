@@ -18,7 +18,8 @@ from typing import Iterator
 
 from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint
-from generator.incremental import child_failed, in_child_writer, resume_collection, stop_children
+from generator.site.collection import resume_collection
+from generator.site.writer import child_failed, in_child_writer, stop_children
 from generator.ingest import CACHE_ROOT
 
 OUTPUT_MARKER = ".newsdigest-output"
@@ -93,13 +94,13 @@ def run_pelican(settings: dict) -> None:
     try:
         Pelican(settings).run()
     except BaseException as error:
-        if in_child_writer():
-            child_failed(error)  # a forked writer never returns into this code
+        if in_child_writer(settings):
+            child_failed(settings, error)  # a forked writer never returns into this code
         if isinstance(error, Exception):
             raise BuildError(f"Pelican failed: {type(error).__name__}: {error}") from error
         raise
     finally:
-        stop_children()
+        stop_children(settings)
         resume_collection()
         logging.getLogger().removeHandler(counter)
     if counter.messages:
@@ -176,7 +177,7 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
                protected: list[Path] | None = None, force: bool = False) -> bool:
     """Render content/ into a fresh folder beside output/ and swap it in; output/ is untouched on failure.
 
-    Pages whose inputs did not change are linked from the current output/ (see generator.incremental).
+    Pages whose inputs did not change are linked from the current output/ (see generator.site.reuse).
     Returns False when output/ was already built from the same inputs and nothing was done."""
     project = settings_file.resolve().parent
     output = output.resolve()
@@ -204,7 +205,8 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
 
 def with_build_folders(settings: dict, staging: Path, previous: Path | None, cache: Path) -> dict:
     """Settings for one build: write into staging, reuse unchanged pages of previous, cache what was read."""
-    from generator.incremental import PREVIOUS_OUTPUT, WRITE_PROCESSES
+    from generator.site.parallel import WRITE_PROCESSES
+    from generator.site.reuse import PREVIOUS_OUTPUT
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
             WRITE_PROCESSES: os.cpu_count() or 1, "CACHE_PATH": str(cache), "CACHE_CONTENT": True,

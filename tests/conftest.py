@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,20 @@ def chdir_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run with the scratch project as the working folder, as a user would."""
     monkeypatch.chdir(project)
     return project
+
+
+@pytest.fixture
+def site_runs() -> Iterator[list]:
+    """The SiteRun of each Pelican run during the test, in order: its writer has the page keys and counts."""
+    from pelican import signals
+
+    from generator.site.run import run_of
+
+    runs: list = []
+
+    def keep(pelican) -> None:
+        runs.append(run_of(pelican.settings))
+
+    signals.finalized.connect(keep)
+    yield runs
+    signals.finalized.disconnect(keep)
