@@ -23,7 +23,8 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"
 ARTICLE_PATHS = [""]
-PAGE_PATHS = []
+# Pages (an About page): content/pages/about.md, written to pages/about.html and linked from the menu.
+PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "__pycache__"]
 # Our plugin (generator/site/): add other Pelican plugins after it.
@@ -49,7 +50,7 @@ AUTHOR_URL = AUTHOR_SAVE_AS = "source/{slug}/index.html"
 AUTHORS_SAVE_AS = "sources/index.html"
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 DEFAULT_CATEGORY = "news"
-PAGE_SAVE_AS = PAGE_URL = ""
+PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 # Places: every place tag (dateline places are filed as place tags too), with counts and feeds.
 PLACES_SAVE_AS = "places/index.html"
 SEARCH_SAVE_AS = "search/index.html"

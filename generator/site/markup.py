@@ -1,37 +1,62 @@
-"""A story's Markdown body as safe HTML, and its teaser as plain text.
+"""A story's Markdown body as safe HTML (Python-Markdown, configured by Pelican's MARKDOWN setting), and its
+teaser as plain text.
 
-Story text comes from the wire and is untrusted: raw HTML in it shows as text, and a link whose scheme could run
-code (javascript:, vbscript:, data:) never becomes a link. Pages (generator.site.reader) are the site owner's
-own writing and are rendered as Pelican renders them."""
+Story text comes from the wire and is untrusted: raw HTML in it shows as text, and what Markdown makes is
+sanitised (nh3), so that no script, event attribute or link whose scheme could run code (javascript:,
+vbscript:, data:) reaches a page. Each story is rendered once, by the reader, and Pelican's read cache keeps it.
+Pages (generator.site.reader) are the site owner's own writing and are rendered as Pelican renders them."""
 
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
-from markdown_it_pyrs import MarkdownIt
+import nh3
+from markdown import Markdown
 from markupsafe import escape
+from pelican.settings import DEFAULT_CONFIG
 
 TEASER_CHARS = 320
 LIST_OR_HEADING = re.compile(r"#|- |\d+\. ")  # Markdown blocks that are no teaser
-# CommonMark's rules but its two raw-HTML ones (html_block, html_inline).
-MARKDOWN_RULES = ("blockquote", "code", "fence", "heading", "lheading", "hr", "list", "paragraph", "reference",
-                  "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "entity")
+META_EXTENSION = "markdown.extensions.meta"  # reads `Key: value` lines: the front matter, never a body's
+RAW_HTML = (("preprocessors", "html_block"), ("inlinePatterns", "html"))  # Python-Markdown's raw-HTML steps
+# What a story's HTML may hold once sanitised: nh3's (Ammonia's) defaults, whose links and images may use only
+# schemes that run no code, plus the class and id attributes Markdown extensions set (footnotes, code).
+STORY_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES, "*": {"class", "id", "lang", "title"}}
+
+
+def markdown_from_settings(settings: dict) -> Markdown:
+    """Python-Markdown configured by Pelican's MARKDOWN setting, as Pelican's Markdown reader configures it, but
+    without the extension that reads `Key: value` metadata: front matter is read before the body."""
+    config = dict(settings["MARKDOWN"])
+    configs = dict(config.pop("extension_configs", {}))
+    extensions = [name for name in [*config.pop("extensions", []), *configs] if name != META_EXTENSION]
+    return Markdown(extensions=list(dict.fromkeys(extensions)), extension_configs=configs, **config)
+
+
+def story_markdown(settings: dict) -> Markdown:
+    """The site's Markdown for story bodies: raw HTML is text, and any ASCII punctuation may be escaped with a
+    backslash, as in CommonMark (ingest escapes `~`, which Python-Markdown alone would show with its backslash)."""
+    markdown = markdown_from_settings(settings)
+    for registry, name in RAW_HTML:
+        if name in getattr(markdown, registry):
+            getattr(markdown, registry).deregister(name)
+    markdown.ESCAPED_CHARS = sorted(set(markdown.ESCAPED_CHARS) | set(string.punctuation))
+    return markdown
 
 
 @lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """CommonMark (markdown-it, in Rust) without raw HTML: HTML in a story shows as text, never as markup.
-
-    markdown-it also leaves links with a scheme that could run code (javascript:, vbscript:, data:) as text."""
-    parser = MarkdownIt("zero")
-    parser.enable_many(list(MARKDOWN_RULES))
-    return parser
+def default_story_markdown() -> Markdown:
+    """The story Markdown of Pelican's default settings."""
+    return story_markdown(DEFAULT_CONFIG)
 
 
-def story_html(body: str, dateline: object = None) -> str:
-    """A story's body as HTML, the dateline run into its first paragraph."""
-    return with_dateline(markdown_parser().render(body, xhtml=False).rstrip("\n"), dateline)
+def story_html(body: str, dateline: object = None, markdown: Markdown | None = None) -> str:
+    """A story's body as sanitised HTML, the dateline run into its first paragraph; `markdown` is the site's
+    (story_markdown), Pelican's default one when not given."""
+    html = (markdown or default_story_markdown()).reset().convert(body)
+    return with_dateline(nh3.clean(html, attributes=STORY_ATTRIBUTES, link_rel=None), dateline)
 
 
 def with_dateline(content: str, dateline: object) -> str:

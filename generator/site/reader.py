@@ -14,17 +14,15 @@ import re
 from pathlib import Path
 
 import frontmatter
-from markdown import Markdown
 from markupsafe import Markup, escape
 from pelican.readers import BaseReader, MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
-from generator.site.markup import story_html, teaser_of
+from generator.site.markup import markdown_from_settings, story_html, story_markdown, teaser_of
 
 TAG_TYPES = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("topics", "Topics"))
 WORDS_PER_MINUTE = 230
 YAML_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
-META_EXTENSION = "markdown.extensions.meta"  # reads `Key: value` lines: the front matter, never a body's
 
 
 class FrontMatterReader(BaseReader):
@@ -37,6 +35,7 @@ class FrontMatterReader(BaseReader):
         super().__init__(settings)
         self.tags: dict[str, Tag] = {}  # one Tag per name, so that its slug is worked out once
         self.ahead: dict[str, tuple[str, dict]] = {}  # stories read ahead in parallel (generator.site.readahead)
+        self.markdown = story_markdown(settings)
 
     def read(self, source_path: str) -> tuple[str, dict]:
         if source_path in self.ahead:
@@ -44,7 +43,7 @@ class FrontMatterReader(BaseReader):
         if self.is_page(source_path):
             return self.read_page(source_path)
         post = frontmatter.load(source_path)
-        content = story_html(post.content, post.metadata.get("dateline"))
+        content = story_html(post.content, post.metadata.get("dateline"), self.markdown)
         return content, self.metadata_for(post.metadata, post.content, source_path)
 
     def tag(self, name: str) -> Tag:
@@ -89,7 +88,7 @@ class FrontMatterReader(BaseReader):
         if not YAML_FRONT_MATTER.match(text):
             return MarkdownReader(self.settings).read(source_path)
         post = frontmatter.loads(text)
-        markdown = page_markdown(self.settings)
+        markdown = markdown_from_settings(self.settings)
         formatted = self.settings["FORMATTED_FIELDS"]
         metadata = {}
         for key, value in post.metadata.items():
@@ -99,15 +98,6 @@ class FrontMatterReader(BaseReader):
             else:
                 metadata[name] = self.process_metadata(name, as_text(value))
         return markdown.reset().convert(post.content), metadata
-
-
-def page_markdown(settings: dict) -> Markdown:
-    """Python-Markdown configured by the MARKDOWN setting, as Pelican's reader configures it, without the
-    extension that reads `Key: value` metadata (a page's front matter is read before)."""
-    config = dict(settings["MARKDOWN"])
-    configs = dict(config.pop("extension_configs", {}))
-    extensions = [name for name in [*config.pop("extensions", []), *configs] if name != META_EXTENSION]
-    return Markdown(extensions=list(dict.fromkeys(extensions)), extension_configs=configs, **config)
 
 
 def as_text(value: object) -> object:

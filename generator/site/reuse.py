@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from jinja2 import meta
+from jinja2 import TemplateNotFound, meta
 from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
@@ -131,9 +131,16 @@ class PageKeys:
         return digest("feed", path, url, feed_type, feed_title, *(self.fingerprints.of(e) for e in elements))
 
     def template_variables(self, template) -> set[str] | None:
-        """Variables a template and everything it pulls in may read; None when that cannot be known."""
+        """Variables a template and everything it pulls in may read; None when that cannot be known (a template
+        that its environment cannot load again by name, as a plugin's own template made from a string)."""
+        if template.name is None or getattr(template.environment, "loader", None) is None:
+            return None
         if template.name not in self.variables:
-            self.variables[template.name] = referenced_variables(template.environment, template.name, self.parsed_templates)
+            try:
+                found = referenced_variables(template.environment, template.name, self.parsed_templates)
+            except TemplateNotFound:
+                found = None
+            self.variables[template.name] = found
         return self.variables[template.name]
 
     def reusable(self, name: str, key: str | None) -> bool:

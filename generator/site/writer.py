@@ -40,6 +40,7 @@ class SiteWriter(Writer):
         self.link: str | None = None  # the page being written that the previous build has
         if self.workers.count > 1:
             freeze_read_site()
+        self.writing_processes = self.workers.count
         self.share = self.workers.start()
         run_of(settings).writer = self
 
