@@ -11,13 +11,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint
+from generator.settings import pelican_settings
 from generator.site.collection import resume_collection
 from generator.site.writer import child_failed, in_child_writer, stop_children
 from generator.ingest import CACHE_ROOT
@@ -63,26 +63,6 @@ def build_lock(output: Path, wait: bool = False) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def pelican_settings(settings_file: Path, content: Path, output: Path, site_url: str) -> dict:
-    """Pelican's settings from pelicanconf.py with our folders and site URL."""
-    from pelican.settings import read_settings
-
-    forget_modules_of(settings_file.resolve().parent)
-    site = site_url.rstrip("/")
-    overrides = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()), "SITEURL": site, "FEED_DOMAIN": site}
-    return read_settings(str(settings_file), override=overrides)
-
-
-def forget_modules_of(folder: Path) -> None:
-    """Forget the modules named like the settings' folder's Python files (not plugins there), so that a settings
-    file importing another (publishconf.py imports pelicanconf.py) reads its current text, not the one an earlier
-    build in this process loaded (`serve --watch`; Pelican registers each settings file under its bare name)."""
-    for path in folder.glob("*.py"):
-        module = sys.modules.get(path.stem)
-        if module is not None and not hasattr(module, "register"):  # a Pelican plugin stays: imported again, it
-            del sys.modules[path.stem]  # would connect its handlers a second time
 
 
 def run_pelican(settings: dict) -> None:

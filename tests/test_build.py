@@ -168,7 +168,7 @@ def test_a_setting_changed_in_an_imported_settings_file_rebuilds_every_page(site
 def test_settings_modules_are_read_again_but_plugins_beside_them_stay_loaded(tmp_path: Path, monkeypatch) -> None:
     import types
 
-    from generator.build import forget_modules_of
+    from generator.settings import forget_modules_of
 
     for name in ("localconf", "localplugin", "elsewhere"):
         if name != "elsewhere":

@@ -12,7 +12,8 @@ from jinja2 import Environment
 from pelican import signals
 
 from conftest import corpus_folder
-from generator.build import build_site, pelican_settings
+from generator.build import build_site
+from generator.settings import pelican_settings
 from generator.errors import BuildError
 from generator.site.reuse import referenced_variables
 from generator.ingest import ingest

@@ -43,8 +43,10 @@ PELICAN_VERSION = "4.12.0"
 PERIOD_KEY_SIZE = {"year": 1, "month": 2, "day": 3}
 
 
+@functools.lru_cache(maxsize=None)
 def source_hash(value: object) -> str:
-    """A short hash of a function's source (a property's getter; a partial's function and arguments)."""
+    """A short hash of a function's source (a property's getter; a partial's function and arguments), taken once
+    per function object in a process."""
     if isinstance(value, property):
         value = value.fget
     if isinstance(value, functools.partial):
@@ -172,8 +174,8 @@ def one_pass_archives(original: Callable) -> Callable:
 
 class WriterHooks:
     """Pelican's Writer private methods, for generator.site.writer.SiteWriter: a page another process writes is
-    not written (`discard`), an unchanged page is linked from the previous build (`link`), and feed entries are
-    made once (FeedEntries)."""
+    not written (`discard`), an unchanged page is linked from the previous build (`link`), and, where
+    FEED_ENTRIES fits too, feed entries are made once (FeedEntries)."""
 
     fast = True
 
@@ -190,12 +192,17 @@ class WriterHooks:
         return super()._open_w(filename, encoding, override)
 
     def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        if not FEED_ENTRIES.applied:
+            return feed
         if not hasattr(self, "feed_entries"):
             self.feed_entries = FeedEntries()
-        return self.feed_entries.use_in(super()._create_new_feed(feed_type, feed_title, context))
+        return self.feed_entries.use_in(feed)
 
     def _add_item_to_the_feed(self, feed, item):
-        self.feed_entries.add(feed, item, self.site_url, super()._add_item_to_the_feed)
+        if not FEED_ENTRIES.applied:
+            return super()._add_item_to_the_feed(feed, item)
+        return self.feed_entries.add(feed, item, self.site_url, super()._add_item_to_the_feed)
 
 
 @functools.lru_cache(maxsize=None)
@@ -294,40 +301,69 @@ RELIED_ON_OWNERS = {
 
 URLS_ONCE = Patch(
     "story, tag and source URLs computed once",
-    {"pelican.contents.Content.url": "7fd9b8dd55c6030b", "pelican.contents.Content.save_as": "4df34b66c0bf99bf",
-     "pelican.contents.Content.get_url_setting": "e0eb063bf0a5ae24", "pelican.contents.Content._expand_settings": "371c714a24a4cdd7",
-     "pelican.urlwrappers.URLWrapper.url": "3f019ee963ab3ece[('key', 'URL')]", "pelican.urlwrappers.URLWrapper.save_as": "3f019ee963ab3ece[('key', 'SAVE_AS')]",
-     "pelican.urlwrappers.URLWrapper._from_settings": "3f019ee963ab3ece"},
+    {
+        "pelican.contents.Content.url": "7fd9b8dd55c6030b",
+        "pelican.contents.Content.save_as": "4df34b66c0bf99bf",
+        "pelican.contents.Content.get_url_setting": "e0eb063bf0a5ae24",
+        "pelican.contents.Content._expand_settings": "371c714a24a4cdd7",
+        "pelican.urlwrappers.URLWrapper.url": "3f019ee963ab3ece[('key', 'URL')]",
+        "pelican.urlwrappers.URLWrapper.save_as": "3f019ee963ab3ece[('key', 'SAVE_AS')]",
+        "pelican.urlwrappers.URLWrapper._from_settings": "3f019ee963ab3ece",
+    },
     [(Content, "url", remember_as("url")), (Content, "save_as", remember_as("save_as")),
      (URLWrapper, "url", remember_as("url")), (URLWrapper, "save_as", remember_as("save_as"))],
 )
 DATES_ONCE = Patch(
     "each date format remembered",
-    {"pelican.utils.SafeDatetime.strftime": "b74e03f1fab79c9a", "pelican.utils.strftime": "0b3c59004b3eaa07"},
+    {
+        "pelican.utils.SafeDatetime.strftime": "b74e03f1fab79c9a",
+        "pelican.utils.strftime": "0b3c59004b3eaa07",
+    },
     [(SafeDatetime, "strftime", remembered_strftime)],
 )
 LISTS_IN_ONE_PASS = Patch(
     "tag and source pages and period archives listing their stories in one pass",
-    {"pelican.generators.ArticlesGenerator.generate_tags": "37f65d284c713dd4", "pelican.generators.ArticlesGenerator.generate_authors": "982c57fcfcf0435e",
-     "pelican.generators.ArticlesGenerator._build_period_archives": "c19e3024444c4c43"},
-    [(ArticlesGenerator, "generate_tags", stream_pages("tag")), (ArticlesGenerator, "generate_authors", stream_pages("author")),
+    {
+        "pelican.generators.ArticlesGenerator.generate_tags": "37f65d284c713dd4",
+        "pelican.generators.ArticlesGenerator.generate_authors": "982c57fcfcf0435e",
+        "pelican.generators.ArticlesGenerator._build_period_archives": "c19e3024444c4c43",
+    },
+    [(ArticlesGenerator, "generate_tags", stream_pages("tag")),
+     (ArticlesGenerator, "generate_authors", stream_pages("author")),
      (ArticlesGenerator, "_build_period_archives", one_pass_archives)],
 )
 WRITER_HOOKS = Patch(
-    "unchanged pages reused, pages shared among processes, feed entries made once",
-    {"pelican.writers.Writer.write_file": "6a604ad67bbeec99", "pelican.writers.Writer._open_w": "69700ea0b4668663", "pelican.writers.Writer.write_feed": "a3b5bc0d0a446c10",
-     "pelican.writers.Writer._create_new_feed": "bc35a96207b4780b", "pelican.writers.Writer._add_item_to_the_feed": "c52ed4daa728c7bc",
-     "feedgenerator.SyndicationFeed.item_attributes": "16da97a5a37204c7", "feedgenerator.RssFeed.write": "ebca16375ba34e5b",
-     "feedgenerator.RssFeed.write_items": "41a87a18ff91f6aa", "feedgenerator.Atom1Feed.write": "0fea57f52532cc08", "feedgenerator.Atom1Feed.write_items": "621de3e7dc946117",
-     "feedgenerator.SimplerXMLGenerator.startElement": "8ccdb8cf50f828ee", "xml.sax.saxutils.XMLGenerator._finish_pending_start_element": "62e499e9c55bbc38",
-     "xml.sax.saxutils.XMLGenerator.__init__": "1faa55697680b40b"},
+    "unchanged pages reused, pages shared among processes",
+    {
+        "pelican.writers.Writer.write_file": "6a604ad67bbeec99",
+        "pelican.writers.Writer._open_w": "69700ea0b4668663",
+        "pelican.writers.Writer.write_feed": "a3b5bc0d0a446c10",
+    },
+)
+FEED_ENTRIES = Patch(
+    "feed entries made once",
+    {
+        "pelican.writers.Writer._create_new_feed": "bc35a96207b4780b",
+        "pelican.writers.Writer._add_item_to_the_feed": "c52ed4daa728c7bc",
+        "feedgenerator.SyndicationFeed.item_attributes": "16da97a5a37204c7",
+        "feedgenerator.RssFeed.write": "ebca16375ba34e5b",
+        "feedgenerator.RssFeed.write_items": "41a87a18ff91f6aa",
+        "feedgenerator.Atom1Feed.write": "0fea57f52532cc08",
+        "feedgenerator.Atom1Feed.write_items": "621de3e7dc946117",
+        "feedgenerator.SimplerXMLGenerator.startElement": "8ccdb8cf50f828ee",
+        "xml.sax.saxutils.XMLGenerator._finish_pending_start_element": "62e499e9c55bbc38",
+        "xml.sax.saxutils.XMLGenerator.__init__": "1faa55697680b40b",
+    },
 )
 READ_CACHE = Patch(
     "stories read ahead on every process, each file stamped once",
-    {"pelican.cache.FileDataCacher.__init__": "0e94df62b258a9c2", "pelican.cache.FileStampDataCacher.__init__": "f37211462c4b3e80",
-     "pelican.cache.FileStampDataCacher._get_file_stamp": "771a0b92fd2c314a"},
+    {
+        "pelican.cache.FileDataCacher.__init__": "0e94df62b258a9c2",
+        "pelican.cache.FileStampDataCacher.__init__": "f37211462c4b3e80",
+        "pelican.cache.FileStampDataCacher._get_file_stamp": "771a0b92fd2c314a",
+    },
 )
-PATCHES = (URLS_ONCE, DATES_ONCE, LISTS_IN_ONE_PASS, WRITER_HOOKS, READ_CACHE)
+PATCHES = (URLS_ONCE, DATES_ONCE, LISTS_IN_ONE_PASS, WRITER_HOOKS, FEED_ENTRIES, READ_CACHE)
 
 
 def apply_patches() -> list[Patch]:
@@ -340,7 +376,7 @@ def apply_patches() -> list[Patch]:
         elif not patch.applied:
             patch.apply()
     if off:
-        logger.warning("newsdigest: Pelican %s is not the %s our speed-ups were written for, or its code differs: "
-                       "building with Pelican's own code for %s (slower, same site)", pelican.__version__,
+        logger.warning("newsdigest: Pelican %s (or code it uses) differs from the %s our speed-ups were written for: "
+                       "Pelican's own code runs instead for %s (slower, the same site)", pelican.__version__,
                        PELICAN_VERSION, "; ".join(patch.purpose for patch in off))
     return off

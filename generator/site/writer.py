@@ -38,8 +38,7 @@ class SiteWriter(Writer):
         self.workers = Workers(self.processes(settings) if self.fast else 1)
         self.discard: str | None = None  # the page being written that another process writes
         self.link: str | None = None  # the page being written that the previous build has
-        if self.workers.count > 1:
-            freeze_read_site()
+        freeze_read_site()  # collection was paused while the site was read
         self.writing_processes = self.workers.count
         self.share = self.workers.start()
         run_of(settings).writer = self
