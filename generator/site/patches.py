@@ -32,7 +32,7 @@ import pelican.utils
 from feedgenerator import Atom1Feed, SyndicationFeed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from pelican.cache import FileDataCacher, FileStampDataCacher
-from pelican.contents import Content
+from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import SafeDatetime
@@ -64,8 +64,8 @@ class Patch:
     applied: bool = False
 
     def __post_init__(self) -> None:
-        # What each replaced attribute was before any patch: the hash is taken of it, and undoing restores it.
-        self.originals = {(owner, name): owner.__dict__[name] for owner, name, _ in self.replacements}
+        # What each replaced attribute was before any patch (None: inherited): undoing restores it.
+        self.originals = {(owner, name): owner.__dict__.get(name) for owner, name, _ in self.replacements}
 
     def fits(self) -> bool:
         """Pelican is the version written for, and every original's source hashes as recorded."""
@@ -79,7 +79,10 @@ class Patch:
 
     def undo(self) -> None:
         for (owner, name), original in self.originals.items():
-            setattr(owner, name, original)
+            if original is not None:
+                setattr(owner, name, original)
+            elif name in owner.__dict__:
+                delattr(owner, name)
         self.applied = False
 
 
@@ -96,11 +99,12 @@ def hash_now(dotted: str, originals: dict) -> str | None:
 
 # ---- URLs computed once --------------------------------------------------------------------------------------
 
-def remember_as(name: str) -> Callable[[property], property]:
-    """A replacement for a read-only property: the same value, computed once per object."""
+def remember_as(name: str, of: property | None = None) -> Callable[[property | None], property]:
+    """A replacement for a read-only property (`of`, else the one replaced): the same value, computed once per
+    object."""
 
-    def make(original: property) -> property:
-        getter = original.fget
+    def make(original: property | None) -> property:
+        getter = (of or original).fget
         slot = f"_newsdigest_{name}"
 
         def cached(self):
@@ -310,7 +314,9 @@ URLS_ONCE = Patch(
         "pelican.urlwrappers.URLWrapper.save_as": "3f019ee963ab3ece[('key', 'SAVE_AS')]",
         "pelican.urlwrappers.URLWrapper._from_settings": "3f019ee963ab3ece",
     },
-    [(Content, "url", remember_as("url")), (Content, "save_as", remember_as("save_as")),
+    # Stories' URLs, not every Content's: a static file's location may still move ({attach}) after it was read.
+    [(Article, "url", remember_as("url", Content.__dict__["url"])),
+     (Article, "save_as", remember_as("save_as", Content.__dict__["save_as"])),
      (URLWrapper, "url", remember_as("url")), (URLWrapper, "save_as", remember_as("save_as"))],
 )
 DATES_ONCE = Patch(
