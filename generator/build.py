@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -37,6 +38,18 @@ class _ErrorCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage().splitlines()[0] if record.getMessage() else record.levelname)
+
+
+class _WarningPrinter(logging.Handler):
+    """Shows each WARNING Pelican or a plugin logs while it runs (ours: speed-ups left off after a Pelican
+    upgrade) as one `warning:` line on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:
+            print(f"warning: {record.getMessage().splitlines()[0]}", file=sys.stderr)
 
 
 def check_output_dir(output: Path, project: Path, protected: list[Path]) -> None:
@@ -69,8 +82,9 @@ def run_pelican(settings: dict) -> None:
     """Run Pelican in this process; an error it logs or raises fails the build."""
     from pelican import Pelican
 
-    counter = _ErrorCounter()
+    counter, printer = _ErrorCounter(), _WarningPrinter()
     logging.getLogger().addHandler(counter)
+    logging.getLogger().addHandler(printer)
     try:
         Pelican(settings).run()
     except BaseException as error:
@@ -83,6 +97,7 @@ def run_pelican(settings: dict) -> None:
         stop_children(settings)
         resume_collection()
         logging.getLogger().removeHandler(counter)
+        logging.getLogger().removeHandler(printer)
     if counter.messages:
         raise BuildError("Pelican reported errors: " + "; ".join(counter.messages[:5]))
 

@@ -23,7 +23,7 @@ UPDATE_GOLDENS = os.environ.get("UPDATE_GOLDENS") == "1"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # Fixtures that build a site (or a scratch project to build), directly or through the fixtures they use: a test
 # using one is marked `build`, and `pytest -m "not build"` runs the fast unit tests alone.
-SITE_FIXTURES = {"project", "chdir_project", "site", "corpus_site", "served_site", "browser", "two_writers"}
+SITE_FIXTURES = {"project", "chdir_project", "site", "corpus_site", "served_site", "browser", "features_site"}
 
 
 def pytest_configure(config: pytest.Config) -> None:

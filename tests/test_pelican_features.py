@@ -119,12 +119,13 @@ def plain_pelican(project: Path, output: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def features_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project of this module's builds (its own, so that conftest's `project` stays the plain scratch one)."""
     return feature_project(tmp_path_factory.mktemp("features") / "site")
 
 
 @pytest.fixture(scope="module")
-def two_writers(project: Path) -> tuple[Path, object]:
+def two_writers(features_site: Path) -> tuple[Path, object]:
     """The site built by `newsdigest` on two processes, reading ahead too; and its writer."""
     from pelican import signals
 
@@ -140,7 +141,7 @@ def two_writers(project: Path) -> tuple[Path, object]:
         patch.setattr(readahead, "READ_AHEAD_FROM", 1)
         signals.finalized.connect(keep)
         try:
-            site = build(project, "two-writers")
+            site = build(features_site, "two-writers")
         finally:
             signals.finalized.disconnect(keep)
     return site, writers[-1]
@@ -183,38 +184,51 @@ def test_every_list_type_is_written(two_writers) -> None:
         assert any(name.endswith("/index.html") and name.count("/") == depth and name[:4].isdigit() for name in files)
 
 
-def test_plain_pelican_writes_the_same_site(project: Path, two_writers) -> None:
+def test_plain_pelican_writes_the_same_site(features_site: Path, two_writers) -> None:
     site, _ = two_writers
-    plain = tree(plain_pelican(project, "plain"))
+    plain = tree(plain_pelican(features_site, "plain"))
     assert sorted(plain) == sorted(tree(site))
     assert plain == tree(site)
 
 
 def test_with_our_patches_off_pelican_builds_the_same_site_with_one_warning(
-        project: Path, two_writers, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+        features_site: Path, two_writers, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     site, _ = two_writers
     monkeypatch.setattr(patches, "PELICAN_VERSION", "4.12.0-not-installed")  # as if Pelican had been upgraded
     with caplog.at_level(logging.WARNING, logger="generator.site.patches"):
-        fallback = build(project, "pelican-code")
+        fallback = build(features_site, "pelican-code")
     warnings = [record for record in caplog.records if record.name == "generator.site.patches"]
     assert len(warnings) == 1 and "Pelican's own code runs instead" in warnings[0].getMessage()
     assert not any(patch.applied for patch in patches.PATCHES)
     assert tree(fallback) == tree(site)
 
 
-def test_a_registry_plugin_runs_beside_ours(project: Path, monkeypatch: pytest.MonkeyPatch,
+def test_the_command_shows_the_fallback_as_one_warning_line(chdir_project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture) -> None:
+    from generator.cli import main
+
+    load_synth().synthesise(chdir_project / "seeds", 2)
+    # A version of its own: Pelican's loggers drop a message they have logged before in the process.
+    monkeypatch.setattr(patches, "PELICAN_VERSION", "4.12.0-faked-for-the-command")
+    assert main(["build", "--site-url", SITE_URL]) == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if line.startswith("warning: newsdigest: speed-ups")]
+    assert len(warnings) == 1 and "Pelican's own code runs instead" in warnings[0]
+
+
+def test_a_registry_plugin_runs_beside_ours(features_site: Path, monkeypatch: pytest.MonkeyPatch,
                                            caplog: pytest.LogCaptureFixture) -> None:
     """pelican-sitemap (PyPI) lists every page it is told of through content_written: not declared parallel-safe,
     so the pages are written by one process, and its sitemap lists every page."""
-    settings = project / "pelicanconf.py"
+    settings = features_site / "pelicanconf.py"
     original = settings.read_text(encoding="utf-8")
     settings.write_text(original + 'PLUGINS = [*PLUGINS, "pelican.plugins.sitemap"]\nSITEMAP = {"format": "txt"}\n',
                         encoding="utf-8")
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     try:
         with caplog.at_level(logging.INFO, logger="generator.site.writer"):
-            site = build(project, "with-sitemap")
-        plain = plain_pelican(project, "plain-with-sitemap")
+            site = build(features_site, "with-sitemap")
+        plain = plain_pelican(features_site, "plain-with-sitemap")
     finally:
         settings.write_text(original, encoding="utf-8")
     assert any("pelican.plugins.sitemap" in record.getMessage() for record in caplog.records)

@@ -382,7 +382,7 @@ def apply_patches() -> list[Patch]:
         elif not patch.applied:
             patch.apply()
     if off:
-        logger.warning("newsdigest: Pelican %s (or code it uses) differs from the %s our speed-ups were written for: "
-                       "Pelican's own code runs instead for %s (slower, the same site)", pelican.__version__,
-                       PELICAN_VERSION, "; ".join(patch.purpose for patch in off))
+        logger.warning("newsdigest: speed-ups written for Pelican %s are off on Pelican %s, whose code differs (%s): "
+                       "Pelican's own code runs instead, slower, for the same site", PELICAN_VERSION,
+                       pelican.__version__, "; ".join(patch.purpose for patch in off))
     return off
