@@ -29,8 +29,9 @@ STATIC_PATHS = []
 IGNORE_FILES = [".*", "__pycache__"]
 # Our plugin (generator/site/): add other Pelican plugins after it.
 PLUGINS = ["generator.site"]
-# Stories and pages in content/ are Markdown with YAML front matter (pages may use Pelican's `Key: value` lines).
-READERS = {"md": FrontMatterReader, "markdown": FrontMatterReader}
+# Stories and pages in content/ are Markdown with YAML front matter (pages may use Pelican's `Key: value` lines);
+# an HTML file there is never read as a story (it may be a TEMPLATE_PAGES template).
+READERS = {"md": FrontMatterReader, "markdown": FrontMatterReader, "html": None, "htm": None}
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 # Stories keep day-based URLs: /YYYY/MM/DD/slug.html; archives per day, month and year.

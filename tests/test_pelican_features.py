@@ -72,7 +72,6 @@ def register():
 SETTINGS = f"""
 DEFAULT_PAGINATION = 10
 TEMPLATE_PAGES = {{f"extra-templates/t{{n}}.html": f"extra/template-{{n}}.html" for n in range(1, {TEMPLATE_PAGES + 1})}}
-ARTICLE_EXCLUDES = ["extra-templates"]
 PLUGINS = [*PLUGINS, "other_pages"]
 """
 
