@@ -61,8 +61,8 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The place index, shared by the process: read from the user's cache (0.1 s), else built (0.6 s) and cached,
-    so that a rebuild with one new seed does not pay for indexing 30,000 places."""
+    """The place index, shared by the process: read from the user's cache, else built (much slower) and cached,
+    so that a rebuild with one new seed does not pay for indexing every place."""
     path = None
     with contextlib.suppress(Exception):  # no home folder, or a missing, stale or damaged cache file: build afresh
         path = cache_file()
@@ -81,8 +81,8 @@ def gazetteer() -> Gazetteer:
 
 
 def load_without_collection(handle) -> object:
-    """Unpickle with cyclic garbage collection off: the 30,000 places are lasting objects, and collections
-    triggered by their allocation would only scan them again (0.13 s to load with collection on, 0.05 s off)."""
+    """Unpickle with cyclic garbage collection off: the places are lasting objects, and collections
+    triggered by their allocation would only scan them again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
