@@ -114,6 +114,9 @@ def test_hard_cases_of_each_wire(name, taxonomy):
     assert [tag for tag in gold.get("absent", []) if tag.casefold() in ranked] == [], tags.ranked
     if "entities" in gold:
         assert sorted(tags.people + tags.places + tags.organisations) == sorted(gold["entities"]), tags.ranked
+    by_kind = {"person": tags.people, "place": tags.places, "organisation": tags.organisations}
+    for kind, names in gold.get("kinds", {}).items():
+        assert [name for name in names if name not in by_kind[kind]] == [], (kind, tags.ranked)
 
 
 def test_every_corpus_article_gets_clean_tags_and_no_filler(taxonomy):

@@ -10,6 +10,7 @@ from generator.tagging.entities import (
     HEADLINE_WEIGHT,
     LEDE_WEIGHT,
     OPENING_WEIGHT,
+    PRODUCT_NOUNS,
     Entity,
     Resolver,
 )
@@ -23,7 +24,7 @@ from generator.tagging.lexicon import (
 )
 from generator.tagging.regions import REGION_ABBREVIATIONS
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
-from generator.tagging.text import fold, mentions
+from generator.tagging.text import CONNECTORS, fold, mentions
 from generator.tagging.topics import score_topics
 
 DATELINE_WEIGHT = 1.0
@@ -41,8 +42,11 @@ MAX_TOPIC_SLOTS = 2
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
     sections = _sections(article)
+    topics = score_topics(sections, taxonomy)
+    venue = any(topic in taxonomy.venue_topics and score >= taxonomy.topic_threshold for topic, score in topics[:2])
     resolver = Resolver(
-        taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy)
+        taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy),
+        venue=venue, not_names=_defined_non_names(sections),
     )
     headline_in_caps = _is_shouting(article.headline)
     for text, weight in sections:
@@ -56,8 +60,6 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     if headline_in_caps:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
-    topics = score_topics(sections, taxonomy)
-    venue = any(topic in taxonomy.venue_topics and score >= taxonomy.topic_threshold for topic, score in topics[:2])
     dateline_place = _add_dateline(resolver, article, taxonomy, venue)
     _qualify_institutions(resolver, taxonomy, _home_country(resolver, article, taxonomy))
     if not venue:
@@ -106,6 +108,30 @@ def _sections(article: Article) -> list[tuple[str, float]]:
             text = text[len(article.dateline.raw):]
         texts.append((text, OPENING_WEIGHT if index == 0 else BODY_WEIGHT))
     return texts
+
+
+# A phrase and the acronym defined for it: "the export enhancement program (EEP)".
+DEFINITION = re.compile(r"((?:[^\W\d_][\w'\-]*\s+){1,8})\(([A-Z]{2,6})\)")
+
+
+def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
+    """Folded acronyms, and long forms, that the story defines as no entity: an acronym for a lower-case phrase
+    ("export enhancement program (EEP)") or for a product ("Geostationary Operational Environmental Satellite
+    (GOES)")."""
+    found: set[str] = set()
+    for text, _ in sections:
+        if "(" not in text:
+            continue
+        for phrase, acronym in DEFINITION.findall(text):
+            words = [word for word in phrase.split() if word.lower() not in CONNECTORS]
+            long_form = words[-len(acronym):]
+            if "".join(word[0] for word in long_form).upper() != acronym:
+                continue
+            if all(word.islower() for word in long_form):
+                found.add(fold(acronym))
+            elif fold(long_form[-1]) in PRODUCT_NOUNS:
+                found |= {fold(acronym), fold(" ".join(long_form))}
+    return frozenset(found)
 
 
 def _is_shouting(headline: str) -> bool:
