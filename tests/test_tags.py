@@ -302,7 +302,7 @@ def test_max_tags_caps_ranked(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("max_tags: 21\n", "max_tags"), ("colours: {}\n", "colours"), ("topics: {war: '(unclosed'}\n", "topics.war"),
+    [("max_tags: 21\n", "max_tags"), ("max_venue_tags: 5\n", "max_venue_tags"), ("colours: {}\n", "colours"), ("topics: {war: '(unclosed'}\n", "topics.war"),
      ("types: {Gazprom: company}\n", "types.gazprom")],
 )
 def test_bad_taxonomy_names_the_key(tmp_path, text, key):

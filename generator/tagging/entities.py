@@ -14,6 +14,7 @@ from generator.tagging.lexicon import (
     COMPETITION_WORDS,
     DOCUMENT_WORDS,
     DESCRIPTORS,
+    FAITHS,
     FAMILY_NAMES_FIRST,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
@@ -25,6 +26,7 @@ from generator.tagging.lexicon import (
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
     NUMBER_WORDS,
+    ORDINALS,
     PARTY_MEMBERS,
     ORG_WORDS,
     PLACE_OPENERS,
@@ -56,12 +58,16 @@ DEMONYM_WEIGHT = 0.5
 ACTING_VERBS = SPEECH_VERBS | frozenset(
     "has had will would reported posted agreed plans planned won bought sold acquired earned raised cut "
     "filed offered launched signed beat beats lost".split())
+# Verbs after a capital that make it its government ("Washington said", "Moscow rejected", "Bonn welcomed").
+GOVERNMENT_VERBS = SPEECH_VERBS | frozenset(
+    "rejected accused denied welcomed protested demanded refused recognised recognized threatened ordered backed "
+    "opposed supported wants wanted sought seeks insisted agreed condemned responded retaliated vetoed".split())
 PRODUCT_NOUNS = frozenset(
     "missile missiles system systems drug drugs vaccine vaccines car cars jet jets aircraft plane planes model "
     "models phone phones engine engines rifle tank tanks software app device devices brand sedan truck trucks "
     "pill pills treatment rocket rockets satellite satellites platform".split())
 ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western, European, Soviet-American
-NOT_A_SINGLE_NAME = PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
+NOT_A_SINGLE_NAME = ORDINALS | PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
 NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
 NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS
@@ -169,15 +175,31 @@ class Resolver:
         if not words or self._is_demonym(words) or self._names_no_entity(words, mention):
             return
         if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
-            self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
+            suffix = "" if mention.after == "province" else f" {mention.after.capitalize()}"  # Jiangsu; Kursk Region
+            self.add(f"{' '.join(words)}{suffix}", "place", mention.weight)
             return
         known = self.known(" ".join(words))
+        if known and known[1] == "place" and mention.after in GOVERNMENT_VERBS and fold(known[0]) in gazetteer().capitals:
+            # "Moscow rejected the plan": the government, not the city; weak evidence for its country
+            country = gazetteer().countries.get(gazetteer().capitals[fold(known[0])])
+            if country is not None:
+                self.add(country.name, "place", mention.weight * DEMONYM_WEIGHT, named=False)
+                return
         if known and len(words) == 1 and known[1] == "place" and fold(known[0]) not in gazetteer().names:
             # A one-word city may be a surname ('Wilson', 'Lincoln'): decide once all people are known.
             self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
             return
         if known:
             self.add(known[0], known[1], mention.weight, " ".join(words))
+            return
+        if words[-1].endswith("-based") and len(words) > 1:  # "Hong Kong-based group": Hong Kong is named
+            self._resolve(Mention((*words[:-1], words[-1][: -len("-based")]), mention.weight * DEMONYM_WEIGHT, False))
+            return
+        if self.venue and len(words) >= 3 and words[1] == "of" and NAME_WORD.match(words[0]) and self._names_a_country(
+                " ".join(words[2:])):  # "Benetton of Italy beat Dinamo of Russia": a side and its country
+            self.team_words.add(words[0])
+            self.deferred.append(Mention(words[:1], mention.weight, False, (), "beat"))
+            self._resolve(Mention(words[2:], mention.weight, False))
             return
         owner = _split_owner(words)
         if owner:  # "Dow Chemical Co of the United States": the company, and its country
@@ -202,8 +224,9 @@ class Resolver:
             return  # a shouted heading ("CRUDE OIL", "MAJOR LEAGUE RESULTS"): only known names count in capitals
         if self._team(words, mention):
             return
-        if self.venue and len(words) == 1 and _in_result(mention):
-            self.team_words.add(words[0])
+        plural_after_the = (mention.words[0] == "The" or mention.before[-1:] == ("the",)) and words[0].endswith("s")
+        if self.venue and len(words) == 1 and (_in_result(mention) or plural_after_the):
+            self.team_words.add(words[0])  # "Essex 532-8", "beat Dinamo", "the Phillies"
         person, prefix = _split_title(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
@@ -227,7 +250,7 @@ class Resolver:
         """True for the name of a competition or event ("World Cup", "Hong Kong Open", in sport "National League")
         or of a market index ("the Nikkei index", "the Dow Jones industrial average"): names, but of no entity."""
         key = fold(" ".join(words))
-        if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names:
+        if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
             return True
         if len(words) > 1 and all(fold(word) in GENERIC_ORG_WORDS for word in words) and not self.known(" ".join(words)):
             return not INSTITUTION_HEADS.intersection(fold(word) for word in words)  # "Trade Union", "Oil Company"
@@ -328,7 +351,8 @@ class Resolver:
         while len(words) > 1 and not self.known(" ".join(words)):
             first = fold(words[0])
             opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR)
-            plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types
+            plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
+                and first not in ORG_WORDS  # "Bank of England" at a sentence start stays whole
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
@@ -388,7 +412,7 @@ class Resolver:
         figures = {fold(m.words[0]) for m in singles if m.after == "<number>"}  # "fell Rs 96 to Rs 1,620"
         return {key for key in located - figures if counts[key] >= 2 and key not in NOT_A_SINGLE_NAME
                 and not ADJECTIVE_ENDING.search(key) and key not in {fold(w) for w in self.team_words}
-                and not self._match_known((key,))}
+                and not getattr(self._match_known((key,)), "kind", "") == "person"}
 
     def _add_repeated_names(self, mentions: list[Mention]) -> None:
         """Add single capitalised names, met twice or more and once at least inside a sentence, that are no common

@@ -27,7 +27,9 @@ COMMON_WORDS = CALENDAR | _words(
     "while whether because unless once again well let do does did is are was were be been being have has had "
     "will would shall should can could may might must said says say told added asked mr mrs ms dr sir madam "
     "below above total sales analysts company shares government officials sources people news reuter reuters "
-    "christmas easter god allah"
+    "christmas easter god allah men women "
+    "soccer football cricket tennis golf rugby baseball basketball boxing athletics squash hockey cycling "
+    "swimming skiing sailing rowing motor racing"
 )
 TITLES = _words(
     "senators sens reps ministers professor prof doctor teacher lawyer attorney coach author activist gov "
@@ -144,7 +146,7 @@ NOT_GIVEN_NAMES = _words(
     "heather olive hazel coral jade melody harmony destiny trinity charity mercy patience chance sage storm rain "
     "sky river ocean forest stone rock cliff dale glen heath wood field brook hill ford marshal sterling noble duke "
     "earl baron eve noel glory merry happy lucky precious angel pepper spice sugar brandy sherry art chase drew "
-    "price rich young long small golden silver green brown white black gray grey")
+    "price rich young long small gold golden silver green brown white black gray grey")
 
 
 def _census_given_names() -> frozenset[str]:
@@ -162,11 +164,19 @@ GIVEN_NAMES = GIVEN_NAMES | _census_given_names()
 # Milwaukee Open", "Olympic Games"); "league" too in sport stories ("National League").
 COMPETITION_WORDS = _words(
     "cup cups open opens championship championships games olympics olympiad series trophy tour classic masters "
-    "prix invitational tournament meeting rally marathon euro ligue liga serie bundesliga division premiership")
+    "prix invitational tournament meeting rally marathon euro ligue liga serie bundesliga division premiership "
+    "olympic")
+# Ordinals head names ("First Boston", "First Court of Appeals") but alone are list headings ("First one-day
+# international", "Second test"): never a tag by themselves.
+ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth tenth")
 # Words that end the name of a law, a treaty or a document ("Tax Reform Act", "International Cocoa Agreement").
 DOCUMENT_WORDS = _words(
     "act acts agreement accord accords treaty treaties declaration convention charter protocol pact plan doctrine "
     "initiative resolution amendment bill code constitution")
+# Faiths and peoples named as adjectives ("the ruling Moslem party"): never a tag, nor the end of one.
+FAITHS = _words(
+    "moslem moslems muslim muslims christian christians jewish jew jews hindu hindus buddhist buddhists catholic "
+    "catholics protestant protestants sunni sunnis shiite shiites shia arab arabs kurdish kurd kurds")
 # Words after a market index's name ("the Dow Jones industrial average", "Nikkei index"): the name is no entity.
 INDEX_WORDS = _words("index indices average averages industrial industrials futures")
 # Words next to a team in a result: "Benetton beat Dinamo", "against Karlsruhe", "Kent v Surrey".
