@@ -43,6 +43,7 @@ class Gazetteer:
     cities: dict[str, tuple[Place, ...]]
     countries: dict[str, Place]
     states: dict[str, Place]
+    capitals: dict[str, str]  # folded capital -> its country's code: "Moscow said" speaks for Russia
 
     def lookup(self, name: str, min_population: int) -> Place | None:
         """The country, state, continent or city (of at least min_population) called name."""
@@ -129,7 +130,8 @@ def build_gazetteer() -> Gazetteer:
         place = Place(row["name"], "city", row["countrycode"], row["population"])
         for key in saint_variants(fold(row["name"])):
             cities.setdefault(key, []).append(place)
-    return Gazetteer(names, {key: tuple(value) for key, value in cities.items()}, countries, states)
+    capitals = {fold(row["capital"]): code for code, row in cache.get_countries().items() if row["capital"]}
+    return Gazetteer(names, {key: tuple(value) for key, value in cities.items()}, countries, states, capitals)
 
 
 def saint_variants(key: str) -> tuple[str, ...]:
