@@ -32,7 +32,7 @@ import synth
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator import search as pagefind_search  # noqa: E402
+from generator.site import search as pagefind_search  # noqa: E402
 from generator.build import build_site  # noqa: E402
 from generator.ingest import ingest  # noqa: E402
 from generator.search_index import plugin as index_plugin  # noqa: E402

@@ -1,4 +1,4 @@
-"""Pelican plugin: once every story page is written, write the search index into the build (SEARCH_DATA_PATH).
+"""Pelican plugin: once every page is written, write the search index into the build (SEARCH_DATA_PATH).
 
 A build that only adds stories newer than all the others (a day's news) adds them to the previous build's index
 and links every file it did not change; any other change (an edit, a removal, a story dated earlier, another
@@ -14,11 +14,12 @@ from pathlib import Path
 from pelican import signals
 
 from generator.files import SafeWriter
-from generator.incremental import IncrementalWriter, join_shards, link_previous
 from generator.search_index.aliases import alias_groups
 from generator.search_index.encoding import from_script
 from generator.search_index.index import FORMAT, TAG_URL, IndexBuilder, build_index, layout
 from generator.search_index.stories import story_from_article, story_stamp
+from generator.site.reuse import PageKeys, link_previous
+from generator.site.run import run_of
 from generator.tagging.taxonomy import TAXONOMY_PATH
 
 logger = logging.getLogger(__name__)
@@ -61,24 +62,25 @@ class PreviousIndex:
         return len(known)
 
 
-def write_search_index(generator, writer=None) -> None:
-    """Pelican's article_writer_finalized: write (or extend) the search index of the build's stories."""
-    join_shards()  # the forked page writers stop here, so only the parent goes on
-    index_stories(generator)
+def write_search_index(pelican) -> None:
+    """Pelican's finalized: write (or extend) the search index of the run's stories."""
+    run = run_of(pelican.settings)
+    if run.articles is not None:
+        index_stories(run.articles, getattr(run.writer, "pages", None))
 
 
-def index_stories(generator) -> None:
-    """Write the search index of the generator's stories into its output, from the previous build's if it can."""
+def index_stories(generator, pages: PageKeys | None) -> None:
+    """Write the search index of the generator's stories into its output, from the previous build's (`pages`
+    knows it: generator.site.reuse) when it can."""
     settings = generator.settings
     output = Path(generator.output_path)
     folder = settings.get("SEARCH_DATA_PATH", DATA_PATH)
     aliases = alias_groups(aliases_path(settings))
-    writer = IncrementalWriter.current
-    writer = writer if writer is not None and Path(writer.output_path) == output else None
     articles = sorted(generator.articles, key=lambda article: (article.date.isoformat(), article.url))
-    stamps = [story_stamp(article, source_hash(writer, article)) for article in articles]
+    stamps = [story_stamp(article, source_hash(pages, article)) for article in articles]
     shape = layout(len(articles), settings.get("TAG_URL", TAG_URL))
-    previous = PreviousIndex(writer.previous / folder, writer.previous / STATE_FILE) if writer and writer.previous else None
+    old = pages.previous if pages is not None else None
+    previous = PreviousIndex(old / folder, old / STATE_FILE) if old is not None else None
     builder = extended(previous, articles, stamps, shape, aliases) if previous else None
     if builder is None:
         builder = build_index((story_from_article(a, s) for a, s in zip(articles, stamps)), aliases, shape["tagUrl"])
@@ -114,10 +116,10 @@ def save(output: Path, folder: str, builder: IndexBuilder, previous: Path | None
     files.write_text(STATE_FILE, json.dumps(builder.state(), separators=(",", ":")) + "\n")
 
 
-def source_hash(writer: IncrementalWriter | None, article) -> str:
-    """The hash of a story's source file: the build's own (see generator.incremental.Fingerprints), or made here."""
-    if writer is not None:
-        return writer.fingerprints.source(article.source_path)
+def source_hash(pages: PageKeys | None, article) -> str:
+    """The hash of a story's source file: the build's own (see generator.site.reuse.Fingerprints), or made here."""
+    if pages is not None:
+        return pages.fingerprints.source(article.source_path)
     return hashlib.md5(Path(article.source_path).read_bytes()).hexdigest()
 
 
@@ -129,4 +131,4 @@ def aliases_path(settings: dict) -> Path | None:
 
 def register() -> None:
     """Pelican plugin entry point."""
-    signals.article_writer_finalized.connect(write_search_index)
+    signals.finalized.connect(write_search_index)
