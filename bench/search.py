@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/search.py --n 10000 [--work bench/work] [--seed 0] [--browser] [--pagefind-single]
 
-In <work>/search-n<N>/ (kept between runs: seeds and content are made only when missing) it builds the site
-in this process, as `newsdigest build` does, and times the search index (generator.search_index: its
-`index_stories`) and Pagefind (generator.search: `index_site`) inside each build: the full build, a rebuild with
-nothing changed, one story added (dated the next day) and a day's 100 stories added (bench/run.py's add-one and
+In <work>/search-n<N>/ (kept between runs: seeds are made only when missing) it ingests and builds the site in
+this process, as `newsdigest build` does, and times the ingest, the site build, and inside it the search index
+(generator.search_index: its `index_stories`) and Pagefind (generator.site.search: `index_site`, when
+SEARCH_INDEX is on): the full build (every seed ingested again, every page built), a rebuild with nothing
+changed, one story added (dated the next day) and a day's 100 stories added (bench/run.py's add-one and
 add-day). It prints the index's files and sizes. --browser serves the site from a local HTTP server and times
 queries in Chromium (Playwright): from the address with ?q= to the results shown, with a cold cache, and the
 bytes of index files each query loaded. --pagefind-single times Pagefind indexing every story page in one
@@ -77,31 +78,33 @@ def prepare(work: Path, n: int, seed: int) -> None:
         shutil.rmtree(seeds, ignore_errors=True)
         shutil.rmtree(work / "content", ignore_errors=True)
         synth.synthesise(seeds, n, seed)
-    report = ingest(seeds, work / "content", taxonomy_path=work / "tags.yaml")
-    print(f"bench: {n} seeds, ingest: {report.ok and 'ok'}", flush=True)
+    print(f"bench: {n} seeds", flush=True)
 
 
 def build(work: Path, spent: dict[str, float], force: bool = False) -> dict[str, float]:
-    """One build of work/content into work/output: wall and CPU seconds (this process and its writers), and the
-    seconds spent in the search index and in Pagefind."""
+    """Ingest and build work/ as `newsdigest build` does (everything again with force): wall and CPU seconds
+    (this process and its workers) of the ingest, the site build, and the search index and Pagefind in it."""
     spent.clear()
     before, start = os.times(), time.perf_counter()
+    ingest(work / "seeds", work / "content", taxonomy_path=work / "tags.yaml", force=force)
+    ingested = time.perf_counter()
     built = build_site(work / "content", work / "output", settings_file=work / "pelicanconf.py", site_url=SITE_URL,
                        force=force)
-    after, wall = os.times(), time.perf_counter() - start
-    cpu = sum(after[:4]) - sum(before[:4])
+    after, end = os.times(), time.perf_counter()
     while any(work.glob(".newsdigest-trash-*")):  # the replaced site is deleted in the background: let it go
         time.sleep(0.5)
-    print(f"bench: built in {wall:.2f} s (index {spent.get('index_stories', 0.0):.2f} s)", flush=True)
-    return {"built": built, "wall": wall, "cpu": cpu, "index": spent.get("index_stories", 0.0),
+    cpu = sum(after[:4]) - sum(before[:4])
+    print(f"bench: ingest {ingested - start:.2f} s, site {end - ingested:.2f} s (index {spent.get('index_stories', 0.0):.2f} s)",
+          flush=True)
+    return {"built": built, "ingest": ingested - start, "site": end - ingested, "wall": end - start, "cpu": cpu,
+            "index": spent.get("index_stories", 0.0),
             "pagefind": spent.get("index_site", 0.0)}
 
 
 def add_seeds(work: Path, count: int, seed: int, date: dt.date) -> None:
-    """`count` more seeds, the next indices, all dated `date`, ingested."""
+    """`count` more seeds, the next indices, all dated `date`."""
     start = len(list((work / "seeds").glob("*.txt")))
     synth.synthesise(work / "seeds", count, seed, start=start, date=date)
-    ingest(work / "seeds", work / "content", taxonomy_path=work / "tags.yaml")
 
 
 def index_sizes(output: Path) -> str:
@@ -200,12 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         add_seeds(work, count, args.seed, date)
         rows.append((label, build(work, spent)))
     full = rows[0][1]
-    print(f"\nN = {args.n} ({time.strftime('%Y-%m-%d %H:%M %Z')}, load {os.getloadavg()[0]:.1f})")
-    print(f"{'':12} {'wall s':>8} {'CPU s':>8} {'/ full':>7} {'index s':>8} {'/ full':>7} {'Pagefind s':>10} {'/ full':>7}")
+    print(f"\nN = {args.n} ({time.strftime('%Y-%m-%d %H:%M %Z')}, load {os.getloadavg()[0]:.1f}); x = share of the full build's wall time")
+    print(f"{'':12} {'ingest s':>8} {'site s':>8} {'total s':>8} {'CPU s':>8} {'/ full':>7} {'index s':>8} {'/ full':>7} {'Pagefind s':>10}")
     for label, row in rows:
-        print(f"{label:12} {row['wall']:8.2f} {row['cpu']:8.2f} {row['wall'] / full['wall']:6.3f}x {row['index']:8.2f}"
-              f" {row['index'] / full['wall']:6.3f}x {row['pagefind']:10.2f} {row['pagefind'] / full['wall']:6.3f}x"
-              + ("" if row["built"] else "  (nothing to do)"))
+        print(f"{label:12} {row['ingest']:8.2f} {row['site']:8.2f} {row['wall']:8.2f} {row['cpu']:8.2f} {row['wall'] / full['wall']:6.3f}x"
+              f" {row['index']:8.2f} {row['index'] / full['wall']:6.3f}x {row['pagefind']:10.2f}"
+              + ("" if row["built"] else "  (site: nothing to do)"))
     print("\nsearch index files (search/data):")
     print(index_sizes(work / "output"))
     if args.pagefind_single:
