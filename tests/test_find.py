@@ -23,8 +23,8 @@ import pytest
 import yaml
 from lxml import html
 
-from checktools import KEY_PAGES, Site
-from conftest import PROJECT
+from checktools import ARTIFACTS, AXE_JS, KEY_PAGES, Site, axe_violations
+from conftest import PROJECT, need_tool
 
 try:
     from playwright.sync_api import Browser, Page, expect
@@ -222,6 +222,23 @@ def test_filters_combine_and_stay_in_the_address(served_site: Site, page: Page) 
     wait_for_results(page)
     assert set(every_result(page, served_site.url)) == expected
     assert page.locator("#filter-source").input_value() == "reuters"
+
+
+@pytest.mark.parametrize("width, scheme", [(375, "light"), (375, "dark"), (1280, "light")])
+def test_results_with_filters_open_are_accessible_and_fit_a_phone(served_site: Site, page: Page, width: int,
+                                                                  scheme: str) -> None:
+    need_tool(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(PROJECT)}: npm ci in tools/)")
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(served_site.url + KEY_PAGES["search"] + "?q=oil&source=reuters")
+    wait_for_results(page)
+    expect(page.locator("#filter-place option")).not_to_have_count(1, timeout=WAIT_MS)
+    assert page.locator(".filters").get_attribute("open") is not None  # a filter in the address shows them
+    shot = ARTIFACTS / "screenshots" / f"search-filtered-{width}-{scheme}.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot), full_page=True)
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert axe_violations(page) == []
 
 
 def test_year_filter_and_newest_first(served_site: Site, page: Page) -> None:

@@ -22,7 +22,7 @@
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   var WORD = /(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])\.?|[\p{L}\p{N}]+/gu;  // as generator/search_index/words.py
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-  var PREFIX = 3, ALIAS_LETTERS = 4, FACET_OPTIONS = 40;
+  var PREFIX = 3, PREFIX_WORDS = 30, ALIAS_LETTERS = 4, FACET_OPTIONS = 40;
   var loaded = {}, parts = {}, shown = null, faceted = false;
 
   // ---- the index files -------------------------------------------------------------------------------------
@@ -195,12 +195,14 @@
     });
   }
 
-  // Words that begin with what was typed last, when no story has it whole: only then, and said so.
+  // Words that begin with what was typed last, when no story has it whole: only then, and said so; the
+  // PREFIX_WORDS closest in length to it.
   function prefixWords(meta, word) {
     if (word.length < PREFIX) return Promise.resolve([]);
     var key = word.slice(0, PREFIX);
     return part("p" + (hash(key) & (meta.prefixes - 1)), meta.version).then(function (shard) {
-      return (shard[key] || []).filter(function (other) { return other !== word && other.indexOf(word) === 0; });
+      return (shard[key] || []).filter(function (other) { return other !== word && other.indexOf(word) === 0; })
+        .sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); }).slice(0, PREFIX_WORDS);
     });
   }
 
