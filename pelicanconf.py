@@ -93,8 +93,6 @@ TYPOGRIFY = False
 # Findability: related stories per article, sitemap.xml, robots.txt and the search index (below).
 # Canonical and OpenGraph URLs, JSON-LD, the sitemap and the 404 page use FEED_DOMAIN: the absolute site URL.
 RELATED_MAX = 5
-SEARCH_INDEX = False  # the Pagefind index (generator.site.search): replaced by generator.search_index
-SEARCH_STORIES_SAVE_AS = "search/stories.js"
 SITEMAP_SAVE_AS = "sitemap.xml"
 # Full-text search (generator.search_index, read by theme/static/js/find.js): the index's folder, and the tags.yaml
 # whose aliases a query is widened with (Kiev finds what Kyiv finds).

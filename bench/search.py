@@ -1,16 +1,15 @@
 """Benchmark of search: the index's share of a build, its size, and query latency in a browser.
 
-    .venv/bin/python bench/search.py --n 10000 [--work bench/work] [--seed 0] [--browser] [--pagefind-single]
+    .venv/bin/python bench/search.py --n 10000 [--work bench/work] [--seed 0] [--browser]
 
 In <work>/search-n<N>/ (kept between runs: seeds are made only when missing) it ingests and builds the site in
 this process, as `newsdigest build` does, and times the ingest, the site build, and inside it the search index
-(generator.search_index: its `index_stories`) and Pagefind (generator.site.search: `index_site`, when
-SEARCH_INDEX is on): the full build (every seed ingested again, every page built), a rebuild with nothing
+(generator.search_index: its `index_stories`) and the tag and place indexes' context (generator.site.context:
+`tag_index`, `place_index`): the full build (every seed ingested again, every page built), a rebuild with nothing
 changed, one story added (dated the next day) and a day's 100 stories added (bench/run.py's add-one and
 add-day). It prints the index's files and sizes. --browser serves the site from a local HTTP server and times
 queries in Chromium (Playwright): from the address with ?q= to the results shown, with a cold cache, and the
-bytes of index files each query loaded. --pagefind-single times Pagefind indexing every story page in one
-bundle. Nothing is asserted; figures go to bench/RESULTS.md by hand.
+bytes of index files each query loaded. Nothing is asserted; figures go to bench/RESULTS.md by hand.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ import http.server
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -33,7 +31,7 @@ import synth
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.site import search as pagefind_search  # noqa: E402
+from generator.site import context as site_context  # noqa: E402
 from generator.build import build_site  # noqa: E402
 from generator.ingest import ingest  # noqa: E402
 from generator.search_index import plugin as index_plugin  # noqa: E402
@@ -83,7 +81,7 @@ def prepare(work: Path, n: int, seed: int) -> None:
 
 def build(work: Path, spent: dict[str, float], force: bool = False) -> dict[str, float]:
     """Ingest and build work/ as `newsdigest build` does (everything again with force): wall and CPU seconds
-    (this process and its workers) of the ingest, the site build, and the search index and Pagefind in it."""
+    (this process and its workers) of the ingest, the site build, and the search index and the indexes' context in it."""
     spent.clear()
     before, start = os.times(), time.perf_counter()
     ingest(work / "seeds", work / "content", taxonomy_path=work / "tags.yaml", force=force)
@@ -98,7 +96,7 @@ def build(work: Path, spent: dict[str, float], force: bool = False) -> dict[str,
           flush=True)
     return {"built": built, "ingest": ingested - start, "site": end - ingested, "wall": end - start, "cpu": cpu,
             "index": spent.get("index_stories", 0.0),
-            "pagefind": spent.get("index_site", 0.0)}
+            "indexes": spent.get("tag_index", 0.0) + spent.get("place_index", 0.0)}
 
 
 def add_seeds(work: Path, count: int, seed: int, date: dt.date) -> None:
@@ -119,24 +117,8 @@ def index_sizes(output: Path) -> str:
                      f"  largest {max(sizes) / 1024:6.1f} KB")
     total = sum(size for sizes in kinds.values() for size in sizes)
     state = (output / index_plugin.STATE_FILE).stat().st_size
-    pagefind = sum(path.stat().st_size for path in (output / "pagefind").rglob("*") if path.is_file()) if (output / "pagefind").is_dir() else 0
-    lines.append(f"  total {total / 2**20:.2f} MB in {sum(map(len, kinds.values()))} files; build state {state / 1024:.0f} KB;"
-                 f" Pagefind bundles {pagefind / 2**20:.2f} MB")
+    lines.append(f"  total {total / 2**20:.2f} MB in {sum(map(len, kinds.values()))} files; build state {state / 1024:.0f} KB")
     return "\n".join(lines)
-
-
-def pagefind_single(output: Path) -> str:
-    """Pagefind on every story page at once, into a scratch folder: wall and CPU seconds."""
-    from pagefind.service import get_executable
-
-    target = output.parent / "pagefind-single"
-    shutil.rmtree(target, ignore_errors=True)
-    before, start = os.times(), time.perf_counter()
-    subprocess.run([str(get_executable()), "--site", str(output), "--glob", "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*.html",
-                    "--output-path", str(target), "--silent"], check=True)
-    after = os.times()
-    shutil.rmtree(target, ignore_errors=True)
-    return f"{time.perf_counter() - start:.1f} s wall, {after[2] + after[3] - before[2] - before[3]:.1f} CPU-s"
 
 
 def browser_latency(output: Path) -> list[str]:
@@ -191,28 +173,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work", type=Path, default=PROJECT / "bench" / "work")
     parser.add_argument("--browser", action="store_true", help="time queries in Chromium")
-    parser.add_argument("--pagefind-single", action="store_true", help="time Pagefind on all stories in one bundle")
     args = parser.parse_args(argv)
     work = args.work.resolve() / f"search-n{args.n}"
     prepare(work, args.n, args.seed)
     spent: dict[str, float] = {}
     timed(index_plugin, "index_stories", spent)
-    timed(pagefind_search, "index_site", spent)
+    timed(site_context, "tag_index", spent)
+    timed(site_context, "place_index", spent)
     rows = [("full build", build(work, spent, force=True)), ("no-change", build(work, spent))]
     for label, count, date in ADDITIONS:
         add_seeds(work, count, args.seed, date)
         rows.append((label, build(work, spent)))
     full = rows[0][1]
     print(f"\nN = {args.n} ({time.strftime('%Y-%m-%d %H:%M %Z')}, load {os.getloadavg()[0]:.1f}); x = share of the full build's wall time")
-    print(f"{'':12} {'ingest s':>8} {'site s':>8} {'total s':>8} {'CPU s':>8} {'/ full':>7} {'index s':>8} {'/ full':>7} {'Pagefind s':>10}")
+    print(f"{'':12} {'ingest s':>8} {'site s':>8} {'total s':>8} {'CPU s':>8} {'/ full':>7} {'index s':>8} {'/ full':>7} {'indexes s':>9}")
     for label, row in rows:
         print(f"{label:12} {row['ingest']:8.2f} {row['site']:8.2f} {row['wall']:8.2f} {row['cpu']:8.2f} {row['wall'] / full['wall']:6.3f}x"
-              f" {row['index']:8.2f} {row['index'] / full['wall']:6.3f}x {row['pagefind']:10.2f}"
+              f" {row['index']:8.2f} {row['index'] / full['wall']:6.3f}x {row['indexes']:9.2f}"
               + ("" if row["built"] else "  (site: nothing to do)"))
     print("\nsearch index files (search/data):")
     print(index_sizes(work / "output"))
-    if args.pagefind_single:
-        print(f"\nPagefind, every story in one bundle: {pagefind_single(work / 'output')}")
     if args.browser:
         print("\nqueries in Chromium, cold cache, local HTTP server:")
         print("\n".join(browser_latency(work / "output")))

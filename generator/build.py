@@ -117,8 +117,9 @@ def hash_file(digest, name: str, path: str | Path) -> None:
 
 def environment_key(settings_file: Path, settings: dict, site_url: str) -> str:
     """A hash of what every page depends on: the settings (the values they give, which may come from a file the
-    settings file imports, as publishconf.py takes pelicanconf.py's; and the Python files beside it, which hold
-    the code of any function among them), the theme, our code, the site URL."""
+    settings file imports, as publishconf.py takes pelicanconf.py's; the Python files beside it, which hold
+    the code of any function among them; and the bytes of any file a setting names by its absolute path, as
+    SEARCH_ALIASES names tags.yaml), the theme, our code, the site URL."""
     project = settings_file.resolve().parent
     values = {key: value for key, value in settings.items() if key not in FOLDER_SETTINGS}
     digest = hashlib.sha256(f"{code_fingerprint()}|{site_url}|".encode())
@@ -127,6 +128,9 @@ def environment_key(settings_file: Path, settings: dict, site_url: str) -> str:
     python_files = sorted({settings_file.resolve(), *project.glob("*.py")})  # the code of functions in settings
     for root, files in ((project, python_files), (theme, sorted(theme.rglob("*")))):
         hash_files(digest, root, [path for path in files if path.is_file()])
+    for key, value in sorted(values.items()):
+        if isinstance(value, str) and os.path.isabs(value) and os.path.isfile(value):
+            hash_file(digest, key, value)
     return digest.hexdigest()
 
 

@@ -231,3 +231,19 @@ def test_a_previous_index_that_cannot_be_read_is_made_afresh(project: Path, capl
     assert "cannot be extended" in caplog.text
     add_and_build(second, 2025, "full", force=True)
     assert tree(project / "output" / "search") == tree(project / "full" / "search")
+
+
+def test_changing_only_the_aliases_in_tags_yaml_rebuilds_the_search_index(project: Path) -> None:
+    def build() -> bool:
+        return build_site(project / "content", project / "output", settings_file=project / "pelicanconf.py",
+                          site_url=SITE_URL)
+
+    name = sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[0]
+    shutil.copy(corpus_folder("tass") / name, project / "seeds" / name)
+    assert ingest(project / "seeds", project / "content", taxonomy_path=project / "tags.yaml").ok
+    assert build() and not build()  # nothing changed: the build is skipped
+    taxonomy = project / "tags.yaml"
+    taxonomy.write_text(taxonomy.read_text().replace("aliases:\n", "aliases:\n  Moskva: Moscow\n", 1))
+    assert build()  # content/ is as it was; the aliases the index hands find.js are not
+    manifest = from_script((project / "output" / "search" / "data" / "meta.js").read_text())[1]
+    assert ["Moscow", "Moskva"] in manifest["aliases"]

@@ -18,7 +18,6 @@ from generator.build import build_site
 from generator.ingest import ingest
 from generator.search_index.encoding import from_script, term_hash
 from generator.site.related import earlier, relate_stories
-from generator.site.search import search_input_changed, slim_page
 from generator.site.templates import script_json
 
 SITE_URL = "https://example.org/digest/"
@@ -80,7 +79,7 @@ def stories(site: Path) -> list[str]:
 
 
 def html_pages(site: Path) -> list[str]:
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.relative_to(site).parts[0] != "pagefind")
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
 def story_tags(site: Path, path: str) -> set[str]:
@@ -259,45 +258,6 @@ def test_search_index_holds_every_story_and_finds_lavrov(site: Path) -> None:
     shard = from_script((data / f"w{term_hash('lavrov') % manifest['shards']}.js").read_text())[1]
     assert shard["t"]["lavrov"][:2] == [1, cards.index(SEED_PAGE)]  # one story has the word: the seed
     assert not (site / "pagefind").exists()
-
-
-@pytest.mark.parametrize("page", [
-    "<html><body><p>no marker</p></body></html>",
-    '<html><body><article data-pagefind-body><article>nested</article></article></body></html>',
-    '<html><body><div data-pagefind-body>one</div><div data-pagefind-body>two</div></body></html>',
-    '<html><body><article data-pagefind-body>never closed</body></html>',
-])
-def test_a_page_that_cannot_be_cut_safely_is_indexed_whole(page: str) -> None:
-    assert slim_page(page) == page
-
-
-def test_a_slim_page_keeps_the_language_title_and_indexed_element() -> None:
-    page = ('<!doctype html><html lang="el"><head><title>T &amp; U</title><script>x</script></head><body><nav>menu</nav>'
-            '<article class="full" data-pagefind-body><h1>Head</h1><p>Text</p></article><footer>f</footer></body></html>')
-    assert slim_page(page) == ('<html lang="el"><head><title>T &amp; U</title></head><body><article class="full" '
-                               'data-pagefind-body><h1>Head</h1><p>Text</p></article></body></html>')
-
-
-def test_a_months_search_bundle_is_rebuilt_only_when_what_pagefind_indexes_changed(tmp_path: Path) -> None:
-    def story(body: str, newer: str) -> str:
-        return (f'<html lang="en"><head><title>T</title></head><body><article data-pagefind-body><p>{body}</p>'
-                f'</article><nav><a rel="next" href="{newer}">Next story</a></nav></body></html>')
-
-    previous, site = tmp_path / "old", tmp_path / "new"
-    pages = ["2024/03/01/a.html", "2024/03/02/b.html"]
-    for folder in (previous, site):
-        for page in pages:
-            (folder / page).parent.mkdir(parents=True, exist_ok=True)
-            (folder / page).write_text(story(page, "x.html"))
-    old_keys = {page: "key" for page in [*pages, "2024/03/index.html", "2024/03/02/index.html", "2024/04/01/c.html"]}
-    keys = SimpleNamespace(old_keys=old_keys, rendered={"2024/03/02/b.html", "2024/03/index.html"})
-    (site / pages[1]).write_text(story(pages[1], "2024/04/01/new.html"))  # only its link to a newer story changed
-    assert not search_input_changed("2024/03", pages, keys, site, previous)
-    (site / pages[1]).write_text(story("an edited body", "x.html"))
-    assert search_input_changed("2024/03", pages, keys, site, previous)
-    (site / pages[1]).write_text(story(pages[1], "x.html"))
-    assert search_input_changed("2024/03", [*pages, "2024/03/03/added.html"], keys, site, previous)
-    assert search_input_changed("2024/03", pages[:1], keys, site, previous)  # a story gone
 
 
 def test_search_page_works_without_fetch_and_explains_itself_without_javascript(site: Path) -> None:

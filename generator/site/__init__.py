@@ -8,7 +8,8 @@ Its stages, each a module, in the order a build runs them:
   `metadata` (JSON-LD, absolute URLs, RSS guids);
 - render: `templates` (filters, globals, compiled templates), `pagination` (stable pages), `writer` (the one
   writer), with `reuse` (unchanged pages linked from the previous build) and `parallel` (forked workers);
-- findability: `search` (story list, sitemap, robots.txt, the Pagefind index), when every page is written.
+- findability: `search` (sitemap, robots.txt), when every page is written; the full-text search index is
+  the second plugin, generator.search_index.
 
 `patches` holds every replacement of Pelican's own code, applied only to the Pelican it was written for;
 `collection` pauses garbage collection while the site is read; `run` keeps one build's objects. Everything else
@@ -36,7 +37,7 @@ def register() -> None:
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_pretaxonomy.connect(context.file_under_dateline_place)
     for step in (context.tag_index, context.place_index, context.period_neighbours, context.link_neighbours,
-                 related.relate_stories, context.search_bundles, run.remember_articles):
+                 related.relate_stories, run.remember_articles):
         signals.article_generator_finalized.connect(step)
     signals.get_writer.connect(writer.writer_class)
     signals.feed_generated.connect(metadata.mark_rss_guids)

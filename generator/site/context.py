@@ -104,7 +104,3 @@ def link_neighbours(generator) -> None:
         article.newer_article = articles[index - 1] if index > 0 else None
         article.older_article = articles[index + 1] if index + 1 < len(articles) else None
 
-
-def search_bundles(generator) -> None:
-    """Give the search page the months that have a Pagefind bundle, newest first."""
-    generator.context["search_bundles"] = sorted({f"{article.date:%Y-%m}" for article in generator.articles}, reverse=True)
