@@ -9,9 +9,12 @@ from collections import Counter
 
 from pelican.urlwrappers import Tag
 
+from generator.site.places import group_places
 from generator.site.reader import TAG_TYPES
+from generator.tagging.text import fold
 
 OTHER_TAGS = "Tags"  # the group of tags of no known type
+OTHER_INITIAL = "#"  # the A-Z index's letter for names that begin with a digit or another script's letter
 
 
 def newest_first(article) -> tuple[float, str]:
@@ -21,14 +24,13 @@ def newest_first(article) -> tuple[float, str]:
 
 
 def file_under_dateline_place(generator) -> None:
-    """Tag every story with its dateline place too, so each place has a page and feeds; the place's Tag is kept
-    as the story's `filed_from` (counted by place_index)."""
+    """Tag every story with its dateline place too, so each place has a page and feeds."""
     settings = generator.settings
     for article in generator.articles:
         place = dateline_place(article)
         if not place:
             continue
-        tag = article.filed_from = Tag(str(place), settings)
+        tag = Tag(str(place), settings)
         if tag.slug in {existing.slug for existing in article.tags}:
             continue
         article.tags.append(tag)
@@ -69,19 +71,28 @@ def tag_index(generator) -> None:
         if members:
             grouped.append((label, [(tag, counts[tag.slug]) for tag in members]))
     generator.context["tag_groups"] = grouped
+    generator.context["tag_letters"] = by_letter([(tag, counts[slug]) for slug, tag in tags.items()])
     generator.context["tag_types"] = types
     for article in generator.articles:  # every Tag object: a story read from the cache has its own
         for tag in article.tags:
             tag.group = types.get(tag.slug, OTHER_TAGS)
 
 
+def by_letter(entries: list[tuple[Tag, int]]) -> list[tuple[str, list[tuple[Tag, int]]]]:
+    """(tag, count) entries A to Z under their initial letter (accents folded: Ålesund under A); names that begin
+    with no letter of A to Z last, under OTHER_INITIAL."""
+    letters: dict[str, list[tuple[Tag, int]]] = {}
+    for entry in sorted(entries, key=lambda entry: (fold(entry[0].name), entry[0].slug)):
+        initial = fold(entry[0].name)[:1].upper()
+        letters.setdefault(initial if "A" <= initial <= "Z" else OTHER_INITIAL, []).append(entry)
+    return sorted(letters.items(), key=lambda item: (item[0] == OTHER_INITIAL, item[0]))
+
+
 def place_index(generator) -> None:
-    """Give templates `place_index`: every place tag with its story count and how many were filed from it."""
+    """Give templates `place_groups`: every place tag under its country, the others apart (generator.site.places)."""
     types = generator.context.get("tag_types", {})
-    datelined = Counter(article.filed_from.slug for article in generator.articles if hasattr(article, "filed_from"))
-    places = [(tag, len(stories), datelined[tag.slug]) for tag, stories in generator.tags.items()
-              if types.get(tag.slug) == "Places"]
-    generator.context["place_index"] = sorted(places, key=lambda entry: (-entry[1], entry[0].name.casefold()))
+    places = {tag: stories for tag, stories in generator.tags.items() if types.get(tag.slug) == "Places"}
+    generator.context["place_groups"] = group_places(places)
 
 
 def period_neighbours(generator) -> None:
