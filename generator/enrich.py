@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -11,8 +13,11 @@ from slugify import slugify
 
 from generator.dates import DateHints, resolve_date
 from generator.errors import SeedError
+from generator.headline import ABBREVIATIONS, SMALL_WORDS, readable_headline
 from generator.model import Article
 from generator.seeds import sidecar_path
+from generator.tagging.gazetteer import gazetteer
+from generator.tagging.lexicon import COMMON_WORDS
 from generator.tags import Taxonomy, tag_article
 
 MAX_SLUG_CHARS = 80
@@ -60,6 +65,8 @@ def enrich(article: Article, seed_path: Path, taxonomy: Taxonomy, default_year: 
         article, date_hints(seed_path, sidecar, default_year)
     )
     article.warnings.extend(warnings)
+    texts = [article.lede or "", *(block.text for block in article.body), *(item for block in article.body for item in block.items)]
+    article.headline = readable_headline(article.headline, texts, known_acronyms(taxonomy))
     article.overrides = {key: value for key, value in sidecar.items() if key not in _DATE_KEYS}
     if "title" in article.overrides:
         article.headline = str(article.overrides.pop("title"))
@@ -68,6 +75,31 @@ def enrich(article: Article, seed_path: Path, taxonomy: Taxonomy, default_year: 
         article.tags.ranked = [str(tag) for tag in article.overrides.pop("tags")]
     article.slug = base_slug(str(article.overrides.pop("slug", None) or article.headline), article.seed)
     return article
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def known_acronyms(taxonomy: Taxonomy) -> frozenset[str]:
+    """Acronyms and initials a recased headline keeps in capitals: those in the taxonomy's names (`NATO`, `UN
+    Security Council`), its aliases that are their name's initials (`EU` for European Union), and country codes
+    (`EC`, `BH`); never a word in ordinary use (`IS`, `IT`, `NO`) or an abbreviation written `Co`, `St`."""
+    found = set(_CAPITALS.findall(" ".join([*taxonomy.aliases.values(), *taxonomy.merges.values()])))
+    for alias, name in taxonomy.aliases.items():
+        initials = "".join(word[0] for word in name.split() if word.lower() not in SMALL_WORDS and word[0].isalpha())
+        if alias.isalpha() and alias.upper() == initials.upper():
+            found.add(alias.upper())
+    return frozenset(found | _country_codes()) - _ORDINARY_WORDS
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    """The gazetteer's two-letter country codes."""
+    return frozenset(code for code in gazetteer().countries if len(code) == 2)
+
+
+_ORDINARY_WORDS = frozenset(word.upper() for word in COMMON_WORDS | SMALL_WORDS | ABBREVIATIONS) | {"AM", "RE", "OH",
+                                                                                               "OK", "HI", "TH"}
 
 
 def base_slug(headline: str, seed: Path) -> str:

@@ -32,6 +32,19 @@ class Dateline:
     agency: str | None = None
 
 
+@dataclass(frozen=True)
+class StatedDate:
+    """A date the text states besides the dateline's own (a `Published ...` line, a byline with a date, a dateline
+    line of its own such as `ROME 1996-12-06`): the year (None when unwritten), where it was found (`dateline` or
+    `metadata`, the `date_source` it gives) and the time of day when one is written (HH:MM)."""
+
+    year: int | None
+    month: int
+    day: int
+    source: str
+    time: str | None = None
+
+
 @dataclass
 class Tags:
     """Typed entities found in an article, each list ranked by salience."""
@@ -58,6 +71,7 @@ class Article:
     signoff: str | None = None
     credits: str | None = None
     agency: str | None = None
+    stated_date: StatedDate | None = None
     date: dt.date | None = None
     date_source: str | None = None
     slug: str | None = None

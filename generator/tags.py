@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import yaml
 
+from generator.agencies import NAMES_NEVER_TAGGED
 from generator.errors import ConfigError
 from generator.model import Article, Tags
 from generator.tagging.entities import Entity, Resolver
@@ -33,10 +34,7 @@ TAXONOMY_KEYS = frozenset(
 HEADLINE_WEIGHT, LEDE_WEIGHT, OPENING_WEIGHT, BODY_WEIGHT, DATELINE_WEIGHT = 3.0, 2.0, 1.5, 1.0, 1.0
 DEMONYM_MINIMUM = 1.5
 # The agencies are a story's source (it has its own page), never one of its tags.
-BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "associated press", "canadian press",
-                         "agence france presse", "xinhua", "kyodo", "yonhap", "interfax", "anadolu", "ansa", "efe",
-                         "aap", "jiji", "jiji press", "ukrinform", "irna", "ria novosti", "sputnik", "upi", "pti",
-                         "ians", "dpa"})
+BOILERPLATE = frozenset({"all news", *(fold(name) for name in NAMES_NEVER_TAGGED)})
 NEVER_TAGS = COMMON_WORDS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MIN_TAGS, MAX_TAGS = 3, 10
 MAX_TOPIC_SLOTS = 2

@@ -18,7 +18,7 @@ def story(month=11, day=2, year=None, lead="Lavrov said on Wednesday.", seed="se
 
 def test_year_in_the_dateline_wins_over_everything_but_a_sidecar() -> None:
     date, source, _ = resolve_date(story(year=2016, seed="2020-01-01-x.txt"), DateHints(MODIFIED, default_year=2019))
-    assert (date, source) == (dt.date(2016, 11, 2), "text")
+    assert (date, source) == (dt.date(2016, 11, 2), "dateline")
 
 
 def test_sidecar_date_overrides_the_parse() -> None:

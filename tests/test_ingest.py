@@ -13,7 +13,7 @@ from conftest import PROJECT, corpus_folder
 from generator.ingest import SlugBook, ingest
 
 SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
-TASS_LAYOUT = "All news\n\n{headline}\n\nA lede line\n\nMOSCOW, December 26. /TASS/. {body}\n\nSecond paragraph.\n"
+TASS_LAYOUT = "All news\n\n{headline}\n\nA lede line that says a little more than the headline\n\nMOSCOW, December 26. /TASS/. {body}\n\nSecond paragraph.\n"
 
 
 def add_seed(seeds: Path, name: str, text: str, year: int | None = 2024) -> Path:

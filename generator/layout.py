@@ -1,0 +1,114 @@
+"""Seed text as laid out: chunks between blank lines, paragraphs within them, hard-wrapped lines joined."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+WRAP_WIDTH = 100  # lines no longer than this, several in a row, are hard-wrapped text
+MIN_WRAP_WIDTH = 40  # narrower lines than this are a list of short lines, not text wrapped to a width
+WRAPPED_SHARE = 0.8  # text wrapped to a width has at least two lines this close to the longest
+
+LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+(?=\S)")
+SENTENCE_END = re.compile(r"[.!?…:;\"”»’')\]]$")
+
+
+@dataclass
+class Chunk:
+    """A run of non-blank lines of the seed, with the 1-based number of its first line."""
+
+    line: int
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        """The lines joined as one line of text."""
+        return join_lines(self.lines)
+
+
+def split_chunks(text: str) -> list[Chunk]:
+    """Runs of non-blank lines, split at blank lines."""
+    chunks: list[Chunk] = []
+    current: Chunk | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if current is None:
+                current = Chunk(number, [])
+                chunks.append(current)
+            current.lines.append(line.rstrip())
+        else:
+            current = None
+    return chunks
+
+
+def split_paragraphs(chunk: Chunk) -> list[Chunk]:
+    """Paragraphs of one chunk of body text: hard-wrapped lines joined, split where a line is indented; long lines
+    stand alone."""
+    if len(chunk.lines) == 1 or is_list(chunk.lines):
+        return [chunk]
+    hard_wrapped = max(len(line) for line in chunk.lines) <= WRAP_WIDTH
+    base = min(indent_of(line) for line in chunk.lines)
+    paragraphs: list[Chunk] = []
+    for offset, line in enumerate(chunk.lines):
+        starts_paragraph = (
+            not paragraphs or not hard_wrapped or indent_of(line) >= base + 2 or bool(LIST_ITEM.match(line))
+        )
+        if starts_paragraph:
+            paragraphs.append(Chunk(chunk.line + offset, [line]))
+        else:
+            paragraphs[-1].lines.append(line)
+    return paragraphs
+
+
+def split_lines(chunk: Chunk, stands_alone: Callable[[str], bool]) -> list[Chunk]:
+    """The lines of a chunk at the top of a story, each its own paragraph unless it continues the line before: a
+    headline wrapped over two lines is one, a headline, byline and date written on three lines are three. A line
+    for which `stands_alone` is true (a byline, a date) never continues another."""
+    if is_list(chunk.lines):
+        return [chunk]
+    width = max(len(line) for line in chunk.lines)
+    wrapped = sum(len(line) >= WRAPPED_SHARE * width for line in chunk.lines) >= 2
+    base = min(indent_of(line) for line in chunk.lines)
+    paragraphs: list[Chunk] = []
+    for offset, line in enumerate(chunk.lines):
+        if paragraphs and continues(paragraphs[-1].lines[-1], line, width if wrapped else 0, base) \
+                and not stands_alone(line):
+            paragraphs[-1].lines.append(line)
+        else:
+            paragraphs.append(Chunk(chunk.line + offset, [line]))
+    return paragraphs
+
+
+def continues(previous: str, line: str, width: int, base: int) -> bool:
+    """True when `line` goes on with the text of `previous`: it starts in lower case, or `previous` was filled to
+    `width` (its next word would not have fitted; 0 when the lines were not wrapped to a width), and `line` is
+    neither indented nor a list item."""
+    stripped = line.strip()
+    if indent_of(line) >= base + 2 or LIST_ITEM.match(line) or not stripped:
+        return False
+    if stripped[0].islower():
+        return True
+    first_word = stripped.split()[0]
+    return width >= MIN_WRAP_WIDTH and len(previous.strip()) + 1 + len(first_word) > width
+
+
+def indent_of(line: str) -> int:
+    """The number of leading spaces."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def is_list(lines: list[str]) -> bool:
+    """Every line is a list item (`- x`, `• x`, `1. x`)."""
+    return len(lines) > 1 and all(LIST_ITEM.match(line) for line in lines)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Hard-wrapped lines as one line: a hyphen at a line end before a lower-case word stays, unspaced."""
+    parts: list[list[str]] = []  # pieces of each space-separated part, joined once at the end (linear)
+    for line in (line.strip() for line in lines):
+        if parts and parts[-1][-1].endswith("-") and parts[-1][-1][-2:-1].isalpha() and line[:1].islower():
+            parts[-1].append(line)
+        elif line:
+            parts.append([line])
+    return " ".join("".join(pieces) for pieces in parts)
