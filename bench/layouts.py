@@ -40,7 +40,7 @@ sys.path.insert(0, str(PROJECT))
 from generator.enrich import enrich  # noqa: E402
 from generator.errors import SeedError  # noqa: E402
 from generator.parse import parse_seed  # noqa: E402
-from generator.tags import load_taxonomy  # noqa: E402
+from generator.tagging.taxonomy import load_taxonomy  # noqa: E402
 
 FIELDS = ("headline", "place", "date")
 _LAYOUT_NAME = re.compile(r"^(?:\d{4}-\d{2}-\d{2}-)?([a-z]+)", re.IGNORECASE)

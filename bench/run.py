@@ -329,7 +329,8 @@ def load_results(path: Path) -> Results:
 def tagging_ms(seeds: Path, count: int = 200) -> float:
     """The tagger's cost per story on the synthetic seeds (the issue's budget: 20 ms)."""
     from generator.parse import parse_seed
-    from generator.tags import load_taxonomy, tag_article
+    from generator.tagging.tagger import tag_article
+    from generator.tagging.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(PROJECT / "tags.yaml")
     articles = [parse_seed(path) for path in sorted(seeds.glob("*.txt"))[:count]]

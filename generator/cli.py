@@ -116,7 +116,7 @@ def command_parse(args: argparse.Namespace) -> int:
     """Print the article model of one seed (date and tags resolved too)."""
     from generator.enrich import enrich
     from generator.parse import parse_seed
-    from generator.tags import load_taxonomy
+    from generator.tagging.taxonomy import load_taxonomy
 
     article = parse_seed(args.file)
     enrich(article, args.file, load_taxonomy(project_taxonomy()), default_year(args.year))

@@ -18,7 +18,8 @@ from generator.model import Article
 from generator.seeds import sidecar_path
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import COMMON_WORDS
-from generator.tags import Taxonomy, tag_article
+from generator.tagging.tagger import tag_article
+from generator.tagging.taxonomy import Taxonomy
 
 MAX_SLUG_CHARS = 80
 _DATE_KEYS = ("date", "year")

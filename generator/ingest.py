@@ -23,7 +23,7 @@ from generator.seeds import list_seeds, sidecar_path
 from generator.write import render_article
 
 if TYPE_CHECKING:
-    from generator.tags import Taxonomy
+    from generator.tagging.taxonomy import Taxonomy
 
 CACHE_ROOT = ".newsdigest-cache"  # local cache beside content/: what Pelican read
 MANIFEST = ".newsdigest.json"
@@ -52,7 +52,7 @@ class IngestReport:
 @lru_cache(maxsize=4)
 def cached_taxonomy(path: str | None) -> Taxonomy:
     """The taxonomy, loaded once per process."""
-    from generator.tags import load_taxonomy
+    from generator.tagging.taxonomy import load_taxonomy
 
     return load_taxonomy(Path(path) if path else None)
 

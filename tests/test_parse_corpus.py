@@ -59,7 +59,7 @@ def test_quotes_are_kept_untouched() -> None:
 
 def test_reuters_all_caps_headline_is_readable_and_keeps_tickers() -> None:
     from generator.enrich import enrich
-    from generator.tags import load_taxonomy
+    from generator.tagging.taxonomy import load_taxonomy
 
     path = corpus_folder("reuters") / "reuters-2.txt"
     article = enrich(parse_seed(path), path, load_taxonomy(PROJECT / "tags.yaml"), 1987)
