@@ -122,8 +122,8 @@ def known_agency(marker: str) -> str | None:
     if key in AGENCIES:
         return AGENCIES[key]
     # Short aliases (AP, AA, PA) only match whole markers: 'AP Photo' is not a dateline marker.
-    return next((name for alias, name in AGENCIES.items() if len(alias) > 3 and re.match(rf"{re.escape(alias)}\b", key)),
-                None)
+    return next((name for alias, name in AGENCIES.items()
+                 if len(alias) > 3 and key.startswith(alias) and not key[len(alias):][:1].isalnum()), None)
 
 
 def agency_from_signoff(signoff: str | None) -> str | None:

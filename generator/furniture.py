@@ -46,6 +46,8 @@ west america us uk world-news
 """.split())
 _SEPARATOR = r"[|/>»›•·→]"
 _BREADCRUMB_SPLIT = re.compile(r"\s{1,3}[|/>»›•·→]\s{1,3}|[>»›→]")
+_ANY_SEPARATOR = re.compile(r"[|/>»›•·→]")
+_ALIAS_WORDS = frozenset(word for alias in AGENCIES for word in alias.split())
 _AGENCY_WORDS = frozenset("russian news agency international information wire service online".split())
 _TOKEN = re.compile(r"[^\s|/>»›•·→,:;()\[\]]+")
 _COUNTER = re.compile(r"(?<=[^\W\d_])\d{1,6}$")
@@ -88,6 +90,7 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
     re.IGNORECASE,
 )
 MAX_DEBRIS_CHARS = 320
+MAX_CONTROL_WORDS = 24
 # A label that introduces a link to another story: the next line is that story's headline, not this one's text.
 LINK_LABEL = re.compile(r"(read (more|also)|see also|related( news| stories)?|more on this( story)?):?", re.IGNORECASE)
 # A label over a list of other stories' headlines ("Most read" and its lines): label and list are dropped.
@@ -98,28 +101,43 @@ LINKS_LIST_LABEL = re.compile(r"(most (read|popular|viewed|shared)|top stories|t
 def words_of(line: str) -> list[str]:
     """The lower-case tokens of a line, separators and brackets left out, counters stuck to a word dropped
     (`share2` is `share`)."""
-    return [_COUNTER.sub("", token.strip(".!?\"'“”‘’«»").lower()) or token for token in _TOKEN.findall(line)]
+    words = [token.strip(".!?\"'“”‘’«»").lower() for token in _TOKEN.findall(line)]
+    return [_COUNTER.sub("", word) or word if word[-1:].isdigit() else word for word in words]
 
 
 def is_control_line(line: str) -> bool:
     """A line made of a page's controls: `Share`, `Read more`, `Facebook Twitter Email`, `Listen 4 min`."""
-    words = [word for word in words_of(line) if word]
-    if not words:
-        return bool(line.strip())  # separators and symbols only: `|`, `•••`
-    if len(words) > 24:
+    if line.count(" ") > MAX_CONTROL_WORDS * 2 or not _may_be_control(line):
         return False
-    controls = 0
-    for word in words:
+    controls = words = 0
+    for token in _TOKEN.finditer(line):  # word by word, to stop at the first that is not a control's
+        word = token.group().strip(".!?\"'“”‘’«»").lower()
+        if word[-1:].isdigit():
+            word = _COUNTER.sub("", word) or word
+        if not word:
+            continue
+        words += 1
         if word in CONTROL_WORDS:
             controls += 1
         elif not (word in FUNCTION_WORDS or word in AGENCIES or _NUMBER.fullmatch(word)
                   or not any(ch.isalnum() for ch in word)):
             return False
-    return controls > 0
+    if not words:
+        return bool(line.strip())  # separators and symbols only: `|`, `•••`
+    return 0 < controls and words <= MAX_CONTROL_WORDS
+
+
+def _may_be_control(line: str) -> bool:
+    """A quick look at the first word: one that no control line starts with rules the line out."""
+    first = line.split(None, 1)[0].strip(".!?\"'“”‘’«»|/>»›•·→,:;()[]").lower() if line.strip() else ""
+    return (not first or first in CONTROL_WORDS or first in FUNCTION_WORDS or first in _ALIAS_WORDS
+            or not first.isalpha())
 
 
 def is_breadcrumb(line: str) -> bool:
     """`Home > World > Europe`, `News / Politics`: short parts joined by separators, naming sections."""
+    if line.count(" ") > 40 or not _ANY_SEPARATOR.search(line):
+        return False
     parts = [part.strip() for part in _BREADCRUMB_SPLIT.split(line)]
     if len(parts) < 2 or not all(parts) or len(line.split()) > 14:
         return False
@@ -145,6 +163,8 @@ def is_section_name(line: str) -> bool:
 def is_agency_name(line: str) -> bool:
     """A line that only names an agency or its site: `TASS`, `Reuters`, `Xinhua News Agency`, `Russian News
     Agency TASS`."""
+    if line.count(" ") > 12 or not any(word in _ALIAS_WORDS for word in line.lower().split()):
+        return False
     words = words_of(line)
     return any(
         " ".join(words[start:end]) in AGENCIES and all(word in _AGENCY_WORDS for word in words[:start] + words[end:])
@@ -156,7 +176,7 @@ def is_label(line: str) -> bool:
     """A label whose value is the next line: `Image caption,`, `Image source,`, `Photo:`; it and the value are
     furniture."""
     text = line.strip()
-    return text[-1:] in ",:" and is_control_line(text[:-1]) and len(text.split()) <= 3
+    return text[-1:] in ",:" and len(text) < 40 and len(text.split()) <= 3 and is_control_line(text[:-1])
 
 
 def is_furniture(line: str) -> bool:
@@ -164,7 +184,11 @@ def is_furniture(line: str) -> bool:
     text = line.strip()
     if not text:
         return True
-    return (is_debris_text(text) or is_control_line(text) or is_breadcrumb(text) or is_agency_name(text))
+    if len(text) >= MAX_DEBRIS_CHARS:  # longer than any furniture form
+        return False
+    if _DEBRIS.fullmatch(text):
+        return True
+    return is_control_line(text) or is_breadcrumb(text) or is_agency_name(text)
 
 
 def is_debris_text(text: str) -> bool:

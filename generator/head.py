@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.agencies import AGENCIES, AGENCY_NAMES
 from generator.dateline import opening_place, parse_dateline, parse_dateline_line
@@ -57,6 +58,8 @@ _DESK_CODE = re.compile(r"[A-Z]{2,4}(?:-[A-Z]{2,4}){0,3}")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _IN_PLACE = re.compile(r"\s{1,3}in\s{1,3}[A-Z][\w'’.-]{0,40}(?:\s{1,3}[A-Z][\w'’.-]{0,40}){0,2}$")
 _ROLE_SUFFIX = re.compile(r",\s{0,3}[a-z]{1,20}(?:\s{1,3}[a-z]{1,20}){0,2}$")  # `Keith Harper, transport editor`
+_NAME_SEPARATOR = re.compile(r"\s{0,3},\s{0,3}|\s{1,3}(?:and|&)\s{1,3}")
+_ABBREVIATION_END = re.compile(r"\b[A-Z]\.$|\b[A-Z][a-z]{0,3}\.$")  # `U.S.`, `Co.`: a headline may end so
 _NAME_PARTICLES = frozenset("de da di del della van von der den le la al bin ibn dos das du".split())
 STANDFIRST_RATIO = 1.3
 NEAR_BEST = 0.6
@@ -91,15 +94,19 @@ def top_paragraphs(chunks: list[Chunk]) -> list[tuple[int, int, Chunk]]:
     return found
 
 
-def kind_of(paragraph: Chunk, month_first: bool = False) -> str:
+def kind_of(paragraph: Chunk) -> str:
     """What a paragraph at the top of a story is by itself: `dateline` (a dateline line of its own), `metadata` (it
     dates the story), `byline`, `furniture` (a role line such as `Science correspondent` included), `label` (furniture
     whose value is the next line: `Image caption,`), `lead-in` (summary bullets, an editor's note) or `text` (a
     headline, a standfirst, a name, or something unknown)."""
-    text = paragraph.text
+    return _kind_of_text(paragraph.text, is_list(paragraph.lines))
+
+
+@lru_cache(maxsize=4096)  # page furniture repeats from seed to seed, and each line is asked about more than once
+def _kind_of_text(text: str, listed: bool) -> str:
     if parse_dateline_line(text) is not None:
         return "dateline"
-    if metadata_rest(text, month_first) is not None:
+    if metadata_rest(text) is not None:
         return "metadata"
     if parse_byline(text):
         return "byline"
@@ -107,29 +114,50 @@ def kind_of(paragraph: Chunk, month_first: bool = False) -> str:
         return "label"
     if is_furniture(text) or is_role(text):
         return "furniture"
-    if is_list(paragraph.lines) or EDITORS_NOTE.match(text) or LIST_ITEM.match(text):
+    if listed or EDITORS_NOTE.match(text) or LIST_ITEM.match(text):
         return "lead-in"
     return "text"
 
 
-def kinds_in_context(paragraphs: list[Chunk], month_first: bool = False) -> list[str]:
-    """The kind of each paragraph, with what its neighbours say: the value after a label is furniture; a bare name
-    next to a date, a role line or a byline (`Jonathan Amos` over `Science correspondent`) is a byline."""
-    kinds = [kind_of(paragraph, month_first) for paragraph in paragraphs]
-    for index, kind in enumerate(kinds):
-        if kind == "label" and index + 1 < len(kinds) and kinds[index + 1] == "text":
-            kinds[index + 1] = "furniture"
-        if kind == "label":
-            kinds[index] = "furniture"
-    first_text = kinds.index("text") if "text" in kinds else len(kinds)
-    for index, paragraph in enumerate(paragraphs):
-        if kinds[index] != "text" or index == first_text or not bare_name(paragraph.text):
-            continue
-        around = kinds[max(0, index - 1): index] + kinds[index + 1: index + 2]
-        roles = [paragraphs[other].text for other in (index - 1, index + 1) if 0 <= other < len(paragraphs)]
-        if any(kind in ("metadata", "byline") for kind in around) or any(map(is_role, roles)):
-            kinds[index] = "name"
-    return kinds
+class Kinds:
+    """The kind of each paragraph at the top of a story, with what its neighbours say, worked out when first asked
+    for (the lead is usually a few paragraphs down): the value after a label is furniture; a bare name next to a
+    date, a byline or a role line (`Jonathan Amos` over `Science correspondent`) is a byline, `name`."""
+
+    def __init__(self, paragraphs: list[Chunk]):
+        self.paragraphs = paragraphs
+        self.alone: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.paragraphs)
+
+    def __getitem__(self, index: int) -> str:
+        kind = self.by_itself(index)
+        if kind == "label" or kind == "text" and index and self.by_itself(index - 1) == "label":
+            return "furniture"
+        if kind == "text" and self.is_byline_name(index):
+            return "name"
+        return kind
+
+    def by_itself(self, index: int) -> str:
+        """The kind of the paragraph at `index` on its own."""
+        if index not in self.alone:
+            self.alone[index] = kind_of(self.paragraphs[index])
+        return self.alone[index]
+
+    def is_byline_name(self, index: int) -> bool:
+        """A bare name, not the first text of the page (a headline), with a date, byline or role line next to it."""
+        if not bare_name(self.paragraphs[index].text):
+            return False
+        if all(self.by_itself(other) != "text" for other in range(index)):
+            return False
+        neighbours = [other for other in (index - 1, index + 1) if 0 <= other < len(self.paragraphs)]
+        return any(self.by_itself(other) in ("metadata", "byline") or is_role(self.paragraphs[other].text)
+                   for other in neighbours)
+
+    def upto(self, end: int) -> list[str]:
+        """The kinds of the paragraphs before `end`."""
+        return [self[index] for index in range(end)]
 
 
 def stands_alone(line: str) -> bool:
@@ -137,7 +165,7 @@ def stands_alone(line: str) -> bool:
     return kind_of(Chunk(0, [line])) not in ("text", "lead-in")
 
 
-def find_lead(paragraphs: list[Chunk], kinds: list[str]) -> int | None:
+def find_lead(paragraphs: list[Chunk], kinds: Kinds) -> int | None:
     """The index of the paragraph that opens the story: one opening with a dateline, else the first paragraph of
     prose, unless bylines or dates follow it closely (then it was a standfirst or a caption, and the story starts
     after them). A paragraph of text (the headline) must stand above it. Without either, the second paragraph of
@@ -154,7 +182,7 @@ def find_lead(paragraphs: list[Chunk], kinds: list[str]) -> int | None:
     return texts[1] if len(texts) > 1 else None
 
 
-def story_start(paragraphs: list[Chunk], kinds: list[str], prose: int) -> int:
+def story_start(paragraphs: list[Chunk], kinds: Kinds, prose: int) -> int:
     """Where the story starts, given the first paragraph of prose under the headline: a dateline paragraph soon
     after it with no other prose between (the prose was a standfirst), or the first prose after bylines and dates
     that follow it closely (the prose was a standfirst or a caption), else the prose itself. Furniture between
@@ -303,7 +331,7 @@ def headline_score(index: int, paragraphs: list[Chunk], kinds: list[str], lead: 
     score = _length_score(len(words))
     if len(text) > MAX_HEADLINE_CHARS:
         score -= 5
-    if text.endswith(".") and not re.search(r"\b[A-Z]\.$|\b[A-Z][a-z]{0,3}\.$", text):
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
         score -= 1.0  # a standfirst or a caption ends a sentence; a headline rarely does
     if is_section_name(text) or is_control_line(text):
         score -= 2.0
@@ -395,7 +423,7 @@ def bare_name(text: str) -> str | None:
     """A byline without `By`: `Jonathan Amos`, `Jennifer Rankin in Brussels`, `Giada Zampano and Ana Lopez`: each
     name two or three capitalised words (particles aside). The names, or None."""
     names = _ROLE_SUFFIX.sub("", _IN_PLACE.sub("", text.strip().rstrip(",|")))
-    groups = [group.split() for group in re.split(r"\s{0,3},\s{0,3}|\s{1,3}(?:and|&)\s{1,3}", names)]
+    groups = [group.split() for group in _NAME_SEPARATOR.split(names)]
     if not groups or len(groups) > 4:
         return None
     for tokens in groups:
@@ -423,5 +451,5 @@ def is_role(text: str) -> bool:
 
 
 def folded(text: str) -> str:
-    """Lower-case words only: how lines are compared for repetition."""
-    return " ".join(words_of(text))
+    """Lower case, spaces normalised: how lines are compared for repetition."""
+    return " ".join(text.lower().split())

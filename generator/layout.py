@@ -105,6 +105,8 @@ def is_list(lines: list[str]) -> bool:
 
 def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines as one line: a hyphen at a line end before a lower-case word stays, unspaced."""
+    if len(lines) == 1:
+        return lines[0].strip()
     parts: list[list[str]] = []  # pieces of each space-separated part, joined once at the end (linear)
     for line in (line.strip() for line in lines):
         if parts and parts[-1][-1].endswith("-") and parts[-1][-1][-2:-1].isalpha() and line[:1].islower():

@@ -13,13 +13,14 @@ from generator.dateline import opening_place, parse_dateline
 from generator.dates import stated_date_in
 from generator.decode import decode_seed
 from generator.errors import SeedError
-from generator.furniture import LINK_LABEL, LINKS_LIST_LABEL, is_furniture
-from generator.head import MAX_HEADLINE_CHARS, Head, find_lead, kinds_in_context, read_head, top_paragraphs
+from generator.furniture import LINK_LABEL, LINKS_LIST_LABEL, is_furniture, is_label
+from generator.head import MAX_HEADLINE_CHARS, Head, Kinds, find_lead, read_head, top_paragraphs
 from generator.headline import strip_desk_labels
 from generator.layout import LIST_ITEM, SENTENCE_END, Chunk, is_list, join_lines, split_chunks, split_paragraphs
 from generator.model import Article, Block, Dateline, StatedDate
 
 MAX_SUBHEAD_WORDS = 16
+MAX_CAPTION_CHARS = 400
 _SIGNOFF = re.compile(
     rf"^\s*(?:{SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*)\s*$",
     re.IGNORECASE,
@@ -53,8 +54,8 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     chunks = [chunk for chunk in split_chunks(text) if chunk.lines]
     signoff = take_signoff(chunks)
     top = top_paragraphs(chunks)
-    kinds = kinds_in_context([paragraph for _, _, paragraph in top])
-    lead = find_lead([paragraph for _, _, paragraph in top], kinds)
+    kinds = Kinds([paragraph for _, _, paragraph in top])
+    lead = find_lead(kinds.paragraphs, kinds)
     if lead is None:
         if not any(not is_furniture(paragraph.text) for _, _, paragraph in top):
             raise SeedError(where, "no headline: the file has no text after scraping debris is removed")
@@ -68,8 +69,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     credits = take_credits(blocks)
     dateline, lead_rest = opening_dateline(blocks[0])
     later = [line for block in blocks[1:] for line in block.lines]
-    above = [paragraph for _, _, paragraph in top[:lead]]
-    head = read_head(above, kinds_in_context(above, month_first(dateline)), blocks[0], later, month_first(dateline))
+    head = read_head(kinds.paragraphs[:lead], kinds.upto(lead), blocks[0], later, month_first(dateline))
     headline = head.headline.text if head.headline else ""
     if len(headline) > MAX_HEADLINE_CHARS:
         raise SeedError(where, f"no headline-like first line: it runs to {len(headline)} characters, over "
@@ -187,22 +187,24 @@ def joined_lists(blocks: list[Chunk]) -> list[Chunk]:
 
 def without_debris(blocks: list[Chunk]) -> list[Chunk]:
     """The blocks less page furniture and less links to other stories (the headline after a bare `Read also`, a
-    `Most read` list)."""
+    `Most read` list), and less the value of a label such as `Image caption,` (the caption)."""
     kept: list[Chunk] = []
-    after_link_label = after_links_label = False
+    after_link_label = after_links_label = after_label = False
     for block in blocks:
         text = join_lines(block.lines)
-        headlines = all(len(line.split()) <= MAX_SUBHEAD_WORDS and not SENTENCE_END.search(line)
-                        for line in block.lines)
-        if headlines and (after_links_label or (after_link_label and len(block.lines) == 1)):
+        if after_label and len(text) < MAX_CAPTION_CHARS:
+            after_label = False
+            continue
+        if (after_links_label or after_link_label and len(block.lines) == 1) and all(
+                len(line.split()) <= MAX_SUBHEAD_WORDS and not SENTENCE_END.search(line) for line in block.lines):
             after_link_label = False
             continue
-        after_link_label = after_links_label = False
-        listed = block.lines[1:]
-        if LINKS_LIST_LABEL.fullmatch(block.lines[0].strip()) and not any(map(SENTENCE_END.search, listed)):
+        after_link_label = after_links_label = after_label = False
+        if LINKS_LIST_LABEL.fullmatch(block.lines[0].strip()) and not any(map(SENTENCE_END.search, block.lines[1:])):
             after_links_label = True
             continue
         after_link_label = bool(LINK_LABEL.fullmatch(text))
+        after_label = is_label(text)
         if not is_furniture(text):
             kept.append(block)
     return kept
