@@ -17,18 +17,21 @@ REQUIRED_FIELDS = ("title", "date", "slug", "tags")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def check_seeds(seeds_dir: Path, default_year: int | None = None, taxonomy_path: str | None = None) -> tuple[int, list[str], list[str]]:
-    """Parse every seed: (number of seeds, errors, warnings), one line each naming the file."""
+def check_seeds(seeds_dir: Path, default_year: int | None = None, taxonomy_path: str | None = None) -> tuple[int, list[str], list[str], list[str]]:
+    """Parse every seed: (number of seeds, errors, warnings, seeds dated by the file's time), one line each naming
+    the file."""
     cached_taxonomy(taxonomy_path)
     seeds = list_seeds(seeds_dir)
-    errors, warnings = [], []
+    errors, warnings, dated_by_file = [], [], []
     for seed in seeds:
         result = prepare(seed, seeds_dir, default_year, taxonomy_path)
         if isinstance(result, Exception):
             errors.append(str(result))
         else:
             warnings.extend(f"{seed}: {warning}" for warning in result.warnings)
-    return len(seeds), errors, warnings
+            if result.date_source == "mtime":
+                dated_by_file.append(f"{seed} ({result.date})")
+    return len(seeds), errors, warnings, dated_by_file
 
 
 def check_content(content_dir: Path) -> tuple[int, list[str]]:

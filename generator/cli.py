@@ -68,10 +68,20 @@ def print_report(report: IngestReport) -> None:
         print(f"kept: {line}", file=sys.stderr)
     for failure in report.failures:
         print(f"error: {failure}", file=sys.stderr)
+    print_dated_by_file(report.dated_by_file)
     print(
         f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed, {len(report.kept)} kept, {len(report.failures)} failed"
     )
+
+
+def print_dated_by_file(seeds: list[str]) -> None:
+    """List the stories whose date came from the seed file's time, for an editor to fix with a sidecar."""
+    if seeds:
+        print(f"{len(seeds)} dated by the file's time (nothing in the text gives the year; fix with a sidecar "
+              "`date: YYYY-MM-DD` or a YYYY-MM-DD- file name):")
+        for seed in seeds:
+            print(f"  {seed}")
 
 
 def run_ingest(args: argparse.Namespace) -> IngestReport:
@@ -149,12 +159,13 @@ def command_check(args: argparse.Namespace) -> int:
     from generator.check import check_content, check_seeds
 
     taxonomy = project_taxonomy()
-    seeds, seed_errors, warnings = check_seeds(args.seeds, default_year(args.year), str(taxonomy) if taxonomy else None) if args.seeds.is_dir() else (0, [], [])
+    seeds, seed_errors, warnings, dated_by_file = check_seeds(args.seeds, default_year(args.year), str(taxonomy) if taxonomy else None) if args.seeds.is_dir() else (0, [], [], [])
     files, content_problems = check_content(args.content) if args.content.is_dir() else (0, [])
     for line in warnings:
         print(f"warning: {line}", file=sys.stderr)
     for line in [*seed_errors, *content_problems]:
         print(f"error: {line}", file=sys.stderr)
+    print_dated_by_file(dated_by_file)
     print(f"check: {seeds} seeds, {len(seed_errors)} failed; {files} content files, {len(content_problems)} with problems")
     return EXIT_OK if not seed_errors and not content_problems else EXIT_SEED_FAILED
 

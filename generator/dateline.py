@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from generator.agencies import known_agency
+from generator.agencies import AGENCIES, known_agency
 from generator.dates import find_dates
 from generator.model import Dateline
 from generator.tagging.gazetteer import gazetteer
@@ -46,6 +46,9 @@ _YEAR = r"(?:19|20)\d\d"
 _DASH = r"(?:--?(?=\s|$)|_(?=\s|$)|[–—])"
 _MARKER_DASH = r"(?:--?(?!-)|_(?=\s|$)|[–—])"  # after a marker the dash may touch the text
 
+# An agency named without brackets before the dash: `SYDNEY, March 3 AAP -`, `TOKYO, Jan. 17 Kyodo -`.
+_BARE_AGENCY = "(?i:" + "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True)
+                                 if len(alias) > 2 and alias.replace(" ", "").isalpha()) + r")\b"
 _DATELINE = re.compile(
     rf"""
     \s*+
@@ -66,7 +69,7 @@ _DATELINE = re.compile(
         \s*+(?:
             \(\s*+(?P<paren>{_LETTER}[^()\n]{{0,39}}?)\s*+\)
           | /\s*+(?P<slash>{_LETTER}[^/\n]{{0,39}}?)\s*+/
-          | (?P<bare>AAP)(?=\s*+{_MARKER_DASH})
+          | (?P<bare>{_BARE_AGENCY})(?=\s*+{_MARKER_DASH})
         )
         (?P<tail>\s*+[.:]?\s*+{_MARKER_DASH}|\s*+[.:])?
       | \s*+[.:]?\s*+(?P<dash>{_DASH})

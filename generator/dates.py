@@ -37,7 +37,7 @@ _WRITTEN_DATE = re.compile(
     (?:(?P<weekday>{_WEEKDAY})\.?,?{_SPACE})?
     (?:
         (?P<iso_year>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_month>\d{{1,2}})(?P=iso_sep)(?P<iso_day>\d{{1,2}})(?!\d)
-        (?:T(?P<iso_hour>\d\d):(?P<iso_minute>\d\d)(?::\d\d(?:\.\d{{1,6}})?)?(?:Z|[+-]\d\d:?\d\d)?)?
+        (?:T\d\d:\d\d(?::\d\d(?:\.\d{{1,6}})?)?(?:Z|[+-]\d\d:?\d\d)?)?
       | (?P<first>\d{{1,2}})(?P<numeric_sep>[./-])(?P<second>\d{{1,2}})(?P=numeric_sep)
         (?P<numeric_year>{_YEAR}|\d\d)(?![\d.])
       | (?P<month>{MONTH_NAMES})\.?{_SPACE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)
@@ -46,16 +46,11 @@ _WRITTEN_DATE = re.compile(
         (?:,?{_SPACE}(?P<year_after>{_YEAR})(?!\d))?
     )
     (?![\w])
-    (?:
-        (?:,|{_SPACE}|,{_SPACE}|{_GAP}[-/|]{_GAP}|{_SPACE}at{_SPACE})
-        (?P<hour>\d{{1,2}})[:.h]?(?P<minute>\d\d)(?!\d)
-        (?:{_GAP}(?P<half>[aApP]\.?[mM]\.?))?
-        (?:{_GAP}\(?(?P<zone>GMT|UTC|MSK|BST|CET|CEST|EST|EDT|CST|PST|ET|[A-Z]{{3,4}}T)\)?)?
-    )?
     """,
     re.VERBOSE,
 )
-_TIME = re.compile(r"(?<![\d:.])(\d{1,2})([:.h]?)(\d\d)(?!\d)(?:[ \t]{0,3}([ap]\.?m\.?))?(?:[ \t]{0,3}(GMT|UTC|MSK))?",
+# A time of day: `14:06`, `14.06`, `4:40pm`, `1420 GMT` (four digits only with a zone: else a year or a number).
+_TIME = re.compile(r"(?<![\d:.])(?:\d{1,2}[:.h]\d\d(?!\d)|\d{1,2}[:.h]?\d\d[ \t]{0,3}(?:[ap]\.?m\.?|GMT|UTC|MSK)\b)",
                    re.IGNORECASE)
 _WEEKDAY_NAMES = {name[:3].lower(): number for number, name in enumerate(calendar.day_name)}
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -71,7 +66,7 @@ _YEARS_SEARCHED = 40  # a weekday falls on a given month/day at least once in an
 
 @dataclass(frozen=True)
 class WrittenDate:
-    """A date as the text writes it: its span, the date (year None when unwritten) and any weekday and time."""
+    """A date as the text writes it: its span, the date (year None when unwritten) and any weekday."""
 
     start: int
     end: int
@@ -79,18 +74,17 @@ class WrittenDate:
     month: int
     day: int
     weekday: int | None = None
-    time: str | None = None
 
 
 def find_dates(text: str, month_first: bool = False) -> Iterator[WrittenDate]:
     """Every date written in text, in order: `1996-12-06`, `Dec 6, 1996`, `6 December 1996`, `December 6`,
     `06.12.1996`, `12/06/1996` (day first unless `month_first`, or when only one reading exists), each with an
-    optional weekday before it and a time after it (`14:06 GMT`, `4:40pm`). Impossible dates are skipped."""
+    optional weekday before it. Impossible dates are skipped."""
     for match in _WRITTEN_DATE.finditer(text):
         weekday = _WEEKDAY_NAMES.get(match["weekday"][:3].lower()) if match["weekday"] else None
         for year, month, day in _readings(match, month_first, weekday):
             if _exists(year, month, day):
-                yield WrittenDate(match.start(), match.end(), year, month, day, weekday, _clock(match))
+                yield WrittenDate(match.start(), match.end(), year, month, day, weekday)
                 break
 
 
@@ -135,37 +129,9 @@ def _exists(year: int | None, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
-def _clock(match: re.Match) -> str | None:
-    """The time written after a date as HH:MM (24-hour), or None."""
-    if match["iso_hour"]:
-        return clock(int(match["iso_hour"]), int(match["iso_minute"]), None)
-    if not match["hour"]:
-        return None
-    return clock(int(match["hour"]), int(match["minute"]), match["half"])
-
-
-def clock(hour: int, minute: int, half: str | None) -> str | None:
-    """HH:MM from an hour, minute and optional am/pm; None when it is no time of day."""
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
-    if hour > 23 or minute > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}"
-
-
-def find_time(text: str) -> str | None:
-    """The first time of day written in text (`14:06 GMT`, `1420 GMT`, `4:40pm`): HH:MM, or None.
-
-    Four digits without a colon count only with a zone (`1420 GMT`); anything else would be a year or a number."""
-    for match in _TIME.finditer(text):
-        hour, separator, minute, half, zone = match.groups()
-        if half or zone or separator:
-            found = clock(int(hour), int(minute), half)
-            if found:
-                return found
-    return None
+def has_time(text: str) -> bool:
+    """The text writes a time of day (`14:06 GMT`, `1420 GMT`, `4:40pm`)."""
+    return _TIME.search(text) is not None
 
 
 @dataclass
@@ -311,5 +277,5 @@ def stated_date_in(lines: list[str], source: str, month_first: bool = False) -> 
     """The first date written in the lines, as a StatedDate recorded as coming from `source`."""
     for line in lines:
         for written in find_dates(line, month_first):
-            return StatedDate(written.year, written.month, written.day, source, written.time)
+            return StatedDate(written.year, written.month, written.day, source)
     return None

@@ -95,7 +95,8 @@ MAX_CONTROL_WORDS = 24
 LINK_LABEL = re.compile(r"(read (more|also)|see also|related( news| stories)?|more on this( story)?):?", re.IGNORECASE)
 # A label over a list of other stories' headlines ("Most read" and its lines): label and list are dropped.
 LINKS_LIST_LABEL = re.compile(r"(most (read|popular|viewed|shared)|top stories|trending|more (stories|news)|"
-                              r"you may (also )?like|recommended( for you)?|editor'?s picks?):?", re.IGNORECASE)
+                              r"you may (also )?like|recommended( for you)?|editor'?s picks?|related (topics|stories)|"
+                              r"topics|tags|more on this (story|topic)):?", re.IGNORECASE)
 
 
 def words_of(line: str) -> list[str]:

@@ -9,13 +9,15 @@ its place relative to the lead and whether the page repeats it below the story."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.agencies import AGENCIES, AGENCY_NAMES
 from generator.dateline import opening_place, parse_dateline, parse_dateline_line
-from generator.dates import find_dates, find_time
+from generator.dates import find_dates, has_time
+from generator.filed import time_in_text
 from generator.furniture import (
     CONTROL_WORDS,
     FUNCTION_WORDS,
@@ -53,6 +55,7 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s{0,3}[ap]\.?m\.?)?"
                     r"|\b(?:GMT|UTC)\s{0,3}[+-]\s{0,3}\d{1,2}(?::?\d\d)?", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s,:;|]+")
 _DOMAIN = re.compile(r"[a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){1,3}\.(?:com|net|org|cn|ru|uk|de|fr|jp|kr|in|info|news)")
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\s{0,2}[+-]\s{0,2}\d", re.IGNORECASE)
 _TAG_LIST = re.compile(r"\s{0,3}[A-Z][\w'’-]{0,30}(?:\s{0,3},\s{0,3}[A-Z][\w'’-]{0,30}){1,8}\s{0,3}")  # `All, Japan, Disaster`
 _DESK_CODE = re.compile(r"[A-Z]{2,4}(?:-[A-Z]{2,4}){0,3}")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -75,6 +78,7 @@ class Head:
     byline: str | None = None
     byline_agency: str | None = None
     dateline: Dateline | None = None  # a dateline on a line of its own
+    time: dt.time | None = None  # the first filing time a date line gives in GMT/UTC
     stated: list[tuple[StatedDate, str]] = field(default_factory=list)  # dates of metadata lines, with the line
     lead_ins: list[Chunk] = field(default_factory=list)  # summary bullets, an editor's note: they follow the lead
     before_lead: list[Chunk] = field(default_factory=list)  # other lines after the headline, in reading order
@@ -146,13 +150,14 @@ class Kinds:
         return self.alone[index]
 
     def is_byline_name(self, index: int) -> bool:
-        """A bare name, not the first text of the page (a headline), with a date, byline or role line next to it."""
+        """A bare name, not the first text of the page (a headline), with a date, byline, dateline line or role line
+    next to it."""
         if not bare_name(self.paragraphs[index].text):
             return False
         if all(self.by_itself(other) != "text" for other in range(index)):
             return False
         neighbours = [other for other in (index - 1, index + 1) if 0 <= other < len(self.paragraphs)]
-        return any(self.by_itself(other) in ("metadata", "byline") or is_role(self.paragraphs[other].text)
+        return any(self.by_itself(other) in ("metadata", "byline", "dateline") or is_role(self.paragraphs[other].text)
                    for other in neighbours)
 
     def upto(self, end: int) -> list[str]:
@@ -224,7 +229,7 @@ def metadata_rest(text: str, month_first: bool = False) -> str | None:
     if len(text) > 200:
         return None
     dates = list(find_dates(text, month_first))
-    if not dates and not find_time(text):
+    if not dates and not has_time(text):
         return None
     rest = text
     for written in reversed(dates):
@@ -252,13 +257,19 @@ def _is_label_word(token: str) -> bool:
             or bool(_DOMAIN.fullmatch(word)) or bool(_DESK_CODE.fullmatch(token)))
 
 
+def filing_time(text: str) -> dt.time | None:
+    """The time of day a date line gives in GMT or UTC; None when it gives none, or gives it with an offset
+    (`GMT+1`), which a time of day alone cannot carry."""
+    return None if _OFFSET.search(text) else time_in_text(text)
+
+
 def parse_byline(text: str) -> tuple[str, str | None] | None:
     """`By Jane Doe`, `By MARK HOLLIS Associated Press Writer`, `By Jane Smith, PA`: (the names, the agency named
     after them), or None for any other line."""
     opening = _BY.match(text)
     if opening is None or len(text) > 160:
         return None
-    tokens = text[opening.end():].replace(",", " , ").split()
+    tokens = text[opening.end():].replace(",", " , ").replace("|", " , ").split()
     agency = None
     while tokens and (tokens[-1].lower() in _ROLE_WORDS or tokens[-1] == ","):
         tokens.pop()
@@ -272,7 +283,7 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     names = [token for token in tokens if token not in (",", "and", "&")]
     if not names or len(names) > 12 or not all(_NAME_TOKEN.fullmatch(token) for token in names):
         return None
-    if not all(token[0].isupper() for token in names):
+    if not all(token[0].isupper() or token in _NAME_PARTICLES for token in names):
         return None
     joined = " ".join(tokens).replace(" , ", ", ")
     shouting = re.sub(r"\band\b", "", joined).isupper()
@@ -289,8 +300,8 @@ def read_head(paragraphs: list[Chunk], kinds: list[str], lead: Chunk | None, lat
             dates = list(find_dates(text, month_first))
             if dates:
                 written = dates[0]
-                head.stated.append((StatedDate(written.year, written.month, written.day, "metadata",
-                                               written.time or find_time(text)), text))
+                head.stated.append((StatedDate(written.year, written.month, written.day, "metadata"), text))
+            head.time = head.time or filing_time(text)
             rest = metadata_rest(text, month_first)
             if rest and head.byline is None:
                 head.byline, head.byline_agency = parse_byline(rest) or (bare_name(rest), None)

@@ -42,6 +42,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failures: list[SeedError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dated_by_file: list[str] = field(default_factory=list)  # stories dated by the seed file's time (issue 15)
 
     @property
     def ok(self) -> bool:
@@ -208,6 +209,8 @@ class Ingest:
                     self.failed_seeds.add(seed.relative_to(self.seeds_dir).as_posix())
                 else:
                     self.report.warnings.extend(f"{self.seeds_dir / result.seed}: {text}" for text in result.warnings)
+                    if result.date_source == "mtime":
+                        self.report.dated_by_file.append(f"{self.seeds_dir / result.seed} ({result.date})")
                     yield result
 
     def slug_book(self, fresh: list[Path], by_seed: dict[str, str]) -> SlugBook:

@@ -34,15 +34,13 @@ class Dateline:
 
 @dataclass(frozen=True)
 class StatedDate:
-    """A date the text states besides the dateline's own (a `Published ...` line, a byline with a date, a dateline
-    line of its own such as `ROME 1996-12-06`): the year (None when unwritten), where it was found (`dateline` or
-    `metadata`, the `date_source` it gives) and the time of day when one is written (HH:MM)."""
+    """A date the text states besides the dateline's own (a `Published ...` line, a byline with a date, the
+    sign-off): the year (None when unwritten) and where it was found (the `date_source` it gives)."""
 
     year: int | None
     month: int
     day: int
     source: str
-    time: str | None = None
 
 
 @dataclass
@@ -72,6 +70,7 @@ class Article:
     credits: str | None = None
     agency: str | None = None
     stated_date: StatedDate | None = None
+    time: dt.time | None = None  # the filing time a line at the top states in GMT/UTC (`Published ... 14:06 GMT`)
     date: dt.date | None = None
     date_source: str | None = None
     slug: str | None = None

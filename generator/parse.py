@@ -13,7 +13,7 @@ from generator.dateline import opening_place, parse_dateline
 from generator.dates import stated_date_in
 from generator.decode import decode_seed
 from generator.errors import SeedError
-from generator.furniture import LINK_LABEL, LINKS_LIST_LABEL, is_furniture, is_label
+from generator.furniture import LINK_LABEL, LINKS_LIST_LABEL, is_furniture, is_label, is_section_name
 from generator.head import MAX_HEADLINE_CHARS, Head, Kinds, find_lead, read_head, top_paragraphs
 from generator.headline import strip_desk_labels
 from generator.layout import LIST_ITEM, SENTENCE_END, Chunk, is_list, join_lines, split_chunks, split_paragraphs
@@ -22,7 +22,8 @@ from generator.model import Article, Block, Dateline, StatedDate
 MAX_SUBHEAD_WORDS = 16
 MAX_CAPTION_CHARS = 400
 _SIGNOFF = re.compile(
-    rf"^\s*(?:{SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*)\s*$",
+    rf"^\s*(?:{SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*"
+    r"|editors?\s{0,3}:\s{0,3}[\w .'’-]{1,60})\s*$",
     re.IGNORECASE,
 )
 _INLINE_SIGNOFF = re.compile(rf"^(.*[.!?\"”])\s+({INLINE_SIGNOFF_WORDS})\s*$")
@@ -75,7 +76,9 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
         raise SeedError(where, f"no headline-like first line: it runs to {len(headline)} characters, over "
                                f"{MAX_HEADLINE_CHARS}", head.headline.line)
     dateline = with_dateline_line(dateline, head.dateline)
-    body_blocks, lede = story_blocks(blocks, lead_rest, head, bool(dateline.raw))
+    # A dateline, a byline or a date line marks where the story starts: what stands above it is its top.
+    marked = bool(dateline.raw or head.byline or head.stated or head.time)
+    body_blocks, lede = story_blocks(blocks, lead_rest, head, marked)
     article = Article(
         seed=seed,
         headline=strip_desk_labels(headline),
@@ -87,6 +90,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
         signoff=signoff,
         credits=credits,
         stated_date=stated_date(head, signoff),
+        time=head.time,
     )
     article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline) or head.byline_agency
     return article
@@ -119,14 +123,14 @@ def with_dateline_line(dateline: Dateline, line: Dateline | None) -> Dateline:
     return dateline
 
 
-def story_blocks(blocks: list[Chunk], lead_rest: str, head: Head, has_dateline: bool) -> tuple[list[Chunk], str | None]:
+def story_blocks(blocks: list[Chunk], lead_rest: str, head: Head, marked: bool) -> tuple[list[Chunk], str | None]:
     """The body's blocks in reading order, and the standfirst. The lead paragraph (less its dateline) opens the
-    body; summary bullets and notes written above it follow it. Without a dateline to mark where the story starts,
-    only an unpunctuated standfirst over at least two paragraphs counts as one."""
+    body; summary bullets and notes written above it follow it. When nothing (a dateline, a byline, a date line)
+    marks where the story starts, only an unpunctuated standfirst over at least two paragraphs counts as one."""
     lede = head.lede
     lead = [Chunk(blocks[0].line, [lead_rest])] if lead_rest.strip() else []
     others = sorted(head.before_lead + head.lead_ins, key=lambda chunk: chunk.line)
-    if has_dateline:
+    if marked:
         body = lead + others + blocks[1:]
     else:
         if lede is not None and (SENTENCE_END.search(lede) or len(blocks) < 2):
@@ -150,7 +154,7 @@ def stated_date(head: Head, signoff: str | None) -> StatedDate | None:
 def take_signoff(chunks: list[Chunk]) -> str | None:
     """Remove trailing sign-off lines (`Reuter`, `==Kyodo`, `(Reporting by ...)`) and return them."""
     found: list[str] = []
-    while chunks and not _SIGNOFF.match(chunks[-1].lines[-1]) and is_furniture(join_lines(chunks[-1].lines)):
+    while chunks and not _SIGNOFF.match(chunks[-1].lines[-1]) and is_trailing_furniture(join_lines(chunks[-1].lines)):
         chunks.pop()
     last_two = range(max(0, len(chunks) - 2), len(chunks))
     contacts = next((index for index in last_two if _CONTACTS.match(chunks[index].lines[0])), None)
@@ -170,6 +174,11 @@ def take_signoff(chunks: list[Chunk]) -> str | None:
             chunks[-1].lines[-1], signoff = inline.groups()
             found.append(signoff)
     return " ".join(found) or None
+
+
+def is_trailing_furniture(text: str) -> bool:
+    """Below the story, besides furniture, a section's name is a category link (`Society & Culture`)."""
+    return is_furniture(text) or is_section_name(text)
 
 
 def joined_lists(blocks: list[Chunk]) -> list[Chunk]:
@@ -204,7 +213,9 @@ def without_debris(blocks: list[Chunk]) -> list[Chunk]:
             after_links_label = True
             continue
         after_link_label = bool(LINK_LABEL.fullmatch(text))
-        after_label = is_label(text)
+        if is_label(block.lines[0]):  # `Image caption,` and the caption: on the next lines, or the next block
+            after_label = len(block.lines) == 1
+            continue
         if not is_furniture(text):
             kept.append(block)
     return kept

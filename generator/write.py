@@ -52,6 +52,7 @@ def front_matter(article: Article) -> dict:
         "summary": article.lede,
         "date": article.date,
         "date_source": article.date_source,
+        "time": f"{article.time:%H:%M}" if article.time else None,
         "dateline": article.dateline.raw or None,
         "place": article.dateline.place,
         "place_tag": article.tags.dateline_place if article.tags.dateline_place != article.dateline.place else None,
