@@ -56,10 +56,14 @@ _WEEKDAY_NAMES = {name[:3].lower(): number for number, name in enumerate(calenda
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 # The lead's weekday for the story's day: "said on Thursday", "on Thursday night", AP's "said Thursday", but not
 # "last Thursday", "next Thursday", "since Thursday", "Thursday's", "on Thursdays".
-_WEEKDAY_MENTION = re.compile(
-    r"(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bsince )(?<!\buntil )(?<!\bfrom )(?<!\bcoming )(?<!\bby )"
-    r"(?<!\bbefore )(?<!\bafter )(?<!\bevery )(?<!\beach )(?<!\bprevious )(?<!\bfollowing )"
-    r"\b(" + "|".join(calendar.day_name) + r")\b(?!['’]s|s\b)"
+_ANOTHER_DAY = (r"(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bsince )(?<!\buntil )(?<!\bfrom )(?<!\bcoming )(?<!\bby )"
+                r"(?<!\bbefore )(?<!\bafter )(?<!\bevery )(?<!\beach )(?<!\bprevious )(?<!\bfollowing )")
+_A_WEEKDAY = r"\b(" + "|".join(calendar.day_name) + r")\b(?!['’]s|s\b)"
+_WEEKDAY_MENTION = re.compile(_ANOTHER_DAY + _A_WEEKDAY)
+# A weekday the reporting verb gives: "said on Thursday", "told reporters on Thursday", AP's "said Thursday".
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|noted|confirmed|declared|warned|wrote)\b"
+    r"(?:\s{1,3}[\w,'’-]{1,30}){0,4}?\s{1,3}(?:on\s{1,3})?" + _ANOTHER_DAY + _A_WEEKDAY
 )
 _YEARS_SEARCHED = 40  # a weekday falls on a given month/day at least once in any 11 years
 
@@ -244,9 +248,10 @@ def nearest_with(month: int, day: int, anchor: dt.date) -> dt.date:
 
 
 def lead_weekday(article: Article) -> str | None:
-    """The first weekday the lead paragraph names for the story's day ("said on Thursday"), if any."""
+    """The weekday the lead paragraph names for the story's day: the one its reporting verb gives ("said on
+    Thursday"), else the first it names that is not another day ("last Thursday", "Thursday's"); None if none."""
     lead = article.paragraphs[0] if article.paragraphs else ""
-    match = _WEEKDAY_MENTION.search(lead)
+    match = _REPORTED_ON.search(lead) or _WEEKDAY_MENTION.search(lead)
     return match.group(1) if match else None
 
 

@@ -67,7 +67,11 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r".{0,300}\b(photograph|photo|picture|image)( credit)?:\s{0,3}[^.:]{1,80}",
             r".{0,300}\[[^\[\]]{1,60}/[^\[\]]{1,40}\]",
             r"©.{0,150}",
+            r"\(c\)\s{0,3}(?=[^.]{0,100}\b(1[89]\d\d|20\d\d|limited|ltd|inc|rights)\b).{0,150}",
             r"copyright\b.{0,150}",
+            # a desk's contact line: `-- Sao Paulo newsroom +55 11 232 4411`, `Tel: +44 20 7542 1234`
+            r"--?\s{0,3}[\w .,'’-]{0,60}\b(newsroom|desk|bureau)\b[^\n]{0,80}",
+            r"[\w .,'’-]{0,60}\b(tel|phone|fax)\b\.?:?\s{0,3}\+?[\d ()./-]{6,30}",
             r"(this (web)?site|we) uses? cookies.{0,300}",
             r"(accept|manage) (all )?cookies.{0,80}",
             r"\d{1,2}\s{1,3}[a-z]{3,9}\.?(\s{1,3}\d{4})?,?\s{1,3}\d{1,2}:\d{2}(\s{0,3}(gmt|utc|msk|[ap]m))?"

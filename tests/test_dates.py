@@ -171,3 +171,9 @@ def test_the_build_summary_lists_stories_dated_by_the_file_time(tmp_path: Path, 
     assert report.dated_by_file == [f"{seeds / 'undated.txt'} (2026-03-03)"]
     print_report(report)
     assert f"1 dated by the file's time" in capsys.readouterr().out
+
+
+def test_the_weekday_of_the_reporting_verb_is_the_storys() -> None:
+    # Talks began on a Monday; the minister spoke on Thursday 26 December 2024.
+    article = story(month=12, day=26, lead="The talks, which opened on Monday, ended, the minister said on Thursday.")
+    assert resolve_date(article, DateHints(MODIFIED))[:2] == (dt.date(2024, 12, 26), "weekday")
