@@ -8,9 +8,10 @@ Each FOLDER holds seed files and a gold.json mapping file name to the truth, in 
   the layouts form   {"headline", "place", "date" (YYYY-MM-DD), "source", optional "layout" and "place_alt"
                      (other right answers for the place)}
 
-The seeds are copied to a temporary folder first (with their sidecars, `_defaults.yaml` files and any
-`set_mtimes.py`, which is run on the copy so that file times are what the folder's author meant; without one, a
-story's "mtime" in gold.json sets its file's time), then parsed and
+The seeds are copied to a temporary folder first (with their sidecars and `_defaults.yaml` files), and the set's
+`set_mtimes.py` (in the folder or beside it) is run on the copy, `python3 set_mtimes.py COPY`, so that file times
+are what the set's author meant; without one, a story's "mtime" in gold.json sets its file's time. Then they are
+parsed and
 enriched exactly as `newsdigest ingest` does. A story's layout is gold's "layout", else the folder's name for the
 corpus form, else the leading letters of its file name after any date (`1996-12-06-reuters-x.txt` -> reuters).
 
@@ -84,12 +85,12 @@ def layout_of(name: str, entry: dict, folder: Path) -> str:
 
 
 def copied(folder: Path, into: Path) -> Path:
-    """A copy of the folder's files in `into`, with set_mtimes.py run on it when the folder has one."""
+    """A copy of the folder's files in `into`, with the set's set_mtimes.py (in the folder or beside it) run on it."""
     target = into / str(len(list(into.iterdir()))) / folder.name
     shutil.copytree(folder, target)
-    script = target / "set_mtimes.py"
-    if script.is_file():
-        subprocess.run([sys.executable, str(script)], cwd=target, check=True)
+    script = next((path for path in (folder / "set_mtimes.py", folder.parent / "set_mtimes.py") if path.is_file()), None)
+    if script is not None:
+        subprocess.run([sys.executable, str(script), str(target)], check=True, stdout=subprocess.DEVNULL)
         return target
     for name, entry in json.loads((target / "gold.json").read_text(encoding="utf-8")).items():
         if entry.get("mtime") and (target / name).is_file():

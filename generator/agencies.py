@@ -102,8 +102,10 @@ AGENCY_NAMES = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True) if len(alias) > 3)
     + r")(?![\w-])", re.IGNORECASE)
 """The longer aliases (over three letters) written anywhere in a line: `Agence France-Presse -- 13 October 2002`."""
-# Closing lines that sign a story off without naming an agency: Yonhap's `(END)`, AFP's desk initials `burs-ab/cd`.
-_ANONYMOUS_SIGNOFFS = (r"\(\s*end\s*\)", r"(?:burs?-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,5}")
+# Closing lines that sign a story off without naming an agency: Yonhap's `(END)`, AFP's desk initials `burs-ab/cd`
+# and `sid-bk/lal`, a reporter's address (`ksy@yna.co.kr`).
+_ANONYMOUS_SIGNOFFS = (r"\(\s*end\s*\)", r"(?:burs?-)?[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}){1,5}",
+                       r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 SIGNOFF_WORDS = "|".join([*(agency.signoff for agency in TABLE if agency.signoff), *_ANONYMOUS_SIGNOFFS])
 """One alternation of every sign-off line's words (case-insensitive)."""
 INLINE_SIGNOFF_WORDS = "|".join([*(agency.inline_signoff for agency in TABLE if agency.inline_signoff), r"\(END\)"])

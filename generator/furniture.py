@@ -26,7 +26,7 @@ related recommended min mins minute minutes ago hour hours seconds continue cont
 toggle navigation nav main content page full screen fullscreen options tools translate edition
 reading time listen audio podcast podcasts live updates update breaking exclusive subscriber subscribers premium
 free trial offer get send gift report correction corrections print-friendly embed open view expand collapse
-caption captions credit credits source sources info click here social media
+caption captions credit credits source sources info click here social media enter
 поделиться слушать читать читайте подписаться подписывайтесь печать комментарии ещё еще новости все главное лента
 видео фото телеграм дзен вконтакте
 """.split())
@@ -66,6 +66,7 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             # a caption ending with its credit: `... in Brussels. Photograph: Olivier Hoslet/EPA`, `... [Amr Alfiky/Reuters]`
             r".{0,300}\b(photograph|photo|picture|image)( credit)?:\s{0,3}[^.:]{1,80}",
             r".{0,300}\[[^\[\]]{1,60}/[^\[\]]{1,40}\]",
+            r".{0,300}\(\s{0,2}[A-Z][\w.-]{1,20}\s{0,2}/\s{0,2}[^()/]{1,60}\)",  # `... in Dakar (AFP / Seyllou)`
             r"©.{0,150}",
             r"\(c\)\s{0,3}(?=[^.]{0,100}\b(1[89]\d\d|20\d\d|limited|ltd|inc|rights)\b).{0,150}",
             r"copyright\b.{0,150}",
@@ -84,6 +85,7 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r"(published|updated|posted)\s{1,3}(\d+|an?|one)\s{1,3}(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
             r"\s{1,3}ago",
             r"(sign up|subscribe) (for|to) (our|the|a) .{0,40}newsletters?.{0,80}",
+            r"(sign up|subscribe)\b.{0,60}",  # a short line inviting to subscribe: `Sign up for Al Jazeera`
             r"related (topics|stories|articles|coverage)",
             r"our standards:.{0,100}",
             r"_{3,}",  # AP's separator line (`---` stays: it may be the story's own text)

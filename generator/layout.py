@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 WRAP_WIDTH = 100  # lines no longer than this, several in a row, are hard-wrapped text
 MIN_WRAP_WIDTH = 40  # narrower lines than this are a list of short lines, not text wrapped to a width
-WRAPPED_SHARE = 0.8  # text wrapped to a width has at least two lines this close to the longest
+WRAPPED_SHARE = 0.8  # text wrapped to a width has several lines this close to the longest
+WRAPPED_LINES = 3
+PARAGRAPH_END_SHARE = 0.5  # in wrapped text, a line shorter than half the width ends its paragraph
 
 LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+(?=\S)")
 SENTENCE_END = re.compile(r"[.!?…:;\"”»’')\]]$")
@@ -42,23 +44,37 @@ def split_chunks(text: str) -> list[Chunk]:
     return chunks
 
 
-def split_paragraphs(chunk: Chunk) -> list[Chunk]:
-    """Paragraphs of one chunk of body text: hard-wrapped lines joined, split where a line is indented; long lines
-    stand alone."""
+def wrap_width(chunks: list[Chunk]) -> int:
+    """The width the text was hard-wrapped to: the longest line when several others come close to it (0 when the
+    lines were not wrapped, or to more than WRAP_WIDTH)."""
+    lengths = sorted((len(line) for chunk in chunks for line in chunk.lines), reverse=True)[:WRAPPED_LINES]
+    if len(lengths) < WRAPPED_LINES or lengths[0] > WRAP_WIDTH or lengths[0] < MIN_WRAP_WIDTH:
+        return 0
+    return lengths[0] if lengths[-1] >= WRAPPED_SHARE * lengths[0] else 0
+
+
+def split_paragraphs(chunk: Chunk, width: int) -> list[Chunk]:
+    """Paragraphs of one chunk of body text. In text hard-wrapped to `width`, lines are joined unless a line is
+    indented, starts a list item or follows a line much shorter than the width (a paragraph's end); in text that
+    is not (`width` 0), each line is a paragraph unless it starts in lower case."""
     if len(chunk.lines) == 1 or is_list(chunk.lines):
         return [chunk]
-    hard_wrapped = max(len(line) for line in chunk.lines) <= WRAP_WIDTH
     base = min(indent_of(line) for line in chunk.lines)
     paragraphs: list[Chunk] = []
     for offset, line in enumerate(chunk.lines):
-        starts_paragraph = (
-            not paragraphs or not hard_wrapped or indent_of(line) >= base + 2 or bool(LIST_ITEM.match(line))
-        )
-        if starts_paragraph:
-            paragraphs.append(Chunk(chunk.line + offset, [line]))
-        else:
+        previous = paragraphs[-1].lines[-1] if paragraphs else ""
+        joined = paragraphs and not starts_block(line, base) and (
+            line.lstrip()[:1].islower() or width and len(previous.rstrip()) >= PARAGRAPH_END_SHARE * width)
+        if joined:
             paragraphs[-1].lines.append(line)
+        else:
+            paragraphs.append(Chunk(chunk.line + offset, [line]))
     return paragraphs
+
+
+def starts_block(line: str, base: int) -> bool:
+    """The line is indented past the chunk's margin or starts a list item: it begins a paragraph or an item."""
+    return indent_of(line) >= base + 2 or bool(LIST_ITEM.match(line))
 
 
 def split_lines(chunk: Chunk, stands_alone: Callable[[str], bool]) -> list[Chunk]:
@@ -85,12 +101,12 @@ def continues(previous: str, line: str, width: int, base: int) -> bool:
     `width` (its next word would not have fitted; 0 when the lines were not wrapped to a width), and `line` is
     neither indented nor a list item."""
     stripped = line.strip()
-    if indent_of(line) >= base + 2 or LIST_ITEM.match(line) or not stripped:
+    if starts_block(line, base) or not stripped:
         return False
     if stripped[0].islower():
         return True
     first_word = stripped.split()[0]
-    return width >= MIN_WRAP_WIDTH and len(previous.strip()) + 1 + len(first_word) > width
+    return width >= MIN_WRAP_WIDTH and len(previous.rstrip()) + 1 + len(first_word) > width
 
 
 def indent_of(line: str) -> int:

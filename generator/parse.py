@@ -6,6 +6,7 @@ dates and dateline above it are told apart from page furniture. The body below i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.agencies import INLINE_SIGNOFF_WORDS, SIGNOFF_WORDS, agency_from_signoff, writes_month_first
@@ -16,11 +17,22 @@ from generator.errors import SeedError
 from generator.furniture import LINK_LABEL, LINKS_LIST_LABEL, is_furniture, is_label, is_section_name
 from generator.head import MAX_HEADLINE_CHARS, Head, Kinds, find_lead, read_head, top_paragraphs
 from generator.headline import strip_desk_labels
-from generator.layout import LIST_ITEM, SENTENCE_END, Chunk, is_list, join_lines, split_chunks, split_paragraphs
+from generator.layout import (
+    LIST_ITEM,
+    SENTENCE_END,
+    Chunk,
+    is_list,
+    join_lines,
+    split_chunks,
+    split_paragraphs,
+    wrap_width,
+)
 from generator.model import Article, Block, Dateline, StatedDate
 
 MAX_SUBHEAD_WORDS = 16
 MAX_CAPTION_CHARS = 400
+TRAILING_WORDS = 8  # a short line that is no sentence, below the story's last sentence, is the page's
+TRAILING_LINES_KEPT = 3  # a story this short keeps its last lines whatever they are
 _SIGNOFF = re.compile(
     rf"^\s*(?:{SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*"
     r"|editors?\s{0,3}:\s{0,3}[\w .'’-]{1,60})\s*$",
@@ -32,10 +44,13 @@ _CONTACTS = re.compile(r"\s*to contact the (?:reporters?|editors?|authors?)\b.{0
 _CREDITS = re.compile(
     r"^\s*(?:\(?\s*)?(?:[\w .'’-]{0,80}\b(?:writers?|reporters?|correspondents?|staff)\b[\w ,.'’&-]{0,200}"
     r"\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?|contributed by [\w ,.'’&-]{1,120}"
-    r"|[\w.'’-]+(?: (?:and )?[\w.'’-]+){0,3} reported from [\w ,.'’-]{1,80})\.?\)?\s*$",
+    r"|[\w.'’-]+(?: (?:and )?[\w.'’-]+){0,3} reported from [\w ,.'’-]{1,80}"
+    r"|-{0,2}\s{0,3}with (?:additional )?assistance from [\w ,.'’&-]{1,200}|sources?:\s{0,3}[\w ,.'’&-]{1,80})"
+    r"\.?\)?\s*$",
     re.IGNORECASE,
 )
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’.&-]{0,40}|&")
 _UPDATED = re.compile(r"\b(?:updated|modified|last)\b", re.IGNORECASE)
 
 
@@ -64,7 +79,8 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     index, offset, _ = top[lead]
     first = chunks[index]
     body_chunks = [Chunk(first.line + offset, first.lines[offset:]), *chunks[index + 1:]]
-    blocks = joined_lists(without_debris([block for chunk in body_chunks for block in split_paragraphs(chunk)]))
+    width = wrap_width(body_chunks)
+    blocks = joined_lists(without_debris([block for chunk in body_chunks for block in split_paragraphs(chunk, width)]))
     if not blocks:
         raise SeedError(where, "no body: only a headline was found", top[0][2].line)
     credits = take_credits(blocks)
@@ -152,15 +168,16 @@ def stated_date(head: Head, signoff: str | None) -> StatedDate | None:
 
 
 def take_signoff(chunks: list[Chunk]) -> str | None:
-    """Remove trailing sign-off lines (`Reuter`, `==Kyodo`, `(Reporting by ...)`) and return them."""
+    """Remove trailing sign-off lines (`Reuter`, `==Kyodo`, `(Reporting by ...)`) and return them; the page's lines
+    below them go too."""
     found: list[str] = []
-    while chunks and not _SIGNOFF.match(chunks[-1].lines[-1]) and is_trailing_furniture(join_lines(chunks[-1].lines)):
-        chunks.pop()
+    drop_trailing(chunks, is_furniture_below)
     last_two = range(max(0, len(chunks) - 2), len(chunks))
     contacts = next((index for index in last_two if _CONTACTS.match(chunks[index].lines[0])), None)
     if contacts is not None:
         found = [" ".join(line.strip() for chunk in chunks[contacts:] for line in chunk.lines)]
         del chunks[contacts:]
+    drop_trailing(chunks, is_page_line_below)
     while chunks:
         last = chunks[-1]
         if not (last.lines and _SIGNOFF.match(last.lines[-1])):
@@ -176,9 +193,32 @@ def take_signoff(chunks: list[Chunk]) -> str | None:
     return " ".join(found) or None
 
 
-def is_trailing_furniture(text: str) -> bool:
-    """Below the story, besides furniture, a section's name is a category link (`Society & Culture`)."""
+def drop_trailing(chunks: list[Chunk], is_the_pages: Callable[[str, list[Chunk]], bool]) -> None:
+    """Remove the last lines while they are the page's, stopping at a sign-off."""
+    while chunks:
+        line = chunks[-1].lines[-1]
+        if _SIGNOFF.match(line) or not is_the_pages(line.strip(), chunks):
+            return
+        chunks[-1].lines.pop()
+        if not chunks[-1].lines:
+            chunks.pop()
+
+
+def is_furniture_below(text: str, chunks: list[Chunk]) -> bool:
+    """Below the story, furniture, and a section's name (a category link: `Society & Culture`)."""
     return is_furniture(text) or is_section_name(text)
+
+
+def is_page_line_below(text: str, chunks: list[Chunk]) -> bool:
+    """Below the story's last sentence, a short line of plain words that is no sentence and stands alone or among
+    other short lines (tags, a newsletter's name, related links), not a line of a wrapped paragraph; a story of a
+    few lines keeps them."""
+    last = chunks[-1].lines
+    alone = len(last) == 1 or all(len(line.split()) <= TRAILING_WORDS for line in last)
+    words = text.split()
+    return (alone and sum(len(chunk.lines) for chunk in chunks) > TRAILING_LINES_KEPT
+            and len(words) <= TRAILING_WORDS and all(map(_PLAIN_WORD.fullmatch, words))
+            and not SENTENCE_END.search(text))
 
 
 def joined_lists(blocks: list[Chunk]) -> list[Chunk]:
@@ -195,24 +235,25 @@ def joined_lists(blocks: list[Chunk]) -> list[Chunk]:
 
 
 def without_debris(blocks: list[Chunk]) -> list[Chunk]:
-    """The blocks less page furniture and less links to other stories (the headline after a bare `Read also`, a
-    `Most read` list), and less the value of a label such as `Image caption,` (the caption)."""
+    """The blocks less page furniture, less links to other stories (the headlines under `Read also` or `Most
+    read`), and less the value of a label such as `Image caption,` (the caption)."""
     kept: list[Chunk] = []
-    after_link_label = after_links_label = after_label = False
+    after_links_label = after_label = False
     for block in blocks:
         text = join_lines(block.lines)
         if after_label and len(text) < MAX_CAPTION_CHARS:
             after_label = False
             continue
-        if (after_links_label or after_link_label and len(block.lines) == 1) and all(
-                len(line.split()) <= MAX_SUBHEAD_WORDS and not SENTENCE_END.search(line) for line in block.lines):
-            after_link_label = False
+        if after_links_label and all(len(line.split()) <= MAX_SUBHEAD_WORDS and not SENTENCE_END.search(line)
+                                     for line in block.lines):
             continue
-        after_link_label = after_links_label = after_label = False
-        if LINKS_LIST_LABEL.fullmatch(block.lines[0].strip()) and not any(map(SENTENCE_END.search, block.lines[1:])):
-            after_links_label = True
-            continue
-        after_link_label = bool(LINK_LABEL.fullmatch(text))
+        after_links_label = after_label = False
+        label = block.lines[0].strip()
+        if LINKS_LIST_LABEL.fullmatch(label) or LINK_LABEL.fullmatch(label):
+            # the label, and the headlines listed on its lines or in the blocks after it
+            after_links_label = not any(map(SENTENCE_END.search, block.lines[1:]))
+            if after_links_label or len(block.lines) == 1:
+                continue
         if is_label(block.lines[0]):  # `Image caption,` and the caption: on the next lines, or the next block
             after_label = len(block.lines) == 1
             continue

@@ -62,13 +62,17 @@ EXPECTED = {
                      "Giulia Rossi", None),
     "site-guardian.txt": ("Norway to build Europe's largest battery plant for ferries", None, "2022-10-03", "metadata",
                           "Ingrid Nilsen", "Project in Trondheim"),
+    "afp-web.txt": ("Chile's central bank cuts rate as inflation eases", "Santiago", "2023-06-08", "metadata", None, None),
     "site-dw.txt": ("German car exports fall for third month as chip shortage bites", None, "2021-11-03", "metadata",
                     "Lena Hartmann", "Carmakers shipped"),
 }
 # Lines no story paragraph may be: the page's furniture in these fixtures.
 FURNITURE = ("Share", "Read more", "Save", "Copy", "Link copied", "Print", "Listen to this article", "Image caption,",
              "Getty Images", "Follow TASS on Telegram", "Text Size", "English.news.cn", "Related topics", "Italy",
-             "Editor:", "Associated Press Writer", "United Press International", "BBC News, Bologna")
+             "Editor:", "Associated Press Writer", "United Press International", "BBC News, Bologna",
+             "(c) Reuters Limited 1996", "Send us your feedback", "Germany", "Cars", "China", "kej@yna.co.kr",
+             "Most read", "Aeroflot adds flights to Antalya", "Shoppers at a market in Santiago (AFP / Martin Bernetti)",
+             "mdl-pa/ach", "© 2023 AFP")
 
 
 def dated_copy(path: Path, folder: Path) -> Path:
@@ -99,6 +103,11 @@ def test_layout_gives_headline_place_date_byline_and_standfirst(name: str, tmp_p
 def is_one_of(text: str, lines: tuple[str, ...]) -> bool:
     """The text is one of the lines, or starts with one ending in a label's `:` or `,`."""
     return any(text == line or line.endswith((":", ",")) and text.startswith(line) for line in lines)
+
+
+def test_sign_offs_below_the_story() -> None:
+    assert parse_seed(LAYOUTS / "yonhap-web.txt").signoff == "kej@yna.co.kr (END)"
+    assert parse_seed(LAYOUTS / "afp-web.txt").signoff == "mdl-pa/ach"
 
 
 def test_every_layout_fixture_is_checked() -> None:
