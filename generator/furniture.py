@@ -26,7 +26,9 @@ related recommended min mins minute minutes ago hour hours seconds continue cont
 toggle navigation nav main content page full screen fullscreen options tools translate edition
 reading time listen audio podcast podcasts live updates update breaking exclusive subscriber subscribers premium
 free trial offer get send gift report correction corrections print-friendly embed open view expand collapse
-caption captions credit credits source sources info click here social media enter
+caption captions credit credits source sources info click here social media enter add favourites favorites error
+give trending now show also see load partner reject manage preferences use about rights reserved jump edition
+international english pictures explainer coverage full updated version русская версия
 поделиться слушать читать читайте подписаться подписывайтесь печать комментарии ещё еще новости все главное лента
 видео фото телеграм дзен вконтакте
 """.split())

@@ -28,11 +28,10 @@ from generator.furniture import (
     is_section_name,
     words_of,
 )
-from generator.layout import LIST_ITEM, SENTENCE_END, Chunk, is_list, split_lines
+from generator.layout import LIST_ITEM, SENTENCE_END, Chunk, is_list, split_lines, wrap_width
 from generator.model import Dateline, StatedDate
 
-HEAD_CHUNKS = 40  # the lead is looked for within this many chunks (blocks between blank lines) of the top
-HEAD_LINES = 200  # and within this many lines
+HEAD_LINES = 200  # the lead is looked for within this many lines of the top
 LOOKAHEAD = 4  # a dateline paragraph this many paragraphs after the first prose one still opens the story
 PROSE_WORDS = 12  # a paragraph of prose, not a headline or a standfirst, has at least this many words
 MAX_HEADLINE_CHARS = 300
@@ -86,10 +85,10 @@ class Head:
 
 def top_paragraphs(chunks: list[Chunk]) -> list[tuple[int, int, Chunk]]:
     """The paragraphs of the first chunks, line by line (wrapped lines joined): (chunk index, line offset, para)."""
-    found, lines = [], 0
-    for index, chunk in enumerate(chunks[:HEAD_CHUNKS]):
+    found, lines, width = [], 0, wrap_width(chunks)
+    for index, chunk in enumerate(chunks):
         offset = 0
-        for paragraph in split_lines(Chunk(chunk.line, chunk.lines[: HEAD_LINES - lines]), stands_alone):
+        for paragraph in split_lines(Chunk(chunk.line, chunk.lines[: HEAD_LINES - lines]), stands_alone, width):
             found.append((index, offset, paragraph))
             offset += len(paragraph.lines)
         lines += offset
@@ -165,9 +164,16 @@ class Kinds:
         return [self[index] for index in range(end)]
 
 
-def stands_alone(line: str) -> bool:
-    """A line that is never the continuation of a wrapped headline: a byline, a date, furniture, a dateline line."""
-    return kind_of(Chunk(0, [line])) not in ("text", "lead-in")
+def stands_alone(line: str, following: str) -> bool:
+    """A line that never continues a wrapped headline: a byline, a date, furniture, a dateline line, a section's
+    name, or a bare name over a date or a role line (`Buchizya Mseteka` over `DAR ES SALAAM 1996-08-28`)."""
+    kind = kind_of(Chunk(0, [line]))
+    if line.lstrip()[:1].islower():  # `weather`: the rest of a wrapped line, unless it dates the story
+        return kind == "metadata"
+    if kind not in ("text", "lead-in") or is_section_name(line):
+        return True
+    return bool(bare_name(line)) and (kind_of(Chunk(0, [following])) in ("metadata", "dateline", "byline")
+                                      or is_role(following))
 
 
 def find_lead(paragraphs: list[Chunk], kinds: Kinds) -> int | None:

@@ -45,12 +45,17 @@ def split_chunks(text: str) -> list[Chunk]:
 
 
 def wrap_width(chunks: list[Chunk]) -> int:
-    """The width the text was hard-wrapped to: the longest line when several others come close to it (0 when the
-    lines were not wrapped, or to more than WRAP_WIDTH)."""
-    lengths = sorted((len(line) for chunk in chunks for line in chunk.lines), reverse=True)[:WRAPPED_LINES]
-    if len(lengths) < WRAPPED_LINES or lengths[0] > WRAP_WIDTH or lengths[0] < MIN_WRAP_WIDTH:
+    """The width the text was hard-wrapped to, or 0 when it was not: most lines of MIN_WRAP_WIDTH to WRAP_WIDTH
+    characters come close to the longest of them, and few lines are longer (a standfirst left unwrapped at the
+    top does not count against it)."""
+    lengths = [len(line) for chunk in chunks for line in chunk.lines if len(line) >= MIN_WRAP_WIDTH]
+    fitting = [length for length in lengths if length <= WRAP_WIDTH]
+    if len(fitting) < WRAPPED_LINES:
         return 0
-    return lengths[0] if lengths[-1] >= WRAPPED_SHARE * lengths[0] else 0
+    width = max(fitting)
+    near = sum(length >= WRAPPED_SHARE * width for length in fitting)
+    wrapped = near >= WRAPPED_LINES and near >= len(fitting) / 2 and len(lengths) - len(fitting) <= near / 4
+    return width if wrapped else 0
 
 
 def split_paragraphs(chunk: Chunk, width: int) -> list[Chunk]:
@@ -77,19 +82,21 @@ def starts_block(line: str, base: int) -> bool:
     return indent_of(line) >= base + 2 or bool(LIST_ITEM.match(line))
 
 
-def split_lines(chunk: Chunk, stands_alone: Callable[[str], bool]) -> list[Chunk]:
+def split_lines(chunk: Chunk, stands_alone: Callable[[str, str], bool], width: int) -> list[Chunk]:
     """The lines of a chunk at the top of a story, each its own paragraph unless it continues the line before: a
-    headline wrapped over two lines is one, a headline, byline and date written on three lines are three. A line
-    for which `stands_alone` is true (a byline, a date) never continues another."""
+    headline wrapped over two lines is one, a headline, byline and date written on three lines are three. `width`
+    is the text's wrap width (0 when not wrapped: then the chunk's own lines may show one). A line for which
+    `stands_alone(line, next line)` is true (a byline, a date) never continues another."""
     if is_list(chunk.lines):
         return [chunk]
-    width = max(len(line) for line in chunk.lines)
-    wrapped = sum(len(line) >= WRAPPED_SHARE * width for line in chunk.lines) >= 2
+    if not width:
+        longest = max(len(line) for line in chunk.lines)
+        width = longest if sum(len(line) >= WRAPPED_SHARE * longest for line in chunk.lines) >= 2 else 0
     base = min(indent_of(line) for line in chunk.lines)
     paragraphs: list[Chunk] = []
     for offset, line in enumerate(chunk.lines):
-        if paragraphs and continues(paragraphs[-1].lines[-1], line, width if wrapped else 0, base) \
-                and not stands_alone(line):
+        following = chunk.lines[offset + 1] if offset + 1 < len(chunk.lines) else ""
+        if paragraphs and continues(paragraphs[-1].lines[-1], line, width, base) and not stands_alone(line, following):
             paragraphs[-1].lines.append(line)
         else:
             paragraphs.append(Chunk(chunk.line + offset, [line]))
