@@ -61,6 +61,7 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _IN_PLACE = re.compile(r"\s{1,3}in\s{1,3}[A-Z][\w'’.-]{0,40}(?:\s{1,3}[A-Z][\w'’.-]{0,40}){0,2}$")
 _ROLE_SUFFIX = re.compile(r",\s{0,3}[a-z]{1,20}(?:\s{1,3}[a-z]{1,20}){0,2}$")  # `Keith Harper, transport editor`
 _NAME_SEPARATOR = re.compile(r"\s{0,3},\s{0,3}|\s{1,3}(?:and|&)\s{1,3}")
+_ARTICLE_FIRST = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"\b[A-Z]\.$|\b[A-Z][a-z]{0,3}\.$")  # `U.S.`, `Co.`: a headline may end so
 _NAME_PARTICLES = frozenset("de da di del della van von der den le la al bin ibn dos das du".split())
 STANDFIRST_RATIO = 1.3
@@ -358,6 +359,8 @@ def headline_score(index: int, paragraphs: list[Chunk], kinds: list[str], lead: 
         score -= 1.0
     if is_title_case(text):
         score += 0.5  # a headline's own style; standfirsts and captions are written as sentences
+    if _ARTICLE_FIRST.match(text):
+        score -= 0.75  # headlines drop the article a standfirst or a caption starts with
     score += 1.5 * min(1.0, _shared_words(text, lead) / 0.3)  # any real share of the lead's words will do
     score += _under_score(index, paragraphs, kinds)
     if folded(text) in later:
@@ -393,19 +396,26 @@ def is_title_case(text: str) -> bool:
 
 
 def _under_score(index: int, paragraphs: list[Chunk], kinds: list[str]) -> float:
-    """What stands under a headline, past any furniture: a byline or a date (+1), or a standfirst clearly longer
-    than it (+0.5) with a byline or a date under that (+0.5)."""
+    """What stands under a headline, past any furniture: a byline or a date (+1), or a standfirst (+0.5) with a
+    byline or a date under that (+0.5)."""
     following = [other for other in range(index + 1, len(kinds)) if kinds[other] != "furniture"][:2]
     signing = ("metadata", "byline", "name", "dateline")
     if not following:
         return 0.0
     if kinds[following[0]] in signing:
         return 1.0
-    standfirst = paragraphs[following[0]]
-    longer = len(standfirst.text.split()) >= STANDFIRST_RATIO * len(paragraphs[index].text.split())
-    if kinds[following[0]] != "text" or not is_standfirst(standfirst) or not longer:
+    if kinds[following[0]] != "text" or not reads_as_standfirst(paragraphs[following[0]].text, paragraphs[index].text):
         return 0.0
     return 0.5 + (0.5 if len(following) > 1 and kinds[following[1]] in signing else 0.0)
+
+
+def reads_as_standfirst(text: str, headline: str) -> bool:
+    """Under a headline, a standfirst rather than a second headline: clearly longer than the headline, or written
+    as a sentence (an article first, a full stop last, or many words)."""
+    words = len(text.split())
+    return is_standfirst(Chunk(0, [text])) and (
+        words >= STANDFIRST_RATIO * len(headline.split()) or bool(_ARTICLE_FIRST.match(text))
+        or text.endswith(".") or words >= PROSE_WORDS)
 
 
 def _length_score(words: int) -> float:

@@ -85,13 +85,10 @@ def starts_block(line: str, base: int) -> bool:
 def split_lines(chunk: Chunk, stands_alone: Callable[[str, str], bool], width: int) -> list[Chunk]:
     """The lines of a chunk at the top of a story, each its own paragraph unless it continues the line before: a
     headline wrapped over two lines is one, a headline, byline and date written on three lines are three. `width`
-    is the text's wrap width (0 when not wrapped: then the chunk's own lines may show one). A line for which
-    `stands_alone(line, next line)` is true (a byline, a date) never continues another."""
+    is the text's wrap width (0 when it was not wrapped). A line for which `stands_alone(line, next line)` is true
+    (a byline, a date) never continues another."""
     if is_list(chunk.lines):
         return [chunk]
-    if not width:
-        longest = max(len(line) for line in chunk.lines)
-        width = longest if sum(len(line) >= WRAPPED_SHARE * longest for line in chunk.lines) >= 2 else 0
     base = min(indent_of(line) for line in chunk.lines)
     paragraphs: list[Chunk] = []
     for offset, line in enumerate(chunk.lines):

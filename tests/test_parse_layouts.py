@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -284,3 +285,57 @@ def test_acronyms_known_from_the_taxonomy_and_gazetteer_but_not_ordinary_words()
     acronyms = known_acronyms(load_taxonomy(PROJECT / "tags.yaml"))
     assert {"EC", "BH", "NATO", "EU", "UN", "OPEC"} <= acronyms
     assert not {"IS", "IT", "NO", "CO", "ST", "AM", "TO", "IN"} & acronyms
+
+
+# --- the corpus stories laid out as other pages -------------------------------------------------------------------
+
+BARS = [["Share", "Read more"], ["Share Read more Listen Print"], ["Share | Read more | Listen | Print | Subscribe"],
+        ["Listen", "Print", "Subscribe", "Copy link"]]
+SECTIONS = ["World", "Economy", "Russian Politics & Diplomacy", "Military & Defense", "Society & Culture", "All news"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def as_tass_page(text: str, gold: dict, rng: random.Random) -> str:
+    """A TASS corpus story as a web page: a share bar above the section, between headline and body or below the
+    standfirst, the headline perhaps twice, a timestamp in one of TASS's forms, blank lines or none, related
+    headlines at the end."""
+    _, headline, standfirst, *body = [line for line in text.split("\n") if line.strip()]
+    year, month, day = gold["year"], gold["month"], gold["day"]
+    stamp = rng.choice([f"{day} {MONTHS[month - 1][:3].upper()} {year}, 14:06", f"{MONTHS[month - 1]} {day}, {year}, "
+                        f"14:06 UTC+3"])
+    bar, where = rng.choice(BARS), rng.randrange(3)
+    top = [*(bar if where == 0 else []), rng.choice(SECTIONS), headline, *([headline] if rng.random() < 0.3 else []),
+           standfirst, *(bar if where == 1 else []), stamp, *(bar[:1] if where == 2 else [])]
+    related = rng.choice(["Read also", "Also read", "Most read"])
+    return (rng.choice(["\n", "\n\n"]).join(top) + "\n\n" + "\n\n".join(body)
+            + f"\n\n{related}\n\nRussia, Kazakhstan discuss gas supplies\nUzbekistan raises wheat import quotas\n")
+
+
+def as_rcv1_page(text: str, gold: dict, rng: random.Random) -> str:
+    """A Reuters-21578 corpus story laid out as the Reuters corpus of 1996 gives stories: the headline (as written
+    or in title case), perhaps a byline, a `PLACE YYYY-MM-DD` line, the body without its dateline."""
+    headline, body = text.split("\n\n", 1)
+    body = re.sub(r"\s*Reuter\s*$", "", body)  # the sign-off
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n|\n(?=    )", body) if part.strip()]
+    paragraphs[0] = paragraphs[0].split(" - ", 1)[1]  # the dateline
+    top = [headline if rng.random() < 0.5 else headline.title(), *(["Philip Blenkinsop"] if rng.random() < 0.5 else []),
+           f"{gold['place'].upper()} {gold['year']}-{gold['month']:02d}-{gold['day']:02d}"]
+    separator = rng.choice(["\n", "\n\n"])
+    return separator.join([*top, *paragraphs]) + rng.choice(["\n", "\n\n(c) Reuters Limited 1996\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["tass", "reuters"]), st.integers(0, 2**32 - 1))
+def test_corpus_stories_laid_out_as_other_pages_keep_headline_place_and_date(folder: str, seed: int) -> None:
+    from conftest import corpus_folder, corpus_gold
+
+    rng = random.Random(seed)
+    name, gold = rng.choice(sorted(corpus_gold(folder).items()))
+    text = (corpus_folder(folder) / name).read_text(encoding="utf-8")
+    page = as_tass_page(text, gold, rng) if folder == "tass" else as_rcv1_page(text, gold, rng)
+    article = parse_text(page, Path(name))
+    assert article.headline_original.casefold() == gold["title"].casefold()
+    assert article.dateline.place == gold["place"]
+    date = dt.date(gold["year"], gold["month"], gold["day"])
+    assert resolve_date(article, DateHints(modified=FILE_TIME.date()))[:2] in ((date, "dateline"), (date, "metadata"))
