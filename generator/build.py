@@ -18,7 +18,9 @@ from typing import Iterator
 
 from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint
-from generator.incremental import child_failed, in_child_writer, resume_collection, stop_children
+from generator.settings import pelican_settings
+from generator.site.collection import resume_collection
+from generator.site.writer import child_failed, in_child_writer, stop_children
 from generator.ingest import CACHE_ROOT
 
 OUTPUT_MARKER = ".newsdigest-output"
@@ -36,6 +38,18 @@ class _ErrorCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage().splitlines()[0] if record.getMessage() else record.levelname)
+
+
+class _WarningPrinter(logging.Handler):
+    """Shows each WARNING Pelican or a plugin logs while it runs (ours: speed-ups left off after a Pelican
+    upgrade) as one `warning:` line on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:
+            print(f"warning: {record.getMessage().splitlines()[0]}", file=sys.stderr)
 
 
 def check_output_dir(output: Path, project: Path, protected: list[Path]) -> None:
@@ -64,44 +78,26 @@ def build_lock(output: Path, wait: bool = False) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def pelican_settings(settings_file: Path, content: Path, output: Path, site_url: str) -> dict:
-    """Pelican's settings from pelicanconf.py with our folders and site URL."""
-    from pelican.settings import read_settings
-
-    forget_modules_of(settings_file.resolve().parent)
-    site = site_url.rstrip("/")
-    overrides = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()), "SITEURL": site, "FEED_DOMAIN": site}
-    return read_settings(str(settings_file), override=overrides)
-
-
-def forget_modules_of(folder: Path) -> None:
-    """Forget the modules named like the settings' folder's Python files (not plugins there), so that a settings
-    file importing another (publishconf.py imports pelicanconf.py) reads its current text, not the one an earlier
-    build in this process loaded (`serve --watch`; Pelican registers each settings file under its bare name)."""
-    for path in folder.glob("*.py"):
-        module = sys.modules.get(path.stem)
-        if module is not None and not hasattr(module, "register"):  # a Pelican plugin stays: imported again, it
-            del sys.modules[path.stem]  # would connect its handlers a second time
-
-
 def run_pelican(settings: dict) -> None:
     """Run Pelican in this process; an error it logs or raises fails the build."""
     from pelican import Pelican
 
-    counter = _ErrorCounter()
+    counter, printer = _ErrorCounter(), _WarningPrinter()
     logging.getLogger().addHandler(counter)
+    logging.getLogger().addHandler(printer)
     try:
         Pelican(settings).run()
     except BaseException as error:
-        if in_child_writer():
-            child_failed(error)  # a forked writer never returns into this code
+        if in_child_writer(settings):
+            child_failed(settings, error)  # a forked writer never returns into this code
         if isinstance(error, Exception):
             raise BuildError(f"Pelican failed: {type(error).__name__}: {error}") from error
         raise
     finally:
-        stop_children()
+        stop_children(settings)
         resume_collection()
         logging.getLogger().removeHandler(counter)
+        logging.getLogger().removeHandler(printer)
     if counter.messages:
         raise BuildError("Pelican reported errors: " + "; ".join(counter.messages[:5]))
 
@@ -176,7 +172,7 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
                protected: list[Path] | None = None, force: bool = False) -> bool:
     """Render content/ into a fresh folder beside output/ and swap it in; output/ is untouched on failure.
 
-    Pages whose inputs did not change are linked from the current output/ (see generator.incremental).
+    Pages whose inputs did not change are linked from the current output/ (see generator.site.reuse).
     Returns False when output/ was already built from the same inputs and nothing was done."""
     project = settings_file.resolve().parent
     output = output.resolve()
@@ -204,7 +200,8 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
 
 def with_build_folders(settings: dict, staging: Path, previous: Path | None, cache: Path) -> dict:
     """Settings for one build: write into staging, reuse unchanged pages of previous, cache what was read."""
-    from generator.incremental import PREVIOUS_OUTPUT, WRITE_PROCESSES
+    from generator.site.parallel import WRITE_PROCESSES
+    from generator.site.reuse import PREVIOUS_OUTPUT
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
             WRITE_PROCESSES: os.cpu_count() or 1, "CACHE_PATH": str(cache), "CACHE_CONTENT": True,

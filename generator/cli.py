@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from generator import settings
 from generator.build import DEFAULT_SITE_URL, build_site
 from generator.errors import NewsdigestError, SeedError
 from generator.ingest import IngestReport, ingest
@@ -53,11 +54,7 @@ def parser() -> argparse.ArgumentParser:
 
 def default_year(option: int | None, settings_file: Path = Path("pelicanconf.py")) -> int | None:
     """The --year option, else DEFAULT_YEAR from the settings file when there is one."""
-    if option is not None or not settings_file.is_file():
-        return option
-    namespace: dict = {"__file__": str(settings_file.resolve())}
-    exec(compile(settings_file.read_text(encoding="utf-8"), str(settings_file), "exec"), namespace)  # noqa: S102
-    return namespace.get("DEFAULT_YEAR")
+    return option if option is not None else settings.default_year(settings_file)
 
 
 def print_report(report: IngestReport) -> None:
@@ -212,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The console command: main(), then leave at once. Freeing a built site's objects one by one at interpreter
-    exit takes about 2 s after a 10,000-story build, and nothing of ours needs it: files are closed, workers and
+    exit takes seconds after a large build, and nothing of ours needs it: files are closed, workers and
     temporary folders gone when main() returns; the output streams are flushed here."""
     code = main()
     for stream in (sys.stdout, sys.stderr):

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Article, Block, Dateline, Tags
-from generator.site import story_html
+from generator.site.markup import story_html
 from generator.write import escape_markdown, render_article
 
 
