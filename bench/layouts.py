@@ -12,8 +12,9 @@ The seeds are copied to a temporary folder first (with their sidecars and `_defa
 `set_mtimes.py` (in the folder or beside it) is run on the copy, `python3 set_mtimes.py COPY`, so that file times
 are what the set's author meant; without one, a story's "mtime" in gold.json sets its file's time. Then they are
 parsed and
-enriched exactly as `newsdigest ingest` does. A story's layout is gold's "layout", else the folder's name for the
-corpus form, else the leading letters of its file name after any date (`1996-12-06-reuters-x.txt` -> reuters).
+enriched exactly as `newsdigest ingest` does. A story's layout is gold's "layout" (with --by group, its "group"), else
+the folder's name for the corpus form, else the leading letters of its file name after any date
+(`1996-12-06-reuters-x.txt` -> reuters).
 
 Headlines are compared ignoring case and punctuation, as the headline or as written (desk labels such as
 `UPDATE 1-` included); places ignoring case. It prints, per layout, the share right of each and of all three, how
@@ -74,10 +75,10 @@ def gold_fields(entry: dict) -> dict:
             "source": entry.get("source") or entry.get("agency"), "place_alt": entry.get("place_alt") or []}
 
 
-def layout_of(name: str, entry: dict, folder: Path) -> str:
-    """The layout a story is counted under."""
-    if entry.get("layout"):
-        return str(entry["layout"])
+def layout_of(name: str, entry: dict, folder: Path, by: str = "layout") -> str:
+    """The layout (or with by="group", the layout family) a story is counted under."""
+    if entry.get(by):
+        return str(entry[by])
     if "title" in entry:
         return folder.name
     match = _LAYOUT_NAME.match(name)
@@ -99,12 +100,12 @@ def copied(folder: Path, into: Path) -> Path:
     return target
 
 
-def measure(folder: Path, year: int | None, taxonomy) -> dict[str, Tally]:
+def measure(folder: Path, year: int | None, taxonomy, by: str = "layout") -> dict[str, Tally]:
     """Parse and enrich every seed named in gold.json; tallies per layout."""
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     tallies: dict[str, Tally] = defaultdict(Tally)
     for name, entry in sorted(gold.items()):
-        truth, tally = gold_fields(entry), tallies[layout_of(name, entry, folder)]
+        truth, tally = gold_fields(entry), tallies[layout_of(name, entry, folder, by)]
         tally.stories += 1
         seed = folder / name
         try:
@@ -159,6 +160,8 @@ def main() -> None:
     arguments.add_argument("folders", nargs="+", type=Path)
     arguments.add_argument("--year", type=int, help="as `newsdigest --year`")
     arguments.add_argument("--show-misses", action="store_true")
+    arguments.add_argument("--by", choices=("layout", "group"), default="layout",
+                           help="count by gold's layout label or by its layout family (group)")
     arguments.add_argument("--no-copy", action="store_true", help="measure in place, with the files' own times")
     options = arguments.parse_args()
     taxonomy = load_taxonomy(PROJECT / "tags.yaml")
@@ -168,7 +171,7 @@ def main() -> None:
                 print(f"\n{folder}: no gold.json, skipped")
                 continue
             where = folder if options.no_copy else copied(folder.resolve(), Path(scratch))
-            report(str(folder), measure(where, options.year, taxonomy), options.show_misses)
+            report(str(folder), measure(where, options.year, taxonomy, options.by), options.show_misses)
 
 
 if __name__ == "__main__":

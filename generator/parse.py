@@ -33,6 +33,7 @@ MAX_SUBHEAD_WORDS = 16
 MAX_CAPTION_CHARS = 400
 TRAILING_WORDS = 8  # a short line that is no sentence, below the story's last sentence, is the page's
 TRAILING_LINES_KEPT = 3  # a story this short keeps its last lines whatever they are
+MAX_PAGE_LINES_BELOW = 60  # the most lines taken for the page's below a story
 _SIGNOFF = re.compile(
     rf"^\s*(?:{SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*"
     r"|editors?\s{0,3}:\s{0,3}[\w .'’-]{1,60})\s*$",
@@ -194,8 +195,10 @@ def take_signoff(chunks: list[Chunk]) -> str | None:
 
 
 def drop_trailing(chunks: list[Chunk], is_the_pages: Callable[[str, list[Chunk]], bool]) -> None:
-    """Remove the last lines while they are the page's, stopping at a sign-off."""
-    while chunks:
+    """Remove the last lines while they are the page's (MAX_PAGE_LINES_BELOW at most), stopping at a sign-off."""
+    for _ in range(MAX_PAGE_LINES_BELOW):
+        if not chunks:
+            return
         line = chunks[-1].lines[-1]
         if _SIGNOFF.match(line) or not is_the_pages(line.strip(), chunks):
             return
@@ -214,9 +217,10 @@ def is_page_line_below(text: str, chunks: list[Chunk]) -> bool:
     other short lines (tags, a newsletter's name, related links), not a line of a wrapped paragraph; a story of a
     few lines keeps them."""
     last = chunks[-1].lines
-    alone = len(last) == 1 or all(len(line.split()) <= TRAILING_WORDS for line in last)
+    alone = len(last) == 1 or len(last) <= MAX_PAGE_LINES_BELOW and all(len(line.split()) <= TRAILING_WORDS
+                                                                        for line in last)
     words = text.split()
-    return (alone and sum(len(chunk.lines) for chunk in chunks) > TRAILING_LINES_KEPT
+    return (alone and sum(len(chunk.lines) for chunk in chunks[:TRAILING_LINES_KEPT + 1]) > TRAILING_LINES_KEPT
             and len(words) <= TRAILING_WORDS and all(map(_PLAIN_WORD.fullmatch, words))
             and not SENTENCE_END.search(text))
 
