@@ -36,6 +36,7 @@ LOOKAHEAD = 4  # a dateline paragraph this many paragraphs after the first prose
 PROSE_WORDS = 12  # a paragraph of prose, not a headline or a standfirst, has at least this many words
 MAX_HEADLINE_CHARS = 300
 MAX_LEDE_CHARS = 600
+MAX_BYLINE_CHARS = 160
 EDITORS_NOTE = re.compile(r"\s*editor'?s'? note\b", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s{1,3}[\"“‘']?[A-Z]")
 _ROLE_WORDS = frozenset("writer writers correspondent correspondents reporter reporters staff editor editors columnist "
@@ -274,7 +275,7 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     """`By Jane Doe`, `By MARK HOLLIS Associated Press Writer`, `By Jane Smith, PA`: (the names, the agency named
     after them), or None for any other line."""
     opening = _BY.match(text)
-    if opening is None or len(text) > 160:
+    if opening is None or len(text) > MAX_BYLINE_CHARS:
         return None
     tokens = text[opening.end():].replace(",", " , ").replace("|", " , ").split()
     agency = None
@@ -449,6 +450,8 @@ def is_standfirst(paragraph: Chunk) -> bool:
 def bare_name(text: str) -> str | None:
     """A byline without `By`: `Jonathan Amos`, `Jennifer Rankin in Brussels`, `Giada Zampano and Ana Lopez`: each
     name two or three capitalised words (particles aside). The names, or None."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return None
     names = _ROLE_SUFFIX.sub("", _IN_PLACE.sub("", text.strip().rstrip(",|")))
     groups = [group.split() for group in _NAME_SEPARATOR.split(names)]
     if not groups or len(groups) > 4:
