@@ -8,6 +8,7 @@ desk notes) are one alternation. Every pattern here runs on seed text and is lin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.agencies import AGENCIES
 
@@ -188,6 +189,7 @@ def is_label(line: str) -> bool:
     return text[-1:] in ",:" and len(text) < 40 and len(text.split()) <= 3 and is_control_line(text[:-1])
 
 
+@lru_cache(maxsize=8192)  # a page's furniture repeats within a seed and from seed to seed
 def is_furniture(line: str) -> bool:
     """True for a line that is page furniture, not the story's: debris, controls, breadcrumbs, an agency's name."""
     text = line.strip()
