@@ -33,7 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py --n $(N)
 
 clean:
-	rm -rf output .output-build-* .output-old-* .newsdigest-trash-* .newsdigest-cache .pytest_cache .hypothesis test-artifacts
+	rm -rf output .output-build-* .output-old-* .output.newsdigest .newsdigest-trash-* .newsdigest-cache .pytest_cache .hypothesis test-artifacts
 
 distclean: clean
 	rm -rf $(VENV) *.egg-info

@@ -9,7 +9,7 @@ Every page Pelican writes gets a key: the template, the output name and a finger
 uses (found by Jinja's own analysis of the template and everything it extends, imports or includes). When the
 previous build recorded the same key for that file, the old file is hard-linked into the new build instead of
 rendering it again. Settings, theme and code are not fingerprinted per page: build.py rebuilds everything when
-they change (see RECORD and `generator.build.build_key`)."""
+they change (see PAGE_RECORDS and `generator.build.build_key`)."""
 
 from __future__ import annotations
 
@@ -32,9 +32,10 @@ from pelican.writers import Writer
 from generator.feeds import FeedEntries
 from generator.files import read_json_object
 from generator.pagination import StablePage
+from generator.workers import die_with_parent
 
-RECORD = ".newsdigest-pages.json"
-PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"
+PAGE_RECORDS = "NEWSDIGEST_PAGE_RECORDS"  # (the previous build's page keys, where to save this build's): files
+PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"  # beside output/ (generator.build), never in the published site
 WRITE_PROCESSES = "NEWSDIGEST_WRITE_PROCESSES"
 SOURCE_HASH = "md5"  # of a story's source file in its page keys: Pelican's read cache stamps files with it too
 SOURCE_STAMPS = "NEWSDIGEST_SOURCE_STAMPS"  # in the context: the function giving a path's hash as Pelican's cache took it
@@ -113,7 +114,8 @@ class IncrementalWriter(Writer):
         self.parent_pid = os.getpid()
         previous = (settings or {}).get(PREVIOUS_OUTPUT)
         self.previous = Path(previous) if previous else None
-        self.old_keys = read_record(self.previous) if self.previous else {}
+        old_record, self.record = (settings or {}).get(PAGE_RECORDS) or (None, None)
+        self.old_keys = read_json_object(Path(old_record)) if self.previous and old_record else {}
         self.keys: dict[str, str] = {}
         self.fingerprints = Fingerprints()
         self.variables: dict[str, set[str] | None] = {}
@@ -259,18 +261,13 @@ def link_previous(old: Path, new: Path) -> None:
         new.write_bytes(old.read_bytes())
 
 
-def read_record(output: Path) -> dict[str, str]:
-    """The page keys the previous build recorded."""
-    return read_json_object(output / RECORD)
-
-
 def write_record(pelican) -> None:
-    """Save the keys of this build's pages beside them, for the next build."""
+    """Save the keys of this build's pages where the build asked (PAGE_RECORDS), for the next build."""
     writer = IncrementalWriter.current
-    if writer is None or Path(writer.output_path) != Path(pelican.output_path):
+    if writer is None or Path(writer.output_path) != Path(pelican.output_path) or not writer.record:
         return
     text = json.dumps(writer.keys, indent=0, sort_keys=True) + "\n"
-    (Path(pelican.output_path) / RECORD).write_text(text, encoding="utf-8")
+    Path(writer.record).write_text(text, encoding="utf-8")
 
 
 def fork_shards(count: int) -> tuple[int, int, list[int]]:
@@ -281,6 +278,7 @@ def fork_shards(count: int) -> tuple[int, int, list[int]]:
     for shard in range(1, count):
         pid = os.fork()
         if pid == 0:
+            die_with_parent()  # a killed build leaves no writer behind
             return shard, count, []
         children.append(pid)
     return 0, count, children

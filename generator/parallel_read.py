@@ -23,6 +23,7 @@ from pathlib import Path
 from pelican import signals
 
 from generator.incremental import SOURCE_HASH, SOURCE_STAMPS, WRITE_PROCESSES
+from generator.workers import die_with_parent
 
 logger = logging.getLogger(__name__)
 READ_AHEAD_FROM = 200  # fewer files than this are read faster than a fork and a pickle cost
@@ -118,6 +119,7 @@ def _read_share_and_exit(reader, paths: list[str], stamp: Callable[[str], object
     """In a forked child: read the share, pickle it to result, and leave without running the parent's code."""
     code = 1
     try:
+        die_with_parent()  # a killed build leaves no reader behind
         result.write_bytes(pickle.dumps(read_share(reader, paths, stamp), protocol=pickle.HIGHEST_PROTOCOL))
         code = 0
     finally:

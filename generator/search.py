@@ -34,13 +34,14 @@ def finish_site(generator, writer=None) -> None:
     files.write_text(settings.get("SEARCH_STORIES_SAVE_AS", STORY_LIST), story_list(generator.articles))
     sitemap_name = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
     site_url = settings["FEED_DOMAIN"].rstrip("/") + "/"
-    files.write_text(sitemap_name, sitemap(output, generator.articles, site_url))
+    unlisted = {article.save_as for article in (*generator.hidden_articles, *generator.drafts)}  # Pelican's
+    files.write_text(sitemap_name, sitemap(output, generator.articles, site_url, unlisted))  # hidden and drafts
     files.write_text("robots.txt", robots(site_url + sitemap_name))
     if settings.get("SEARCH_INDEX", True):
         writer = IncrementalWriter.current
         previous = writer.previous if writer is not None and Path(writer.output_path) == output else None
         changed = (lambda month, pages: search_input_changed(month, pages, writer, previous)) if previous else None
-        index_site(output, changed, previous, int(settings.get(WRITE_PROCESSES) or 1))
+        index_site(output, changed, previous, int(settings.get(WRITE_PROCESSES) or 1), unlisted)
 
 
 def story_list(articles: list) -> str:
@@ -69,12 +70,12 @@ def public_path(page: str) -> str:
     return page[: -len("index.html")] if page == "index.html" or page.endswith("/index.html") else page
 
 
-def sitemap(output: Path, articles: list, site_url: str) -> str:
-    """sitemap.xml for every page of the site, with the story's date as lastmod for stories."""
+def sitemap(output: Path, articles: list, site_url: str, unlisted: set[str] = frozenset()) -> str:
+    """sitemap.xml for every page of the site but the unlisted, with the story's date as lastmod for stories."""
     modified = {article.url: getattr(article, "modified", article.date) for article in articles}
     ElementTree.register_namespace("", SITEMAP_NS)
     urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
-    for page in site_pages(output):
+    for page in (page for page in site_pages(output) if page not in unlisted):
         entry = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = site_url + public_path(page)
         if page in modified:
@@ -89,14 +90,14 @@ def robots(sitemap_url: str) -> str:
 
 
 def index_site(site: Path, changed: Callable[[str, list[str]], bool] | None = None, previous: Path | None = None,
-               processes: int = 1) -> list[str]:
+               processes: int = 1, unlisted: set[str] = frozenset()) -> list[str]:
     """Build the Pagefind index of the stories into one bundle per month, site/pagefind/YYYY-MM/.
 
     Bundles bound Pagefind's memory by a month of stories and let a rebuild index only the months whose stories
     changed (`changed(month, its story pages)`); the others are linked from the previous build. Returns the
     months indexed."""
     by_month: dict[str, list[str]] = {}
-    for page in story_pages(site):
+    for page in (page for page in story_pages(site) if page not in unlisted):
         by_month.setdefault(page[:7], []).append(page)
     months = sorted(by_month)
     fresh = [month for month in months if previous is None or changed is None or changed(month, by_month[month])

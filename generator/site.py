@@ -12,7 +12,6 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-import frontmatter
 from feedgenerator import Rss201rev2Feed
 from markdown_it_pyrs import MarkdownIt
 from markupsafe import Markup, escape
@@ -20,12 +19,13 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader
-from pelican.urlwrappers import Author, Tag, URLWrapper
+from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 from pelican.utils import SafeDatetime
 from pelican.writers import FileOverwriteFailedError
 
 from generator import pagination, search
 from generator.incremental import join_shards
+from generator.schema import read_story
 from generator.search import script_json
 
 logger = logging.getLogger(__name__)
@@ -83,7 +83,8 @@ def markdown_to_text(source: str) -> str:
 
 
 class FrontMatterReader(BaseReader):
-    """Read content/*.md: YAML front matter (python-frontmatter, libyaml) and a CommonMark body."""
+    """Read content/*.md: YAML front matter (python-frontmatter, libyaml; checked by generator.schema) and a
+    CommonMark body."""
 
     enabled = True
     file_extensions = ["md", "markdown"]
@@ -102,9 +103,9 @@ class FrontMatterReader(BaseReader):
     def read(self, source_path: str) -> tuple[str, dict]:
         if source_path in self.ahead:
             return self.ahead.pop(source_path)
-        post = frontmatter.load(source_path)
-        content = story_html(post.content, post.metadata.get("dateline"))
-        return content, self.metadata_for(post.metadata, post.content, source_path)
+        fields, body = read_story(source_path)  # checked against the front-matter schema, text cleaned
+        content = story_html(body, fields.get("dateline"))
+        return content, self.metadata_for(fields, body, source_path)
 
     def metadata_for(self, fields: dict, body: str, source_path: str) -> dict:
         """Pelican metadata from our front matter: escaped title/summary, Tag and Author objects."""
@@ -125,6 +126,8 @@ class FrontMatterReader(BaseReader):
         source = str(fields.get("source") or "Unknown source")
         metadata["author"] = Author(source, settings)
         metadata["authors"] = [metadata["author"]]
+        if metadata.get("status") == "draft":  # Pelican's draft pages need one; with no category pages none is set
+            metadata["category"] = Category(settings["DEFAULT_CATEGORY"], settings)
         words = len(body.split())
         metadata["word_count"] = words
         metadata["reading_time"] = max(1, math.ceil(words / WORDS_PER_MINUTE))

@@ -94,7 +94,7 @@ def test_pelican_command_builds_the_same_site(site: Path, tmp_path: Path) -> Non
     environment = dict(os.environ, NEWSDIGEST_SITE_URL=SITE_URL.rstrip("/"))
     subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out)],
                    cwd=site, env=environment, check=True, capture_output=True)
-    compared = filecmp.dircmp(site / "output", out, ignore=[".newsdigest-output"])
+    compared = filecmp.dircmp(site / "output", out, ignore=[])
     assert_same_tree(compared)
 
 
@@ -139,13 +139,13 @@ def test_an_up_to_date_site_is_not_rebuilt(site: Path, tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(site, root)
     arguments = dict(settings_file=root / "pelicanconf.py", site_url=SITE_URL)
-    marker = root / "output" / ".newsdigest-output"
-    stamp = marker.stat().st_mtime_ns
-    assert build_site(root / "content", root / "output", **arguments) is False
-    assert marker.stat().st_mtime_ns == stamp
+    front = root / "output" / "index.html"
+    stamp = front.stat().st_mtime_ns
+    assert build_site(root / "content", root / "output", **arguments).built is False
+    assert front.stat().st_mtime_ns == stamp
     story = next((root / "content").rglob("*.md"))
     story.write_text(story.read_text().replace("\n---\n", "\n---\nAn editor's first line.\n\n", 1))
-    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", **arguments).built is True
     assert build_site(root / "content", root / "output", site_url="https://other.example/", settings_file=root / "pelicanconf.py")
 
 
@@ -154,15 +154,15 @@ def test_a_setting_changed_in_an_imported_settings_file_rebuilds_every_page(site
     shutil.copytree(site, root)
     shutil.copy(PROJECT / "publishconf.py", root)
     arguments = dict(settings_file=root / "publishconf.py", site_url=SITE_URL)
-    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", **arguments).built is True
     settings = root / "pelicanconf.py"
     settings.write_text(settings.read_text().replace('SITENAME = "newsdigest"', 'SITENAME = "Morning Wire"'))
-    assert build_site(root / "content", root / "output", **arguments) is True  # publishconf.py itself is unchanged
+    assert build_site(root / "content", root / "output", **arguments).built is True  # publishconf.py itself is unchanged
     assert "Morning Wire" in (root / "output" / SEED_PAGE).read_text() and "Morning Wire" in (root / "output" / "index.html").read_text()
     settings.write_text(settings.read_text() + 'JINJA_FILTERS = {"shout": lambda text: text.upper()}\n')
-    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", **arguments).built is True
     settings.write_text(settings.read_text().replace("text.upper()", "text.lower()"))  # same names, other code
-    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", **arguments).built is True
 
 
 def test_settings_modules_are_read_again_but_plugins_beside_them_stay_loaded(tmp_path: Path, monkeypatch) -> None:

@@ -92,6 +92,6 @@ def test_check_reports_every_bad_seed_and_content_file_without_building(chdir_pr
     captured = capsys.readouterr()
     errors = sorted(line for line in captured.err.splitlines() if line.startswith("error:"))
     assert len(errors) == 2 and "bad-slug.md: 'slug' must be lower-case ASCII" in errors[0]
-    assert "bad-yaml.md: front matter is not valid YAML" in errors[1]
-    assert "check: 2 seeds, 0 failed; 4 content files, 2 with problems" in captured.out
+    assert "bad-yaml.md: front matter is not valid YAML (line 3, column 1): did not find expected" in errors[1]
+    assert "check: 2 seeds, 0 failed; 4 content files, 2 problems" in captured.out
     assert not (chdir_project / "output").exists()

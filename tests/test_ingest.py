@@ -8,7 +8,6 @@ from pathlib import Path
 
 import frontmatter
 
-import generator.ingest
 from conftest import PROJECT, corpus_folder
 from generator.ingest import SlugBook, ingest
 
@@ -51,18 +50,15 @@ def test_second_ingest_changes_no_byte(project: Path) -> None:
     assert report.written == [] and snapshot(project / "content") == before
 
 
-def test_a_seed_is_parsed_again_when_its_sidecar_or_the_taxonomy_changes(project: Path, monkeypatch) -> None:
+def test_a_seed_is_parsed_again_when_its_sidecar_or_the_taxonomy_changes(project: Path) -> None:
     seeds, content, taxonomy = project / "seeds", project / "content", project / "tags.yaml"
     add_seed(seeds, "a.txt", TASS_LAYOUT.format(headline="Talks in Moscow", body="Talks went on."))
     add_seed(seeds, "b.txt", TASS_LAYOUT.format(headline="Trade in Minsk", body="Trade grew."))
-    parsed: list[str] = []
-    prepare = generator.ingest.prepare
-    monkeypatch.setattr(generator.ingest, "prepare", lambda seed, *args: parsed.append(seed.name) or prepare(seed, *args))
 
     def parsed_by_ingest() -> list[str]:
-        parsed.clear()
-        assert ingest(seeds, content, taxonomy_path=taxonomy).ok
-        return sorted(parsed)
+        report = ingest(seeds, content, taxonomy_path=taxonomy)
+        assert report.ok
+        return sorted(report.parsed)
 
     assert parsed_by_ingest() == ["a.txt", "b.txt"]
     assert parsed_by_ingest() == []
