@@ -43,7 +43,7 @@ SCHEMA: dict[str, Key] = {
     "year": Key(YEAR, True, "the year for a dateline that gives none (sidecars and folder defaults)"),
     "time": Key(TIME, True, "time of day, `'HH:MM'` (quoted: YAML reads 12:30 as a number)"),
     "updated": Key(DATE, True, "when the story was last updated"),
-    "date_source": Key(TEXT, False, "where the date came from (sidecar, dateline, file name, option, file time)"),
+    "date_source": Key(TEXT, False, "where the date came from: `sidecar`, `text`, `filename`, `option` or `mtime`"),
     "dateline": Key(TEXT, True, "the dateline as written"),
     "place": Key(TEXT, True, "the place the story was filed from"),
     "place_tag": Key(TEXT, True, "that place under its tag name, when it differs"),
@@ -380,7 +380,7 @@ def read_story(path: Path | str) -> tuple[dict, str]:
 
 def markdown_table() -> str:
     """The README's table of front-matter keys."""
-    rows = ["| key | type | sidecar | meaning |", "| --- | --- | --- | --- |"]
+    rows = ["| key | type | set by a sidecar | meaning |", "| --- | --- | --- | --- |"]
     rows += [f"| `{key}` | {spec.kind} | {'yes' if spec.settable else 'no'} | {spec.meaning} |"
              for key, spec in SCHEMA.items()]
     return "\n".join(rows) + "\n"
