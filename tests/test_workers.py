@@ -40,12 +40,20 @@ def test_results_come_in_order_and_each_failure_is_data() -> None:
     assert results[8] == TaskFailed("took more than 0.5 s (stopped)")
 
 
-def test_no_worker_outlives_the_run_even_when_the_caller_stops_early() -> None:
+def wait_for(path: str) -> str:
+    """A task that runs until the file exists (the test never makes it)."""
+    while not Path(path).exists():
+        time.sleep(0.01)
+    return path
+
+
+def test_no_worker_outlives_the_run_even_when_the_caller_stops_early(tmp_path: Path) -> None:
     others = set(children_of(os.getpid()))  # processes earlier tests started (a retired site being deleted)
-    results = run_tasks(square_or_fail, [(number,) for number in (1, 2, 4, 6)], processes=2, limit=5)
-    assert next(results) == (0, 1)
+    never = str(tmp_path / "never")
+    results = run_tasks(wait_for, [(str(tmp_path),), (never,), (never,)], processes=2, limit=None)
+    assert next(results) == (0, str(tmp_path))
     workers = set(children_of(os.getpid())) - others
-    assert workers
+    assert len(workers) == 2  # both busy with a task that never ends
     results.close()  # the caller stops (Ctrl-C, an error): the workers are stopped and reaped
     assert not workers & set(children_of(os.getpid()))
 
