@@ -119,11 +119,27 @@ def test_broken_template_leaves_the_previous_site_as_it_was(site: Path, tmp_path
     assert not [p for p in root.iterdir() if p.name.startswith(".output-")]
 
 
-@pytest.mark.parametrize("target", [".", "seeds", "content"])
-def test_refuses_to_build_over_project_folders(site: Path, target: str) -> None:
-    with pytest.raises(ConfigError):
-        build_site(site / "content", site / target, settings_file=site / "pelicanconf.py",
-                   protected=[site / "seeds"])
+@pytest.mark.parametrize("target", [".", "..", "seeds", "content", "content/2024/site", "seeds/out", "theme/out",
+                                    "tags.yaml", "pelicanconf.py"])
+def test_refuses_an_output_that_would_destroy_what_is_not_ours(site: Path, target: str) -> None:
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file() and "output" not in path.parts}
+    with pytest.raises(ConfigError, match="refusing"):
+        build_site(site / "content", site / target, settings_file=site / "pelicanconf.py", protected=[site / "seeds"])
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file() and "output" not in path.parts} == before
+
+
+def test_the_site_holds_no_build_record_and_one_built_before_is_still_recognised(site: Path, tmp_path: Path) -> None:
+    assert not [path.name for path in (site / "output").iterdir() if path.name.startswith(".")]
+    assert list((site / ".output.newsdigest").glob("site-*.json")) and list((site / ".output.newsdigest").glob("pages-*.json"))
+    root = tmp_path / "p"
+    shutil.copytree(site, root, ignore=shutil.ignore_patterns(".output.newsdigest"))
+    (root / "output" / ".newsdigest-output").write_text("built by newsdigest from inputs x y\n")  # as builds did
+    assert build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL).built
+    assert not (root / "output" / ".newsdigest-output").exists()
+    assert not build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL).built
+    (root / "output" / "index.html").write_text("my own front page")  # no longer the site it built: refused
+    with pytest.raises(ConfigError, match="not empty and was not built by newsdigest"):
+        build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL)
 
 
 def test_refuses_a_non_empty_folder_it_did_not_create(site: Path, tmp_path: Path) -> None:
