@@ -81,7 +81,7 @@ def measure(path: str, seeds: str) -> dict:
     from generator.enrich import enrich
     from generator.errors import SeedError
     from generator.parse import parse_text
-    from generator.tags import load_taxonomy
+    from generator.tagging.taxonomy import load_taxonomy
 
     from generator.tagging.gazetteer import gazetteer
 

@@ -6,11 +6,12 @@ In bench/work/n<N>/ (replaced on every run) it writes N synthetic seeds (bench/s
 pelicanconf.py, tags.yaml and theme/, and times, each as a subprocess run from that folder as a user would:
 
   ours   `newsdigest ingest` (seeds to content/), then `newsdigest build` (ingest with nothing to do, then the
-         site); then `newsdigest build` again with nothing changed; then one more seed and `newsdigest build`.
+         site); then `newsdigest build` again with nothing changed; then one more seed and `newsdigest build`
+         (add-one); then a day's 100 more seeds, all of one new day, and `newsdigest build` (add-day).
   stock  `pelican` with its default theme (notmyidea) and default settings plus site, tag and category Atom
          feeds, no plugin, on our content/ converted to Pelican's native Markdown metadata (Title/Date/Slug/
          Author/Tags/Summary); then, with Pelican's content cache on, a cold build, a no-change rebuild and
-         the add-one rebuild with the same extra story.
+         the add-one and add-day rebuilds with the same extra stories.
 
 Each figure is wall time, the peak RSS of the whole process tree (sampled every 20 ms, RSS summed over the
 process and its workers, so pages shared after fork count once per process) and the largest single process
@@ -260,14 +261,19 @@ def bench_stock_full(work: Path, results: Results) -> Path:
     return stock
 
 
-def bench_add_one(work: Path, project: Path, stock: Path, results: Results) -> None:
-    """One more seed, today's story (dated after every other): our rebuild, then stock's cached rebuild."""
-    synth.synthesise(work / "seeds", 1, results.seed, start=results.n, date=dt.date(synth.YEAR + 1, 1, 1))
+# The additions, in order: label, how many seeds, their date (each after every story before it).
+ADDITIONS = (("add-one", 1, dt.date(synth.YEAR + 1, 1, 1)), ("add-day", 100, dt.date(synth.YEAR + 1, 1, 2)))
+
+
+def bench_added(work: Path, project: Path, stock: Path, results: Results, label: str, count: int, date: dt.date) -> None:
+    """`count` more seeds, the next indices, all dated `date`: our rebuild, then stock's cached rebuild."""
+    start = len(list((work / "seeds").glob("*.txt")))
+    synth.synthesise(work / "seeds", count, results.seed, start=start, date=date)
     build = [str(BIN / "newsdigest"), "build", "--site-url", SITE_URL]
-    results.ours["add-one"] = run_measured("ours-add-one", build, work, project_env(project))
-    if convert_content(work / "content", stock / "content") != 1:
-        raise SystemExit("bench: the add-one seed did not give exactly one new content file")
-    results.stock["add-one"] = run_measured("stock-add-one", pelican("cacheconf.py"), stock)
+    results.ours[label] = run_measured(f"ours-{label}", build, work, project_env(project))
+    if convert_content(work / "content", stock / "content") != count:
+        raise SystemExit(f"bench: the {label} seeds did not give exactly {count} new content files")
+    results.stock[label] = run_measured(f"stock-{label}", pelican("cacheconf.py"), stock)
 
 
 def ratio(ours: float, stock: float) -> str:
@@ -305,6 +311,7 @@ def report(results: Results) -> str:
         time_row("stock cold build with its content cache on", None, stock["cache-cold"]),
         time_row("no-change rebuild (stock: content cache)", ours["no-change"], stock["no-change"]),
         time_row("add-one rebuild (stock: content cache)", ours["add-one"], stock["add-one"]),
+        time_row("add-day rebuild, 100 stories of one new day (stock: content cache)", ours.get("add-day"), stock.get("add-day")),
         "\n| | newsdigest | stock Pelican | ours/stock |\n|---|---:|---:|---:|\n",
         f"| ms per story, full build (wall) | {1000 * full.seconds / n:.1f} | {1000 * stock['build'].seconds / n:.1f} | {ratio(full.seconds, stock['build'].seconds)} |\n",
         f"| peak RSS, process tree (MB) | {full.tree_rss_mb:.0f} | {stock['build'].tree_rss_mb:.0f} | {ratio(full.tree_rss_mb, stock['build'].tree_rss_mb)} |\n",
@@ -314,6 +321,9 @@ def report(results: Results) -> str:
         f"| no-change rebuild / own full build (wall) | {ratio(ours['no-change'].seconds, full.seconds)} | {ratio(stock['no-change'].seconds, stock['build'].seconds)} | |\n",
         f"| add-one rebuild / own full build (wall) | {ratio(ours['add-one'].seconds, full.seconds)} | {ratio(stock['add-one'].seconds, stock['build'].seconds)} | |\n",
     ]
+    if "add-day" in ours and "add-day" in stock:
+        lines.append(f"| add-day rebuild / own full build (wall) | {ratio(ours['add-day'].seconds, full.seconds)} | "
+                     f"{ratio(stock['add-day'].seconds, stock['build'].seconds)} | |\n")
     return "".join(lines)
 
 
@@ -329,7 +339,8 @@ def load_results(path: Path) -> Results:
 def tagging_ms(seeds: Path, count: int = 200) -> float:
     """The tagger's cost per story on the synthetic seeds (the issue's budget: 20 ms)."""
     from generator.parse import parse_seed
-    from generator.tags import load_taxonomy, tag_article
+    from generator.tagging.tagger import tag_article
+    from generator.tagging.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(PROJECT / "tags.yaml")
     articles = [parse_seed(path) for path in sorted(seeds.glob("*.txt"))[:count]]
@@ -363,8 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     bench_ours(work, project, results)
     print("bench: stock Pelican full build, then cached cold and no-change builds ...", flush=True)
     stock = bench_stock_full(work, results)
-    print("bench: add-one rebuilds ...", flush=True)
-    bench_add_one(work, project, stock, results)
+    for label, count, date in ADDITIONS:
+        print(f"bench: {label} rebuilds ({count} new seeds dated {date}) ...", flush=True)
+        bench_added(work, project, stock, results, label, count, date)
     (work / "results.json").write_text(json.dumps(asdict(results), indent=1) + "\n")
     print()
     print(report(results))

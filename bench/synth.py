@@ -4,7 +4,10 @@ Every seed is a function of (--seed, index) alone, so seed number N is the same 
 the benchmark's add-one rebuild adds seed N to a folder of seeds 0..N-1. Each file name starts with its
 date (`2024-03-05-tass-000042.txt`), and one seed in eight also has a `<stem>.yaml` sidecar giving the
 date, so every story date is deterministic. Names come from a fixed cast of people (with titles), countries,
-cities, organisations and companies, drawn with a long tail so the tagger has real work to do.
+cities, organisations and companies, drawn with a long tail so the tagger has real work to do. Every story is
+about a subject of its own, a made-up name coined from its index ("the Kelobu corridor"), named in its headline,
+its lede and every paragraph: no two seeds share a headline, a lede or a paragraph, as no two wire stories do,
+so a new story touches as many pages (related stories, search words) as real copy would.
 
     python bench/synth.py --n 1000 --out /tmp/seeds [--seed 0] [--start 0]
 """
@@ -241,23 +244,39 @@ QUOTES = (
     "The market has already priced in most of this",
 )
 HEADLINES = (
-    "{surname} says {country} ready for {topic} with {other}",
-    "{country} and {other} agree to expand cooperation",
-    "{org} to discuss {topic} at meeting in {city}",
-    "{demonym} {role} warns of risks to {topic}",
-    "{company} to expand in {other} as demand grows",
-    "{other} and {country} hold talks on {topic}",
-    "{surname} calls for new approach to {topic}",
-    "{country} {topic} outlook improves, {surname} says",
+    "{surname} says {country} ready for talks on {subject} with {other}",
+    "{country} and {other} agree to expand cooperation on {subject}",
+    "{org} to discuss {subject} at meeting in {city}",
+    "{demonym} {role} warns of risks to {subject}",
+    "{company} to expand {subject} in {other} as demand grows",
+    "{other} and {country} hold talks on {topic} and {subject}",
+    "{surname} calls for new approach to {subject}",
+    "Outlook for {subject} improves, {surname} says",
 )
 SUBHEADS = ("Talks with {other}", "Situation on the ground", "Cooperation with partners", "Outlook for {month}",
             "Position of {country}", "Role of {the_org}")
 LEDES = (
-    "According to {surname}, {country} remains open to cooperation with {other}",
-    "The {role} stressed that all agreements reached earlier remain in force",
-    "{surname} noted that the issue would be raised again at the next meeting of {the_org}",
-    "Earlier, the {demonym} side called for a comprehensive approach to {topic}",
+    "According to {surname}, {country} remains open to cooperation with {other} on {subject}",
+    "The {role} stressed that all agreements on {subject} reached earlier remain in force",
+    "{surname} noted that {subject} would be raised again at the next meeting of {the_org}",
+    "Earlier, the {demonym} side called for a comprehensive approach to {subject}",
 )
+# Sentences about the story's own subject: every paragraph has one, so no two seeds share a paragraph.
+SUBJECT_SENTENCES = (
+    "Work on {subject} is due to start in {month}, {surname} said.",
+    "Backers of {subject} put its cost at {big} million dlrs.",
+    "{subject_cap} has been under discussion since {past_year}.",
+    "Officials in {city} said {subject} would create about {big} jobs.",
+    "Critics of {subject} say it favours {other} too much.",
+    "The first stage of {subject} should be finished within {small} months.",
+    "{the_org} has asked for details of {subject} by {month} {day_any}.",
+    "Under {subject}, {country} would take a {pct} pct share.",
+    "{company} has bid to take part in {subject}.",
+    "A review of {subject} found no objections, {surname} added.",
+)
+SUBJECT_KINDS = ("project", "accord", "corridor", "programme", "initiative", "plan", "scheme", "venture")
+# Two-letter syllables, so a coined name reads back into exactly one sequence of syllables.
+SYLLABLES = tuple(c + v for c in "bdfgklmnprstvz" for v in "aeiou")
 
 
 @dataclass(frozen=True)
@@ -322,6 +341,17 @@ def with_article(name: str) -> str:
     return f"the {name}" if needs else name
 
 
+def coined_name(index: int, seed: int = 0) -> str:
+    """A made-up proper name that no other index of this --seed gets: the index in base len(SYLLABLES), three
+    syllables at least, over an alphabet of syllables shuffled by the seed."""
+    alphabet = random.Random(f"syllables:{seed}").sample(SYLLABLES, len(SYLLABLES))
+    digits = []
+    while index or len(digits) < 3:
+        index, digit = divmod(index, len(alphabet))
+        digits.append(alphabet[digit])
+    return "".join(digits).capitalize()
+
+
 def zipf_index(rng: random.Random, size: int) -> int:
     """An index in range(size), low ones much more likely (news names a few things often, many rarely)."""
     return min(int(size ** rng.random()) - 1, size - 1)
@@ -338,8 +368,9 @@ def choose_country(rng: random.Random, agency: str) -> int:
 class Story:
     """The facts of one story and the fields its templates are filled with."""
 
-    def __init__(self, rng: random.Random, agency: str, date: dt.date, people: Cast):
+    def __init__(self, rng: random.Random, agency: str, date: dt.date, people: Cast, name: str):
         self.rng = rng
+        self.subject = f"the {name} {rng.choice(SUBJECT_KINDS)}"
         self.agency = agency
         self.date = date
         self.country = choose_country(rng, agency)
@@ -366,7 +397,7 @@ class Story:
             "other_demonym": away[1], "other_capital": away[2], "other_leader": self.other_person.name,
             "name": self.title_name(), "surname": self.person.surname, "role": self.person.role,
             "other_name": f"{away[1]} {self.other_person.role} {self.other_person.name}",
-            "company": self.company, "org": self.org, "the_org": with_article(self.org), "topic": TOPICS[self.topics[0]][0],
+            "subject": self.subject, "subject_cap": self.subject[0].upper() + self.subject[1:], "company": self.company, "org": self.org, "the_org": with_article(self.org), "topic": TOPICS[self.topics[0]][0],
             "month": calendar.month_name[rng.randint(1, 12)], "past_month": calendar.month_name[rng.randint(1, 12)],
             "day_any": str(rng.randint(1, 28)), "weekday_any": calendar.day_name[rng.randrange(7)],
             "quarter": rng.choice(("first", "second", "third", "fourth")), "past_year": str(rng.randint(1995, 2019)),
@@ -390,8 +421,8 @@ class Story:
     def lead(self) -> str:
         """The first paragraph: who said what, on the story's weekday."""
         weekday = calendar.day_name[self.date.weekday()]
-        return self.fill(f"{{name}} said on {weekday} that {{country}} would press ahead with its plans on "
-                         f"{{topic}} despite objections from {{other}}.")
+        return self.fill(f"{{name}} said on {weekday} that {{country}} would press ahead with {{subject}} "
+                         f"despite objections from {{other}}.")
 
     def sentence(self) -> str:
         """A fact of one of the story's topics, background or a quote; each used once before any repeats."""
@@ -409,14 +440,17 @@ class Story:
         return deck.pop()
 
     def paragraphs(self, words: int) -> list[str]:
-        """Body paragraphs of about `words` words after the lead; a TASS story may get short subheads."""
+        """Body paragraphs of about `words` words after the lead, each naming the story's subject; a TASS story
+        may get short subheads."""
         body, count, subhead = [], 0, False
         while count < words:
             if self.agency == "TASS" and body and not subhead and self.rng.random() < 0.06:
                 body.append(self.fill(self.draw("subhead", SUBHEADS)))
                 subhead = True
                 continue
-            paragraph = " ".join(self.sentence() for _ in range(self.rng.randint(1, 3)))
+            sentences = [self.sentence() for _ in range(self.rng.randint(0, 2))]
+            sentences.insert(self.rng.randint(0, len(sentences)), self.fill(self.draw("subject", SUBJECT_SENTENCES)))
+            paragraph = " ".join(sentences)
             body.append(paragraph)
             count += len(paragraph.split())
             subhead = False
@@ -483,7 +517,7 @@ def make_seed(index: int, seed: int = 0, date: dt.date | None = None) -> Seed:
     agency = AGENCIES[rng.randrange(len(AGENCIES))]
     drawn = dt.date(YEAR, 1, 1) + dt.timedelta(days=rng.randrange(366))
     date = date or drawn
-    story = Story(rng, agency, date, cast(seed))
+    story = Story(rng, agency, date, cast(seed), coined_name(index, seed))
     text = LAYOUTS[agency](story, rng.randint(*WORDS))
     name = f"{date.isoformat()}-{agency.lower()}-{index:06d}.txt"
     sidecar = f"date: {date.isoformat()}\n" if index % SIDECAR_EVERY == 0 else None

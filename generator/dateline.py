@@ -7,6 +7,7 @@ import re
 
 from generator.model import Dateline
 from generator.tagging.gazetteer import gazetteer
+from generator.tagging.regions import REGION_ABBREVIATIONS
 
 AGENCIES = {
     "tass": "TASS", "itar-tass": "TASS", "тасс": "TASS", "итар-тасс": "TASS",
@@ -30,29 +31,6 @@ AGENCIES = {
     "prnewswire": "PR Newswire", "pr newswire": "PR Newswire", "business wire": "Business Wire",
     "businesswire": "Business Wire", "globe newswire": "GlobeNewswire", "globenewswire": "GlobeNewswire",
     "accesswire": "ACCESSWIRE", "cnw": "CNW", "ein presswire": "EIN Presswire",
-}
-
-STATES = {
-    "ala": "Alabama", "al": "Alabama", "ak": "Alaska", "ariz": "Arizona", "az": "Arizona",
-    "ark": "Arkansas", "ar": "Arkansas", "calif": "California", "cal": "California", "ca": "California",
-    "colo": "Colorado", "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut",
-    "del": "Delaware", "de": "Delaware", "dc": "District of Columbia", "fla": "Florida", "fl": "Florida",
-    "ga": "Georgia", "hi": "Hawaii", "ida": "Idaho", "id": "Idaho", "ill": "Illinois", "il": "Illinois",
-    "ind": "Indiana", "in": "Indiana", "ia": "Iowa", "kan": "Kansas", "kans": "Kansas", "ks": "Kansas",
-    "ky": "Kentucky", "la": "Louisiana", "me": "Maine", "md": "Maryland", "mass": "Massachusetts",
-    "ma": "Massachusetts", "mich": "Michigan", "mi": "Michigan", "minn": "Minnesota", "mn": "Minnesota",
-    "miss": "Mississippi", "ms": "Mississippi", "mo": "Missouri", "mont": "Montana", "mt": "Montana",
-    "neb": "Nebraska", "nebr": "Nebraska", "ne": "Nebraska", "nev": "Nevada", "nv": "Nevada",
-    "nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "nmex": "New Mexico",
-    "ny": "New York", "nc": "North Carolina", "nd": "North Dakota", "okla": "Oklahoma", "ok": "Oklahoma",
-    "ore": "Oregon", "oreg": "Oregon", "or": "Oregon", "pa": "Pennsylvania", "penn": "Pennsylvania",
-    "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee",
-    "tn": "Tennessee", "tex": "Texas", "tx": "Texas", "ut": "Utah", "vt": "Vermont", "va": "Virginia",
-    "wash": "Washington", "wa": "Washington", "wva": "West Virginia", "wv": "West Virginia",
-    "wis": "Wisconsin", "wisc": "Wisconsin", "wi": "Wisconsin", "wyo": "Wyoming", "wy": "Wyoming",
-    "alta": "Alberta", "bc": "British Columbia", "man": "Manitoba", "nb": "New Brunswick",
-    "nfld": "Newfoundland", "ns": "Nova Scotia", "ont": "Ontario", "pei": "Prince Edward Island",
-    "que": "Quebec", "sask": "Saskatchewan",
 }
 
 # Lower-case words inside a place name ("Rio de Janeiro", "Dar es Salaam", "Port-au-Prince").
@@ -233,8 +211,8 @@ def _region(match: re.Match) -> str | None:
 def _region_name(region: str) -> str:
     """Expand a state abbreviation ('Ore.', 'N.Y.', 'MICH.'); title-case an ALL-CAPS name."""
     key = region.lower().replace(".", "").replace(" ", "")
-    if key in STATES:
-        return STATES[key]
+    if key in REGION_ABBREVIATIONS:
+        return REGION_ABBREVIATIONS[key]
     if region.isupper() and len(region) > 3:
         return " ".join(_title_word(word, first=i == 0) for i, word in enumerate(region.split()))
     return region

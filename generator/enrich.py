@@ -13,7 +13,8 @@ from generator.errors import SeedError
 from generator.model import Article
 from generator.schema import FrontMatterError, load_yaml, settable_fields
 from generator.seeds import sidecar_path
-from generator.tags import Taxonomy, tag_article
+from generator.tagging.tagger import tag_article
+from generator.tagging.taxonomy import Taxonomy
 
 MAX_SLUG_CHARS = 80
 _DATE_KEYS = ("date", "year")

@@ -27,7 +27,7 @@ from generator.workers import TaskFailed, run_tasks
 from generator.write import render_article
 
 if TYPE_CHECKING:
-    from generator.tags import Taxonomy
+    from generator.tagging.taxonomy import Taxonomy
 
 CACHE_ROOT = ".newsdigest-cache"  # local cache beside content/: what Pelican read
 MANIFEST = ".newsdigest.json"
@@ -59,7 +59,7 @@ class IngestReport:
 @lru_cache(maxsize=4)
 def cached_taxonomy(path: str | None) -> Taxonomy:
     """The taxonomy, loaded once per process; a tags.yaml that cannot be used is one ConfigError."""
-    from generator.tags import load_taxonomy
+    from generator.tagging.taxonomy import load_taxonomy
 
     try:
         return load_taxonomy(Path(path) if path else None)

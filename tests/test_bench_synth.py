@@ -69,3 +69,21 @@ def test_ingest_of_30_synthetic_seeds_dates_and_tags_them(project: Path) -> None
         assert len(post["tags"]) >= 3, name
         with_people += bool(post.get("people"))
     assert with_people >= 24  # names with titles give the tagger people to find (it misses a few, e.g. Korean names)
+
+
+def test_no_two_seeds_share_a_headline_a_lede_or_a_paragraph(tmp_path: Path) -> None:
+    seen: dict[str, str] = {}
+    for path in synth.synthesise(tmp_path, 400, seed=0):
+        article = parse_seed(path)
+        texts = [article.headline, *([article.lede] if article.lede else []), *article.paragraphs]
+        assert len(article.paragraphs) >= 3, path.name
+        for text in set(texts):
+            assert text not in seen, (path.name, seen.get(text), text)
+            seen[text] = path.name
+
+
+def test_coined_names_differ_for_every_index_and_read_back_in_syllables() -> None:
+    names = [synth.coined_name(index, seed=0) for index in range(0, 400_000, 7)]
+    assert len(set(names)) == len(names)
+    assert all(len(name) % 2 == 0 and len(name) >= 6 for name in names)
+    assert synth.coined_name(5, seed=1) != synth.coined_name(5, seed=0)

@@ -17,9 +17,13 @@ from conftest import PROJECT, corpus_folder, corpus_gold
 from generator.errors import ConfigError
 from generator.parse import parse_seed
 from generator.model import Article, Block, Dateline
-from generator.tags import _WORD, Taxonomy, _any_always_rule, _topic_index, _topics, load_taxonomy, tag_article
+from generator.tagging.tagger import _any_always_rule, tag_article
+from generator.tagging.taxonomy import Taxonomy, load_taxonomy
+from generator.tagging.topics import WORD, score_topics, topic_index
 
 GOLD_TAGS = Path(__file__).resolve().parent / "gold" / "tags_tass.yaml"
+FIXTURE_TAGS = Path(__file__).resolve().parent / "gold" / "tags_fixtures.yaml"
+TAGGING_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tagging"
 
 # Reuters-21578 index codes -> our canonical names (test-side only: the product never sees the codes).
 PLACE_CODES = {
@@ -85,9 +89,10 @@ def test_reuters_people_recall(reuters_tags):
     assert hits / total >= 0.80, (hits, total)
 
 
-def test_reuters_dateline_country_is_tagged(reuters_tags):
-    tags = reuters_tags["reuters-130.txt"][1]
-    assert {"West Hartford", "United States"} <= set(tags.places)
+def test_a_dateline_city_the_story_does_not_discuss_is_its_place_not_its_tag(reuters_tags):
+    tags = reuters_tags["reuters-130.txt"][1]  # WEST HARTFORD, Conn.: Coleco's earnings, the town never named again
+    assert tags.dateline_place == "West Hartford" and "West Hartford" not in tags.ranked
+    assert "United States" in tags.places  # the home of the company: the story names no other country
 
 
 @pytest.mark.parametrize("name", sorted(yaml.safe_load(GOLD_TAGS.read_text(encoding="utf-8"))))
@@ -100,10 +105,22 @@ def test_tass_gold(name, taxonomy):
     assert [tag for tag in gold["absent"] if tag.casefold() in ranked] == [], tags.ranked
 
 
-def test_every_corpus_article_gets_three_to_ten_clean_tags(taxonomy):
+@pytest.mark.parametrize("name", sorted(yaml.safe_load(FIXTURE_TAGS.read_text(encoding="utf-8"))))
+def test_hard_cases_of_each_wire(name, taxonomy):
+    gold = yaml.safe_load(FIXTURE_TAGS.read_text(encoding="utf-8"))[name]
+    tags = tag_article(parse_seed(TAGGING_FIXTURES / name), taxonomy)
+    ranked = {tag.casefold() for tag in tags.ranked}
+    assert [tag for tag in gold.get("present", []) if tag.casefold() not in ranked] == [], tags.ranked
+    assert [tag for tag in gold.get("absent", []) if tag.casefold() in ranked] == [], tags.ranked
+    if "entities" in gold:
+        assert sorted(tags.people + tags.places + tags.organisations) == sorted(gold["entities"]), tags.ranked
+
+
+def test_every_corpus_article_gets_clean_tags_and_no_filler(taxonomy):
     for article in corpus_articles():
         tags = tag_article(article, taxonomy)
-        assert 3 <= len(tags.ranked) <= min(10, taxonomy.max_tags), (article.seed.name, tags.ranked)
+        assert 1 <= len(tags.ranked) <= taxonomy.max_tags, (article.seed.name, tags.ranked)
+        assert "general" not in tags.ranked, (article.seed.name, tags.ranked)
         assert len(tags.ranked) == len({tag.casefold() for tag in tags.ranked}), (article.seed.name, tags.ranked)
         typed = tags.people + tags.places + tags.organisations + tags.topics
         assert sorted(typed) == sorted(tags.ranked), (article.seed.name, tags)
@@ -125,13 +142,16 @@ def test_titles_are_stripped_and_surnames_count_for_the_person(taxonomy):
     tags = tag_article(article, taxonomy)
     assert tags.people[:2] == ["Sergey Lavrov", "John Kerry"]
     assert "Lavrov" not in tags.ranked and "Monday" not in tags.ranked
-    assert {"United States", "Geneva", "Switzerland"} <= set(tags.places)
+    assert "Geneva" in tags.places  # named in the headline, not only in the dateline
 
 
 def test_demonyms_are_weak_evidence(taxonomy):
     body = "The Russian delegation arrived late, officials said."
     assert "Russia" not in tag_article(_article("Talks resume", body, place="Geneva"), taxonomy).places
-    assert "Switzerland" in tag_article(_article("SWISS ECONOMY IN GOOD SHAPE", body, place="Paris"), taxonomy).places
+    swiss = tag_article(_article("SWISS ECONOMY IN GOOD SHAPE", body, place="Paris"), taxonomy)
+    assert "Switzerland" not in swiss.ranked and "Swiss" not in swiss.ranked  # an adjective is not a place
+    often = "The Swiss franc rose. Swiss banks and Swiss insurers gained, and Swiss exporters and Swiss retailers too."
+    assert "Switzerland" in tag_article(_article("Markets", often, place="Paris"), taxonomy).places
 
 
 @pytest.mark.parametrize(
@@ -170,11 +190,12 @@ def test_companies_drop_legal_suffix_and_short_forms_count(taxonomy):
     assert "Computer Terminal" not in tags.ranked and "Computer Terminal Systems Inc" not in tags.ranked
 
 
-def test_few_entities_fall_back_on_dateline_and_topics(taxonomy):
-    article = _article("Prices rise", "Oil prices rose in trading, analysts said.", place="Houston")
+def test_no_filler_a_story_naming_two_entities_gets_two_tags(taxonomy):
+    article = _article("Exxon buys stake", "Exxon Corp said on Monday it bought a stake in Mobil Corp.",
+                       "The companies gave no price.")
     tags = tag_article(article, taxonomy)
-    assert 3 <= len(tags.ranked)
-    assert {"Houston", "United States"} <= set(tags.places) and "energy" in tags.topics
+    assert tags.people + tags.places + tags.organisations == ["Exxon", "Mobil"]
+    assert tags.topics == ["business"]  # what the story is about, not a filler
 
 
 def _edited(tmp_path: Path, **changes) -> Taxonomy:
@@ -212,7 +233,7 @@ ARAB_SPRING = {"pattern": r"\bArab spring\b", "tag": "Arab Spring", "type": "top
 @pytest.mark.parametrize(("rules", "joinable"), [
     ([ARAB_SPRING, {"pattern": r"\b(zz)top\b", "tag": "ZZ", "type": "topic"}], False),
     ([{"pattern": r"\b(zz)top\b", "tag": "ZZ", "type": "topic"},
-      {"pattern": r"\b(\w+) and \1\b", "tag": "Twice", "type": "topic"}], False),
+      {"pattern": r"\b(more) and (more)\b", "tag": "Twice", "type": "topic"}], False),
     ([{"pattern": r"(?-i:\bArab) spring\b", "tag": "Arab Spring", "type": "topic"}, ARAB_SPRING], True),
     ([{"pattern": r"\bArab spring(?=\W)", "tag": "Arab Spring", "type": "topic"},
       {"pattern": r"zz", "tag": "ZZ", "type": "topic"}], True),
@@ -230,10 +251,10 @@ def test_always_rules_are_searched_together_only_where_that_finds_what_each_find
 def _topics_word_by_word(sections, taxonomy):
     """The topic scores as the tagger first found them: a left-to-right scan, the longest keyword phrase at a
     phrase starter consuming its words (the oracle for the counting version)."""
-    index = _topic_index(taxonomy)
+    index = topic_index(taxonomy)
     scores = {}
     for text, weight in sections:
-        words = _WORD.findall(text.casefold())
+        words = WORD.findall(text.casefold())
         position = 0
         while position < len(words):
             size = 1
@@ -266,7 +287,7 @@ def overlapping_topics(tmp_path_factory) -> Taxonomy:
 @example([(["stock", "stock", "exchange", "oil", "fields", "oil"], 2.0), (["front", "line"], 1.5)])
 def test_topic_scores_count_phrases_as_a_word_by_word_scan_does(overlapping_topics, sections):
     sections = [(" ".join(words), weight) for words, weight in sections]
-    assert _topics(sections, overlapping_topics) == _topics_word_by_word(sections, overlapping_topics)
+    assert score_topics(sections, overlapping_topics) == _topics_word_by_word(sections, overlapping_topics)
 
 
 def test_max_tags_caps_ranked(tmp_path):
@@ -278,7 +299,7 @@ def test_max_tags_caps_ranked(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("max_tags: 20\n", "max_tags"), ("colours: {}\n", "colours"), ("topics: {war: '(unclosed'}\n", "topics.war"),
+    [("max_tags: 21\n", "max_tags"), ("colours: {}\n", "colours"), ("topics: {war: '(unclosed'}\n", "topics.war"),
      ("types: {Gazprom: company}\n", "types.gazprom")],
 )
 def test_bad_taxonomy_names_the_key(tmp_path, text, key):
@@ -294,7 +315,7 @@ def test_built_in_defaults_still_tag(taxonomy):
 
 
 @pytest.mark.parametrize(
-    ("place", "region", "city", "country"),
+    ("place", "region", "city", "country"),  # the city is named again in the story, the country is not
     [
         ("JACKSON", "Ga.", "Jackson", "United States"),  # the state, not the country Georgia
         ("ATLANTA", "Georgia", "Atlanta", "United States"),  # a state and a country of one name: the one with the city
@@ -304,7 +325,7 @@ def test_built_in_defaults_still_tag(taxonomy):
 )
 def test_dateline_place_and_its_country(taxonomy, place, region, city, country):
     article = Article(Path("t.txt"), "Officials meet", None, Dateline(place=place.title(), region=region),
-                      [Block("paragraph", "Officials met on Monday to discuss the budget.")])
+                      [Block("paragraph", f"Officials met in {city} on Monday to discuss the budget.")])
     places = tag_article(article, taxonomy).places
     assert city in places and country in places
 
@@ -313,7 +334,8 @@ def test_a_body_of_x_and_y_stays_one_organisation(taxonomy):
     article = _article("Clemency denied", "The State Board of Pardons and Paroles denied clemency on Tuesday. "
                        "The Ministry of Industry and Trade said Russia and China would talk.")
     tags = tag_article(article, taxonomy)
-    assert {"State Board of Pardons and Paroles", "Ministry of Industry and Trade"} <= set(tags.organisations)
+    # the ministry gets the country the story names, as "Japanese Finance Ministry" does
+    assert {"State Board of Pardons and Paroles", "Russian Ministry of Industry and Trade"} <= set(tags.organisations)
     assert {"Russia", "China"} <= set(tags.places)
 
 

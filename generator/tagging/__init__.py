@@ -1,1 +1,3 @@
-"""The parts of the tagging stage: text spans, the place gazetteer; generator.tags puts them together."""
+"""The tagging stage, one module per concern: text spans (text), word lists (lexicon), places (gazetteer, regions),
+the editable vocabulary (taxonomy), typing and merging entities (entities), topics, and the tagger that puts them
+together (tagger.tag_article)."""

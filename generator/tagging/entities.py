@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -10,9 +11,15 @@ from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import (
     CALENDAR,
     COMMON_WORDS,
+    DESCRIPTORS,
+    FAMILY_NAMES_FIRST,
+    GIVEN_NAMES,
+    INDUSTRY_WORDS,
     LEGAL_SUFFIXES,
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
+    NUMBER_WORDS,
+    PARTY_MEMBERS,
     ORG_WORDS,
     PLACE_OPENERS,
     PLACE_WORDS,
@@ -28,14 +35,24 @@ _LETTERS = [chr(code) for code in range(0x250)]
 _UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
 _LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(
-    rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|[{_UPPER}]\."
+    rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|(?:[{_UPPER}]\.){{1,3}}"
     rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|Mc[{_UPPER}][{_LOWER}]+|Jr\.?|Sr\.?|II|III|IV)$"
 )
 NAME_PARTICLES = frozenset("von der van den de del della di da du la le bin ibn al el".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
 # Unions of word lists that the checks below ask about, built once rather than at every check.
+ACTING_VERBS = SPEECH_VERBS | frozenset(
+    "has had will would reported posted agreed plans planned won bought sold acquired earned raised cut "
+    "filed offered launched signed beat beats lost".split())
+PRODUCT_NOUNS = frozenset(
+    "missile missiles system systems drug drugs vaccine vaccines car cars jet jets aircraft plane planes model "
+    "models phone phones engine engines rifle tank tanks software app device devices brand sedan truck trucks "
+    "pill pills treatment rocket rockets satellite satellites platform".split())
+ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western, European, Soviet-American
+NOT_A_SINGLE_NAME = PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
 NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
 NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS
@@ -47,15 +64,40 @@ PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
 
 
+# Section weights: what a mention there says about what the story is about.
+HEADLINE_WEIGHT, LEDE_WEIGHT, OPENING_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.5, 1.0
+
+
 @dataclass
 class Entity:
-    """A typed tag with its salience score and the order of its first mention."""
+    """A typed tag with its salience: score (mentions weighted by section), how often it is named, whether in the
+    headline or the opening (lede, first paragraph), and the order of its first mention."""
 
     name: str
     kind: str
     score: float = 0.0
     first: int = 0
     variants: set[str] = field(default_factory=set)
+    count: int = 0
+    headline: bool = False
+    opening: bool = False
+
+    def credit(self, weight: float, named: bool = True) -> None:
+        """Add a mention of this section weight; named=False for weaker evidence (a demonym, the dateline)."""
+        self.score += weight
+        if named:
+            self.count += 1
+            self.headline |= weight >= HEADLINE_WEIGHT
+            self.opening |= weight >= OPENING_WEIGHT
+
+    def absorb(self, other: Entity) -> None:
+        """Take over the mentions of another name of the same entity."""
+        self.score += other.score
+        self.count += other.count
+        self.headline |= other.headline
+        self.opening |= other.opening
+        self.first = min(self.first, other.first)
+        self.variants |= other.variants
 
 
 @dataclass
@@ -71,12 +113,12 @@ class Resolver:
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
 
-    def add(self, name: str, kind: str, weight: float, variant: str = "") -> None:
+    def add(self, name: str, kind: str, weight: float, variant: str = "", named: bool = True) -> None:
         """Credit weight to the entity name of this kind, creating it on first mention."""
         name = self.aliases.get(fold(name), name)
         key = fold(name)
         entity = self.entities.setdefault(key, Entity(name, kind, first=len(self.entities)))
-        entity.score += weight
+        entity.credit(weight, named)
         entity.variants.add(fold(variant or name))
 
     def known(self, text: str) -> tuple[str, str] | None:
@@ -106,8 +148,8 @@ class Resolver:
 
     def _resolve(self, mention: Mention) -> None:
         """Type a mention or a part of one (demonyms already counted)."""
-        words = self._strip_openers(mention)
-        if not words:
+        words = self._strip_leading(self._strip_openers(mention), mention.weight, mention.initial)
+        if not words or self._is_demonym(words):
             return
         if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
             self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
@@ -134,15 +176,19 @@ class Resolver:
 
     def _resolve_unknown(self, words: tuple[str, ...], mention: Mention) -> None:
         """Type a span no list knows: by a title, by a known entity it shortens, or by its shape."""
+        if len(words) > 1 and all(word.isupper() for word in words) and not mention.bracketed:
+            return  # a shouted heading ("CRUDE OIL", "MAJOR LEAGUE RESULTS"): only known names count in capitals
         person, prefix = _split_title(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
+        elif self._split_place_head(words, mention):
+            return
         target = None if person else self._match_known(words)
         kind = None if person or target else _kind_by_shape(words, mention)
         if kind == "person" and fold(words[0]) in self.demonyms:
             kind = "organisation"
         if target:
-            target.score += mention.weight
+            target.credit(mention.weight)
         elif kind:
             self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
         elif not person and not prefix:
@@ -150,6 +196,63 @@ class Resolver:
         if prefix and not kind and len(prefix) < len(words):
             # 'US' in 'US President Joe Biden' qualifies the title: weak evidence, like a demonym.
             self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
+
+    def _split_place_head(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """Split a country or state from the capitalised words after it when they do not make a body of it: "U.S.
+        Oil" is the United States and a common noun; "Japan Airlines", "Texas Instruments" stay whole. True if
+        split."""
+        for cut in range(len(words) - 1, 0, -1):
+            head = self.known(" ".join(words[:cut]))
+            if head and head[1] == "place" and fold(head[0]) in gazetteer().names:  # a country or state, not a
+                break  # city that is also a given name ("Vladimir Putin")
+        else:
+            return False
+        rest = words[cut:]
+        trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
+        if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
+            return False
+        self.add(head[0], "place", mention.weight, " ".join(words[:cut]))
+        self._resolve(Mention(rest, mention.weight, False, mention.before, mention.after))
+        return True
+
+    def _strip_leading(self, words: tuple[str, ...], weight: float, initial: bool = False) -> tuple[str, ...]:
+        """Drop what stands before a name without being part of it: a role or descriptor ("Striker", "Former",
+        "Fly-half"), a number word ("One Japanese"), "Seattle-based" (Seattle is named), and a country or demonym
+        before a given name ("Vietnam Gennady Bezdetko": Vietnam is named, and so is Gennady Bezdetko)."""
+        while len(words) > 1:
+            first = fold(words[0])
+            if first in DESCRIPTORS or first in NUMBER_WORDS:
+                words = words[1:]
+            elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
+                    " ".join(words)):
+                words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
+            elif first.endswith(" based") and len(first) > 6:
+                self._resolve(Mention((words[0][: -len("-based")],), weight, False))
+                words = words[1:]
+                if len(words) == 1 and not self.known(words[0]) and NAME_WORD.match(words[0]):
+                    self.add(words[0], "organisation", weight)  # "Seattle-based Boeing": a firm is based
+                    return ()
+            elif len(words) >= 3 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]):
+                if not self._is_demonym(words[:1]):
+                    self._resolve(Mention(words[:1], weight, False))
+                words = words[1:]
+            else:
+                break
+        while words and words[0] in CONNECTORS:
+            words = words[1:]
+        if len(words) > 1 and fold(words[-1]) in PARTY_MEMBERS:
+            words = words[:-1]
+        return words
+
+    def _names_a_country(self, word: str) -> bool:
+        """True for a country or its demonym ('Russia', 'Australian', 'Croat')."""
+        known = self.known(word)
+        return self._is_demonym((word,)) or bool(known and known[1] == "place")
+
+    def _is_demonym(self, words: tuple[str, ...]) -> bool:
+        """True for a span that is only a demonym ('West German', 'Americans'): evidence, never a tag."""
+        key = fold(" ".join(words))
+        return key in self.demonyms or (key.endswith("s") and key[:-1] in self.demonyms)
 
     def _count_demonyms(self, mention: Mention) -> None:
         """Weak evidence: each demonym ('Russian', 'Americans') in the span counts for its country."""
@@ -179,20 +282,45 @@ class Resolver:
         return words
 
     def resolve_deferred(self) -> None:
-        """Second pass: surnames of known people, short forms of known organisations, reused surnames."""
+        """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
+        single name no list knows that the story repeats is an organisation ("Airbus wins Lufthansa order")."""
         singles = {fold(m.words[-1]) for m in self.deferred if len(m.words) == 1}
+        unresolved: list[Mention] = []
         for mention in self.deferred:
             words = mention.words
             targets = [self._match_known((word,)) for word in words] if len(words) > 1 else []
             if targets and all(target and target.kind == "person" for target in targets):
                 for target in targets:
-                    target.score += mention.weight
+                    target.credit(mention.weight)
             elif target := self._match_known(words):
-                target.score += mention.weight
+                target.credit(mention.weight)
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles:
                 self.add(" ".join(words), "person", mention.weight)
+            else:
+                unresolved.append(mention)
+        self._add_repeated_names(unresolved)
+
+    def _add_repeated_names(self, mentions: list[Mention]) -> None:
+        """Add single capitalised names, met twice or more and once at least inside a sentence, that are no common
+        word, title, role, demonym or surname of a person named in full: organisations."""
+        singles = [m for m in mentions if len(m.words) == 1]
+        counts = Counter(m.words[0] for m in singles)
+        inside = {m.words[0] for m in singles if not m.initial}
+        # A product or a weapon is repeated too, but does not speak, report or buy: one such verb is needed, or a
+        # mention in the headline as well as the body.
+        acting = {m.words[0] for m in singles if m.after in ACTING_VERBS}
+        products = {m.words[0] for m in singles if m.after in PRODUCT_NOUNS}  # "Oreshnik missile", "Taurus car"
+        headlined = {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT}
+        for mention in singles:
+            word = mention.words[0]
+            key = fold(word)
+            if (counts[word] >= 2 and (word in inside or word in headlined) and (word in acting or word in headlined)
+                    and NAME_WORD.match(word) and not INITIALS.match(word) and key not in NOT_A_SINGLE_NAME
+                    and not ADJECTIVE_ENDING.search(key) and word not in products and not self._is_demonym((word,))
+                    and not self._match_known((word,))):
+                self.add(word, "organisation", mention.weight)
 
     def _match_known(self, words: tuple[str, ...]) -> Entity | None:
         """The known person whose surname, or organisation whose opening words, these words are."""
@@ -236,18 +364,19 @@ class Resolver:
 
     def _fold_into(self, key: str, target: Entity) -> None:
         """Move the score of entity key onto target and forget key."""
-        entity = self.entities.pop(key)
-        target.score += entity.score
-        target.first = min(target.first, entity.first)
-        target.variants |= entity.variants
+        target.absorb(self.entities.pop(key))
 
 
 @lru_cache(maxsize=65536)
 def surname_keys(name: str) -> frozenset[str]:
     """Folded short forms a person is referred to by: the surname, with and without an al- particle (remembered:
     each short form met is checked against every person named so far)."""
-    last = fold(name.split()[-1])
-    return frozenset({last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)})
+    words = name.split()
+    last = fold(words[-1])
+    keys = {last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)}
+    if len(words) in (2, 3) and fold(words[0]) in FAMILY_NAMES_FIRST:
+        keys.add(fold(words[0]))  # Li Peng is "Li" on second reference
+    return frozenset(keys)
 
 
 def _abbreviates(acronym: str, entity: Entity) -> bool:
@@ -368,6 +497,9 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
             return "person"
     if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES:
         return "person"
+    if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
+            fold(words[0]) in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith("."):
+        return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "F.W. de Klerk"
     return None
 
 

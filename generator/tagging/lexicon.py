@@ -36,7 +36,8 @@ TITLES = _words(
     "spokesperson ambassador envoy commissioner director chief head leader mayor judge justice general gen "
     "admiral colonel col commander king queen prince princess emir sheikh pope patriarch ayatollah mr mrs ms "
     "dr sir lord lady deputy vice executive ceo cfo coo treasurer attorney-general attorney economist analyst "
-    "founder owner aide adviser advisor counsellor speaker delegate diplomat"
+    "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun haji "
+    "sheikha crown"
 )
 # Words before a name that make the span a title rather than part of the name.
 TITLE_MODIFIERS = _words(
@@ -48,7 +49,8 @@ SPEECH_VERBS = _words(
     "argued warned insisted wrote asked replied urged pointed suggested believes believed estimated predicted"
 )
 LEGAL_SUFFIXES = _words(
-    "inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl oy ab asa kk"
+    "inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl srl oy oyj abp ab asa kk "
+    "bhd berhad pte pty tbk kgaa"
 )
 ORG_WORDS = _words(
     "consortium coalition confederation chamber syndicate cooperative co-operative partnership "
@@ -61,7 +63,8 @@ ORG_WORDS = _words(
     "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
     "communications electric electronics pharmaceuticals securities financial capital insurance investments "
     "inns stores homes media press newspaper broadcasting network church mission society club team brigade "
-    "brigades battalion"
+    "brigades battalion times post journal herald tribune gazette telegraph observer chronicle monitor izvestia "
+    "pravda kommersant vedomosti"
 )
 # Words that no person's name holds: a span of them after a title word is a body or a building, not a person
 # ("General Staff Building", "National Association of Head Teachers").
@@ -82,16 +85,61 @@ NOT_ACRONYMS = _words(
     "i ii iii iv tv ok am pm gmt utc est edt cst pst ceo cfo coo fob cif lng lpg gnp gdp cpi mln bln dlrs pct cts "
     "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash"
 )
-# Abbreviations of US states and Canadian provinces as written in wire datelines.
-REGION_ABBREVIATIONS = {
-    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
-    "conn": "Connecticut", "del": "Delaware", "dc": "District of Columbia", "fla": "Florida", "ga": "Georgia",
-    "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "ky": "Kentucky", "la": "Louisiana", "mass": "Massachusetts",
-    "md": "Maryland", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
-    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire", "nj": "New Jersey",
-    "nm": "New Mexico", "ny": "New York", "nc": "North Carolina", "nd": "North Dakota", "okla": "Oklahoma",
-    "ore": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota",
-    "tenn": "Tennessee", "tex": "Texas", "va": "Virginia", "vt": "Vermont", "wash": "Washington",
-    "wis": "Wisconsin", "wva": "West Virginia", "wyo": "Wyoming", "alta": "Alberta", "bc": "British Columbia",
-    "ont": "Ontario", "que": "Quebec", "sask": "Saskatchewan", "man": "Manitoba", "ns": "Nova Scotia",
-}
+# A body named by these words alone ("Finance Ministry", "the Senate", "Central Bank") needs its country.
+INSTITUTION_WORDS = _words(
+    "ministry department treasury parliament senate congress cabinet government central bank supreme court office "
+    "foreign interior finance agriculture commerce trade defence defense justice economy economic industry energy "
+    "labour labor health education transport planning affairs external home state of the and for"
+)
+INSTITUTION_HEADS = _words("ministry department treasury parliament senate congress cabinet bank court")
+# Roles, ranks and descriptors written before a name ("Striker Kylian Mbappe", "Former Andersen", "Rival Wipro"):
+# never part of the name, stripped like titles.
+DESCRIPTORS = frozenset(phrase.strip() for phrase in (
+    "striker, midfielder, defender, goalkeeper, winger, fullback, full back, centre, center, fly half, scrum half, "
+    "flanker, hooker, quarterback, linebacker, pitcher, catcher, shortstop, batsman, batter, bowler, all rounder, "
+    "wicketkeeper, wicket keeper, spinner, paceman, skipper, swimmer, sprinter, cyclist, jockey, boxer, golfer, "
+    "gymnast, skater, skier, veteran, rookie, newcomer, teammate, compatriot, countryman, champion, titleholder, "
+    "challenger, runner up, favourite, favorite, underdog, rival, fellow, former, ex, late, visiting, incoming, "
+    "outgoing, retiring, acting, interim, self styled, would be, so called, tycoon, billionaire, magnate, "
+    "financier, entrepreneur, businessman, businesswoman, banker, investor, dissident, rebel, militant, strongman, "
+    "hardliner, reformer"
+).split(","))
+# Number words that open a span ("One Japanese official", "Four Africans") and are never part of a name.
+NUMBER_WORDS = _words(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million "
+    "dozens hundreds thousands millions several both"
+)
+# Given names common in wire copy: a span whose second word is one of these, after a country, a demonym or a
+# role, is that word's person ("Vietnam Gennady Bezdetko" -> Vietnam, Gennady Bezdetko).
+GIVEN_NAMES = _words(
+    "aaron abdul abdullah adam adrian ahmad ahmed alan albert alberto alejandro aleksandr alex alexander alexandre "
+    "alexei alexey alfred ali alice alicia amir amy ana anatoly andre andrea andreas andrei andrew andrey andy angela "
+    "angelo anita ann anna anne anthony antonio anwar arnold arthur ashraf barbara barry ben benjamin bernard bernd "
+    "bill billy bob bobby boris brad brian bruce carl carlos carol catherine charles charlie chris christian "
+    "christine christopher claude claudia colin craig dan daniel danny david dean deborah denis dennis derek "
+    "diana diane dick dieter dmitry dmitri dominique don donald doug douglas dustin ed eddie edward elena elizabeth "
+    "emily emma emmanuel eric erik ernst evgeny fabio felipe felix fernando francesco francis francisco francois "
+    "frank franz fred frederick gary gennady georg george gerald gerard gerhard giovanni giuseppe gordon graham "
+    "greg gregory guido gunter hans harold harry hassan heinz helen helmut henri henry herbert hideki hiroshi howard "
+    "hugh hugo ian igor ilya ivan jack jacques jaime james jan jane janet jason javier jean jeff jeffrey jennifer "
+    "jerry jim jimmy joan joe johann john johnny jon jonathan jorge jose josef joseph juan julia julian julie "
+    "jurgen karen karl kate kathleen keith kelly ken kenneth kevin kim klaus kurt kylian larry laura lee leon leonid "
+    "li lisa louis luc luis lynn marco marcos margaret maria mario mark martin mary matt matthew maurice max "
+    "michael michel miguel mikhail mike mohamed mohammad mohammed muhammad nancy naoto nasser nathan neil nicholas "
+    "nick nicolas nikolai nikolay norman oleg olga omar oscar otto pablo pascal patricia patrick paul pedro peter "
+    "phil philip philippe pierre rafael ralph ramon raul ray raymond richard rick rob robert roberto robin roger "
+    "roland ronald rosa ruth ryan said salman sam samuel sandra sara sarah scott sean sergei sergey shinzo shimon "
+    "simon stefan stephen steve steven stipe susan taro ted terry thomas tim timothy todd tom tommy tony ulrich "
+    "valentina valery vasily victor viktor vincent vladimir walter wang wayne werner william willy wolfgang xavier "
+    "yasser yevgeny yitzhak yoshihiko yuri yury zhang"
+)
+# A party member's adjective after a place or body ("Kansas Republican", "Senate Democrats"): not part of a name.
+PARTY_MEMBERS = _words("republican republicans democrat democrats communist communists socialist socialists")
+# Industry words: after a country they name a trade ("U.S. Oil output"), not a company ("Japan Airlines" is one).
+INDUSTRY_WORDS = _words("oil gas energy steel petroleum mining chemical chemicals foods electricity power coal grain")
+# Family names written first (Li Peng, Wang Yi, Deng Xiaoping): the first word is the one a story repeats.
+FAMILY_NAMES_FIRST = _words(
+    "li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo deng xi jiang wen zheng "
+    "tang han feng cao peng zeng xiao tian dong pan yuan cai jia lu ding wei xue ye yan yu du dai xia zhong qian "
+    "qin tan shi kim lee park choi jung kang cho yoon jang lim nguyen tran le pham hoang vu vo dang bui"
+)

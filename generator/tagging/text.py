@@ -82,9 +82,13 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or bool(PARTICLE.match(word))
 
 
+# A quoted nickname inside a name: C.J. "Pete" Silas, Roberto "Hands of Stone" Duran.
+NICKNAME = re.compile(r"(?<=[\w.]) [\"“][A-Z][\w' ]{0,24}[\"”] (?=[A-Z])")
+
+
 def mentions(text: str, weight: float) -> list[Mention]:
     """The capitalised spans of text, split at punctuation, lower-case words and possessives."""
-    tokens = _tokens(text)
+    tokens = _tokens(NICKNAME.sub(" ", text))
     found: list[Mention] = []
     span: list[str] = []
     start = 0

@@ -1,0 +1,50 @@
+"""When a story was filed, where a sidecar, the front matter or the text says: a time of day, for ordering a day.
+
+A `time:` field wins. YAML reads an unquoted `14:06` as the base-60 integer 846 and a quoted one as a string;
+both are taken, as are `1406`, `14:06 GMT`, `4:40pm` and a time or datetime object. Otherwise the first time
+the text gives in universal time (`14:06 GMT`, `1406 GMT`, `14.06 UTC`, `4:40pm GMT`) stands for it: wire copy
+stamps a story `8 February 2005 09:20 GMT`, market reports `by 1040 GMT`, and states events `at 0117 GMT`. A
+local time (`04:17 local time`, `15:00 Moscow time`) is not taken, since stories from different places could not
+be compared by it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_CLOCK = re.compile(r"(?P<hour>[01]?\d|2[0-3])(?:[:.h]?)(?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<half>[ap]\.?m\.?)?")
+_FIELD = re.compile(rf"\s*{_CLOCK.pattern}\s*(?:GMT|UTC|Z)?\s*", re.IGNORECASE)
+_IN_TEXT = re.compile(rf"(?<![\w.,:]){_CLOCK.pattern}\s*(?:GMT|UTC)\b", re.IGNORECASE)
+MINUTES_A_DAY = 24 * 60
+
+
+def filing_time(value: object) -> dt.time | None:
+    """A `time:` value from a sidecar or front matter as a time of day; None when it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(tzinfo=None)
+    if isinstance(value, dt.time):
+        return value.replace(tzinfo=None)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < MINUTES_A_DAY:
+        return dt.time(*divmod(value, 60))  # YAML 1.1 reads 14:06 as 14 * 60 + 6
+    if isinstance(value, str):
+        match = _FIELD.fullmatch(value)
+        if match:
+            return _clock_time(match)
+    return None
+
+
+def _clock_time(match: re.Match) -> dt.time | None:
+    """The time of a _CLOCK match; `4:40pm` is 16:40, `12:05 am` is 00:05; None for an impossible `13:00 pm`."""
+    hour, minute, half = int(match["hour"]), int(match["minute"]), (match["half"] or "").lower()[:1]
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return dt.time(hour, minute)
+
+
+def time_in_text(text: str) -> dt.time | None:
+    """The first time of day the text gives in GMT or UTC (`14:06 GMT`, `1406 GMT`); None when it gives none."""
+    match = _IN_TEXT.search(text)
+    return _clock_time(match) if match else None

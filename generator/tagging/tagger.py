@@ -1,0 +1,307 @@
+"""Enrich stage, tagging: people, places, organisations and topics of an article, canonical and ranked."""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Article, Tags
+from generator.tagging.entities import (
+    BODY_WEIGHT,
+    HEADLINE_WEIGHT,
+    LEDE_WEIGHT,
+    OPENING_WEIGHT,
+    Entity,
+    Resolver,
+)
+from generator.tagging.gazetteer import Place, gazetteer
+from generator.tagging.lexicon import (
+    COMMON_WORDS,
+    INSTITUTION_HEADS,
+    INSTITUTION_WORDS,
+    LEGAL_SUFFIXES,
+    TITLES,
+)
+from generator.tagging.regions import REGION_ABBREVIATIONS
+from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
+from generator.tagging.text import fold, mentions
+from generator.tagging.topics import score_topics
+
+DATELINE_WEIGHT = 1.0
+DEMONYM_MINIMUM = 1.5
+DEMONYM_SALIENT = 2.5
+# The agencies are a story's source (it has its own page), never one of its tags.
+BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "associated press", "canadian press",
+                         "agence france presse", "xinhua", "kyodo", "yonhap", "interfax", "anadolu", "ansa", "efe",
+                         "aap", "jiji", "jiji press", "ukrinform", "irna", "ria novosti", "sputnik", "upi", "pti",
+                         "ians", "dpa"})
+NEVER_TAGS = COMMON_WORDS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
+MAX_TOPIC_SLOTS = 2
+
+
+def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
+    """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
+    sections = _sections(article)
+    resolver = Resolver(
+        taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy)
+    )
+    headline_in_caps = _is_shouting(article.headline)
+    for text, weight in sections:
+        if not (weight == HEADLINE_WEIGHT and headline_in_caps):
+            for mention in mentions(text, weight):
+                resolver.resolve(mention)
+    resolver.resolve_deferred()
+    resolver.merge_people()
+    resolver.merge_organisations()
+    resolver.drop_weak_acronyms()
+    if headline_in_caps:
+        _credit_headline(resolver, article.headline, taxonomy)
+    _add_demonyms(resolver)
+    topics = score_topics(sections, taxonomy)
+    venue = any(topic in taxonomy.venue_topics and score >= taxonomy.topic_threshold for topic, score in topics[:2])
+    dateline_place = _add_dateline(resolver, article, taxonomy, venue)
+    _qualify_institutions(resolver, taxonomy, _home_country(resolver, article, taxonomy))
+    if not venue:
+        _add_body_countries(resolver, taxonomy)
+    must: set[str] = set()
+    any_rule = _any_always_rule(taxonomy)
+    matched = [(text, weight) for text, weight in sections if any_rule is None or any_rule.search(text)]
+    for rule in taxonomy.always:
+        hits = sum(len(rule.pattern.findall(text)) * weight for text, weight in matched)
+        if hits:
+            resolver.add(rule.tag, rule.kind, hits)
+            must.add(fold(rule.tag))
+    tags = _rank(_finalise(resolver.entities, taxonomy), topics, must, taxonomy)
+    tags.dateline_place = dateline_place
+    return tags
+
+
+@once_per_taxonomy
+def _known_names(taxonomy: Taxonomy) -> dict[str, tuple[str, str] | None]:
+    """Resolver.known's answers under a taxonomy, shared by the articles tagged with it in one process."""
+    return {}
+
+
+@once_per_taxonomy
+def _any_always_rule(taxonomy: Taxonomy) -> re.Pattern[str] | None:
+    """A pattern that matches a text if and only if one of the always-rules does, so that one search skips the
+    sections none of them match; None if the rules have groups (a backreference would change meaning when
+    joined) or flags of their own."""
+    patterns = [rule.pattern for rule in taxonomy.always]
+    if not patterns or any(pattern.groups or pattern.flags != patterns[0].flags for pattern in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), patterns[0].flags)
+    except re.error:  # an inline global flag, allowed only at the start of a pattern
+        return None
+
+
+def _sections(article: Article) -> list[tuple[str, float]]:
+    """(text, weight) for the headline, lede and body blocks, the dateline cut from the first paragraph."""
+    texts = [(article.headline, HEADLINE_WEIGHT)]
+    if article.lede:
+        texts.append((article.lede, LEDE_WEIGHT))
+    for index, block in enumerate(article.body):
+        text = "\n".join([block.text, *block.items])
+        if index == 0 and article.dateline.raw and text.startswith(article.dateline.raw):
+            text = text[len(article.dateline.raw):]
+        texts.append((text, OPENING_WEIGHT if index == 0 else BODY_WEIGHT))
+    return texts
+
+
+def _is_shouting(headline: str) -> bool:
+    """True for an ALL-CAPS or Title Case headline, whose capitals say nothing about names."""
+    words = re.findall(r"[^\W\d_]{4,}", headline)
+    if not words:
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    shouting = sum(word.isupper() for word in words) * 2 > len(words)
+    return shouting or (len(words) >= 3 and capitalised > 0.8 * len(words))
+
+
+def _credit_headline(resolver: Resolver, headline: str, taxonomy: Taxonomy) -> None:
+    """Credit entities named in a caps headline, matched case-insensitively against known names."""
+    folded = f" {fold(re.sub(r'<[^<>]*>', ' ', headline))} "
+    folded = re.sub(r"[^\w ]", " ", folded)
+    for entity in list(resolver.entities.values()):
+        names = entity.variants | ({fold(entity.name.split()[-1])} if entity.kind == "person" else set())
+        if any(f" {name} " in folded for name in names if name not in COMMON_WORDS):
+            entity.credit(HEADLINE_WEIGHT)
+    words = folded.split()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start:start + size])
+            if fold(phrase) in {key for e in resolver.entities.values() for key in e.variants}:
+                continue
+            _credit_known_phrase(resolver, phrase, taxonomy)
+
+
+def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) -> None:
+    """Credit a headline phrase that is a taxonomy name, a country or a demonym."""
+    if phrase in COMMON_WORDS or phrase in TITLES:
+        return
+    if phrase in taxonomy.demonyms:
+        country = taxonomy.demonyms[phrase]
+        resolver.demonym_scores[country] = resolver.demonym_scores.get(country, 0.0) + DEMONYM_MINIMUM
+        return
+    canonical = taxonomy.aliases.get(phrase)
+    kind = taxonomy.types.get(fold(canonical or phrase))
+    place = gazetteer().names.get(fold(canonical or phrase))
+    if kind:
+        resolver.add(canonical or phrase.title(), kind, HEADLINE_WEIGHT)
+    elif place is not None and place.kind == "country":
+        resolver.add(place.name, "place", HEADLINE_WEIGHT)
+
+
+def _add_demonyms(resolver: Resolver) -> None:
+    """Count demonyms ('Russian') for their country as weak evidence; a country the story keeps calling by its
+    adjective (five times in the body, or in the headline and twice more) is one the story is about."""
+    for country, score in resolver.demonym_scores.items():
+        if fold(country) in resolver.entities or score >= DEMONYM_MINIMUM:
+            resolver.add(country, "place", score, named=score >= DEMONYM_SALIENT)
+
+
+def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venue: bool) -> str | None:
+    """Credit the dateline place and its country as weak evidence, and return the place's tag name.
+
+    A filing point names nothing the story is about: the place is a tag only if the story names it too. Its country
+    is the home of the story's companies and bodies (wire editors file a Chicago earnings story under the United
+    States), so it counts as named when the story names no country, or names a place inside it; not when the
+    story is of a venue topic (sport), whose dateline is where a match was played. Its demonym ("Russian"), used
+    as often as a headline mention counts, names it too."""
+    place = article.dateline.place
+    if not place:
+        return None
+    index = gazetteer()
+    region_place = dateline_region(place, article.dateline.region or "")
+    country = region_place.country if region_place else None
+    canonical = taxonomy.aliases.get(fold(place))
+    city = index.lookup(canonical, 0) if canonical else index.city(place, country) or index.lookup(place, 0)
+    name = city.name if city else canonical or place.title()
+    resolver.add(name, "place", DATELINE_WEIGHT, named=False)
+    country = country or (city.country if city else None)
+    if country in index.countries and fold(index.countries[country].name) != fold(name):
+        home = index.countries[country].name
+        spoken_of = resolver.demonym_scores.get(home, 0.0) >= DEMONYM_MINIMUM
+        resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and (spoken_of or _names_home(resolver, country)))
+    return name
+
+
+def _names_home(resolver: Resolver, country: str) -> bool:
+    """True if the story names no country at all, or names a place inside this one."""
+    index = gazetteer()
+    names_a_country = False
+    for key, entity in resolver.entities.items():
+        if not entity.count or entity.kind != "place":
+            continue
+        place = index.lookup(entity.name, 0)
+        if place is not None and place.country == country:
+            return True
+        names_a_country |= place is not None and place.kind == "country"
+    return not names_a_country
+
+
+def _home_country(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> str | None:
+    """The country a bare "Finance Ministry" belongs to: the dateline's, else the country the story names most."""
+    index = gazetteer()
+    countries = {fold(place.name): place.name for place in index.countries.values()}
+    if article.dateline.place:
+        region = dateline_region(article.dateline.place, article.dateline.region or "")
+        city = index.city(article.dateline.place, region.country if region else None)
+        code = region.country if region else city.country if city else None
+        if code in index.countries:
+            return index.countries[code].name
+    named = [e for key, e in resolver.entities.items() if e.count and key in countries]
+    return max(named, key=lambda e: e.score).name if named else None
+
+
+def _qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, country: str | None) -> None:
+    """Give a ministry, treasury or parliament named without its country the story's country ("Finance Ministry"
+    filed from Tokyo is the Japanese Finance Ministry; at the Treasury in Washington, the United States
+    Department of the Treasury); drop it when the story has no country."""
+    adjective = {fold(c): word for word, c in taxonomy.demonyms.items()} if country else {}
+    for key, entity in list(resolver.entities.items()):
+        words = key.split()
+        if entity.kind != "organisation" or not set(words) <= INSTITUTION_WORDS or INSTITUTION_HEADS.isdisjoint(words):
+            continue
+        del resolver.entities[key]
+        if country is None:
+            continue
+        qualifier = "U.S." if fold(country) == "united states" else adjective.get(fold(country), "").title()
+        if qualifier:
+            name = f"{qualifier} {entity.name}"
+            resolver.add(name, "organisation", 0.0, named=False)
+            resolver.entities[fold(resolver.aliases.get(fold(name), name))].absorb(entity)
+
+
+def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:
+    """Credit the country of each national body the story names (the Fed: the United States), twice if the body
+    is salient, so that a story about a government is tagged with its country."""
+    for key, entity in list(resolver.entities.items()):
+        country = taxonomy.bodies.get(key)
+        if country and entity.count:
+            for _ in range(1 + (entity.headline or entity.count >= 2)):
+                resolver.add(country, "place", BODY_WEIGHT)
+
+
+def dateline_region(place: str, region: str) -> Place | None:
+    """The state, province or country a dateline's region names; of a state and a country of one name
+    (Georgia), the one that has a city called `place`, the state when the region is abbreviated ("Ga.")."""
+    index = gazetteer()
+    key = fold(REGION_ABBREVIATIONS.get(fold(region), region)) if region else ""
+    candidates = [found for found in (index.states.get(key), index.names.get(key)) if found is not None]
+    if fold(region) in REGION_ABBREVIATIONS:
+        candidates = candidates[:1]
+    for candidate in candidates:
+        if index.city(place, candidate.country):
+            return candidate
+    return candidates[-1] if candidates else None
+
+
+def _finalise(entities: dict[str, Entity], taxonomy: Taxonomy) -> list[Entity]:
+    """Apply merges and the block list, drop junk, and order by salience then first mention."""
+    merged: dict[str, Entity] = {}
+    for key, entity in entities.items():
+        target = taxonomy.merges.get(key)
+        if target:
+            key, name, kind = fold(target), target, entities.get(fold(target), entity).kind
+        else:
+            name, kind = entity.name, taxonomy.types.get(key, entity.kind)
+        if key in taxonomy.block or _is_junk(name):
+            continue
+        merged.setdefault(key, Entity(_display(name), kind, first=entity.first)).absorb(entity)
+    return sorted(merged.values(), key=lambda e: (-e.score, e.first))
+
+
+def _display(name: str) -> str:
+    """Arabic articles inside a name in lower case, as style guides write them: "Jabhat al-Nusra"."""
+    return re.sub(r"(?<=\s)(Al|El|Ad|Ar|As|Ash|An)-(?=\w)", lambda m: m.group(1).lower() + "-", name)
+
+
+def _is_junk(name: str) -> bool:
+    """True for names that are never tags: weekdays, months, pronouns, bare titles, agency boilerplate."""
+    key = fold(name)
+    return key in NEVER_TAGS or len(key) < 2
+
+
+
+def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy) -> Tags:
+    """Pick up to max_tags: the entities the story names (those of the headline, those named more than once and the
+    always-rules' first), then up to two strong topics, then entities named once; no filler."""
+    named = [e for e in entities if e.count or fold(e.name) in must]
+    salient = [e for e in named if fold(e.name) in must] + [
+        e for e in named if fold(e.name) not in must and (e.headline or e.count >= 2)]
+    names = {fold(e.name) for e in entities}
+    strong = [topic for topic, score in topics if score >= taxonomy.topic_threshold and fold(topic) not in names]
+    chosen_topics = strong[:MAX_TOPIC_SLOTS]
+    entity_slots = max(taxonomy.max_tags - len(chosen_topics), 1)
+    chosen = salient[:entity_slots]
+    chosen += [e for e in named if e not in salient][:entity_slots - len(chosen)]
+    chosen.sort(key=lambda e: (-e.score, e.first))
+    chosen_topics = chosen_topics[:taxonomy.max_tags - len(chosen)]
+    return Tags(
+        people=[e.name for e in chosen if e.kind == "person"],
+        places=[e.name for e in chosen if e.kind == "place"],
+        organisations=[e.name for e in chosen if e.kind == "organisation"],
+        topics=[e.name for e in chosen if e.kind == "topic"] + chosen_topics,
+        ranked=[e.name for e in chosen] + chosen_topics,
+    )
