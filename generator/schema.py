@@ -41,7 +41,7 @@ SCHEMA: dict[str, Key] = {
     "summary": Key(TEXT, True, "the lede or standfirst"),
     "date": Key(DATE, True, "the story's date, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM` (required)"),
     "year": Key(YEAR, True, "the year for a dateline that gives none (sidecars and folder defaults)"),
-    "time": Key(TIME, True, "time of day, `'HH:MM'` (quoted: YAML reads 12:30 as a number)"),
+    "time": Key(TIME, True, "the filing time, `'14:06'` (or `1406`, `4:40pm`, `14:06 GMT`), universal time"),
     "updated": Key(DATE, True, "when the story was last updated"),
     "date_source": Key(TEXT, False, "where the date came from: `sidecar`, `text`, `filename`, `option` or `mtime`"),
     "dateline": Key(TEXT, True, "the dateline as written"),
@@ -72,7 +72,6 @@ MAX_YAML_VALUES = 10_000  # values once aliases are expanded: a story's front ma
 MAX_YAML_DEPTH = 20
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # C0 and C1 controls, bidirectional embeddings, overrides and isolates, non-characters, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
@@ -191,12 +190,14 @@ def as_url(value: object) -> str:
 
 
 def as_time(value: object) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        raise ValueError(f"must be a time of day in quotes ('12:30'): YAML read it as the number {value}")
-    text = as_text(value)
-    if not _TIME.fullmatch(text):
-        raise ValueError(f"must be a time of day, 'HH:MM' or 'HH:MM:SS', not {text!r}")
-    return text
+    """A time of day as `HH:MM`, from any form generator.filed reads (`'14:06'`, an unquoted 14:06, which YAML
+    reads as the number 846, `1406`, `4:40pm`, `14:06 GMT`)."""
+    from generator.filed import filing_time
+
+    time = None if isinstance(value, bool) else filing_time(value)
+    if time is None:
+        raise ValueError(f"must be a time of day such as '14:06' or '4:40pm', not {value!r}")
+    return f"{time:%H:%M}"
 
 
 def as_status(value: object) -> str:

@@ -115,7 +115,7 @@ def test_check_and_the_build_s_reader_agree_on_any_front_matter(tmp_path: Path, 
     ("date: 2016-13-45\n", "sidecar is not valid YAML"),
     ("source_url: 'javascript:alert(1)'\n", "'source_url' must be an http or https URL"),
     ("tags: [NO, Norway]\n", "'tags' must be a list of names; item 1 is false"),
-    ("time: 12:30\n", "'time' must be a time of day in quotes ('12:30')"),
+    ("time: 25:00\n", "'time' must be a time of day such as '14:06' or '4:40pm', not 1500"),
     ("- a list\n", "must be a YAML mapping"),
     (BOMB, "YAML expands to more than 10,000 values (an alias bomb?)"),
     ("a: &a [*a]\ntags: *a\n", "YAML nested more than 20 deep (or a recursive alias)"),
@@ -131,10 +131,10 @@ def test_hostile_sidecars_are_one_line_naming_the_key(tmp_path: Path, sidecar: s
 def test_sidecar_values_are_normalised_as_pelican_reads_them(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     text = ("tags: Greece, Syria, Greece\npeople: 'Putin; Lavrov'\ntitle: \"A\\u202e title\\uffff\\x07 here \"\n"
-            "places: [Kyiv, null, Odesa]\nsummary: 1984\nstatus: Hidden\ntime: '07:05'\nsource_url: https://example.org/a\n")
+            "places: [Kyiv, null, Odesa]\nsummary: 1984\nstatus: Hidden\ntime: 14:06\nsource_url: https://example.org/a\n")
     assert settable_fields(load_yaml(text, path), path) == {
         "tags": ["Greece", "Syria"], "people": ["Putin", "Lavrov"], "title": "A title here", "places": ["Kyiv", "Odesa"],
-        "summary": "1984", "status": "hidden", "time": "07:05", "source_url": "https://example.org/a"}
+        "summary": "1984", "status": "hidden", "time": "14:06", "source_url": "https://example.org/a"}
 
 
 def test_readme_lists_every_front_matter_key() -> None:
