@@ -34,7 +34,7 @@ MANIFEST = ".newsdigest.json"
 JOURNAL = ".newsdigest-journal"  # what a run is doing, one line a file, until the manifest is saved
 INPUT_CACHE = ".newsdigest-cache.json"  # local (not committed): what each story was made from
 BACKUPS = ".newsdigest-backup"
-SEED_TIME_LIMIT = 5.0  # seconds of parsing a seed may take before it fails (a pathological file)
+SEED_TIME_LIMIT = 5.0  # seconds of CPU time parsing a seed may take before it fails (a pathological file)
 
 
 @dataclass

@@ -1,11 +1,13 @@
 """Worker processes for per-seed work: a time limit on each task, every result (a failure too) sent back as data,
 and no worker outliving the run that started it.
 
-Workers are forked, so they inherit what the parent imported and loaded (the parsing stages, the gazetteer). A
-task that runs past its time limit is interrupted inside the worker (SIGALRM, which also stops a slow regular
-expression); one stuck where no signal is seen (in C code) is killed by the parent a little later and its worker
-replaced. A worker ignores Ctrl-C (the parent stops it) and is killed by the kernel if the parent dies, so a run
-that is interrupted or killed leaves no process behind."""
+Workers are forked, so they inherit what the parent imported and loaded (the parsing stages, the gazetteer). The
+limit is CPU time, so that a machine busy with other work does not fail a good seed. A task that uses more is
+interrupted inside the worker (SIGPROF, which also stops a slow regular expression); one stuck where no signal is
+seen (in C code) is killed by the parent a little later, as is one that has not finished after WALL_FACTOR times
+the limit in wall time (waiting on something), and its worker is replaced. A worker ignores Ctrl-C (the parent
+stops it) and is killed by the kernel if the parent dies, so a run that is interrupted or killed leaves no
+process behind."""
 
 from __future__ import annotations
 
@@ -18,9 +20,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, Pipe, wait
+from pathlib import Path
 
-KILL_GRACE = 1.0  # seconds the parent waits past a task's time limit before it kills the worker
+KILL_GRACE = 1.0  # seconds of CPU past a task's limit before the parent kills its worker
+WALL_FACTOR = 6  # a task that has not ended after this many times its limit in wall time is stopped too
+POLL = 0.25  # seconds between the parent's looks at the busy workers' CPU time
 _PR_SET_PDEATHSIG = 1
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 class TimeLimitReached(BaseException):
@@ -29,18 +35,18 @@ class TimeLimitReached(BaseException):
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise TimeLimitReached in this thread after `seconds` of wall time (only in the main thread, where Python
-    runs signal handlers; elsewhere, and with no limit, nothing is timed)."""
+    """Raise TimeLimitReached in this thread once the process has used `seconds` more of CPU time (only in the
+    main thread, where Python runs signal handlers; elsewhere, and with no limit, nothing is timed)."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _time_is_up)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, _time_is_up)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _time_is_up(signum: int, frame: object) -> None:
@@ -61,12 +67,22 @@ def die_with_parent() -> None:
 
 @dataclass
 class Worker:
-    """One forked worker: its pid, the parent's end of its pipe, the task it runs and since when."""
+    """One forked worker: its pid, the parent's end of its pipe, the task it runs, and the wall time and the
+    worker's CPU time when it started that task."""
 
     pid: int
     connection: Connection
     task: int | None = None
     started: float = 0.0
+    cpu_at_start: float = 0.0
+
+    def cpu_time(self) -> float:
+        """The worker's CPU time so far (Linux /proc); 0 where it cannot be read."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / _TICKS  # utime and stime, in clock ticks
 
 
 class WorkerPool:
@@ -114,7 +130,7 @@ class WorkerPool:
                 with time_limit(self.limit):
                     result = self.function(*arguments)
             except TimeLimitReached:
-                result = TaskFailed(f"took more than {self.limit:g} s")
+                result = TaskFailed(f"took more than {self.limit:g} s of CPU time")
             except Exception as error:  # noqa: BLE001 - sent back as data, never lost
                 result = TaskFailed(f"internal error ({type(error).__name__}: {error})")
             try:
@@ -173,18 +189,15 @@ def give_next(pool: WorkerPool, worker: Worker, tasks: list[tuple], queue: list[
         worker.task = None
         pool.stop(worker)
         return
-    worker.task, worker.started = queue.pop(), time.monotonic()
+    worker.task, worker.started, worker.cpu_at_start = queue.pop(), time.monotonic(), worker.cpu_time()
     worker.connection.send((worker.task, tasks[worker.task]))
 
 
 def collect(pool: WorkerPool, tasks: list[tuple], queue: list[int], results: dict[int, object]) -> None:
-    """Wait for the next result (or the next deadline) and hand out the freed workers' next tasks."""
-    deadline = (pool.limit + KILL_GRACE) if pool.limit else None
+    """Wait for the next result (looking at the busy workers' time now and then) and hand out the freed workers'
+    next tasks."""
     busy = [worker for worker in pool.workers if worker.task is not None]
-    timeout = None
-    if deadline is not None:
-        timeout = max(0.0, min(worker.started + deadline for worker in busy) - time.monotonic())
-    ready = set(wait([worker.connection for worker in busy], timeout))
+    ready = set(wait([worker.connection for worker in busy], POLL if pool.limit else None))
     for worker in busy:
         if worker.connection in ready:
             try:
@@ -195,8 +208,11 @@ def collect(pool: WorkerPool, tasks: list[tuple], queue: list[int], results: dic
                 continue
             results[index] = result
             give_next(pool, worker, tasks, queue)
-        elif deadline is not None and time.monotonic() - worker.started > deadline:
-            results[worker.task] = TaskFailed(f"took more than {pool.limit:g} s (stopped)")
+        elif pool.limit and worker.cpu_time() - worker.cpu_at_start > pool.limit + KILL_GRACE:
+            results[worker.task] = TaskFailed(f"took more than {pool.limit:g} s of CPU time (stopped)")
+            replace(pool, worker, tasks, queue)
+        elif pool.limit and time.monotonic() - worker.started > WALL_FACTOR * pool.limit:
+            results[worker.task] = TaskFailed(f"had not ended after {WALL_FACTOR * pool.limit:g} s (stopped)")
             replace(pool, worker, tasks, queue)
 
 

@@ -14,6 +14,7 @@ from generator.errors import ConfigError, NewsdigestError, SeedError
 from generator.files import UnsafePathError
 from generator.ingest import prepare_all
 from generator.schema import FrontMatterError
+from generator import workers
 from generator.workers import TaskFailed, run_tasks
 
 
@@ -23,21 +24,30 @@ def square_or_fail(number: int) -> int:
     if number == 5:
         os.kill(os.getpid(), signal.SIGKILL)  # a worker that dies (out of memory, a segfault)
     if number == 7:
-        time.sleep(60)  # a hang in Python code: the worker's alarm stops it
+        while True:  # a loop in Python code: the worker's CPU timer stops it
+            pass
     if number == 8:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # a hang where no signal is seen (C code)
-        time.sleep(60)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})  # a loop where no signal is seen (C code)
+        while True:
+            pass
+    if number == 9:
+        time.sleep(60)  # waiting, using no CPU: stopped after WALL_FACTOR times the limit
     return number * number
 
 
-def test_results_come_in_order_and_each_failure_is_data() -> None:
-    results = dict(run_tasks(square_or_fail, [(number,) for number in range(10)], processes=3, limit=0.5))
+def test_results_come_in_order_and_each_failure_is_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "WALL_FACTOR", 60)  # CPU time decides, however busy the machine is
+    tasks = [(number,) for number in range(11) if number != 9]
+    results = dict(run_tasks(square_or_fail, tasks, processes=3, limit=0.5))
     assert sorted(results) == list(range(10))
-    assert [results[number] for number in (0, 1, 2, 4, 6, 9)] == [0, 1, 4, 16, 36, 81]
+    assert [results[index] for index in (0, 1, 2, 4, 6, 9)] == [0, 1, 4, 16, 36, 100]
     assert results[3] == TaskFailed("internal error (ValueError: three is bad)")
     assert results[5] == TaskFailed("its worker process died")
-    assert results[7] == TaskFailed("took more than 0.5 s")
-    assert results[8] == TaskFailed("took more than 0.5 s (stopped)")
+    assert results[7] == TaskFailed("took more than 0.5 s of CPU time")
+    assert results[8] == TaskFailed("took more than 0.5 s of CPU time (stopped)")
+    monkeypatch.setattr(workers, "WALL_FACTOR", 2)
+    assert list(run_tasks(square_or_fail, [(9,), (4,)], processes=1, limit=0.5)) == [
+        (0, TaskFailed("had not ended after 1 s (stopped)")), (1, 16)]
 
 
 def wait_for(path: str) -> str:
@@ -81,7 +91,12 @@ def test_a_seed_that_hangs_fails_with_a_clear_line_and_the_others_are_parsed(tmp
         (seeds / name).write_text("Talks in Moscow\n\nMOSCOW, December 26. /TASS/. Talks went on.\n")
     parse_seed = generator.parse.parse_seed
     monkeypatch.setattr(generator.parse, "parse_seed",  # the workers are forked: they inherit this
-                        lambda path, name=None: time.sleep(60) if path.name == "slow.txt" else parse_seed(path, name))
+                        lambda path, name=None: spin() if path.name == "slow.txt" else parse_seed(path, name))
     results = list(prepare_all(sorted(seeds.iterdir()), seeds, 2024, None, jobs=2, limit=0.5))
     assert [type(result).__name__ for result in results] == ["Article", "Article", "SeedError"]
-    assert str(results[2]) == f"{seeds / 'slow.txt'}: gave up parsing: took more than 0.5 s"
+    assert str(results[2]) == f"{seeds / 'slow.txt'}: gave up parsing: took more than 0.5 s of CPU time"
+
+
+def spin() -> None:
+    while True:
+        pass
