@@ -32,6 +32,11 @@ N ?= 1000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --n $(N)
 
+# `make pathological`: the parser's time on hostile shapes of seed (bench/pathological.py; figures in bench/RESULTS.md).
+.PHONY: pathological
+pathological: $(STAMP)
+	$(BIN)/python bench/pathological.py
+
 clean:
 	rm -rf output .output-build-* .output-old-* .output.newsdigest .newsdigest-trash-* .newsdigest-cache .pytest_cache .hypothesis test-artifacts
 
