@@ -99,6 +99,7 @@ def print_report(report: IngestReport) -> None:
 
 
 def say_waiting(message: str) -> None:
+    """Tell the user this run waits for another one (printed at once: the wait may be long)."""
     print(f"waiting: {message}", file=sys.stderr, flush=True)
 
 
@@ -149,6 +150,7 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def print_build(built: BuildReport, output: Path) -> None:
+    """The content files the build left out, one line each on stderr, and what it did on stdout."""
     for line in built.skipped:
         print(f"error: {line} (left out of the site)", file=sys.stderr)
     print(f"build: site written to {output}" if built else f"build: {output} is up to date")

@@ -136,6 +136,7 @@ def holding_locks(folders: list[Path], *, wait: bool, waiting: Callable[[str], N
 
 @contextmanager
 def _holding(path: Path, wait: bool, waiting: Callable[[str], None] | None) -> Iterator[None]:
+    """Hold one lock file (see holding_locks), writing this process's pid in it for whoever waits."""
     if path in _held_locks:
         _held_locks[path] += 1
         try:

@@ -278,7 +278,6 @@ class Ingest:
         self.report = IngestReport()
         self.manifest: Manifest
         self.unrecorded: dict[str, str | None] = {}  # content files no record explains -> the seed they name
-        self.failed_seeds: set[str] = set()
 
     def run(self) -> IngestReport:
         """Parse changed seeds, write their stories, remove stories of deleted seeds; under the project's lock."""
@@ -294,17 +293,36 @@ class Ingest:
         return self.report
 
     def ingest(self) -> None:
+        """Retire the stories of removed seeds, then parse the seeds that changed and store their stories."""
         problems: list[SeedError] = []
         seeds = list_seeds(self.seeds_dir, problems)
         self.report.failures.extend(problems)
-        present = {seed.relative_to(self.seeds_dir).as_posix() for seed in seeds}
-        present |= {Path(problem.path).relative_to(self.seeds_dir).as_posix() for problem in problems
-                    if Path(problem.path).is_relative_to(self.seeds_dir)}  # unreadable now: keep their stories
-        for path, entry in list(self.manifest.stories.items()):  # first, so that their slugs are free again
-            if entry["seed"] not in present:
-                self.retire(path, "its seed was removed")
+        self.retire_removed(seeds, problems)
         self.unrecorded = unrecorded_files(self.content_dir, self.manifest.stories)
         by_seed = self.stories_by_seed()
+        fresh = self.changed(seeds, by_seed)
+        if fresh:
+            cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
+            slugs = self.slug_book(list(fresh), by_seed)
+            for article in self.prepared(list(fresh)):  # stored as they come, while the workers parse on
+                old = by_seed.get(article.seed.as_posix())
+                article.slug = slugs.assign(article.slug, Path(old).stem if old else None)
+                self.store(article, fresh[self.seeds_dir / article.seed], old)
+        self.report_second_copies(by_seed)
+
+    def retire_removed(self, seeds: list[Path], problems: list[SeedError]) -> None:
+        """Remove the stories of seeds that are gone (first, so that their slugs are free again); a seed that is
+        there but cannot be read now keeps its story."""
+        present = {seed.relative_to(self.seeds_dir).as_posix() for seed in seeds}
+        present |= {Path(problem.path).relative_to(self.seeds_dir).as_posix() for problem in problems
+                    if Path(problem.path).is_relative_to(self.seeds_dir)}
+        for path, entry in list(self.manifest.stories.items()):
+            if entry["seed"] not in present:
+                self.retire(path, "its seed was removed")
+
+    def changed(self, seeds: list[Path], by_seed: dict[str, str]) -> dict[Path, str]:
+        """The seeds to parse, with their input keys: new, changed, or with a story that was edited or is missing
+        from the record; the others' stories are unchanged."""
         shared = shared_input(self.default_year, self.taxonomy_path)
         fresh = {}
         for seed in seeds:
@@ -314,14 +332,7 @@ class Ingest:
                 self.report.unchanged.append(old)
             else:
                 fresh[seed] = key
-        if fresh:
-            cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
-            slugs = self.slug_book(list(fresh), by_seed)
-            for article in self.prepared(list(fresh)):  # stored as they come
-                old = by_seed.get(article.seed.as_posix())
-                article.slug = slugs.assign(article.slug, Path(old).stem if old else None)
-                self.store(article, fresh[self.seeds_dir / article.seed], old)
-        self.report_second_copies(by_seed)
+        return fresh
 
     def stories_by_seed(self) -> dict[str, str]:
         """Each seed's story: the recorded one, or else an unrecorded file naming the seed (adopted if it is
@@ -349,11 +360,9 @@ class Ingest:
         for done, (seed, result) in enumerate(zip(seeds, prepare_all(seeds, self.seeds_dir, self.default_year,
                                                                       self.taxonomy_path, self.jobs)), start=1):
             self.progress(done, len(seeds))
-            name = seed.relative_to(self.seeds_dir).as_posix()
-            self.report.parsed.append(name)
+            self.report.parsed.append(seed.relative_to(self.seeds_dir).as_posix())
             if isinstance(result, SeedError):
                 self.report.failures.append(result)
-                self.failed_seeds.add(name)
             else:
                 self.report.warnings.extend(f"{self.seeds_dir / result.seed}: {text}" for text in result.warnings)
                 yield result

@@ -175,6 +175,7 @@ def as_year(value: object) -> int:
 
 
 def as_slug(value: object) -> str:
+    """A story's slug as written: lower-case ASCII words joined by hyphens."""
     text = as_text(value)
     if not _SLUG.fullmatch(text):
         raise ValueError(f"must be lower-case ASCII words joined by hyphens, not {text!r}")
@@ -182,6 +183,7 @@ def as_slug(value: object) -> str:
 
 
 def as_url(value: object) -> str:
+    """An absolute http or https URL (no javascript:, data: or relative one)."""
     text = as_text(value)
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
@@ -201,6 +203,7 @@ def as_time(value: object) -> str:
 
 
 def as_status(value: object) -> str:
+    """One of Pelican's statuses for a story."""
     text = as_text(value).lower()
     if text not in STATUSES:
         raise ValueError(f"must be one of {', '.join(STATUSES)}, not {text!r}")
@@ -208,6 +211,7 @@ def as_status(value: object) -> str:
 
 
 def as_seed(value: object) -> str:
+    """A path inside seeds/, relative and not climbing out."""
     text = as_text(value)
     path = PurePosixPath(text)
     if not text or path.is_absolute() or ".." in path.parts or "\\" in text:
@@ -216,6 +220,7 @@ def as_seed(value: object) -> str:
 
 
 def as_seeds(value: object) -> list[str]:
+    """A list of seed paths (text split on commas, as for any list)."""
     items = as_texts(value)
     for item in items:
         as_seed(item)
@@ -223,6 +228,7 @@ def as_seeds(value: object) -> list[str]:
 
 
 def as_lang(value: object) -> str:
+    """A language code (it chooses a translation's address in Pelican, so only letters, digits, hyphens)."""
     text = as_text(value)
     if not _LANG.fullmatch(text):
         raise ValueError(f"must be a language code such as en or pt-BR, not {text!r}")

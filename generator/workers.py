@@ -50,6 +50,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
 
 def _time_is_up(signum: int, frame: object) -> None:
+    """The CPU timer's signal handler."""
     raise TimeLimitReached()
 
 
@@ -95,6 +96,7 @@ class WorkerPool:
         self.workers: list[Worker] = []
 
     def start_worker(self) -> Worker:
+        """Fork a worker that closes the pipes it does not own and serves tasks until told or forced to stop."""
         ours, theirs = Pipe()
         pid = os.fork()
         if pid == 0:  # the worker: never returns into the caller's code
