@@ -10,6 +10,7 @@ with nothing to do, as on every rebuild, does not pay for them."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -227,12 +228,15 @@ class Manifest:
             raise NewsdigestError(f"{self.content_dir / JOURNAL}: cannot write: {error.strerror or error}") from error
 
     def will_write(self, path: str, seed: str, text: str, key: str) -> dict:
-        """Record a story about to be written at path; returns its manifest entry."""
+        """Journal a story about to be written at path; its manifest entry, for `wrote` once it is on disk."""
         entry = {"seed": seed, "sha256": sha256_text(text)}
         self.log(path=path, seed=seed, sha256=entry["sha256"], key=key)
+        return entry
+
+    def wrote(self, path: str, entry: dict, key: str) -> None:
+        """Record a story that is on disk (written, or found exactly as it would be written)."""
         self.stories[path] = entry
         self.inputs[path] = key
-        return entry
 
     def keep(self, path: str, seed: str) -> None:
         """Record a content file ingest did not write (or that was edited since) as the seed's story."""
@@ -241,8 +245,11 @@ class Manifest:
             self.stories[path] = {"seed": seed, "sha256": ""}
 
     def will_remove(self, path: str) -> None:
-        """Record a story about to be removed."""
+        """Journal a story about to be removed."""
         self.log(path=path, seed=self.stories.get(path, {}).get("seed", ""), sha256="")
+
+    def removed(self, path: str) -> None:
+        """Record a story that is gone."""
         self.stories.pop(path, None)
         self.inputs.pop(path, None)
 
@@ -287,6 +294,12 @@ class Ingest:
             self.manifest = Manifest(self.content_dir)
             try:
                 self.ingest()
+            except BaseException:  # stopped (Ctrl-C, SIGTERM) or failed: the record is saved as the disk stands
+                self.manifest.close()  # (the journal, replayed against the files; on a full disk it stays for the
+                with contextlib.suppress(Exception):  # next run to fold in)
+                    Manifest(self.content_dir).save(SafeWriter(self.content_dir))
+                raise
+            else:
                 self.manifest.save(self.writer)
             finally:
                 self.manifest.close()
@@ -341,8 +354,9 @@ class Ingest:
         for path, seed in sorted(self.unrecorded.items()):
             recorded = by_seed.get(seed) if seed else ""
             if recorded is None or (recorded and not (self.content_dir / recorded).is_file()):
-                if recorded:
-                    self.manifest.will_remove(recorded)  # its file is gone: the unrecorded one stands in
+                if recorded:  # its file is gone: the unrecorded one stands in
+                    self.manifest.will_remove(recorded)
+                    self.manifest.removed(recorded)
                 by_seed[seed] = path
         return by_seed
 
@@ -401,14 +415,15 @@ class Ingest:
         else:
             self.write(path, seed, text, key)
         if self.manifest.stories.get(path) != {"seed": seed, "sha256": sha256_text(text)} or self.manifest.inputs.get(path) != key:
-            self.manifest.will_write(path, seed, text, key)  # unchanged or adopted: recorded, not written
+            self.manifest.wrote(path, self.manifest.will_write(path, seed, text, key), key)  # unchanged or adopted
         if old_path and old_path != path:
             self.retire(old_path, f"its story moved to {path}")
 
     def write(self, path: str, seed: str, text: str, key: str) -> None:
-        """Record, then write, one content file."""
-        self.manifest.will_write(path, seed, text, key)
+        """Journal, write, then record one content file."""
+        entry = self.manifest.will_write(path, seed, text, key)
         self.writer.write_text(path, text)
+        self.manifest.wrote(path, entry, key)
         self.report.written.append(path)
 
     def keep(self, path: str, seed: str, why: str) -> None:
@@ -433,6 +448,7 @@ class Ingest:
                 self.back_up(path, target.read_bytes())
             self.manifest.will_remove(path)
             self.writer.remove(path)
+            self.manifest.removed(path)
             self.report.removed.append(path)
         else:
             self.keep(path, seed, f"hand-edited, kept although {why}")
