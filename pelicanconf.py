@@ -6,7 +6,8 @@ import sys
 # Let `pelican content -s pelicanconf.py` find the generator package from a plain checkout too.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from generator.site import newest_first  # noqa: E402 - after the path is set
+from generator.site.context import newest_first  # noqa: E402 - after the path is set
+from generator.site.reader import FrontMatterReader  # noqa: E402
 
 SITENAME = "newsdigest"
 SITESUBTITLE = "Wire stories, tagged and indexed"
@@ -22,10 +23,15 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"
 ARTICLE_PATHS = [""]
-PAGE_PATHS = []
+# Pages (an About page): content/pages/about.md, written to pages/about.html and linked from the menu.
+PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "__pycache__"]
-PLUGINS = ["generator.site", "generator.incremental", "generator.parallel_read"]
+# Our plugin (generator/site/): add other Pelican plugins after it.
+PLUGINS = ["generator.site"]
+# Stories and pages in content/ are Markdown with YAML front matter (pages may use Pelican's `Key: value` lines);
+# an HTML file there is never read as a story (it may be a TEMPLATE_PAGES template).
+READERS = {"md": FrontMatterReader, "markdown": FrontMatterReader, "html": None, "htm": None}
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 # Stories keep day-based URLs: /YYYY/MM/DD/slug.html; archives per day, month and year.
@@ -45,7 +51,7 @@ AUTHOR_URL = AUTHOR_SAVE_AS = "source/{slug}/index.html"
 AUTHORS_SAVE_AS = "sources/index.html"
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 DEFAULT_CATEGORY = "news"
-PAGE_SAVE_AS = PAGE_URL = ""
+PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 # Places: every place tag (dateline places are filed as place tags too), with counts and feeds.
 PLACES_SAVE_AS = "places/index.html"
 SEARCH_SAVE_AS = "search/index.html"

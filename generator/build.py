@@ -21,9 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import BuildError, ConfigError, NewsdigestError
+from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint, holding_locks, read_json_object
-from generator.incremental import child_failed, in_child_writer, resume_collection, stop_children
+from generator.settings import pelican_settings
+from generator.site.collection import resume_collection
+from generator.site.writer import child_failed, in_child_writer, stop_children
 from generator.ingest import CACHE_ROOT
 
 LEGACY_MARKER = ".newsdigest-output"  # inside output/, from before the records moved beside it
@@ -50,6 +52,18 @@ class _PelicanErrors(logging.Handler):
             self.skipped.append(record.getMessage().replace("Skipping ", "", 1))
         else:
             self.messages.append(record.getMessage().splitlines()[0] if record.getMessage() else record.levelname)
+
+
+class _WarningPrinter(logging.Handler):
+    """Shows each WARNING Pelican or a plugin logs while it runs (ours: speed-ups left off after a Pelican
+    upgrade) as one `warning:` line on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:
+            print(f"warning: {record.getMessage().splitlines()[0]}", file=sys.stderr)
 
 
 def reason_of(error: BaseException | None) -> str:
@@ -154,50 +168,27 @@ def remove_stale_records(output: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def pelican_settings(settings_file: Path, content: Path, output: Path, site_url: str) -> dict:
-    """Pelican's settings from pelicanconf.py with our folders and site URL."""
-    from pelican.settings import read_settings
-
-    forget_modules_of(settings_file.resolve().parent)
-    site = site_url.rstrip("/")
-    overrides = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()), "SITEURL": site, "FEED_DOMAIN": site}
-    if not settings_file.is_file():
-        raise NewsdigestError(f"{settings_file}: no such settings file")
-    try:
-        return read_settings(str(settings_file), override=overrides)
-    except Exception as error:  # noqa: BLE001 - a broken settings file is one line naming it
-        raise NewsdigestError(f"{settings_file}: cannot be read ({reason_of(error)})") from error
-
-
-def forget_modules_of(folder: Path) -> None:
-    """Forget the modules named like the settings' folder's Python files (not plugins there), so that a settings
-    file importing another (publishconf.py imports pelicanconf.py) reads its current text, not the one an earlier
-    build in this process loaded (`serve --watch`; Pelican registers each settings file under its bare name)."""
-    for path in folder.glob("*.py"):
-        module = sys.modules.get(path.stem)
-        if module is not None and not hasattr(module, "register"):  # a Pelican plugin stays: imported again, it
-            del sys.modules[path.stem]  # would connect its handlers a second time
-
-
 def run_pelican(settings: dict) -> list[str]:
     """Run Pelican in this process: the content files it left out (each with its reason); any other error it
     logs or raises fails the build."""
     from pelican import Pelican
 
-    errors = _PelicanErrors(Path(settings["PATH"]))
+    errors, printer = _PelicanErrors(Path(settings["PATH"])), _WarningPrinter()
     logging.getLogger().addHandler(errors)
+    logging.getLogger().addHandler(printer)
     try:
         Pelican(settings).run()
     except BaseException as error:
-        if in_child_writer():
-            child_failed(error)  # a forked writer never returns into this code
+        if in_child_writer(settings):
+            child_failed(settings, error)  # a forked writer never returns into this code
         if isinstance(error, Exception):
             raise BuildError(f"Pelican failed: {reason_of(error)}") from error
         raise
     finally:
-        stop_children()
+        stop_children(settings)
         resume_collection()
         logging.getLogger().removeHandler(errors)
+        logging.getLogger().removeHandler(printer)
     if errors.messages:
         raise BuildError("Pelican reported errors: " + "; ".join(errors.messages[:5]))
     return errors.skipped
@@ -267,7 +258,7 @@ def build_site(content: Path, output: Path, *, settings_file: Path, site_url: st
                waiting: Callable[[str], None] | None = None) -> BuildReport:
     """Render content/ into a fresh folder beside output/ and swap it in; output/ is untouched on failure.
 
-    Pages whose inputs did not change are linked from the current output/ (see generator.incremental). A content
+    Pages whose inputs did not change are linked from the current output/ (see generator.site.reuse). A content
     file Pelican cannot read is left out and reported; the rest is built. Holds the lock of content/ and output/
     (the one ingest takes); with `wait`, waits for another run to end (after telling `waiting`), else refuses."""
     project = settings_file.resolve().parent
@@ -315,7 +306,8 @@ def with_build_folders(settings: dict, staging: Path, previous: Path | None, cac
                        page_records: tuple[str | None, str]) -> dict:
     """Settings for one build: write into staging, reuse unchanged pages of previous (by the page keys in the
     first record), save this build's page keys in the second, cache what was read."""
-    from generator.incremental import PAGE_RECORDS, PREVIOUS_OUTPUT, WRITE_PROCESSES
+    from generator.site.parallel import WRITE_PROCESSES
+    from generator.site.reuse import PAGE_RECORDS, PREVIOUS_OUTPUT
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
             PAGE_RECORDS: page_records, WRITE_PROCESSES: os.cpu_count() or 1, "CACHE_PATH": str(cache),

@@ -25,9 +25,15 @@ def check_seeds(seeds_dir: Path, default_year: int | None = None, taxonomy_path:
     return len(seeds) + len(problems), errors, warnings
 
 
-def check_content(content_dir: Path) -> tuple[int, list[str]]:
-    """Check every content/*.md as the build reads it: (number of files, problems, one line each)."""
-    files = [content_dir / path for path in content_files(content_dir)]
+def story_files(content_dir: Path, page_folders: list[str]) -> list[str]:
+    """The content files that are stories: not under one of the page folders (PAGE_PATHS, the owner's pages)."""
+    folders = tuple(folder.strip("/") + "/" for folder in page_folders if folder.strip("/"))
+    return [path for path in content_files(content_dir) if not path.startswith(folders)]
+
+
+def check_content(content_dir: Path, page_folders: list[str] = ("pages",)) -> tuple[int, list[str]]:
+    """Check every story in content/ as the build reads it: (number of files, problems, one line each)."""
+    files = [content_dir / path for path in story_files(content_dir, page_folders)]
     problems: list[str] = []
     urls: dict[tuple, Path] = {}
     for path in files:
@@ -45,7 +51,7 @@ def check_content(content_dir: Path) -> tuple[int, list[str]]:
     return len(files), problems
 
 
-def check_records(seeds_dir: Path, content_dir: Path) -> tuple[list[str], list[str]]:
+def check_records(seeds_dir: Path, content_dir: Path, page_folders: list[str] = ("pages",)) -> tuple[list[str], list[str]]:
     """Content files against what ingest recorded and the seeds: (problems, notes).
 
     A problem: a content file no record explains that names a seed whose story is elsewhere (a second copy), or
@@ -57,7 +63,10 @@ def check_records(seeds_dir: Path, content_dir: Path) -> tuple[list[str], list[s
     seeds = {seed.relative_to(seeds_dir).as_posix() for seed in list_seeds(seeds_dir)} if seeds_dir.is_dir() else set()
     stories = {entry["seed"]: path for path, entry in manifest.stories.items() if (content_dir / path).is_file()}
     problems, notes = [], []
+    listed = set(story_files(content_dir, page_folders))
     for path, seed in sorted(unrecorded_files(content_dir, manifest.stories).items()):
+        if path not in listed:
+            continue
         where = content_dir / path
         if seed is None:
             notes.append(f"{where}: names no seed and ingest did not write it: kept as a story written by hand")

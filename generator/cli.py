@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from generator import settings
 from generator.build import DEFAULT_SITE_URL, BuildReport, build_site, check_output_dir
 from generator.errors import ConfigError, NewsdigestError, SeedError
 from generator.ingest import IngestReport, ingest
@@ -62,14 +63,9 @@ def parser() -> argparse.ArgumentParser:
 
 def default_year(option: int | None, settings_file: Path = Path("pelicanconf.py")) -> int | None:
     """The --year option, else DEFAULT_YEAR from the settings file when there is one."""
-    if option is not None or not settings_file.is_file():
+    if option is not None:
         return option
-    namespace: dict = {"__file__": str(settings_file.resolve())}
-    try:
-        exec(compile(settings_file.read_bytes(), str(settings_file), "exec"), namespace)  # noqa: S102
-    except Exception as error:  # noqa: BLE001 - a broken settings file is one line naming it
-        raise NewsdigestError(f"{settings_file}: cannot be read ({type(error).__name__}: {error})") from error
-    year = namespace.get("DEFAULT_YEAR")
+    year = settings.default_year(settings_file)
     if year is not None and not (isinstance(year, int) and not isinstance(year, bool) and 1 <= year <= 9999):
         raise ConfigError("DEFAULT_YEAR", f"must be a year such as 2016, not {year!r} (in {settings_file})")
     return year
@@ -197,8 +193,9 @@ def command_check(args: argparse.Namespace) -> int:
 
     taxonomy = project_taxonomy()
     seeds, seed_errors, warnings = check_seeds(args.seeds, default_year(args.year), str(taxonomy) if taxonomy else None) if args.seeds.is_dir() else (0, [], [])
-    files, content_problems = check_content(args.content) if args.content.is_dir() else (0, [])
-    record_problems, record_notes = check_records(args.seeds, args.content) if args.content.is_dir() else ([], [])
+    pages = settings.read(Path("pelicanconf.py")).get("PAGE_PATHS", ["pages"]) if Path("pelicanconf.py").is_file() else ["pages"]
+    files, content_problems = check_content(args.content, pages) if args.content.is_dir() else (0, [])
+    record_problems, record_notes = check_records(args.seeds, args.content, pages) if args.content.is_dir() else ([], [])
     for line in [*warnings, *record_notes]:
         print(f"warning: {line}", file=sys.stderr)
     for line in [*seed_errors, *content_problems, *record_problems]:
@@ -304,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The console command: main(), then leave at once. Freeing a built site's objects one by one at interpreter
-    exit takes about 2 s after a 10,000-story build, and nothing of ours needs it: files are closed, workers and
+    exit takes seconds after a large build, and nothing of ours needs it: files are closed, workers and
     temporary folders gone when main() returns; the output streams are flushed here."""
     sys.stdout, sys.stderr = QuietPipe(sys.stdout), QuietPipe(sys.stderr)
     signal.signal(signal.SIGTERM, _terminate)

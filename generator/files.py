@@ -98,7 +98,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     """Write bytes to a temp file beside the target, then rename it over the target.
 
     The rename makes the write atomic: a reader sees the old file or the new one, never half of one. No fsync:
-    it cost 3 to 5 ms a file here, minutes for a large ingest, and protects only against a power cut."""
+    it costs more than the write itself on many disks, and protects only against a power cut."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -82,8 +82,9 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufd
                      "\ud800-\udfff]")
 
 
-class FrontMatterError(NewsdigestError):
-    """Front matter that breaks the schema: the file, and one line per problem (each naming its key)."""
+class FrontMatterError(NewsdigestError, ValueError):
+    """Front matter that breaks the schema: the file, and one line per problem (each naming its key). A
+    ValueError too, as Pelican and its plugins expect of a value they cannot read."""
 
     def __init__(self, path: Path | str, problems: list[str]):
         self.path = str(path)
@@ -348,8 +349,9 @@ def bound_expansion(root: yaml.Node, where: Path | str) -> None:
             pending.extend((child, depth + 1) for pair in node.value for child in pair)
 
 
-class _BoundedYAML(YAMLHandler):
-    """python-frontmatter's YAML handler, loading with load_yaml and wanting a mapping."""
+class BoundedYAML(YAMLHandler):
+    """python-frontmatter's YAML handler, loading with load_yaml and wanting a mapping (for any front matter,
+    a story's or a page's: `frontmatter.loads(text, handler=BoundedYAML(path))`)."""
 
     def __init__(self, where: Path | str):
         super().__init__()
@@ -375,7 +377,7 @@ def read_front_matter(path: Path | str) -> tuple[dict, str]:
         raise FrontMatterError(path, [f"not UTF-8 text (byte {error.start}): save it as UTF-8"]) from None
     except OSError as error:
         raise FrontMatterError(path, [f"cannot read: {error.strerror or error}"]) from None
-    post = frontmatter.loads(text, handler=_BoundedYAML(path))
+    post = frontmatter.loads(text, handler=BoundedYAML(path))
     return dict(post.metadata), post.content
 
 

@@ -25,7 +25,22 @@ KEY_PAGES = {
     "tag-index": "tags/index.html",
     "tag": "tag/sergey-lavrov/index.html",
     "search": "search/index.html",
+    "about": "pages/about.html",
 }
+# The corpus site's About page (content/pages/about.md), a Pelican page in YAML front matter.
+ABOUT_PAGE = """---
+title: About newsdigest
+menulabel: About
+summary: What this site is and where its stories come from.
+---
+This digest gathers **wire stories** from news agencies and files each under its people, places, organisations
+and topics. Every story links to the [tags](../tags/index.html) it carries and to *earlier coverage*.
+
+## Where the stories come from
+
+- TASS, from Moscow
+- Reuters, from its bureaux
+"""
 
 
 @dataclass(frozen=True)

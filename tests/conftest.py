@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
+import sys
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,29 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPDATE_GOLDENS = os.environ.get("UPDATE_GOLDENS") == "1"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Fixtures that build a site (or a scratch project to build), directly or through the fixtures they use: a test
+# using one is marked `build`, and `pytest -m "not build"` runs the fast unit tests alone.
+SITE_FIXTURES = {"project", "chdir_project", "site", "corpus_site", "served_site", "browser", "features_site"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "build: builds a site with Pelican (deselect with -m 'not build')")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `build` every test that uses a site-building fixture."""
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
+def load_synth():
+    """bench/synth.py, the benchmark's seed synthesiser, as a module (bench/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location("bench_synth", PROJECT / "bench" / "synth.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
 
 
 def corpus_folder(name: str) -> Path:
@@ -67,3 +94,39 @@ def chdir_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run with the scratch project as the working folder, as a user would."""
     monkeypatch.chdir(project)
     return project
+
+
+@pytest.fixture
+def site_runs() -> Iterator[list]:
+    """The SiteRun of each Pelican run during the test, in order: its writer has the page keys and counts."""
+    from pelican import signals
+
+    from generator.site.run import run_of
+
+    runs: list = []
+
+    def keep(pelican) -> None:
+        runs.append(run_of(pelican.settings))
+
+    signals.finalized.connect(keep)
+    yield runs
+    signals.finalized.disconnect(keep)
+
+
+@pytest.fixture(scope="module")
+def plugins_left_behind() -> Iterator[None]:
+    """Disconnect, after the module, the signal receivers its builds' plugins connected: Pelican registers the
+    plugins of each build's PLUGINS anew, but a receiver stays connected in the process, so another test's
+    build would run a plugin it never asked for."""
+    from blinker import Signal
+    from pelican.plugins import signals
+
+    every = [value for value in vars(signals).values() if isinstance(value, Signal)]
+    before = {id(signal): set(signal.receivers) for signal in every}
+    yield
+    for signal in every:
+        for receiver_id in set(signal.receivers) - before[id(signal)]:
+            receiver = signal.receivers[receiver_id]
+            receiver = receiver() if isinstance(receiver, weakref.ref) else receiver  # blinker keeps weak references
+            if receiver is not None:
+                signal.disconnect(receiver)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from checktools import CHROMIUM, CHROMIUM_ARGS, PROJECT, SEED, Site
+from checktools import ABOUT_PAGE, CHROMIUM, CHROMIUM_ARGS, PROJECT, SEED, Site
 from conftest import corpus_folder, need_tool
 
 CORPUS_YEARS = {"tass": 2024, "reuters": 1987}
@@ -43,12 +43,14 @@ def corpus_seeds(seeds: Path) -> None:
 
 
 def build_corpus_site(root: Path, port: int) -> Site:
-    """Build the corpus site with the `newsdigest build` command in a scratch copy of the project."""
+    """Build the corpus site, with an About page, by the `newsdigest build` command in a scratch copy of the project."""
     for name in ("pelicanconf.py", "publishconf.py", "tags.yaml"):
         shutil.copy(PROJECT / name, root / name)
     shutil.copytree(PROJECT / "theme", root / "theme")
     (root / "seeds").mkdir()
     corpus_seeds(root / "seeds")
+    (root / "content" / "pages").mkdir(parents=True)
+    (root / "content" / "pages" / "about.md").write_text(ABOUT_PAGE, encoding="utf-8")
     site = Site(root / "www", port)
     command = [sys.executable, "-m", "generator.cli", "build", "--seeds", "seeds", "--content", "content",
                "--output", str(site.output), "--site-url", site.url]

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import frontmatter
 
-from conftest import PROJECT
+from conftest import load_synth
 from generator.ingest import ingest
 from generator.parse import parse_seed
-
-
-def load_synth():
-    """bench/synth.py as a module (bench/ is a folder of scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location("bench_synth", PROJECT / "bench" / "synth.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
 
 synth = load_synth()
 

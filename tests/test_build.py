@@ -184,7 +184,7 @@ def test_a_setting_changed_in_an_imported_settings_file_rebuilds_every_page(site
 def test_settings_modules_are_read_again_but_plugins_beside_them_stay_loaded(tmp_path: Path, monkeypatch) -> None:
     import types
 
-    from generator.build import forget_modules_of
+    from generator.settings import forget_modules_of
 
     for name in ("localconf", "localplugin", "elsewhere"):
         if name != "elsewhere":
@@ -199,11 +199,11 @@ def test_settings_modules_are_read_again_but_plugins_beside_them_stay_loaded(tmp
 
 def test_settings_are_keyed_by_value_the_same_in_every_run(site: Path) -> None:
     from generator.build import stable_text
-    from generator.site import newest_first
+    from generator.site.context import newest_first
 
     settings = {"ORDER": newest_first, "MAP": {"y": (1, [2]), "x": object()}}
     assert stable_text(settings) == stable_text(dict(reversed(settings.items())))
-    assert "generator.site.newest_first" in stable_text(settings) and "0x" not in stable_text(settings)
+    assert "generator.site.context.newest_first" in stable_text(settings) and "0x" not in stable_text(settings)
     assert stable_text({"NAMES": ["a", "b"]}) != stable_text({"NAMES": ["b", "a"]})
     script = ("import sys; from pathlib import Path; from generator.build import pelican_settings, stable_text; "
               "p = Path(sys.argv[1]); print(stable_text({**pelican_settings(p / 'pelicanconf.py', p / 'content', "

@@ -1,4 +1,4 @@
-"""Feed entries made once per build (generator.feeds): the same bytes as feedgenerator, less work."""
+"""Feed entries made once per build (generator.site.patches): the same bytes as feedgenerator, less work."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from generator.feeds import FeedEntries
+from generator.site.patches import FeedEntries
 
 SITE = "https://example.org/digest"
 

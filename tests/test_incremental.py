@@ -12,9 +12,10 @@ from jinja2 import Environment
 from pelican import signals
 
 from conftest import corpus_folder
-from generator.build import build_site, pelican_settings
+from generator.build import build_site
+from generator.settings import pelican_settings
 from generator.errors import BuildError
-from generator.incremental import IncrementalWriter, referenced_variables
+from generator.site.reuse import referenced_variables
 from generator.ingest import ingest
 
 SITE_URL = "https://example.org/digest/"
@@ -35,20 +36,19 @@ def build(project: Path, output: str, force: bool = False) -> bool:
                       site_url=SITE_URL, force=force)
 
 
-def test_add_one_rebuild_equals_a_full_build_and_reuses_most_pages(project: Path) -> None:
+def test_add_one_rebuild_equals_a_full_build_and_reuses_most_pages(project: Path, site_runs: list) -> None:
     for name in sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[:6]:
         add(project, "tass", name, 2024)
     for name in ("reuters-2.txt", "reuters-10.txt", "reuters-43.txt"):
         add(project, "reuters", name, 1987)
     assert build(project, "output")
-    first = IncrementalWriter.current
-    assert first.reused == 0
+    assert site_runs[-1].writer.pages.reused == 0
     add(project, "reuters", "reuters-208.txt", 1987)
     assert build(project, "output")
-    incremental = IncrementalWriter.current
-    assert incremental is not first and incremental.reused >= len(incremental.keys) // 5
+    incremental = site_runs[-1].writer.pages
+    assert incremental.reused >= len(incremental.keys) // 5
     assert build(project, "full", force=True)
-    assert IncrementalWriter.current.reused == 0
+    assert site_runs[-1].writer.pages.reused == 0
     assert tree(project / "output") == tree(project / "full")
 
 
@@ -65,17 +65,18 @@ def test_edited_story_and_removed_story_rebuild_exactly(project: Path) -> None:
     assert tree(project / "output") == tree(project / "full")
 
 
-def test_theme_change_renders_every_page_again(project: Path) -> None:
+def test_theme_change_renders_every_page_again(project: Path, site_runs: list) -> None:
     add(project, "tass", "tass-1894059.txt", 2024)
     assert build(project, "output")
     base = project / "theme" / "templates" / "base.html"
     base.write_text(base.read_text().replace("</footer>", "<p>Edited footer</p></footer>"))
     assert build(project, "output")
-    assert IncrementalWriter.current.reused == 0
+    assert site_runs[-1].writer.pages.reused == 0
     assert "Edited footer" in (project / "output" / "index.html").read_text()
 
 
-def test_compiled_templates_are_kept_for_the_next_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compiled_templates_are_kept_for_the_next_build(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        site_runs: list) -> None:
     add(project, "tass", "tass-1894059.txt", 2024)
     compiled: list[str] = []
     compile_template = Environment.compile
@@ -87,10 +88,10 @@ def test_compiled_templates_are_kept_for_the_next_build(project: Path, monkeypat
     monkeypatch.setattr(Environment, "compile", counted)
     monkeypatch.setattr(os, "cpu_count", lambda: 1)  # one writer: with two, either may compile a template first
     assert build(project, "output")
-    assert IncrementalWriter.current.shards == 1 and "base.html" in compiled
+    assert site_runs[-1].writer.workers.count == 1 and "base.html" in compiled
     compiled.clear()
     assert build(project, "output", force=True)  # every page rendered again, from the templates compiled before
-    assert IncrementalWriter.current.reused == 0 and compiled == []
+    assert site_runs[-1].writer.pages.reused == 0 and compiled == []
 
 
 def test_a_dateline_place_is_filed_under_its_tag_name_only(project: Path) -> None:

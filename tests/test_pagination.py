@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import corpus_folder
-from generator.incremental import IncrementalWriter
-from generator.pagination import StablePaginator
+from generator.site.pagination import StablePaginator
 from test_incremental import add, build, tree
 
 SETTINGS = {
@@ -56,7 +55,7 @@ def test_a_new_story_changes_only_the_first_page_and_the_newest_blocks(count: in
     assert len(changed) <= (2 if len(new) > len(old) else 1)
 
 
-def test_adding_a_story_rerenders_two_pages_of_a_long_list(project: Path) -> None:
+def test_adding_a_story_rerenders_two_pages_of_a_long_list(project: Path, site_runs: list) -> None:
     settings = project / "pelicanconf.py"
     settings.write_text(settings.read_text() + "\nDEFAULT_PAGINATION = 2\n")
     for name in sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[:7]:
@@ -69,7 +68,7 @@ def test_adding_a_story_rerenders_two_pages_of_a_long_list(project: Path) -> Non
     oldest = (project / "output" / "page" / "2" / "index.html").read_bytes()
     add(project, "tass", sorted(path.name for path in corpus_folder("tass").glob("*.txt"))[7], 2025)
     assert build(project, "output")
-    rendered = IncrementalWriter.current.rendered
+    rendered = site_runs[-1].writer.pages.rendered
     assert {"index.html", "page/4/index.html"} <= rendered
     assert not {"page/2/index.html", "page/3/index.html"} & rendered
     assert (project / "output" / "page" / "2" / "index.html").read_bytes() == oldest

@@ -162,7 +162,7 @@ def test_any_lines_give_an_article_or_a_seed_error(lines: list[str]) -> None:
 
 
 def test_a_numbered_list_keeps_its_numbers_to_the_page() -> None:
-    from generator.site import story_html
+    from generator.site.markup import story_html
     from generator.write import render_body
 
     article = parse_seed(WIRE / "ap-numbered.txt")
@@ -173,7 +173,7 @@ def test_a_numbered_list_keeps_its_numbers_to_the_page() -> None:
 
 
 def test_the_dateline_paragraph_opens_the_body_before_bullets_and_notes() -> None:
-    from generator.site import teaser_of
+    from generator.site.markup import teaser_of
     from generator.write import render_body
 
     for name, first in (("reuters-bullets.txt", "British department store group"), ("ap-editors-note.txt", "For the third")):

@@ -230,18 +230,18 @@ def test_parse_write_read_back_keeps_every_field(body: str, headline: str) -> No
 
 
 def test_a_failing_parallel_writer_fails_the_build_and_keeps_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import incremental
+    from generator.site import writer
 
     with_stories(project)
     before = tree(build(project))
-    real_render = incremental._KeyedTemplate.render
+    real_render = writer.KeyedTemplate.render
 
     def render_failing_in_child(self, localcontext):
-        if self.writer.shard == 1:
+        if self.writer.share == 1:
             raise RuntimeError("disk on fire")
         return real_render(self, localcontext)
 
-    monkeypatch.setattr(incremental._KeyedTemplate, "render", render_failing_in_child)
+    monkeypatch.setattr(writer.KeyedTemplate, "render", render_failing_in_child)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     with pytest.raises(BuildError, match="disk on fire"):
         build(project)

@@ -19,8 +19,9 @@ from pelican.urlwrappers import Tag
 from conftest import PROJECT, corpus_folder
 from generator.build import build_site
 from generator.ingest import ingest
-from generator.search import search_input_changed, slim_page
-from generator.site import earlier, relate_stories, script_json
+from generator.site.related import earlier, relate_stories
+from generator.site.search import search_input_changed, slim_page
+from generator.site.templates import script_json
 
 SITE_URL = "https://example.org/digest/"
 SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
@@ -306,14 +307,14 @@ def test_a_months_search_bundle_is_rebuilt_only_when_what_pagefind_indexes_chang
             (folder / page).parent.mkdir(parents=True, exist_ok=True)
             (folder / page).write_text(story(page, "x.html"))
     old_keys = {page: "key" for page in [*pages, "2024/03/index.html", "2024/03/02/index.html", "2024/04/01/c.html"]}
-    writer = SimpleNamespace(output_path=str(site), old_keys=old_keys, rendered={"2024/03/02/b.html", "2024/03/index.html"})
+    keys = SimpleNamespace(old_keys=old_keys, rendered={"2024/03/02/b.html", "2024/03/index.html"})
     (site / pages[1]).write_text(story(pages[1], "2024/04/01/new.html"))  # only its link to a newer story changed
-    assert not search_input_changed("2024/03", pages, writer, previous)
+    assert not search_input_changed("2024/03", pages, keys, site, previous)
     (site / pages[1]).write_text(story("an edited body", "x.html"))
-    assert search_input_changed("2024/03", pages, writer, previous)
+    assert search_input_changed("2024/03", pages, keys, site, previous)
     (site / pages[1]).write_text(story(pages[1], "x.html"))
-    assert search_input_changed("2024/03", [*pages, "2024/03/03/added.html"], writer, previous)
-    assert search_input_changed("2024/03", pages[:1], writer, previous)  # a story gone
+    assert search_input_changed("2024/03", [*pages, "2024/03/03/added.html"], keys, site, previous)
+    assert search_input_changed("2024/03", pages[:1], keys, site, previous)  # a story gone
 
 
 def test_search_page_works_without_fetch_and_explains_itself_without_javascript(site: Path) -> None:
@@ -335,9 +336,11 @@ def test_remembered_date_formats_keep_each_zone() -> None:
 
     from pelican.utils import SafeDatetime
 
-    from generator.site import cache_date_formats
+    from generator.site.patches import DATES_ONCE
 
-    cache_date_formats()
+    assert DATES_ONCE.fits()
+    if not DATES_ONCE.applied:
+        DATES_ONCE.apply()
     utc = SafeDatetime(2024, 3, 1, tzinfo=dt.timezone.utc)
     moscow = SafeDatetime(2024, 3, 1, 3, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     assert utc == moscow and hash(utc) == hash(moscow)

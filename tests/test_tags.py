@@ -114,6 +114,9 @@ def test_hard_cases_of_each_wire(name, taxonomy):
     assert [tag for tag in gold.get("absent", []) if tag.casefold() in ranked] == [], tags.ranked
     if "entities" in gold:
         assert sorted(tags.people + tags.places + tags.organisations) == sorted(gold["entities"]), tags.ranked
+    by_kind = {"person": tags.people, "place": tags.places, "organisation": tags.organisations}
+    for kind, names in gold.get("kinds", {}).items():
+        assert [name for name in names if name not in by_kind[kind]] == [], (kind, tags.ranked)
 
 
 def test_every_corpus_article_gets_clean_tags_and_no_filler(taxonomy):
@@ -299,7 +302,7 @@ def test_max_tags_caps_ranked(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("max_tags: 21\n", "max_tags"), ("colours: {}\n", "colours"), ("topics: {war: '(unclosed'}\n", "topics.war"),
+    [("max_tags: 21\n", "max_tags"), ("max_venue_tags: 5\n", "max_venue_tags"), ("colours: {}\n", "colours"), ("topics: {war: '(unclosed'}\n", "topics.war"),
      ("types: {Gazprom: company}\n", "types.gazprom")],
 )
 def test_bad_taxonomy_names_the_key(tmp_path, text, key):

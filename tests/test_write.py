@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.model import Article, Block, Dateline, Tags
 from generator.schema import clean_text
-from generator.site import story_html
+from generator.site.markup import story_html
 from generator.write import escape_markdown, render_article
 
 

@@ -11,22 +11,33 @@ from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import (
     CALENDAR,
     COMMON_WORDS,
+    COMPETITION_WORDS,
+    DOCUMENT_WORDS,
     DESCRIPTORS,
+    FAITHS,
     FAMILY_NAMES_FIRST,
+    GENERIC_ORG_WORDS,
     GIVEN_NAMES,
+    INDEX_WORDS,
     INDUSTRY_WORDS,
+    INSTITUTION_HEADS,
     LEGAL_SUFFIXES,
+    LOCATIVES,
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
     NUMBER_WORDS,
+    ORDINALS,
     PARTY_MEMBERS,
     ORG_WORDS,
     PLACE_OPENERS,
+    PLACE_PREFIXES,
     PLACE_WORDS,
     REGION_NOUNS,
+    RESULT_WORDS,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLES,
+    VESSEL_NOUNS,
 )
 from generator.tagging.text import CONNECTORS, Mention, fold, is_capitalised
 
@@ -47,12 +58,16 @@ DEMONYM_WEIGHT = 0.5
 ACTING_VERBS = SPEECH_VERBS | frozenset(
     "has had will would reported posted agreed plans planned won bought sold acquired earned raised cut "
     "filed offered launched signed beat beats lost".split())
+# Verbs after a capital that make it its government ("Washington said", "Moscow rejected", "Bonn welcomed").
+GOVERNMENT_VERBS = SPEECH_VERBS | frozenset(
+    "rejected accused denied welcomed protested demanded refused recognised recognized threatened ordered backed "
+    "opposed supported wants wanted sought seeks insisted agreed condemned responded retaliated vetoed".split())
 PRODUCT_NOUNS = frozenset(
     "missile missiles system systems drug drugs vaccine vaccines car cars jet jets aircraft plane planes model "
     "models phone phones engine engines rifle tank tanks software app device devices brand sedan truck trucks "
     "pill pills treatment rocket rockets satellite satellites platform".split())
 ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western, European, Soviet-American
-NOT_A_SINGLE_NAME = PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
+NOT_A_SINGLE_NAME = ORDINALS | PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
 NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
 NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS
@@ -109,6 +124,10 @@ class Resolver:
     demonyms: dict[str, str]
     min_city_population: int
     known_names: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    venue: bool = False  # a story of a venue topic (sport): result lines name teams and players
+    team_words: set[str] = field(default_factory=set)  # single names met where a result names a team
+    vessels: set[str] = field(default_factory=set)  # names met after "the tanker", "the ship"
+    not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
@@ -149,18 +168,43 @@ class Resolver:
     def _resolve(self, mention: Mention) -> None:
         """Type a mention or a part of one (demonyms already counted)."""
         words = self._strip_leading(self._strip_openers(mention), mention.weight, mention.initial)
-        if not words or self._is_demonym(words):
+        if mention.quoted and fold(self.aliases.get(fold(mention.text), mention.text)) not in self.types:
+            return  # 'the "Anne Klein" line', '"Return of the Legend"': a product, a title or a nickname
+        if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS:
+            self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
+        if not words or self._is_demonym(words) or self._names_no_entity(words, mention):
             return
         if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
-            self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
+            suffix = "" if mention.after == "province" else f" {mention.after.capitalize()}"  # Jiangsu; Kursk Region
+            self.add(f"{' '.join(words)}{suffix}", "place", mention.weight)
             return
         known = self.known(" ".join(words))
+        if known and known[1] == "place" and mention.after in GOVERNMENT_VERBS and fold(known[0]) in gazetteer().capitals:
+            # "Moscow rejected the plan": the government, not the city; weak evidence for its country
+            country = gazetteer().countries.get(gazetteer().capitals[fold(known[0])])
+            if country is not None:
+                self.add(country.name, "place", mention.weight * DEMONYM_WEIGHT, named=False)
+                return
         if known and len(words) == 1 and known[1] == "place" and fold(known[0]) not in gazetteer().names:
             # A one-word city may be a surname ('Wilson', 'Lincoln'): decide once all people are known.
             self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
             return
         if known:
             self.add(known[0], known[1], mention.weight, " ".join(words))
+            return
+        if words[-1].endswith("-based") and len(words) > 1:  # "Hong Kong-based group": Hong Kong is named
+            self._resolve(Mention((*words[:-1], words[-1][: -len("-based")]), mention.weight * DEMONYM_WEIGHT, False))
+            return
+        if self.venue and len(words) >= 3 and words[1] == "of" and NAME_WORD.match(words[0]) and self._names_a_country(
+                " ".join(words[2:])):  # "Benetton of Italy beat Dinamo of Russia": a side and its country
+            self.team_words.add(words[0])
+            self.deferred.append(Mention(words[:1], mention.weight, False, (), "beat"))
+            self._resolve(Mention(words[2:], mention.weight, False))
+            return
+        owner = _split_owner(words)
+        if owner:  # "Dow Chemical Co of the United States": the company, and its country
+            self._resolve(Mention(owner, mention.weight, False, mention.before))
+            self._resolve(Mention(words[len(owner) + 1:], mention.weight, False, (), mention.after))
             return
         person = _split_affiliation(words)
         if person:
@@ -178,6 +222,11 @@ class Resolver:
         """Type a span no list knows: by a title, by a known entity it shortens, or by its shape."""
         if len(words) > 1 and all(word.isupper() for word in words) and not mention.bracketed:
             return  # a shouted heading ("CRUDE OIL", "MAJOR LEAGUE RESULTS"): only known names count in capitals
+        if self._team(words, mention):
+            return
+        plural_after_the = (mention.words[0] == "The" or mention.before[-1:] == ("the",)) and words[0].endswith("s")
+        if self.venue and len(words) == 1 and (_in_result(mention) or plural_after_the):
+            self.team_words.add(words[0])  # "Essex 532-8", "beat Dinamo", "the Phillies"
         person, prefix = _split_title(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
@@ -197,6 +246,41 @@ class Resolver:
             # 'US' in 'US President Joe Biden' qualifies the title: weak evidence, like a demonym.
             self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
 
+    def _names_no_entity(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """True for the name of a competition or event ("World Cup", "Hong Kong Open", in sport "National League")
+        or of a market index ("the Nikkei index", "the Dow Jones industrial average"): names, but of no entity."""
+        key = fold(" ".join(words))
+        if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
+            return True
+        if len(words) > 1 and all(fold(word) in GENERIC_ORG_WORDS for word in words) and not self.known(" ".join(words)):
+            return not INSTITUTION_HEADS.intersection(fold(word) for word in words)  # "Trade Union", "Oil Company"
+        last = fold(words[-1])
+        if self.venue and len(words) > 1 and "league" in {fold(word) for word in words}:
+            return True  # "National League East", "Premier League": competitions
+        if last in COMPETITION_WORDS or last in DOCUMENT_WORDS and len(words) > 1 or (
+                self.venue and last == "league" and len(words) > 1):
+            return fold(self.aliases.get(fold(" ".join(words)), " ".join(words))) not in self.types
+        return False
+
+    def _team(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """In a sport story, add a club or side known by the shape of its name: a name and a city ("Dynamo Moscow",
+        "Standard Liege"), a city and a plural nickname ("Cincinnati Reds"), or two or three name words before a
+        score ("Red Star 70"). True if added. Single names wait for the second pass (they may be surnames)."""
+        if not self.venue or not 2 <= len(words) <= 3 or not all(NAME_WORD.match(word) for word in words):
+            return False
+        folded = [fold(word) for word in words]
+        if folded[0] in GIVEN_NAMES or INITIALS.match(words[0]) or any(f in NOT_A_SINGLE_NAME for f in folded):
+            return False
+        head = self.known(" ".join(words[:-1]))
+        tail = self.known(words[-1])
+        city_last = bool(tail and tail[1] == "place" and fold(tail[0]) not in gazetteer().names)
+        nickname = bool(head and head[1] == "place") and folded[-1].endswith("s")
+        scored = mention.after == "<number>" and not head
+        if not ((city_last and folded[0] not in PLACE_PREFIXES and not head) or nickname or scored):
+            return False
+        self.add(" ".join(words), "organisation", mention.weight)
+        return True
+
     def _split_place_head(self, words: tuple[str, ...], mention: Mention) -> bool:
         """Split a country or state from the capitalised words after it when they do not make a body of it: "U.S.
         Oil" is the United States and a common noun; "Japan Airlines", "Texas Instruments" stay whole. True if
@@ -212,7 +296,7 @@ class Resolver:
         if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
             return False
         self.add(head[0], "place", mention.weight, " ".join(words[:cut]))
-        self._resolve(Mention(rest, mention.weight, False, mention.before, mention.after))
+        self._resolve(Mention(rest, mention.weight, False, (), mention.after))
         return True
 
     def _strip_leading(self, words: tuple[str, ...], weight: float, initial: bool = False) -> tuple[str, ...]:
@@ -267,7 +351,8 @@ class Resolver:
         while len(words) > 1 and not self.known(" ".join(words)):
             first = fold(words[0])
             opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR)
-            plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types
+            plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
+                and first not in ORG_WORDS  # "Bank of England" at a sentence start stays whole
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
@@ -284,16 +369,31 @@ class Resolver:
     def resolve_deferred(self) -> None:
         """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
         single name no list knows that the story repeats is an organisation ("Airbus wins Lufthansa order")."""
-        singles = {fold(m.words[-1]) for m in self.deferred if len(m.words) == 1}
+        places = self._add_located_places()
+        result_names = {m.words[0] for m in self.deferred if self.venue and len(m.words) == 1 and _in_result(m)}
+        singles = {fold(m.words[-1]) for m in self.deferred if len(m.words) == 1} - places
+        singles |= {fold(e.name.split()[-1]) for e in self.entities.values()  # "Gareth Kinsey" beside "G. Kinsey"
+                    if e.kind == "person" and " " in e.name and INITIALS.match(e.name.split()[0])}
         unresolved: list[Mention] = []
         for mention in self.deferred:
             words = mention.words
+            if len(words) == 1 and fold(words[0]) in places:
+                self.add(words[0], "place", mention.weight)
+                continue
+            if len(words) > 1 and fold(words[-1]) in places | gazetteer().names.keys():
+                person = self._match_known(words[:-1])  # "Yeltsin endorses Lebed Chechnya peace plan"
+                if person is not None and person.kind == "person":
+                    person.credit(mention.weight)
+                    self._resolve(Mention(words[-1:], mention.weight, False))
+                    continue
             targets = [self._match_known((word,)) for word in words] if len(words) > 1 else []
             if targets and all(target and target.kind == "person" for target in targets):
                 for target in targets:
                     target.credit(mention.weight)
             elif target := self._match_known(words):
                 target.credit(mention.weight)
+            elif len(words) == 1 and words[0] in result_names and self.known(words[0]):
+                self.add(words[0], "organisation", mention.weight)  # "Kent 388-6", "beat Milan": the club
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles:
@@ -301,6 +401,18 @@ class Resolver:
             else:
                 unresolved.append(mention)
         self._add_repeated_names(unresolved)
+
+    def _add_located_places(self) -> set[str]:
+        """Folded single names no list knows that the story puts places in ("peace in Chechnya", "troops to
+        Chechnya"): named twice, once after a locative word, never where a result names a team."""
+        singles = [m for m in self.deferred if len(m.words) == 1 and NAME_WORD.match(m.words[0])]
+        counts = Counter(fold(m.words[0]) for m in singles)
+        located = {fold(m.words[0]) for m in singles if m.before[-1:] and m.before[-1] in LOCATIVES
+                   or self.venue and (m.before[-1:] == ("at",) or m.initial and m.after == ":")}  # "Hove: Sussex 246"
+        figures = {fold(m.words[0]) for m in singles if m.after == "<number>"}  # "fell Rs 96 to Rs 1,620"
+        return {key for key in located - figures if counts[key] >= 2 and key not in NOT_A_SINGLE_NAME
+                and not ADJECTIVE_ENDING.search(key) and key not in {fold(w) for w in self.team_words}
+                and not getattr(self._match_known((key,)), "kind", "") == "person"}
 
     def _add_repeated_names(self, mentions: list[Mention]) -> None:
         """Add single capitalised names, met twice or more and once at least inside a sentence, that are no common
@@ -316,9 +428,11 @@ class Resolver:
         for mention in singles:
             word = mention.words[0]
             key = fold(word)
-            if (counts[word] >= 2 and (word in inside or word in headlined) and (word in acting or word in headlined)
-                    and NAME_WORD.match(word) and not INITIALS.match(word) and key not in NOT_A_SINGLE_NAME
-                    and not ADJECTIVE_ENDING.search(key) and word not in products and not self._is_demonym((word,))
+            team = self.venue and (word in self.team_words or counts[word] >= 2)  # sport: clubs and sides
+            named = counts[word] >= 2 and (word in inside or word in headlined) and (word in acting or word in headlined)
+            shaped = word in self.team_words or not ADJECTIVE_ENDING.search(key)  # a result beats a word's shape
+            if ((team or named) and NAME_WORD.match(word) and not INITIALS.match(word) and key not in NOT_A_SINGLE_NAME
+                    and shaped and word not in products and not self._is_demonym((word,))
                     and not self._match_known((word,))):
                 self.add(word, "organisation", mention.weight)
 
@@ -328,9 +442,15 @@ class Resolver:
         if not key or key in COMMON_WORDS:
             return None
         people = [e for e in self.entities.values() if e.kind == "person" and key in surname_keys(e.name)]
+        if not people and " " not in key:  # a first name on second reference ("I'm sure Alan is the man")
+            people = [e for e in self.entities.values() if e.kind == "person" and " " in e.name
+                      and fold(e.name.split()[0]) == key]
         if len(people) == 1:
             return people[0]
         orgs = [e for e in self.entities.values() if e.kind == "organisation" and fold(e.name).startswith(key + " ")]
+        if not orgs and len(words) == 1 and key not in NOT_A_SINGLE_NAME and not self.known(words[0]):
+            # "the Reds": the Cincinnati Reds (not "Montreal": the city, not "Le Journal de Montreal")
+            orgs = [e for e in self.entities.values() if e.kind == "organisation" and fold(e.name).endswith(" " + key)]
         return orgs[0] if len(orgs) == 1 else None
 
     def merge_people(self) -> None:
@@ -341,6 +461,14 @@ class Resolver:
             fuller = [
                 e for k, e in self.entities.items() if e.kind == "person" and k != key and key in surname_keys(e.name)
             ]
+            if len(fuller) == 1:
+                self._fold_into(key, fuller[0])
+        for key, entity in list(self.entities.items()):
+            words = entity.name.split()
+            if entity.kind != "person" or len(words) < 2 or not all(INITIALS.match(word) for word in words[:-1]):
+                continue  # "P. Simmons" in a scorecard is the Phil Simmons of the report
+            fuller = [e for k, e in self.entities.items() if e.kind == "person" and k != key
+                      and fold(e.name.split()[-1]) == fold(words[-1]) and e.name[0] == words[0][0]]
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
 
@@ -492,13 +620,14 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
-        titled = bool(mention.before) and mention.before[-1] in TITLES
+        titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
         if said or titled:
             return "person"
     if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES:
         return "person"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
-            fold(words[0]) in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith("."):
+            fold(words[0]) in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
+            and not any(fold(word) in NOT_PERSON_WORDS for word in words):
         return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "F.W. de Klerk"
     return None
 
@@ -516,3 +645,17 @@ def _guess_kind(name: str) -> str:
     """Kind of an alias target nothing else types: organisation, unless a place word ends it."""
     folded = fold(name).split()
     return "place" if folded and folded[-1] in PLACE_WORDS else "organisation"
+
+
+def _in_result(mention: Mention) -> bool:
+    """True for a name placed as a result places a team: before a score, or next to 'beat', 'against', 'v'."""
+    return (mention.after == "<number>" or mention.after in RESULT_WORDS
+            or bool(mention.before) and mention.before[-1] in RESULT_WORDS)
+
+
+def _split_owner(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The company in 'Dow Chemical Co of the United States' (a legal suffix, then 'of' and its home), else ()."""
+    if "of" not in words:
+        return ()
+    cut = words.index("of")
+    return words[:cut] if cut >= 2 and fold(words[cut - 1]) in LEGAL_SUFFIXES and cut + 1 < len(words) else ()

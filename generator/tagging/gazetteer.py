@@ -43,6 +43,7 @@ class Gazetteer:
     cities: dict[str, tuple[Place, ...]]
     countries: dict[str, Place]
     states: dict[str, Place]
+    capitals: dict[str, str]  # folded capital -> its country's code: "Moscow said" speaks for Russia
 
     def lookup(self, name: str, min_population: int) -> Place | None:
         """The country, state, continent or city (of at least min_population) called name."""
@@ -61,8 +62,8 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The place index, shared by the process: read from the user's cache (0.1 s), else built (0.6 s) and cached,
-    so that a rebuild with one new seed does not pay for indexing 30,000 places."""
+    """The place index, shared by the process: read from the user's cache, else built (much slower) and cached,
+    so that a rebuild with one new seed does not pay for indexing every place."""
     path = None
     with contextlib.suppress(Exception):  # no home folder, or a missing, stale or damaged cache file: build afresh
         path = cache_file()
@@ -81,8 +82,8 @@ def gazetteer() -> Gazetteer:
 
 
 def load_without_collection(handle) -> object:
-    """Unpickle with cyclic garbage collection off: the 30,000 places are lasting objects, and collections
-    triggered by their allocation would only scan them again (0.13 s to load with collection on, 0.05 s off)."""
+    """Unpickle with cyclic garbage collection off: the places are lasting objects, and collections
+    triggered by their allocation would only scan them again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -129,7 +130,8 @@ def build_gazetteer() -> Gazetteer:
         place = Place(row["name"], "city", row["countrycode"], row["population"])
         for key in saint_variants(fold(row["name"])):
             cities.setdefault(key, []).append(place)
-    return Gazetteer(names, {key: tuple(value) for key, value in cities.items()}, countries, states)
+    capitals = {fold(row["capital"]): code for code, row in cache.get_countries().items() if row["capital"]}
+    return Gazetteer(names, {key: tuple(value) for key, value in cities.items()}, countries, states, capitals)
 
 
 def saint_variants(key: str) -> tuple[str, ...]:

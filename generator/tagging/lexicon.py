@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 
 def _words(text: str) -> frozenset[str]:
     """A frozen set of the space-separated, already folded words of text."""
@@ -25,7 +27,9 @@ COMMON_WORDS = CALENDAR | _words(
     "while whether because unless once again well let do does did is are was were be been being have has had "
     "will would shall should can could may might must said says say told added asked mr mrs ms dr sir madam "
     "below above total sales analysts company shares government officials sources people news reuter reuters "
-    "christmas easter"
+    "christmas easter god allah men women "
+    "soccer football cricket tennis golf rugby baseball basketball boxing athletics squash hockey cycling "
+    "swimming skiing sailing rowing motor racing"
 )
 TITLES = _words(
     "senators sens reps ministers professor prof doctor teacher lawyer attorney coach author activist gov "
@@ -133,6 +137,60 @@ GIVEN_NAMES = _words(
     "valentina valery vasily victor viktor vincent vladimir walter wang wayne werner william willy wolfgang xavier "
     "yasser yevgeny yitzhak yoshihiko yuri yury zhang"
 )
+# Given names of the US census lists that the `names` package ships (about 5,500), less those that head common
+# phrases more often than names ("Summer Olympics", "Grace Road", "May Day").
+NOT_GIVEN_NAMES = _words(
+    "will may june april august summer autumn winter grace hope joy faith dawn star royal major king prince page "
+    "lane general china asia india georgia virginia carolina florida dakota paris london sydney israel jordan "
+    "dot sunny ivory ruby pearl jewel crystal amber honey candy cherry ginger holly ivy rose lily violet daisy "
+    "heather olive hazel coral jade melody harmony destiny trinity charity mercy patience chance sage storm rain "
+    "sky river ocean forest stone rock cliff dale glen heath wood field brook hill ford marshal sterling noble duke "
+    "earl baron eve noel glory merry happy lucky precious angel pepper spice sugar brandy sherry art chase drew "
+    "price rich young long small gold golden silver green brown white black gray grey")
+
+
+def _census_given_names() -> frozenset[str]:
+    """The folded given names of the census lists in the `names` package."""
+    folder = resources.files("names")
+    found: set[str] = set()
+    for list_name in ("dist.male.first", "dist.female.first"):
+        for line in folder.joinpath(list_name).read_text(encoding="ascii").splitlines():
+            found.add(line.split(" ", 1)[0].lower())
+    return frozenset(found) - NOT_GIVEN_NAMES - COMMON_WORDS - TITLES
+
+
+GIVEN_NAMES = GIVEN_NAMES | _census_given_names()
+# Words that end the name of a competition or an event, never an entity ("World Cup", "Hong Kong Open", "Greater
+# Milwaukee Open", "Olympic Games"); "league" too in sport stories ("National League").
+COMPETITION_WORDS = _words(
+    "cup cups open opens championship championships games olympics olympiad series trophy tour classic masters "
+    "prix invitational tournament meeting rally marathon euro ligue liga serie bundesliga division premiership "
+    "olympic")
+# Ordinals head names ("First Boston", "First Court of Appeals") but alone are list headings ("First one-day
+# international", "Second test"): never a tag by themselves.
+ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth tenth")
+# Words that end the name of a law, a treaty or a document ("Tax Reform Act", "International Cocoa Agreement").
+DOCUMENT_WORDS = _words(
+    "act acts agreement accord accords treaty treaties declaration convention charter protocol pact plan doctrine "
+    "initiative resolution amendment bill code constitution")
+# Faiths and peoples named as adjectives ("the ruling Moslem party"): never a tag, nor the end of one.
+FAITHS = _words(
+    "moslem moslems muslim muslims christian christians jewish jew jews hindu hindus buddhist buddhists catholic "
+    "catholics protestant protestants sunni sunnis shiite shiites shia arab arabs kurdish kurd kurds")
+# Words after a market index's name ("the Dow Jones industrial average", "Nikkei index"): the name is no entity.
+INDEX_WORDS = _words("index indices average averages industrial industrials futures")
+# Words next to a team in a result: "Benetton beat Dinamo", "against Karlsruhe", "Kent v Surrey".
+RESULT_WORDS = _words("beat beats defeated drew draw against v vs lost")
+# Words before the name of a ship, which is often a person's or a place's ("the tanker Exxon Valdez").
+VESSEL_NOUNS = _words(
+    "tanker tankers ship ships vessel vessels freighter ferry liner carrier frigate destroyer cruiser submarine "
+    "yacht rig trawler barge steamer")
+# Words before a place named as where something is or goes ("peace in Chechnya", "troops to Chechnya").
+LOCATIVES = _words("in into inside outside across throughout near to from towards toward")
+# Words that open a place's name rather than a club's ("North Carolina", "Greater London", "New York").
+PLACE_PREFIXES = _words(
+    "north south east west northern southern eastern western central upper lower greater new old san santa st "
+    "saint fort port mount lake")
 # A party member's adjective after a place or body ("Kansas Republican", "Senate Democrats"): not part of a name.
 PARTY_MEMBERS = _words("republican republicans democrat democrats communist communists socialist socialists")
 # Industry words: after a country they name a trade ("U.S. Oil output"), not a company ("Japan Airlines" is one).
@@ -143,3 +201,7 @@ FAMILY_NAMES_FIRST = _words(
     "tang han feng cao peng zeng xiao tian dong pan yuan cai jia lu ding wei xue ye yan yu du dai xia zhong qian "
     "qin tan shi kim lee park choi jung kang cho yoon jang lim nguyen tran le pham hoang vu vo dang bui"
 )
+# A span of these words alone is a kind of body, not the name of one ("Trade Union leaders", "Oil Company"); a party,
+# front or army is named so ("Labour Party", "Workers Party", "Red Army").
+GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) - _words(
+    "party front movement army navy forces brigade brigades battalion league alliance")

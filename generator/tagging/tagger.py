@@ -10,6 +10,7 @@ from generator.tagging.entities import (
     HEADLINE_WEIGHT,
     LEDE_WEIGHT,
     OPENING_WEIGHT,
+    PRODUCT_NOUNS,
     Entity,
     Resolver,
 )
@@ -19,11 +20,12 @@ from generator.tagging.lexicon import (
     INSTITUTION_HEADS,
     INSTITUTION_WORDS,
     LEGAL_SUFFIXES,
+    ORDINALS,
     TITLES,
 )
 from generator.tagging.regions import REGION_ABBREVIATIONS
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
-from generator.tagging.text import fold, mentions
+from generator.tagging.text import CONNECTORS, fold, mentions
 from generator.tagging.topics import score_topics
 
 DATELINE_WEIGHT = 1.0
@@ -34,15 +36,18 @@ BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "
                          "agence france presse", "xinhua", "kyodo", "yonhap", "interfax", "anadolu", "ansa", "efe",
                          "aap", "jiji", "jiji press", "ukrinform", "irna", "ria novosti", "sputnik", "upi", "pti",
                          "ians", "dpa"})
-NEVER_TAGS = COMMON_WORDS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
+NEVER_TAGS = COMMON_WORDS | ORDINALS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MAX_TOPIC_SLOTS = 2
 
 
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
     sections = _sections(article)
+    topics = score_topics(sections, taxonomy)
+    venue = any(topic in taxonomy.venue_topics and score >= taxonomy.topic_threshold for topic, score in topics[:2])
     resolver = Resolver(
-        taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy)
+        taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy),
+        venue=venue, not_names=_defined_non_names(sections),
     )
     headline_in_caps = _is_shouting(article.headline)
     for text, weight in sections:
@@ -56,10 +61,8 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     if headline_in_caps:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
-    topics = score_topics(sections, taxonomy)
-    venue = any(topic in taxonomy.venue_topics and score >= taxonomy.topic_threshold for topic, score in topics[:2])
     dateline_place = _add_dateline(resolver, article, taxonomy, venue)
-    _qualify_institutions(resolver, taxonomy, _home_country(resolver, article, taxonomy))
+    _qualify_institutions(resolver, taxonomy, _home_country(resolver, article, taxonomy), sections)
     if not venue:
         _add_body_countries(resolver, taxonomy)
     must: set[str] = set()
@@ -70,7 +73,8 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
         if hits:
             resolver.add(rule.tag, rule.kind, hits)
             must.add(fold(rule.tag))
-    tags = _rank(_finalise(resolver.entities, taxonomy), topics, must, taxonomy)
+    limit = taxonomy.max_venue_tags if venue else taxonomy.max_tags
+    tags = _rank(_finalise(resolver.entities, taxonomy), topics, must, taxonomy, limit)
     tags.dateline_place = dateline_place
     return tags
 
@@ -106,6 +110,30 @@ def _sections(article: Article) -> list[tuple[str, float]]:
             text = text[len(article.dateline.raw):]
         texts.append((text, OPENING_WEIGHT if index == 0 else BODY_WEIGHT))
     return texts
+
+
+# A phrase and the acronym defined for it: "the export enhancement program (EEP)".
+DEFINITION = re.compile(r"((?:[^\W\d_][\w'\-]*\s+){1,8})\(([A-Z]{2,6})\)")
+
+
+def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
+    """Folded acronyms, and long forms, that the story defines as no entity: an acronym for a lower-case phrase
+    ("export enhancement program (EEP)") or for a product ("Geostationary Operational Environmental Satellite
+    (GOES)")."""
+    found: set[str] = set()
+    for text, _ in sections:
+        if "(" not in text:
+            continue
+        for phrase, acronym in DEFINITION.findall(text):
+            words = [word for word in phrase.split() if word.lower() not in CONNECTORS]
+            long_form = words[-len(acronym):]
+            if "".join(word[0] for word in long_form).upper() != acronym:
+                continue
+            if all(word.islower() for word in long_form):
+                found.add(fold(acronym))
+            elif fold(long_form[-1]) in PRODUCT_NOUNS:
+                found |= {fold(acronym), fold(" ".join(long_form))}
+    return frozenset(found)
 
 
 def _is_shouting(headline: str) -> bool:
@@ -214,16 +242,18 @@ def _home_country(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> s
     return max(named, key=lambda e: e.score).name if named else None
 
 
-def _qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, country: str | None) -> None:
-    """Give a ministry, treasury or parliament named without its country the story's country ("Finance Ministry"
-    filed from Tokyo is the Japanese Finance Ministry; at the Treasury in Washington, the United States
-    Department of the Treasury); drop it when the story has no country."""
-    adjective = {fold(c): word for word, c in taxonomy.demonyms.items()} if country else {}
+def _qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, home: str | None,
+                          sections: list[tuple[str, float]]) -> None:
+    """Give a ministry, treasury or parliament named without its country the country the story places it in ("the
+    Finance Ministry in Tokyo": Japanese, whatever the dateline), else the story's country ("Finance Ministry"
+    filed from Tokyo is the Japanese Finance Ministry); drop it when the story has no country."""
+    adjective = {fold(c): word for word, c in taxonomy.demonyms.items()}
     for key, entity in list(resolver.entities.items()):
         words = key.split()
         if entity.kind != "organisation" or not set(words) <= INSTITUTION_WORDS or INSTITUTION_HEADS.isdisjoint(words):
             continue
         del resolver.entities[key]
+        country = _placed_in(entity.name, sections) or home
         if country is None:
             continue
         qualifier = "U.S." if fold(country) == "united states" else adjective.get(fold(country), "").title()
@@ -231,6 +261,18 @@ def _qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, country: str |
             name = f"{qualifier} {entity.name}"
             resolver.add(name, "organisation", 0.0, named=False)
             resolver.entities[fold(resolver.aliases.get(fold(name), name))].absorb(entity)
+
+
+def _placed_in(name: str, sections: list[tuple[str, float]]) -> str | None:
+    """The country of the place the story puts a body in ("the Finance Ministry in Tokyo": Japan), else None."""
+    pattern = re.compile(f"(?i:{re.escape(name)})" + r"\s+in\s+([A-Z][\w'.\-]*(?:\s[A-Z][\w'.\-]*)?)")
+    index = gazetteer()
+    for text, _ in sections:
+        found = pattern.search(text)
+        place = index.lookup(found.group(1), 0) if found else None
+        if place is not None and place.country in index.countries:
+            return index.countries[place.country].name
+    return None
 
 
 def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:
@@ -284,20 +326,24 @@ def _is_junk(name: str) -> bool:
 
 
 
-def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy) -> Tags:
-    """Pick up to max_tags: the entities the story names (those of the headline, those named more than once and the
-    always-rules' first), then up to two strong topics, then entities named once; no filler."""
+def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy,
+          limit: int) -> Tags:
+    """Pick up to limit tags: the entities the story names (those of the headline, those named more than once and
+    the always-rules' first), then up to two strong topics, then entities named once while there are fewer than
+    max_tags; no filler. limit is max_tags, or max_venue_tags for a story of a venue topic (a results round-up
+    names twenty clubs twice each)."""
     named = [e for e in entities if e.count or fold(e.name) in must]
     salient = [e for e in named if fold(e.name) in must] + [
         e for e in named if fold(e.name) not in must and (e.headline or e.count >= 2)]
     names = {fold(e.name) for e in entities}
     strong = [topic for topic, score in topics if score >= taxonomy.topic_threshold and fold(topic) not in names]
     chosen_topics = strong[:MAX_TOPIC_SLOTS]
-    entity_slots = max(taxonomy.max_tags - len(chosen_topics), 1)
+    entity_slots = max(limit - len(chosen_topics), 1)
     chosen = salient[:entity_slots]
-    chosen += [e for e in named if e not in salient][:entity_slots - len(chosen)]
+    once_slots = min(entity_slots, taxonomy.max_tags - len(chosen_topics)) - len(chosen)
+    chosen += [e for e in named if e not in salient][:max(once_slots, 0)]
     chosen.sort(key=lambda e: (-e.score, e.first))
-    chosen_topics = chosen_topics[:taxonomy.max_tags - len(chosen)]
+    chosen_topics = chosen_topics[:limit - len(chosen)]
     return Tags(
         people=[e.name for e in chosen if e.kind == "person"],
         places=[e.name for e in chosen if e.kind == "place"],

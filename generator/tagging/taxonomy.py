@@ -18,7 +18,7 @@ from generator.tagging.text import fold
 TAXONOMY_PATH = Path(__file__).resolve().parent.parent.parent / "tags.yaml"
 KINDS = ("person", "place", "organisation", "topic")
 TAXONOMY_KEYS = frozenset(
-    "max_tags min_city_population topic_threshold "
+    "max_tags max_venue_tags min_city_population topic_threshold "
     "aliases bodies types merges block always topics demonyms venue_topics".split()
 )
 MIN_TAGS, MAX_TAGS = 1, 20
@@ -48,6 +48,7 @@ class Taxonomy:
     demonyms: dict[str, str] = field(default_factory=dict)
     venue_topics: frozenset[str] = frozenset()
     max_tags: int = 8
+    max_venue_tags: int = 8  # the cap for stories of a venue topic: a results round-up is about twenty clubs
     min_city_population: int = 100_000
     topic_threshold: float = 2.0
 
@@ -74,6 +75,9 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
     max_tags = _number(data, "max_tags", 8, path)
     if not MIN_TAGS <= max_tags <= MAX_TAGS:
         raise ConfigError(f"{path}: max_tags", f"must be between {MIN_TAGS} and {MAX_TAGS}, not {max_tags}")
+    max_venue_tags = _number(data, "max_venue_tags", max_tags, path)
+    if not max_tags <= max_venue_tags <= MAX_TAGS:
+        raise ConfigError(f"{path}: max_venue_tags", f"must be between max_tags and {MAX_TAGS}, not {max_venue_tags}")
     types = {fold(name): kind for name, kind in _mapping(data, "types", path).items()}
     for name, kind in types.items():
         if kind not in KINDS:
@@ -89,6 +93,7 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         demonyms={fold(word): country for word, country in _mapping(data, "demonyms", path).items()},
         venue_topics=frozenset(_strings(data, "venue_topics", path)),
         max_tags=max_tags,
+        max_venue_tags=max_venue_tags,
         min_city_population=_number(data, "min_city_population", 100_000, path),
         topic_threshold=float(_number(data, "topic_threshold", 2, path)),
     )

@@ -10,7 +10,7 @@ from unidecode import unidecode
 
 TOKEN = re.compile(
     r"<(?P<bracket>[^<>\n]{1,80})>"
-    r"|(?P<word>[^\W\d_](?:[\w&]|[.'’\-](?=[^\W_]))*\.?)"
+    r"|(?P<word>[^\W\d_](?:[\w&]|[.'’\-](?=[^\W_])|/(?=[A-Z]))*\.?)"
     r"|(?P<number>\d(?:[\w]|[.,'’\-](?=\w))*)"
     r"|(?P<mark>\S)"
 )
@@ -18,6 +18,7 @@ TICKER = re.compile(r"^[A-Z0-9.\-/ ]{1,10}$")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
 CONNECTORS = frozenset("of the for and & de da di du del der van von bin y la le".split())
+QUOTES = frozenset('"“”«»')
 SENTENCE_MARKS = frozenset('.!?:;"“”‘’«»()[]—–')
 # Words that keep their trailing period: abbreviations, not sentence ends.
 ABBREVIATIONS = frozenset(
@@ -50,6 +51,7 @@ class Mention:
     before: tuple[str, ...] = ()
     after: str = ""
     bracketed: bool = False
+    quoted: bool = False  # the whole span in quotation marks: a title, a product line or a nickname
 
     @property
     def text(self) -> str:
@@ -62,7 +64,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
     for bracket, word, number, mark in TOKEN.findall(text.replace("’", "'")):
         if word:
-            if word[-1] == "." and "." not in word[:-1] and fold(word) not in ABBREVIATIONS:
+            initial = len(word) == 2 and word[0].isupper()  # "P. Simmons", "N. Korea": an initial keeps its period
+            if word[-1] == "." and "." not in word[:-1] and not initial and fold(word) not in ABBREVIATIONS:
                 tokens += [("word", word[:-1]), ("mark", ".")]
             else:
                 tokens.append(("word", word))
@@ -143,8 +146,13 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
         if kind != "word":
             break
         before.insert(0, POSSESSIVE.sub("", token.lower()))
+    quoted = start > 0 and tokens[start - 1][1] in QUOTES and end < len(tokens) and tokens[end][1] in QUOTES
     following = tokens[end] if end < len(tokens) else ("", "")
     after = following[1].lower() if following[0] == "word" else ""
     if following[0] == "bracket" and TICKER.match(following[1].strip()):
         after = "<ticker>"
-    return Mention(words, weight, initial, tuple(before), after)
+    elif following[0] == "number":
+        after = "<number>"  # a score or a figure: "Essex 532-8", "Leicestershire 22 points"
+    elif following[1] in ("(", ":"):
+        after = following[1]
+    return Mention(words, weight, initial, tuple(before), after, quoted=quoted)

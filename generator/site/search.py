@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -14,7 +13,11 @@ from markupsafe import Markup
 
 from generator.errors import BuildError
 from generator.files import SafeWriter, scratch_folder
-from generator.incremental import WRITE_PROCESSES, IncrementalWriter, link_previous
+from generator.site.metadata import public_path
+from generator.site.parallel import WRITE_PROCESSES
+from generator.site.reuse import PageKeys, link_previous
+from generator.site.run import run_of
+from generator.site.templates import script_json
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PAGEFIND_DIR = "pagefind"
@@ -23,24 +26,27 @@ STORY_LIST = "search/stories.js"
 STORY_PAGE = re.compile(r"\d{4}/\d{2}/\d{2}/[^/]+\.html")
 # Pages that are not worth a search engine's visit: they say "not found" or need a query.
 UNLISTED = {"404.html", "search/index.html"}
-SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def finish_site(generator, writer=None) -> None:
-    """Pelican's article_writer_finalized: once every page is written, the story list, sitemap, robots, index."""
-    settings = generator.settings
-    output = Path(generator.output_path)
+def finish_site(pelican) -> None:
+    """Pelican's finalized: once every page is written (Pelican's, its plugins'), the story list, sitemap,
+    robots.txt and the search index."""
+    run = run_of(pelican.settings)
+    if run.articles is None:
+        return
+    articles, settings = run.articles.articles, pelican.settings
+    output = Path(pelican.output_path)
     files = SafeWriter(output)
-    files.write_text(settings.get("SEARCH_STORIES_SAVE_AS", STORY_LIST), story_list(generator.articles))
+    files.write_text(settings.get("SEARCH_STORIES_SAVE_AS", STORY_LIST), story_list(articles))
     sitemap_name = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
     site_url = settings["FEED_DOMAIN"].rstrip("/") + "/"
-    unlisted = {article.save_as for article in (*generator.hidden_articles, *generator.drafts)}  # Pelican's
-    files.write_text(sitemap_name, sitemap(output, generator.articles, site_url, unlisted))  # hidden and drafts
+    unlisted = {article.save_as for article in (*run.articles.hidden_articles, *run.articles.drafts)}  # Pelican's
+    files.write_text(sitemap_name, sitemap(output, articles, site_url, unlisted))  # hidden stories and drafts
     files.write_text("robots.txt", robots(site_url + sitemap_name))
     if settings.get("SEARCH_INDEX", True):
-        writer = IncrementalWriter.current
-        previous = writer.previous if writer is not None and Path(writer.output_path) == output else None
-        changed = (lambda month, pages: search_input_changed(month, pages, writer, previous)) if previous else None
+        pages = getattr(run.writer, "pages", None)
+        previous = pages.previous if pages is not None and Path(run.writer.output_path) == output else None
+        changed = (lambda month, listed: search_input_changed(month, listed, pages, output, previous)) if previous else None
         index_site(output, changed, previous, int(settings.get(WRITE_PROCESSES) or 1), unlisted)
 
 
@@ -51,23 +57,10 @@ def story_list(articles: list) -> str:
     return f"window.newsdigestStories={script_json(rows)};\n"
 
 
-def script_json(value: object) -> Markup:
-    """JSON for a <script> element: <, >, & and line separators escaped so no tag can close it early."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for character, escaped in SCRIPT_UNSAFE.items():
-        text = text.replace(character, escaped)
-    return Markup(text)
-
-
 def site_pages(output: Path) -> list[str]:
     """Every HTML page of the built site worth listing, as paths relative to its root, sorted."""
     pages = (path.relative_to(output).as_posix() for path in output.rglob("*.html"))
     return sorted(page for page in pages if page not in UNLISTED and not page.startswith(PAGEFIND_DIR + "/"))
-
-
-def public_path(page: str) -> str:
-    """The path a server answers for a page: folder URLs without their index.html."""
-    return page[: -len("index.html")] if page == "index.html" or page.endswith("/index.html") else page
 
 
 def sitemap(output: Path, articles: list, site_url: str, unlisted: set[str] = frozenset()) -> str:
@@ -120,15 +113,14 @@ def is_story_page(page: str) -> bool:
     return STORY_PAGE.fullmatch(page) is not None and not page.endswith("/index.html")
 
 
-def search_input_changed(month: str, pages: list[str], writer: IncrementalWriter, previous: Path) -> bool:
+def search_input_changed(month: str, pages: list[str], keys: PageKeys, site: Path, previous: Path) -> bool:
     """Whether a month's search bundle must be built again: a story page of the month added or gone since the
     previous build, or one rendered afresh whose indexed part (its slim copy) differs from the previous build's.
     A story page is rendered again when only what Pagefind leaves out changed, as its link to a newer story."""
-    before = {page for page in writer.old_keys if page.startswith(month + "/") and is_story_page(page)}
+    before = {page for page in keys.old_keys if page.startswith(month + "/") and is_story_page(page)}
     if before != set(pages):
         return True
-    site = Path(writer.output_path)
-    return any(slim_text(site / page) != slim_text(previous / page) for page in pages if page in writer.rendered)
+    return any(slim_text(site / page) != slim_text(previous / page) for page in pages if page in keys.rendered)
 
 
 def slim_text(path: Path) -> str | None:

@@ -9,10 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import incremental, parallel_read
+from generator.site import readahead, reuse
 from generator.build import build_site
 from generator.ingest import CACHE_ROOT
-from generator.site import FrontMatterReader
+from generator.site.reader import FrontMatterReader
 from test_incremental import SITE_URL, add, tree
 
 
@@ -27,15 +27,15 @@ def build(project: Path, output: str) -> list[str]:
 def spied(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Read ahead from the first story on; the sizes of what was read ahead, per build."""
     counts: list[int] = []
-    read_in_processes = parallel_read.read_in_processes
+    read_in_processes = readahead.read_in_processes
 
     def spy(reader, paths, processes, stamp):
         read, stamps = read_in_processes(reader, paths, processes, stamp)
         counts.append(len(read))
         return read, stamps
 
-    monkeypatch.setattr(parallel_read, "read_in_processes", spy)
-    monkeypatch.setattr(parallel_read, "READ_AHEAD_FROM", 1)
+    monkeypatch.setattr(readahead, "read_in_processes", spy)
+    monkeypatch.setattr(readahead, "READ_AHEAD_FROM", 1)
     return counts
 
 
@@ -44,7 +44,7 @@ def test_reading_ahead_builds_the_same_site(project: Path, spied: list[int], mon
         add(project, "reuters", name, 1987)
     build(project, "ahead")
     assert spied == [4]
-    monkeypatch.setattr(parallel_read, "READ_AHEAD_FROM", 10**9)
+    monkeypatch.setattr(readahead, "READ_AHEAD_FROM", 10**9)
     build(project, "one-by-one")
     assert spied == [4]
     assert tree(project / "ahead") == tree(project / "one-by-one")
@@ -81,7 +81,7 @@ def test_the_stamps_taken_while_reading_ahead_are_pelicans_own(project: Path, sp
 def test_remembered_stamps_take_each_file_once_and_answer_from_those_taken_ahead(tmp_path: Path) -> None:
     asked = []
     stamps = {str(tmp_path / "a.md"): b"kept"}
-    stamp = parallel_read.remembered_stamps(stamps, lambda path: asked.append(path) or b"new")
+    stamp = readahead.remembered_stamps(stamps, lambda path: asked.append(path) or b"new")
     assert stamp(str(tmp_path / "a.md")) == b"kept"
     assert stamp(str(tmp_path / "x" / ".." / "a.md")) == b"kept"
     assert stamp(str(tmp_path / "b.md")) == b"new" and stamp(str(tmp_path / "b.md")) == b"new"
@@ -93,9 +93,9 @@ def test_page_keys_take_each_story_s_hash_from_the_read_cache(project: Path, mon
         add(project, "reuters", name, 1987)
     hashed = []
     counting = SimpleNamespace(sha256=hashlib.sha256, new=lambda name, data: hashed.append(name) or hashlib.new(name, data))
-    monkeypatch.setattr(incremental, "hashlib", counting)
+    monkeypatch.setattr(reuse, "hashlib", counting)
     build(project, "output")
     assert hashed == []  # this process's page keys hashed no story again
-    monkeypatch.setattr(parallel_read, "SOURCE_HASH", "sha1")  # Pelican's stamps are not the page keys' hash
+    monkeypatch.setattr(readahead, "SOURCE_HASH", "sha1")  # Pelican's stamps are not the page keys' hash
     build(project, "other")
-    assert hashed and set(hashed) == {incremental.SOURCE_HASH}
+    assert hashed and set(hashed) == {reuse.SOURCE_HASH}

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from math import ceil
 
-from pelican import writers
 from pelican.paginator import Page, Paginator
 
 
@@ -34,16 +33,17 @@ class StablePage(Page):
     def is_first(self) -> bool:
         return self.url_number == 1
 
-    def _from_settings(self, key):
-        """Pelican's PAGINATION_PATTERNS applied to the number in the URL, not the position."""
-        shown, self.number = self.number, self.url_number
-        try:
-            return super()._from_settings(key)
-        finally:
-            self.number = shown
+    @property
+    def url(self) -> str:
+        return self.numbered_as_in_url().url
 
-    url = property(lambda self: self._from_settings("URL"))
-    save_as = property(lambda self: self._from_settings("SAVE_AS"))
+    @property
+    def save_as(self) -> str:
+        return self.numbered_as_in_url().save_as
+
+    def numbered_as_in_url(self) -> Page:
+        """Pelican's page at the number in the URL: Pelican's PAGINATION_PATTERNS applied to that number."""
+        return Page(self.full_name, self.base_url, self.object_list, self.url_number, self.paginator, self.settings)
 
 
 class StablePaginator(Paginator):
@@ -85,7 +85,3 @@ class StablePaginator(Paginator):
         end = self.count - (block - 1) * self.per_page
         return max(self.per_page, end - self.per_page), end
 
-
-def register() -> None:
-    """Pelican's writer paginates every paginated template with the stable paginator."""
-    writers.Paginator = StablePaginator

@@ -1,0 +1,46 @@
+"""The second half of newsdigest, content/ to the site: a Pelican plugin (PLUGINS = ["generator.site"]).
+
+Its stages, each a module, in the order a build runs them:
+
+- read: `reader` (stories and pages; the reader READERS names), `markup` (a story's Markdown as safe HTML),
+  `readahead` (reading on every process into an empty read cache);
+- site context: `context` (tag, place and period indexes, neighbours), `related` (earlier coverage),
+  `metadata` (JSON-LD, absolute URLs, RSS guids);
+- render: `templates` (filters, globals, compiled templates), `pagination` (stable pages), `writer` (the one
+  writer), with `reuse` (unchanged pages linked from the previous build) and `parallel` (forked workers);
+- findability: `search` (story list, sitemap, robots.txt, the Pagefind index), when every page is written.
+
+`patches` holds every replacement of Pelican's own code, applied only to the Pelican it was written for;
+`collection` pauses garbage collection while the site is read; `run` keeps one build's objects. Everything else
+connects to Pelican's signals."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from generator.site import context, metadata, related, run, search, templates, writer
+from generator.site.collection import pause_collection, resume_collection
+from generator.site.patches import apply_patches
+from generator.site.readahead import read_ahead
+
+PARALLEL_WRITE_SAFE = True  # our handlers of the signals sent while several processes write (generator.site.parallel)
+
+
+def register() -> None:
+    """Pelican plugin entry point: apply the patches that fit this Pelican, connect every stage."""
+    apply_patches()
+    signals.get_generators.connect(run.start_run)
+    signals.get_generators.connect(pause_collection)
+    signals.generator_init.connect(templates.add_template_helpers)
+    signals.generator_init.connect(templates.keep_compiled_templates)
+    signals.article_generator_init.connect(read_ahead)
+    signals.article_generator_pretaxonomy.connect(context.file_under_dateline_place)
+    for step in (context.tag_index, context.place_index, context.period_neighbours, context.link_neighbours,
+                 related.relate_stories, context.search_bundles, run.remember_articles):
+        signals.article_generator_finalized.connect(step)
+    signals.get_writer.connect(writer.writer_class)
+    signals.feed_generated.connect(metadata.mark_rss_guids)
+    signals.article_writer_finalized.connect(writer.join_writers)
+    signals.finalized.connect(search.finish_site)
+    signals.finalized.connect(writer.record_page_keys)
+    signals.finalized.connect(resume_collection)
