@@ -331,6 +331,8 @@ def is_lede(block: Chunk) -> bool:
 
 def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines as one line: a hyphen at a line end before a lower-case word stays, unspaced."""
+    if len(lines) == 1:  # most blocks: nothing to join
+        return lines[0].strip()
     stripped = [line.strip() for line in lines]
     if not any(line.endswith("-") for line in stripped):  # no hyphen to keep: one join (the common case)
         first = next((index for index, line in enumerate(stripped) if line), len(stripped))
