@@ -261,9 +261,8 @@ def without_debris(blocks: list[Chunk]) -> list[Chunk]:
     after_link_label = after_links_label = False
     for block in blocks:
         text = join_lines(block.lines)
-        headlines = all(len(line.split()) <= MAX_SUBHEAD_WORDS and not _SENTENCE_END.search(line)
-                        for line in block.lines)
-        if headlines and (after_links_label or (after_link_label and len(block.lines) == 1)):
+        if (after_links_label or (after_link_label and len(block.lines) == 1)) and all(
+                len(line.split()) <= MAX_SUBHEAD_WORDS and not _SENTENCE_END.search(line) for line in block.lines):
             after_link_label = False
             continue
         after_link_label = after_links_label = False
@@ -332,13 +331,22 @@ def is_lede(block: Chunk) -> bool:
 
 def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines as one line: a hyphen at a line end before a lower-case word stays, unspaced."""
-    text = ""
-    for line in (line.strip() for line in lines):
-        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower():
-            text += line
+    if len(lines) == 1:  # most blocks: nothing to join
+        return lines[0].strip()
+    stripped = [line.strip() for line in lines]
+    if not any(line.endswith("-") for line in stripped):  # no hyphen to keep: one join (the common case)
+        first = next((index for index, line in enumerate(stripped) if line), len(stripped))
+        return " ".join(stripped[first:])
+    parts: list[str] = []
+    tail = ""  # the joined text's last two characters (parts are joined once: += on a str is quadratic)
+    for line in stripped:
+        if tail.endswith("-") and tail[-2:-1].isalpha() and line[:1].islower():
+            piece = line
         else:
-            text = f"{text} {line}" if text else line
-    return text
+            piece = f" {line}" if tail else line
+        parts.append(piece)
+        tail = (tail + piece)[-2:]
+    return "".join(parts)
 
 
 def classify_blocks(blocks: list[Chunk]) -> list[Block]:
