@@ -163,8 +163,9 @@ def remove_stale_records(output: Path) -> None:
         record = read_json_object(path)
         if record.get("site") != identity:
             path.unlink(missing_ok=True)
-    for path in records.glob("pages-*.json"):
-        if not (records / f"site-{path.name.removeprefix('pages-')}").is_file():
+    for path in records.glob("*-*.json"):  # a build's other records (pages-, search-...) go with its site record
+        build = path.name.split("-", 1)[1]
+        if not (records / f"site-{build}").is_file():
             path.unlink(missing_ok=True)
 
 
@@ -296,8 +297,8 @@ def render(settings: dict, output: Path, keys: list[str], previous: dict | None,
         swap_in(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-        pages.unlink(missing_ok=True)
-        site.unlink(missing_ok=True)
+        for record in records.glob(f"*-{token}.json"):
+            record.unlink(missing_ok=True)
         raise
     return skipped
 

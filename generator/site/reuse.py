@@ -200,6 +200,21 @@ def link_previous(old: Path, new: Path) -> None:
         new.write_bytes(old.read_bytes())
 
 
+def sibling_records(settings: dict, name: str) -> tuple[Path | None, Path | None]:
+    """Another record of the build beside its page keys (PAGE_RECORDS: `pages-<build>.json`), for a plugin that
+    keeps state between builds out of the published site: (the previous build's `<name>-<build>.json`, where to
+    save this build's); (None, None) in a build that keeps no records (plain `pelican content`)."""
+    old, new = (settings.get(PAGE_RECORDS) or (None, None))
+
+    def renamed(record: str | None) -> Path | None:
+        if not record:
+            return None
+        path = Path(record)
+        return path.with_name(name + "-" + path.name.removeprefix("pages-"))
+
+    return renamed(old), renamed(new)
+
+
 def write_record(record: Path, keys: dict[str, str]) -> None:
     """Save the keys of this build's pages where the build asked (PAGE_RECORDS), for the next build."""
     record.write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
