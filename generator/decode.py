@@ -184,5 +184,5 @@ def _normalise(text: str) -> str:
     text = _UNICODE_SPACES.sub(" ", text)
     text = _INVISIBLES.sub("", text)
     text = _CONTROLS.sub("", text)
-    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # not a `[ \t]+$` search: quadratic
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # a `[ \t]+$` pattern is quadratic on a long run
     return unicodedata.normalize("NFC", text)
