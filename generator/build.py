@@ -327,7 +327,8 @@ def cache_folder(project: Path, environment: str) -> Path:
 
 def swap_in(staging: Path, output: Path) -> None:
     """Put the staging folder in place of output/ in one atomic exchange; the old site is removed after."""
-    retired = output.parent / f".{output.name}-old-{os.getpid()}"
+    retired = output.parent / f".{output.name}-old-{os.getpid()}-{time.time_ns()}"  # unique: the last one's may
+    # still be being deleted when one process builds twice (serve --watch)
     if output.exists() and exchange(staging, output):
         os.rename(staging, retired)
     else:

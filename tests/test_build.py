@@ -13,6 +13,7 @@ import pytest
 
 from conftest import GOLDEN, PROJECT, compare_golden, corpus_folder
 from feedcheck import check_feed
+from generator import build
 from generator.build import build_site
 from generator.errors import BuildError, ConfigError
 from generator.ingest import ingest
@@ -163,6 +164,17 @@ def test_an_up_to_date_site_is_not_rebuilt(site: Path, tmp_path: Path) -> None:
     story.write_text(story.read_text().replace("\n---\n", "\n---\nAn editor's first line.\n\n", 1))
     assert build_site(root / "content", root / "output", **arguments).built is True
     assert build_site(root / "content", root / "output", site_url="https://other.example/", settings_file=root / "pelicanconf.py")
+
+
+def test_one_process_builds_again_while_the_last_retired_site_is_still_being_deleted(site: Path, tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(site, root)
+    monkeypatch.setattr(build.subprocess, "Popen", lambda *args, **kwargs: None)  # the deletions never finish
+    for _ in range(3):  # serve --watch rebuilds in one process
+        assert build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py",
+                          site_url=SITE_URL, force=True).built
+    assert len(list(tmp_path.joinpath("p").glob(".newsdigest-trash-*"))) == 3
 
 
 def test_a_setting_changed_in_an_imported_settings_file_rebuilds_every_page(site: Path, tmp_path: Path) -> None:
