@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from generator.agencies import AGENCIES, AGENCY_NAMES
 from generator.dateline import opening_place, parse_dateline, parse_dateline_line
-from generator.dates import find_dates, has_time
+from generator.dates import TIME_ZONES, find_dates, has_time
 from generator.filed import time_in_text
 from generator.furniture import (
     CONTROL_WORDS,
@@ -51,7 +51,7 @@ time dateline gmt utc msk est edt cet cest bst pst cst et local am pm a.m p.m so
 monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun""".split())
 _META_SEPARATORS = re.compile(r"[|•·/–—-]")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s{0,3}[ap]\.?m\.?)?"
-                    r"|(?<!\d)\d{3,4}\s{0,3}(?=(?:GMT|UTC|EST|EDT|CET|MSK|BST|PST|CST)\b)"
+                    r"|(?<!\d)\d{3,4}\s{0,3}(?=" + TIME_ZONES + r"\b)"
                     r"|\b(?:GMT|UTC)\s{0,3}[+-]\s{0,3}\d{1,2}(?::?\d\d)?", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s,:;|]+")
 _DOMAIN = re.compile(r"[a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){1,3}\.(?:com|net|org|cn|ru|uk|de|fr|jp|kr|in|info|news)")
