@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import PROJECT, corpus_folder
-from generator.build import build_site
+from generator.build import build_site, records_folder
 from generator.ingest import ingest
 from generator.search_index.aliases import alias_groups
 from generator.search_index.encoding import as_script, decode_numbers, encode_number, from_script, term_hash
 from generator.search_index.index import PREFIX, IndexBuilder, build_index, layout, offer_keys
 from generator.search_index import plugin
-from generator.search_index.plugin import STATE_FILE, PreviousIndex
+from generator.search_index.plugin import STATE_RECORD, PreviousIndex
 from generator.search_index.stories import IndexedStory, StoryTag, word_weights
 from generator.search_index.words import fold, words
 
@@ -169,8 +169,8 @@ def test_previous_index_is_extended_only_when_it_holds_the_first_stories_unchang
     shape = layout(3, "tag/{slug}/index.html")
     state = build_index([story(n, n + 1, ["oil"], []) for n in range(2)], ALIASES).state()
     state["stories"] = [["s0.html", "a"], ["s1.html", "b"]]
-    (tmp_path / STATE_FILE).write_text(json.dumps(state))
-    previous = PreviousIndex(tmp_path, tmp_path / STATE_FILE)
+    (tmp_path / "state.json").write_text(json.dumps(state))
+    previous = PreviousIndex(tmp_path, tmp_path / "state.json")
     assert previous.extends_to(articles, ["a", "b", "c"], shape, ALIASES) == 2
     assert previous.extends_to(articles, ["a", "edited", "c"], shape, ALIASES) is None
     assert previous.extends_to(articles[1:], ["b", "c"], shape, ALIASES) is None  # the oldest removed
@@ -211,8 +211,16 @@ def test_a_build_adding_the_newest_story_extends_the_index_as_a_full_build_would
     assert before["meta.js"][1] != (data / "meta.js").read_bytes()
     assert build("full", force=True) and len(afresh) == 1
     assert tree(project / "output" / "search") == tree(project / "full" / "search")
-    state = json.loads((project / "output" / STATE_FILE).read_text())
-    assert state == json.loads((project / "full" / STATE_FILE).read_text()) and len(state["stories"]) == len(names)
+    state = search_state(project / "output")
+    assert state == search_state(project / "full") and len(state["stories"]) == len(names)
+    assert not list((project / "output").glob(".*")), "the index's state is kept beside the site, not in it"
+
+
+def search_state(output: Path) -> dict:
+    """The search index's state that the build keeps beside its site (one record per site built there)."""
+    records = list(records_folder(output).glob(f"{STATE_RECORD}-*.json"))
+    assert len(records) == 1, records
+    return json.loads(records[0].read_text())
 
 
 def test_a_previous_index_that_cannot_be_read_is_made_afresh(project: Path, caplog) -> None:

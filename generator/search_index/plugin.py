@@ -18,22 +18,22 @@ from generator.search_index.aliases import alias_groups
 from generator.search_index.encoding import from_script
 from generator.search_index.index import FORMAT, TAG_URL, IndexBuilder, build_index, layout
 from generator.search_index.stories import story_from_article, story_stamp
-from generator.site.reuse import PageKeys, link_previous
+from generator.site.reuse import PageKeys, link_previous, sibling_records
 from generator.site.run import run_of
 from generator.tagging.taxonomy import TAXONOMY_PATH
 
 logger = logging.getLogger(__name__)
 DATA_PATH = "search/data"
-STATE_FILE = ".newsdigest-search.json"
+STATE_RECORD = "search"  # the index's state: a record beside output/ (generator.site.reuse.sibling_records)
 
 
 class PreviousIndex:
     """The index of the build being replaced: its state and its parts, read on demand."""
 
-    def __init__(self, folder: Path, state_file: Path):
+    def __init__(self, folder: Path, state_file: Path | None):
         self.folder = folder
         try:
-            self.state = json.loads(state_file.read_text(encoding="utf-8"))
+            self.state = json.loads(state_file.read_text(encoding="utf-8")) if state_file else {}
         except (OSError, ValueError):
             self.state = {}
 
@@ -80,11 +80,12 @@ def index_stories(generator, pages: PageKeys | None) -> None:
     stamps = [story_stamp(article, source_hash(pages, article)) for article in articles]
     shape = layout(len(articles), settings.get("TAG_URL", TAG_URL))
     old = pages.previous if pages is not None else None
-    previous = PreviousIndex(old / folder, old / STATE_FILE) if old is not None else None
+    old_state, new_state = sibling_records(settings, STATE_RECORD)
+    previous = PreviousIndex(old / folder, old_state) if old is not None else None
     builder = extended(previous, articles, stamps, shape, aliases) if previous else None
     if builder is None:
         builder = build_index((story_from_article(a, s) for a, s in zip(articles, stamps)), aliases, shape["tagUrl"])
-    save(output, folder, builder, previous.folder if previous and builder.load else None)
+    save(output, folder, builder, previous.folder if previous and builder.load else None, new_state)
 
 
 def extended(previous: PreviousIndex, articles: list, stamps: list[str], shape: dict, aliases: list) -> IndexBuilder | None:
@@ -103,8 +104,9 @@ def extended(previous: PreviousIndex, articles: list, stamps: list[str], shape: 
     return builder
 
 
-def save(output: Path, folder: str, builder: IndexBuilder, previous: Path | None) -> None:
-    """Write the parts the builder touched and the state; link the previous build's other parts."""
+def save(output: Path, folder: str, builder: IndexBuilder, previous: Path | None, state: Path | None) -> None:
+    """Write the parts the builder touched, and the state where the build keeps its records (none in a build that
+    keeps none: the next one indexes afresh); link the previous build's other parts."""
     files = SafeWriter(output)
     texts = builder.files()
     for name, text in texts.items():
@@ -113,7 +115,8 @@ def save(output: Path, folder: str, builder: IndexBuilder, previous: Path | None
         for path in previous.glob("*.js"):
             if path.stem not in texts:
                 link_previous(path, output / folder / path.name)
-    files.write_text(STATE_FILE, json.dumps(builder.state(), separators=(",", ":")) + "\n")
+    if state is not None:
+        state.write_text(json.dumps(builder.state(), separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def source_hash(pages: PageKeys | None, article) -> str:

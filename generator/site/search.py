@@ -24,7 +24,8 @@ def finish_site(pelican) -> None:
     files = SafeWriter(output)
     sitemap_name = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
     site_url = settings["FEED_DOMAIN"].rstrip("/") + "/"
-    files.write_text(sitemap_name, sitemap(output, run.articles.articles, site_url))
+    unlisted = {article.save_as for article in (*run.articles.hidden_articles, *run.articles.drafts)}  # Pelican's
+    files.write_text(sitemap_name, sitemap(output, run.articles.articles, site_url, unlisted))  # hidden stories and drafts
     files.write_text("robots.txt", robots(site_url + sitemap_name))
 
 
@@ -34,12 +35,12 @@ def site_pages(output: Path) -> list[str]:
     return sorted(page for page in pages if page not in UNLISTED)
 
 
-def sitemap(output: Path, articles: list, site_url: str) -> str:
-    """sitemap.xml for every page of the site, with the story's date as lastmod for stories."""
+def sitemap(output: Path, articles: list, site_url: str, unlisted: set[str] = frozenset()) -> str:
+    """sitemap.xml for every page of the site but the unlisted, with the story's date as lastmod for stories."""
     modified = {article.url: getattr(article, "modified", article.date) for article in articles}
     ElementTree.register_namespace("", SITEMAP_NS)
     urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
-    for page in site_pages(output):
+    for page in (page for page in site_pages(output) if page not in unlisted):
         entry = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = site_url + public_path(page)
         if page in modified:
