@@ -3,8 +3,10 @@
 The slow scan is the obvious search: every story's headline, lede, body and tag names, folded (case, accents),
 scanned with a regular expression for each query word as a whole word. A run of query words that is a tag's
 name or alias in tags.yaml is that tag: a story has it when it has all the words of the run, of the canonical
-name, or of an alias of four letters or more (shorter aliases, US or IS, are also common words). The stories
-search finds must be the ones the scan finds, every one reachable, and the best ones first."""
+name, or of an alias of four letters or more; a shorter alias (US, IS, Fed: also common words) only where the
+story writes it as spelled, in its capitals ("U.S." too), in a headline, lede or body not all in capitals. The run
+typed is an alternative too unless it is such a short alias typed as spelled ("us" also finds the word us). The
+stories search finds must be the ones the scan finds, every one reachable, and the best ones first."""
 
 from __future__ import annotations
 
@@ -45,8 +47,13 @@ def folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
+def joined_initials(text: str) -> str:
+    """Initials written with periods as one word ("U.S." -> "US"), as a reader means them."""
+    return re.sub(r"(?<![^\W_])(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])\.?", lambda found: found.group().replace(".", ""), text)
+
+
 def query_words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", folded(text))
+    return re.findall(r"[^\W_]+", folded(joined_initials(text)))
 
 
 class Story:
@@ -59,7 +66,9 @@ class Story:
         self.headline = folded(article.xpath("string(.//h1)"))
         parts = [article.xpath("string(.//h1)"), *article.xpath(".//*[contains(@class, 'lede')]//text()"),
                  *article.xpath(".//div[contains(@class, 'body')]//text()"), *data["keywords"]]
-        self.text = folded(" ".join(parts))
+        self.text = folded(joined_initials(" ".join(parts)))
+        self.raw_parts = [" ".join(article.xpath(".//h1//text()")), " ".join(article.xpath(".//*[contains(@class, 'lede')]//text()")),
+                          " ".join(article.xpath(".//div[contains(@class, 'body')]//text()"))]
         self.tags = set(data["keywords"])
         self.places = {place["name"] for place in data.get("contentLocation", [])}
         self.source = data["sourceOrganization"]["name"]
@@ -67,6 +76,13 @@ class Story:
 
     def has(self, words: list[str], text: str | None = None) -> bool:
         return all(re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text or self.text) for word in words)
+
+    def writes(self, alias: str) -> bool:
+        """Whether a headline, lede or body not all in capitals writes the alias as spelled ("US" or "U.S.")."""
+        letters = alias.replace(".", "")
+        spelled = r"\.?".join(map(re.escape, letters)) + r"\.?" if letters.isupper() else re.escape(letters)
+        return any(re.search(rf"(?<![^\W_]){spelled}(?![^\W_])", part) for part in self.raw_parts
+                   if any(character.islower() for character in part))
 
 
 @lru_cache(maxsize=4)
@@ -80,29 +96,34 @@ def stories_of(output: Path) -> dict[str, Story]:
 
 
 @lru_cache(maxsize=1)
-def alias_names() -> dict[tuple[str, ...], list[list[str]]]:
-    """Each tag name or alias (as words) -> the alternatives a query of it stands for."""
+def alias_groups() -> dict[tuple[str, ...], list[str]]:
+    """Each tag name or alias (as words) -> its group: the canonical name, then its aliases."""
     aliases = yaml.safe_load((PROJECT / "tags.yaml").read_text(encoding="utf-8"))["aliases"]
     groups: dict[str, list[str]] = {}
     for variant, canonical in aliases.items():
         groups.setdefault(canonical, [canonical]).append(variant)
-    names = {}
-    for group in groups.values():
-        wide = [query_words(group[0])] + [query_words(a) for a in group[1:] if len("".join(query_words(a))) >= 4]
-        for name in group:
-            names[tuple(query_words(name))] = wide
-    return names
+    return {tuple(query_words(name)): group for group in groups.values() for name in group}
+
+
+def is_short(alias: str) -> bool:
+    return len("".join(query_words(alias))) < 4
 
 
 def scan(stories: dict[str, Story], query: str) -> set[str]:
     """The stories that have every term of the query (see the module docstring)."""
-    typed, terms, start = query_words(query), [], 0
+    typed, spelled, terms, start = query_words(query), re.findall(r"[^\W_]+", joined_initials(query)), [], 0
     while start < len(typed):
-        end = next((end for end in range(len(typed), start, -1) if tuple(typed[start:end]) in alias_names()), start + 1)
-        run = typed[start:end]
-        terms.append([run, *alias_names().get(tuple(run), [])])
+        end = next((end for end in range(len(typed), start, -1) if tuple(typed[start:end]) in alias_groups()), start + 1)
+        group = alias_groups().get(tuple(typed[start:end]), [])
+        as_typed = " ".join(spelled[start:end])
+        words = [query_words(name) for name in group if not is_short(name)]
+        short = [name for name in group if is_short(name)]
+        if not any(name.replace(".", "") == as_typed for name in short):
+            words.append(typed[start:end])
+        terms.append((words, short))
         start = end
-    return {path for path, story in stories.items() if all(any(story.has(words) for words in term) for term in terms)}
+    return {path for path, story in stories.items()
+            if all(any(story.has(run) for run in words) or any(story.writes(name) for name in short) for words, short in terms)}
 
 
 # ---- the browser ------------------------------------------------------------------------------------------------
@@ -186,6 +207,20 @@ def test_kyiv_and_kiev_find_the_same_stories_including_those_that_write_kiev(ser
     kyiv = set(every_result(page, served_site.url))
     search(page, "Kiev")
     assert kyiv == set(every_result(page, served_site.url)) and writing_kiev <= kyiv
+
+
+def test_short_alias_and_canonical_name_find_the_same_stories_and_mark_only_their_names(served_site: Site, page: Page) -> None:
+    stories = stories_of(served_site.output)
+    page.goto(served_site.url + KEY_PAGES["search"])
+    search(page, "U.S.")
+    found = every_result(page, served_site.url)
+    writing_us = {path for path, story in stories.items() if story.writes("US")}
+    assert writing_us and writing_us <= set(found)
+    marks = page.locator("#search-results mark").all_inner_texts()
+    names = {"us", "usa", "united states", "america", "united states of america"}
+    assert marks and all(" ".join(query_words(mark)) in names and mark != "us" for mark in marks), sorted(set(marks))
+    search(page, "United States")
+    assert set(every_result(page, served_site.url)) == set(found)
 
 
 def test_typing_a_tags_name_offers_its_page_first(served_site: Site, page: Page) -> None:
@@ -294,7 +329,7 @@ SLUGS = {"sao": "sao-paulo-governor-signs-grain-deal-with-zurich-based-trader",
 
 @pytest.mark.parametrize("query, expected", [
     ("sao paulo", ["sao"]), ("SÃO PAULO", ["sao"]), ("São Paulo", ["sao"]), ("zurich", ["sao"]), ("Zürich-based", ["sao"]),
-    ("U.S.", ["sao"]), ("US", ["sao"]), ("сделка", ["sao"]), ("Kyiv", ["kiev", "kyiv"]), ("Kiev", ["kiev", "kyiv"]),
+    ("U.S.", ["sao"]), ("US", ["sao"]), ("United States", ["sao"]), ("us", ["sao", "kyiv"]), ("сделка", ["sao"]), ("Kyiv", ["kiev", "kyiv"]), ("Kiev", ["kiev", "kyiv"]),
     ("Putin", ["fair", "kremlin"]), ("Vladimir Putin", ["fair"]), ("grain", ["sao", "kiev", "fair"]),
 ])
 def test_case_accents_initials_scripts_and_aliases_find_the_same_whole_words(fixture_site: Site, page: Page, query: str,

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import PROJECT, corpus_folder
 from generator.build import build_site, records_folder
 from generator.ingest import ingest
-from generator.search_index.aliases import alias_groups
+from generator.search_index.aliases import acronym_finder, alias_groups
 from generator.search_index.encoding import as_script, decode_numbers, encode_number, from_script, term_hash
 from generator.search_index.index import PREFIX, IndexBuilder, build_index, layout, offer_keys
 from generator.search_index import plugin
@@ -154,6 +154,17 @@ def test_words_are_listed_under_their_first_letters_for_prefix_search() -> None:
 
 def test_shards_are_a_power_of_two_that_grows_with_the_stories() -> None:
     assert layout(10, "")["shards"] == 16 and layout(1000, "")["shards"] == 32 and layout(10_000, "")["shards"] == 512
+
+
+def test_short_aliases_are_found_only_as_spelled_and_not_in_a_text_in_capitals() -> None:
+    find = acronym_finder([["United States", "America", "US", "USA"], ["Federal Reserve", "Fed"], ["New York", "N.Y."]])
+    assert find("The U.S.-based firm told us the US and USA plan; the Fed, fed up, met in N.Y. and NY.") == \
+        ["=us", "=us", "=usa", "=fed", "=ny", "=ny"]
+    assert find("US TROOPS LEAVE") == [] and find("Let us talk about the usual fed") == []
+    assert acronym_finder([["Kyiv", "Kiev"]])("Kiev US") == []  # no short alias: nothing to find
+    plain = story(0, 1, [], [])
+    weights = word_weights(IndexedStory(**{**plain.__dict__, "title": "US talks", "lede": "", "body": "Told us. U.S. said."}), find)
+    assert weights["=us"] > weights["said"] and "=fed" not in weights and weights["us"] >= 1
 
 
 def test_alias_groups_keep_their_spelling(tmp_path: Path) -> None:

@@ -5,9 +5,9 @@ Stories are numbered oldest first. The index is a set of parts, each one file (s
 
     meta      the manifest: story count, layout, years (first number of each), sources, tag kinds, aliases
     w<i>      postings shard i: {"t": {word: [stories, last number, postings]}, "n": {word: [[tag, words]]}},
-              the words whose hash falls in shard i; postings are (gap to the previous number, weight) pairs
-              written with encoding.encode_number; "n" lists the tags whose name ends with the word (see
-              offer_keys)
+              the words (and the terms of short aliases as written, aliases.acronym_term) whose hash falls in
+              shard i; postings are (gap to the previous number, weight) pairs written with
+              encoding.encode_number; "n" lists the tags whose name ends with the word (see offer_keys)
     p<i>      prefix shard i: {first three letters: [words]}, for words that begin with what a reader typed
     d<k>      cards: [url, title, date, source number, place, teaser] of stories k*CARD ... (k+1)*CARD-1
     c<k>      columns: per story of k*COLUMN ... (k+1)*COLUMN-1, its source then tag numbers, encoded
@@ -25,11 +25,12 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 
+from generator.search_index.aliases import ACRONYM_MARK, acronym_finder
 from generator.search_index.encoding import ENCODED, LAST, SMALL, as_script, encode_number, term_hash
 from generator.search_index.stories import IndexedStory, word_weights
 from generator.search_index.words import words
 
-FORMAT = 1
+FORMAT = 2
 CARD, COLUMN, TAG_BLOCK = 10, 1000, 256
 KINDS = ("People", "Places", "Organisations", "Topics", "Tags")
 PREFIX = 3  # letters a prefix must have before words that begin with it are looked up
@@ -62,6 +63,7 @@ class IndexBuilder:
         self.layout = settings
         self.aliases = aliases
         self.named = alias_names(aliases)
+        self.acronyms = acronym_finder(aliases)
         self.stories: list[list[str]] = list(state.get("stories", []))
         self.tags: list[str] = list(state.get("tags", []))
         self.sources: list[list[str]] = list(manifest.get("sources", []))
@@ -92,7 +94,7 @@ class IndexBuilder:
             [story.url, story.title, story.date_text, source, story.place, story.teaser])
         self.part(f"c{number // COLUMN}", list).append("".join(encode_number(value) for value in [source, *tags]))
         terms, encoded = self.terms, ENCODED
-        for word, weight in word_weights(story).items():  # the hot loop of a full build: kept lean
+        for word, weight in word_weights(story, self.acronyms).items():  # the hot loop of a full build: kept lean
             entry = terms.get(word) or self.entry(word)
             gap = number - entry[1] - 1
             entry[2] += (encoded[gap] if gap < SMALL else encode_number(gap), LAST[weight])
@@ -129,7 +131,7 @@ class IndexBuilder:
         entry = terms.get(word)
         if entry is None:
             entry = terms[word] = [0, -1, []]
-            if len(word) >= PREFIX:
+            if len(word) >= PREFIX and not word.startswith(ACRONYM_MARK):
                 self.add_prefix(word)
         elif isinstance(entry[2], str):
             entry[2] = [entry[2]]

@@ -6,6 +6,7 @@ import hashlib
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -96,11 +97,14 @@ def unique_tags(tags: list[StoryTag]) -> list[StoryTag]:
     return [tag for tag in tags if not (tag.slug in seen or seen.add(tag.slug))]
 
 
-def word_weights(story: IndexedStory) -> dict[str, int]:
-    """Every word of the story (headline, lede, body and its tags' names) with its weight, 1..WEIGHT_LEVELS."""
+def word_weights(story: IndexedStory, acronyms: Callable[[str], list[str]] = lambda text: []) -> dict[str, int]:
+    """Every word of the story (headline, lede, body and its tags' names) with its weight, 1..WEIGHT_LEVELS, and
+    the terms `acronyms` finds in its headline, lede and body (aliases.acronym_finder) weighted as words there."""
     title, lede, body = words(story.title), words(story.lede), words(story.body)
     counts = Counter(body)
-    for part, weight in ((title, TITLE_WEIGHT), (lede, LEDE_WEIGHT), ([w for tag in story.tags for w in words(tag.name)], TAG_WEIGHT)):
+    counts.update(acronyms(story.body))
+    for part, weight in ((title, TITLE_WEIGHT), (lede, LEDE_WEIGHT), ([w for tag in story.tags for w in words(tag.name)], TAG_WEIGHT),
+                         (acronyms(story.title), TITLE_WEIGHT), (acronyms(story.lede), LEDE_WEIGHT)):
         for word in part:
             counts[word] += weight
     norm = K1 * (1 - B + B * (len(title) + len(lede) + len(body)) / PIVOT)

@@ -22,7 +22,7 @@
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   var WORD = /(?:\p{L}\.)+\p{L}(?![\p{L}\p{N}])\.?|[\p{L}\p{N}]+/gu;  // as generator/search_index/words.py
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-  var PREFIX = 3, PREFIX_WORDS = 30, ALIAS_LETTERS = 4, FACET_OPTIONS = 40;
+  var PREFIX = 3, PREFIX_WORDS = 30, ALIAS_LETTERS = 4, FACET_OPTIONS = 40, ACRONYM = "=";  // as aliases.py
   var loaded = {}, parts = {}, shown = null, faceted = false;
 
   // ---- the index files -------------------------------------------------------------------------------------
@@ -48,11 +48,18 @@
 
   function manifest() { return part("meta", Date.now()); }
 
-  function fold(text) { return String(text).normalize("NFKD").replace(MARKS, "").toLowerCase(); }
+  function unaccented(text) { return String(text).normalize("NFKD").replace(MARKS, ""); }
+
+  function fold(text) { return unaccented(text).toLowerCase(); }
 
   // The words of a text: runs of letters and digits, initials joined ("U.S." is "us").
   function words(text) {
     return (fold(text).match(WORD) || []).map(function (word) { return word.replace(/\./g, ""); });
+  }
+
+  // The same words in the case they were typed in ("U.S." is "US").
+  function spellings(text) {
+    return (unaccented(text).match(WORD) || []).map(function (word) { return word.replace(/\./g, ""); });
   }
 
   function hash(term) {
@@ -111,10 +118,12 @@
   // ---- what a query asks ---------------------------------------------------------------------------------
   // A query is a list of terms, each a list of alternatives (lists of words a story must all have): a plain
   // word is one alternative; a tag's name or alias (the longest run of words that is one) is also its canonical
-  // name and its aliases of ALIAS_LETTERS letters or more. Shorter aliases (US, IS) are also common words: they
-  // find nothing more (their stories carry the tag's name), but a story that has them ranks higher (`boosts`).
+  // name, its aliases of ALIAS_LETTERS letters or more, and its shorter aliases (US, IS, Fed) where a story
+  // writes them as they are spelled (their ACRONYM terms: generator/search_index/aliases.py). The run typed is an
+  // alternative too, unless it is a short alias typed as spelled: "U.S." finds what "United States" finds, "us"
+  // also the word us.
   function parse(meta, query) {
-    var typed = words(query), names = new Map(), terms = [];
+    var typed = words(query), spelled = spellings(query), names = new Map(), terms = [];
     meta.aliases.forEach(function (group) {
       group.forEach(function (name) { names.set(words(name).join(" "), group); });
     });
@@ -122,12 +131,15 @@
       var end = typed.length, group = null;
       for (; end > start; end--) { group = names.get(typed.slice(start, end).join(" ")); if (group) break; }
       if (!group) end = start + 1;
-      var own = typed.slice(start, end), alternatives = [own], boosts = [];
+      var own = typed.slice(start, end), asTyped = spelled.slice(start, end).join(" "), alternatives = [], acronymTyped = false;
       (group || []).forEach(function (name, index) {
-        var spelled = words(name);
-        (index === 0 || spelled.join("").length >= ALIAS_LETTERS ? alternatives : boosts).push(spelled);
+        var letters = words(name);
+        if (index === 0 || letters.join("").length >= ALIAS_LETTERS) { alternatives.push(letters); return; }
+        alternatives.push([ACRONYM + letters.join("")]);
+        if (name.replace(/\./g, "") === asTyped) acronymTyped = true;
       });
-      terms.push({ typed: own, alternatives: unique(alternatives), boosts: boosts, group: group });
+      if (!acronymTyped) alternatives.unshift(own);
+      terms.push({ typed: own, alternatives: unique(alternatives), group: group });
       start = end;
     }
     return { words: typed, terms: terms };
@@ -143,27 +155,31 @@
 
   function idf(meta, count) { return Math.log(1 + (meta.count - count + 0.5) / (count + 0.5)); }
 
-  // Stories that have every word of one alternative, with the sum of the words' weights times their rarity.
-  function alternativeScores(meta, data, alternative) {
-    var scores = null;
+  // Stories that have every word of one alternative, with the mean of the words' weights.
+  function alternativeWeights(data, alternative) {
+    var weights = null;
     alternative.forEach(function (word) {
-      var found = data.get(word), rarity = idf(meta, found.count), next = new Map();
-      found.stories.forEach(function (weight, story) {
-        if (scores === null || scores.has(story)) next.set(story, (scores ? scores.get(story) : 0) + weight * rarity);
+      var next = new Map();
+      data.get(word).stories.forEach(function (weight, story) {
+        if (weights === null || weights.has(story)) next.set(story, (weights ? weights.get(story) : 0) + weight / alternative.length);
       });
-      scores = next;
+      weights = next;
     });
-    return scores || new Map();
+    return weights || new Map();
   }
 
+  // A term's stories, each scored by the best weight of the alternatives it has times the rarity of the term as
+  // a whole: its alternatives name one thing, so a story is not ranked first for a rare spelling of it (one
+  // "America" against many "U.S.").
   function termScores(meta, data, term) {
     var best = new Map();
-    term.alternatives.concat(term.boosts || []).forEach(function (alternative, index) {
-      var adds = index < term.alternatives.length;
-      alternativeScores(meta, data, alternative).forEach(function (score, story) {
-        if ((adds || best.has(story)) && !(best.get(story) >= score)) best.set(story, score);
+    term.alternatives.forEach(function (alternative) {
+      alternativeWeights(data, alternative).forEach(function (weight, story) {
+        if (!(best.get(story) >= weight)) best.set(story, weight);
       });
     });
+    var rarity = idf(meta, best.size);
+    best.forEach(function (weight, story) { best.set(story, weight * rarity); });
     return best;
   }
 
@@ -182,7 +198,7 @@
   function needed(parsed) {
     var all = new Set(parsed.words);
     parsed.terms.forEach(function (term) {
-      term.alternatives.concat(term.boosts).forEach(function (a) { a.forEach(function (w) { all.add(w); }); });
+      term.alternatives.forEach(function (a) { a.forEach(function (w) { all.add(w); }); });
     });
     return Array.from(all);
   }
@@ -283,7 +299,7 @@
             more.forEach(function (entry, word) { data.set(word, entry); });
             var widened = parsed.terms.slice(0, -1).concat([{ typed: [last], alternatives: begun.map(function (w) { return [w]; }) }]);
             result.scores = match(meta, data, { words: parsed.words, terms: widened });
-            result.partial = { word: last, words: begun };
+            result.partial = { word: last, words: begun, terms: widened };
             return result;
           });
         });
@@ -310,19 +326,40 @@
   }
 
   // ---- showing results ---------------------------------------------------------------------------------------
-  function marked(target, text, wanted) {
-    var last = 0;
-    text.replace(/[\p{L}\p{N}]+(?:\.\p{L})*\.?/gu, function (found, at) {
-      var own = words(found);
-      if (own.length && own.every(function (w) { return wanted.has(w); })) {
-        target.appendChild(document.createTextNode(text.slice(last, at)));
-        var mark = document.createElement("mark");
-        mark.textContent = found;
-        target.appendChild(mark);
-        last = at + found.length;
-      }
-      return found;
+  // The runs of words to mark in results: each alternative of each term (a short alias only where written with
+  // a capital), longest first.
+  function phrasesOf(terms) {
+    var phrases = [];
+    terms.forEach(function (term) {
+      term.alternatives.forEach(function (alternative) {
+        var acronym = alternative[0].indexOf(ACRONYM) === 0;
+        phrases.push({ words: acronym ? [alternative[0].slice(ACRONYM.length)] : alternative, acronym: acronym });
+      });
     });
+    return phrases.sort(function (a, b) { return b.words.length - a.words.length; });
+  }
+
+  function marked(target, text, phrases) {
+    var tokens = [], found, pattern = /[\p{L}\p{N}]+(?:\.\p{L})*\.?/gu, last = 0;
+    while ((found = pattern.exec(text))) tokens.push({ at: found.index, end: found.index + found[0].length, text: found[0], word: words(found[0]).join("") });
+    for (var i = 0; i < tokens.length;) {
+      var length = 0;
+      phrases.some(function (phrase) {
+        var n = phrase.words.length;
+        var fits = i + n <= tokens.length && phrase.words.every(function (word, k) {
+          return tokens[i + k].word === word && (!phrase.acronym || /\p{Lu}/u.test(tokens[i + k].text));
+        });
+        if (fits) length = n;
+        return fits;
+      });
+      if (!length) { i++; continue; }
+      target.appendChild(document.createTextNode(text.slice(last, tokens[i].at)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(tokens[i].at, tokens[i + length - 1].end);
+      target.appendChild(mark);
+      last = tokens[i + length - 1].end;
+      i += length;
+    }
     target.appendChild(document.createTextNode(text.slice(last)));
   }
 
@@ -437,15 +474,12 @@
     return search(wanted).then(function (result) {
       return Promise.all([filtered(result, wanted), offeredTags(result.meta, result.data, result.parsed)]).then(function (done) {
         if (ticket !== shown) return;
-        var picked = done[0], wantedWords = new Set(result.partial ? result.partial.words : result.parsed.words);
-        result.parsed.terms.forEach(function (t) {
-          t.alternatives.concat(t.boosts || []).forEach(function (a) { a.forEach(function (w) { wantedWords.add(w); }); });
-        });
+        var picked = done[0], marks = phrasesOf(result.partial ? result.partial.terms : result.parsed.terms);
         list.replaceChildren();
         showOffers(result.meta, done[1]);
         showFacets(result.meta, picked, wanted);
-        more.onclick = function () { showMore(result.meta, picked.stories, wantedWords); };
-        return showMore(result.meta, picked.stories, wantedWords).then(function () {
+        more.onclick = function () { showMore(result.meta, picked.stories, marks); };
+        return showMore(result.meta, picked.stories, marks).then(function () {
           status.textContent = describe(result, picked.stories, wanted);
         });
       });
