@@ -32,7 +32,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from generator.site import context as site_context  # noqa: E402
-from generator.build import build_site  # noqa: E402
+from generator.build import build_site, records_folder  # noqa: E402
 from generator.ingest import ingest  # noqa: E402
 from generator.search_index import plugin as index_plugin  # noqa: E402
 
@@ -116,7 +116,7 @@ def index_sizes(output: Path) -> str:
         lines.append(f"  {kind:5} {len(sizes):5} files {sum(sizes) / 1024:9.1f} KB  median {statistics.median(sizes) / 1024:6.1f} KB"
                      f"  largest {max(sizes) / 1024:6.1f} KB")
     total = sum(size for sizes in kinds.values() for size in sizes)
-    state = (output / index_plugin.STATE_FILE).stat().st_size
+    state = sum(path.stat().st_size for path in records_folder(output).glob(f"{index_plugin.STATE_RECORD}-*.json"))
     lines.append(f"  total {total / 2**20:.2f} MB in {sum(map(len, kinds.values()))} files; build state {state / 1024:.0f} KB")
     return "\n".join(lines)
 

@@ -57,6 +57,14 @@ def test_places_go_under_their_country_and_seas_regions_and_unknown_places_apart
     assert sorted(tag.name for tag, _ in groups.elsewhere) == ["Middle East", "North Sea", "Palestine"]
 
 
+def test_a_country_tag_named_by_an_alias_heads_the_gazetteers_country() -> None:
+    bosnia, sarajevo = Tag("Bosnia", DEFAULT_CONFIG), Tag("Sarajevo", DEFAULT_CONFIG)
+    stories = [SimpleNamespace(tags=[bosnia, sarajevo])]
+    groups = group_places({bosnia: stories, sarajevo: stories}, aliases=[["Bosnia", "Bosnia and Herzegovina"]])
+    assert [(country.name, country.tag, [tag.name for tag, _ in country.places]) for country in groups.countries] == \
+        [("Bosnia", bosnia, ["Sarajevo"])] and groups.elsewhere == ()
+
+
 def test_of_namesakes_the_one_in_the_country_the_stories_are_tagged_with_wins() -> None:
     london, canada = Tag("London", DEFAULT_CONFIG), Tag("Canada", DEFAULT_CONFIG)
     stories = [SimpleNamespace(tags=[london, canada]), SimpleNamespace(tags=[london])]

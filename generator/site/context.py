@@ -9,6 +9,8 @@ from collections import Counter
 
 from pelican.urlwrappers import Tag
 
+from generator.search_index.aliases import alias_groups
+from generator.search_index.plugin import aliases_path
 from generator.site.places import group_places
 from generator.site.reader import TAG_TYPES
 from generator.tagging.text import fold
@@ -92,7 +94,7 @@ def place_index(generator) -> None:
     """Give templates `place_groups`: every place tag under its country, the others apart (generator.site.places)."""
     types = generator.context.get("tag_types", {})
     places = {tag: stories for tag, stories in generator.tags.items() if types.get(tag.slug) == "Places"}
-    generator.context["place_groups"] = group_places(places)
+    generator.context["place_groups"] = group_places(places, aliases=alias_groups(aliases_path(generator.settings)))
 
 
 def period_neighbours(generator) -> None:

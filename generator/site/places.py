@@ -39,10 +39,13 @@ class PlaceGroups(NamedTuple):
     elsewhere: tuple[tuple[object, int], ...]
 
 
-def group_places(places: dict, index: Gazetteer | None = None) -> PlaceGroups:
-    """`places` maps each place Tag to its stories (each with `.tags`); their PlaceGroups."""
+def group_places(places: dict, index: Gazetteer | None = None, aliases: list[list[str]] = ()) -> PlaceGroups:
+    """`places` maps each place Tag to its stories (each with `.tags`); their PlaceGroups. `aliases` ([canonical,
+    variant, ...], tags.yaml's) give a tag the gazetteer's name of its country (Bosnia: Bosnia and Herzegovina)."""
     index = index or gazetteer()
-    own = {tag.slug: country_of_name(tag.name, index) for tag in places}
+    variants = {group[0]: group[1:] for group in aliases}
+    own = {tag.slug: next(filter(None, (country_of_name(name, index) for name in (tag.name, *variants.get(tag.name, ())))), None)
+           for tag in places}
     heads: dict[str, tuple[object, int]] = {}  # country code -> its own tag and count
     under: dict[str, list[tuple[object, int]]] = {}
     elsewhere = []
