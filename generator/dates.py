@@ -1,8 +1,9 @@
 """Dates: find the dates a story's text states, and resolve the story's full date from them and other hints.
 
 Resolution order, first wins: the seed's sidecar; a date or year stated in the text (the dateline, a dateline
-line of its own, a `Published ...` line near the top); a `YYYY-MM-DD-` file name; `--year`; the year in which
-the weekday the lead names falls on the dateline's day; the file's modification time. `date_source` says which."""
+line of its own, a `Published ...` line near the top); the folder defaults (`_defaults.yaml`); a `YYYY-MM-DD-`
+file name; `--year`; the year in which the weekday the lead names falls on the dateline's day; the file's
+modification time. `date_source` says which."""
 
 from __future__ import annotations
 
@@ -145,6 +146,8 @@ class DateHints:
     modified: dt.date
     sidecar_date: dt.date | None = None
     sidecar_year: int | None = None
+    folder_date: dt.date | None = None
+    folder_year: int | None = None
     default_year: int | None = None
 
 
@@ -195,6 +198,8 @@ def resolve_date(article: Article, hints: DateHints) -> tuple[dt.date, str, list
         ("sidecar", hints.sidecar_date),
         ("sidecar", in_year(hints.sidecar_year)),
         stated_full_date(article) or ("text", None),
+        ("folder", hints.folder_date),
+        ("folder", in_year(hints.folder_year)),
         ("filename", filename_from(article.seed, month, day)),
         ("option", in_year(hints.default_year)),
         ("weekday", weekday_year(article, month, day, hints.modified)),

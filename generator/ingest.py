@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from generator.errors import ConfigError, NewsdigestError, SeedError
 from generator.files import SafeWriter, code_fingerprint, holding_locks, read_json_object
 from generator.model import Article
-from generator.seeds import list_seeds, printable_path, refuse_non_regular, sidecar_path
+from generator.seeds import folder_defaults, list_seeds, printable_path, refuse_non_regular, sidecar_path
 from generator.workers import TaskFailed, run_tasks
 from generator.write import render_article
 
@@ -82,8 +82,9 @@ def warm_up(taxonomy_path: str | None) -> None:
     gazetteer()
 
 
-def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None) -> Article | SeedError:
-    """Parse and enrich one seed; a failure comes back as a SeedError."""
+def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None,
+            defaults: dict | None = None) -> Article | SeedError:
+    """Parse and enrich one seed (with its folder defaults); a failure comes back as a SeedError."""
     from generator.decode import MAX_SEED_BYTES
     from generator.enrich import enrich
     from generator.parse import parse_seed
@@ -93,7 +94,8 @@ def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path
         size = seed.stat().st_size
         if size > 2 * MAX_SEED_BYTES:  # not even read; a size just over the limit is reported by decode
             raise SeedError(seed, f"file is {size / 1e6:.0f} MB, over the {MAX_SEED_BYTES / 1e6:g} MB seed limit")
-        return enrich(parse_seed(seed, seed.relative_to(seeds_dir)), seed, cached_taxonomy(taxonomy_path), default_year)
+        return enrich(parse_seed(seed, seed.relative_to(seeds_dir)), seed, cached_taxonomy(taxonomy_path), default_year,
+                      defaults)
     except SeedError as error:
         return error
     except Exception as error:  # noqa: BLE001 - one bad seed must not stop the others
@@ -101,13 +103,16 @@ def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path
 
 
 def prepare_all(seeds: list[Path], seeds_dir: Path, default_year: int | None, taxonomy_path: str | None,
-                jobs: int | None = None, limit: float | None = SEED_TIME_LIMIT) -> Iterator[Article | SeedError]:
-    """prepare() for each seed, in seed order, on every core, each seed within the time limit: a seed that runs
-    past it (or kills its worker) comes back as a SeedError and the others go on."""
+                jobs: int | None = None, limit: float | None = SEED_TIME_LIMIT,
+                defaults: dict[Path, dict] | None = None) -> Iterator[Article | SeedError]:
+    """prepare() for each seed (with its folder defaults, seeds.folder_defaults), in seed order, on every core,
+    each seed within the time limit: a seed that runs past it (or kills its worker) comes back as a SeedError and
+    the others go on."""
     if not seeds:
         return
     warm_up(taxonomy_path)
-    tasks = [(seed, seeds_dir, default_year, taxonomy_path) for seed in seeds]
+    defaults = defaults or {}
+    tasks = [(seed, seeds_dir, default_year, taxonomy_path, defaults.get(seed, {})) for seed in seeds]
     for index, result in run_tasks(prepare, tasks, processes=jobs or os.cpu_count() or 1, limit=limit):
         if isinstance(result, TaskFailed):
             result = SeedError(seeds[index], f"gave up parsing: {result.reason}")
@@ -122,11 +127,13 @@ def shared_input(default_year: int | None, taxonomy_path: str | None) -> bytes:
     return digest.digest()
 
 
-def input_key(seed: Path, shared: bytes) -> str:
+def input_key(seed: Path, shared: bytes, defaults: dict | None = None) -> str:
     """A hash of everything a seed's content file depends on: what all share (see shared_input), the seed's bytes
-    and mtime, its sidecar. '' when the seed cannot be read (it is parsed, and fails with the reason)."""
+    and mtime, its folder defaults, its sidecar. '' when the seed cannot be read (it is parsed, and fails with the
+    reason)."""
     try:
-        digest = hashlib.sha256(shared + f"|{seed.stat().st_mtime_ns}|".encode())
+        folder = json.dumps(defaults or {}, sort_keys=True, default=str)
+        digest = hashlib.sha256(shared + f"|{seed.stat().st_mtime_ns}|{folder}|".encode())
         digest.update(seed.read_bytes())
         sidecar = sidecar_path(seed)
         if sidecar is not None:
@@ -286,6 +293,7 @@ class Ingest:
         self.report = IngestReport()
         self.manifest: Manifest
         self.unrecorded: dict[str, str | None] = {}  # content files no record explains -> the seed they name
+        self.defaults: dict[Path, dict] = {}  # each seed's folder defaults
 
     def run(self) -> IngestReport:
         """Parse changed seeds, write their stories, remove stories of deleted seeds; under the project's lock."""
@@ -312,6 +320,8 @@ class Ingest:
         seeds = list_seeds(self.seeds_dir, problems)
         self.report.failures.extend(problems)
         self.retire_removed(seeds, problems)
+        self.defaults, unusable = folder_defaults(seeds, self.seeds_dir)
+        self.report.failures.extend(unusable)
         self.unrecorded = unrecorded_files(self.content_dir, self.manifest.stories)
         by_seed = self.stories_by_seed()
         fresh = self.changed(seeds, by_seed)
@@ -341,7 +351,7 @@ class Ingest:
         fresh = {}
         for seed in seeds:
             old = by_seed.get(seed.relative_to(self.seeds_dir).as_posix())
-            key = input_key(seed, shared)
+            key = input_key(seed, shared, self.defaults.get(seed))
             if old and not self.force and key and self.manifest.inputs.get(old) == key and self.untouched(old):
                 self.report.unchanged.append(old)
             else:
@@ -372,8 +382,9 @@ class Ingest:
     def prepared(self, seeds: list[Path]) -> Iterator[Article]:
         """Parse and enrich seeds on every core, each within the time limit, yielding each article in seed order
         as soon as it is ready; failures and warnings go to the report."""
-        for done, (seed, result) in enumerate(zip(seeds, prepare_all(seeds, self.seeds_dir, self.default_year,
-                                                                      self.taxonomy_path, self.jobs)), start=1):
+        results = prepare_all(seeds, self.seeds_dir, self.default_year, self.taxonomy_path, self.jobs,
+                              defaults=self.defaults)
+        for done, (seed, result) in enumerate(zip(seeds, results), start=1):
             self.progress(done, len(seeds))
             self.report.parsed.append(seed.relative_to(self.seeds_dir).as_posix())
             if isinstance(result, SeedError):

@@ -43,7 +43,7 @@ SCHEMA: dict[str, Key] = {
     "year": Key(YEAR, True, "the year for a dateline that gives none (sidecars and folder defaults)"),
     "time": Key(TIME, True, "the filing time, `'14:06'` (or `1406`, `4:40pm`, `14:06 GMT`), universal time"),
     "updated": Key(DATE, True, "when the story was last updated"),
-    "date_source": Key(TEXT, False, "where the date came from: `sidecar`, `dateline`, `metadata`, `filename`, `option`, `weekday` or `mtime` (README: Dates)"),
+    "date_source": Key(TEXT, False, "where the date came from: `sidecar`, `dateline`, `metadata`, `folder`, `filename`, `option`, `weekday` or `mtime` (README: Dates)"),
     "dateline": Key(TEXT, True, "the dateline as written"),
     "place": Key(TEXT, True, "the place the story was filed from"),
     "place_tag": Key(TEXT, True, "that place under its tag name, when it differs"),
