@@ -22,9 +22,9 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator.errors import NewsdigestError
 
-TEXT, TEXTS, DATE, YEAR, SLUG, URL, TIME, STATUS, SEED, SEEDS, LANG = (
+TEXT, TEXTS, DATE, YEAR, SLUG, URL, TIME, STATUS, SEED, SEEDS, LANG, CONTENT = (
     "text", "list of text", "date", "year", "slug", "URL", "time", "status", "seed path", "list of seed paths",
-    "language")
+    "language", "content path")
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ SCHEMA: dict[str, Key] = {
     "status": Key(STATUS, True, "`published` (the default), `hidden` (a page, in no list or feed) or `draft` (under drafts/)"),
     "lang": Key(LANG, False, "the story's language, when not the site's (`de`, `pt-BR`)"),
     "seed": Key(SEED, False, "the seed file the story was made from, relative to seeds/"),
-    "duplicates": Key(SEEDS, False, "seeds found to be re-sends of this story"),
+    "duplicates": Key(SEEDS, False, "the other seeds of a story filed more than once: re-sends and earlier versions"),
+    "moved_to": Key(CONTENT, False, "on a page that keeps an old address working: the story it sends readers to"),
 }
 # Pelican keys that choose where a page is written and what renders it: never from a sidecar or a story.
 PATH_KEYS = ("save_as", "url", "template")
@@ -211,13 +212,18 @@ def as_status(value: object) -> str:
     return text
 
 
-def as_seed(value: object) -> str:
-    """A path inside seeds/, relative and not climbing out."""
+def as_seed(value: object, folder: str = "seeds/") -> str:
+    """A path inside seeds/ (or another folder), relative and not climbing out."""
     text = as_text(value)
     path = PurePosixPath(text)
     if not text or path.is_absolute() or ".." in path.parts or "\\" in text:
-        raise ValueError(f"must be a path inside seeds/, not {text!r}")
+        raise ValueError(f"must be a path inside {folder}, not {text!r}")
     return text
+
+
+def as_content_path(value: object) -> str:
+    """A path inside content/."""
+    return as_seed(value, "content/")
 
 
 def as_seeds(value: object) -> list[str]:
@@ -237,7 +243,7 @@ def as_lang(value: object) -> str:
 
 
 CONVERTERS = {TEXT: as_text, TEXTS: as_texts, DATE: as_date, YEAR: as_year, SLUG: as_slug, URL: as_url,
-              TIME: as_time, STATUS: as_status, SEED: as_seed, SEEDS: as_seeds, LANG: as_lang}
+              TIME: as_time, STATUS: as_status, SEED: as_seed, SEEDS: as_seeds, LANG: as_lang, CONTENT: as_content_path}
 
 
 def checked(fields: dict, *, settable_only: bool) -> tuple[dict, list[str]]:

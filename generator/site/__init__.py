@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from generator.site import context, metadata, related, run, search, templates, writer
+from generator.site import context, metadata, redirects, related, run, search, templates, writer
 from generator.site.collection import pause_collection, resume_collection
 from generator.site.patches import apply_patches
 from generator.site.readahead import read_ahead
@@ -35,6 +35,7 @@ def register() -> None:
     signals.generator_init.connect(templates.keep_compiled_templates)
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_pretaxonomy.connect(context.file_under_dateline_place)
+    signals.article_generator_finalized.connect(redirects.point_redirects)
     for step in (context.tag_index, context.place_index, context.period_neighbours, context.link_neighbours,
                  related.relate_stories, context.search_bundles, run.remember_articles):
         signals.article_generator_finalized.connect(step)

@@ -66,6 +66,8 @@ class FrontMatterReader(BaseReader):
         metadata["summary"] = Markup(escape(teaser))
         metadata["date"] = as_datetime(fields.get("date"), source_path)
         metadata["day"] = metadata["date"].date()
+        if fields.get("updated"):  # Pelican's name for it: the page says "Updated", feeds and sitemap use it
+            metadata["modified"] = as_datetime(fields["updated"], source_path)
         tags = [self.tag(str(name)) for name in fields.get("tags") or []]
         metadata["tags"] = tags
         metadata["tag_groups"] = group_tags(tags, fields)
