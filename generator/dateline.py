@@ -57,6 +57,7 @@ _DATELINE = re.compile(
         (?P<place>{_CITY})(?:\s*+/\s*+{_CITY})*
         (?:\s*+/\s*+(?P<slash_region>[^/\n]{{2,40}}?)\s*+/(?=\s*+,))?
         (?:\s*+\[\s*+(?P<bracket_region>[^\]\n]{{2,40}}?)\s*+\])?
+        (?:\s*+\(\s*+(?P<paren_region>(?!{_BARE_AGENCY}){_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}})\s*+\)(?=\s*+,))?
         (?P<regions>(?:\s*+,\s*+{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}}){{0,2}})
         \s*+[,.]?
     )?
@@ -171,8 +172,9 @@ def _title_word(word: str, first: bool) -> str:
 
 
 def _region(match: re.Match) -> str | None:
-    """The region after the place, US state and Canadian province abbreviations spelt out."""
-    raw = match["slash_region"] or match["bracket_region"]
+    """The region after the place (`, Syria`, `/Syria/`, `[Syria]`, `(Syria),`), US state and Canadian province
+    abbreviations spelt out."""
+    raw = match["slash_region"] or match["bracket_region"] or match["paren_region"]
     parts = [raw] if raw else [part for part in (match["regions"] or "").split(",") if part.strip()]
     names = [_region_name(part.strip()) for part in parts]
     return ", ".join(names) or None

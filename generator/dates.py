@@ -50,8 +50,10 @@ _WRITTEN_DATE = re.compile(
     """,
     re.VERBOSE,
 )
+TIME_ZONES = r"(?:GMT|UTC|MSK|[ECMP][SD]T|BST|CES?T|EES?T|JST|KST|HKT|SGT|IST|AES?T|AEDT)"
+"""The zone abbreviations wire copy stamps times with (`1420 GMT`, AP's `1522CDT`, `09:30 JST`)."""
 # A time of day: `14:06`, `14.06`, `4:40pm`, `1420 GMT` (four digits only with a zone: else a year or a number).
-_TIME = re.compile(r"(?<![\d:.])(?:\d{1,2}[:.h]\d\d(?!\d)|\d{1,2}[:.h]?\d\d[ \t]{0,3}(?:[ap]\.?m\.?|GMT|UTC|MSK)\b)",
+_TIME = re.compile(r"(?<![\d:.])(?:\d{1,2}[:.h]\d\d(?!\d)|\d{1,2}[:.h]?\d\d[ \t]{0,3}(?:[ap]\.?m\.?|" + TIME_ZONES + r")\b)",
                    re.IGNORECASE)
 _WEEKDAY_NAMES = {name[:3].lower(): number for number, name in enumerate(calendar.day_name)}
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}

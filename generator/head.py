@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from generator.agencies import AGENCIES, AGENCY_NAMES
 from generator.dateline import opening_place, parse_dateline, parse_dateline_line
-from generator.dates import find_dates, has_time
+from generator.dates import TIME_ZONES, find_dates, has_time
 from generator.filed import time_in_text
 from generator.furniture import (
     CONTROL_WORDS,
@@ -43,6 +43,8 @@ _ROLE_WORDS = frozenset("writer writers correspondent correspondents reporter re
                         "contributor business political diplomatic economics chief senior special science medical "
                         "sports legal energy markets".split())
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]{0,40}")
+_WITH_AGENCIES = re.compile(r"[\s,]{0,3}(?:with|and|&)\s{1,3}(?:agencies|wires|wire services|agency reports)\s{0,3}$",
+                            re.IGNORECASE)  # `By RFI with agencies`, `By Jane Doe and wires`
 _BY = re.compile(r"\s{0,8}by\s{1,3}(?=[^\W\d_])", re.IGNORECASE)
 _LABEL_VALUE = re.compile(r"\s{0,3}(?:source|editor|editors|author|by|reporter|writer|filed|dateline|date|time|updated|"
                           r"published|posted|last updated)\s{0,3}:\s{0,3}[^:]{0,60}", re.IGNORECASE)
@@ -51,7 +53,7 @@ time dateline gmt utc msk est edt cet cest bst pst cst et local am pm a.m p.m so
 monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun""".split())
 _META_SEPARATORS = re.compile(r"[|•·/–—-]")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s{0,3}[ap]\.?m\.?)?"
-                    r"|(?<!\d)\d{3,4}\s{0,3}(?=(?:GMT|UTC|EST|EDT|CET|MSK|BST|PST|CST)\b)"
+                    r"|(?<!\d)\d{3,4}\s{0,3}(?=" + TIME_ZONES + r"\b)"
                     r"|\b(?:GMT|UTC)\s{0,3}[+-]\s{0,3}\d{1,2}(?::?\d\d)?", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s,:;|]+")
 _DOMAIN = re.compile(r"[a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){1,3}\.(?:com|net|org|cn|ru|uk|de|fr|jp|kr|in|info|news)")
@@ -67,6 +69,7 @@ _ABBREVIATION_END = re.compile(r"\b[A-Z]\.$|\b[A-Z][a-z]{0,3}\.$")  # `U.S.`, `C
 _NAME_PARTICLES = frozenset("de da di del della van von der den le la al bin ibn dos das du".split())
 STANDFIRST_RATIO = 1.3
 NEAR_BEST = 0.6
+PAIR_SHARE_GAIN = 0.25  # of two stacked headline-like lines, the lower one wins with this much more of the lead
 MENU_WORDS, MENU_RUN = 3, 3  # three lines of at most three words in a row are a menu  # a candidate scoring this close to the best is as good, and the first such is the headline  # a standfirst under a headline is clearly the longer of the two
 
 
@@ -277,7 +280,7 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     opening = _BY.match(text)
     if opening is None or len(text) > MAX_BYLINE_CHARS:
         return None
-    tokens = text[opening.end():].replace(",", " , ").replace("|", " , ").split()
+    tokens = _WITH_AGENCIES.sub("", text[opening.end():]).replace(",", " , ").replace("|", " , ").split()
     agency = None
     while tokens and (tokens[-1].lower() in _ROLE_WORDS or tokens[-1] == ","):
         tokens.pop()
@@ -294,7 +297,7 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     if not all(token[0].isupper() or token in _NAME_PARTICLES for token in names):
         return None
     joined = " ".join(tokens).replace(" , ", ", ")
-    shouting = re.sub(r"\band\b", "", joined).isupper()
+    shouting = re.sub(r"\band\b", "", joined).isupper() and len(names) > 1  # one word in capitals: `By RFI`
     return (joined.title().replace(" And ", " and ") if shouting else joined), agency
 
 
@@ -333,13 +336,27 @@ def choose_headline(head: Head, paragraphs: list[Chunk], kinds: list[str], lead:
     later_lines = {folded(line) for line in later}
     scores = {index: headline_score(index, paragraphs, kinds, lead, later_lines) for index in candidates}
     # The headline comes first: the first candidate about as good as the best one.
-    best = next(index for index in candidates if scores[index] >= max(scores.values()) - NEAR_BEST)
+    near = [index for index in candidates if scores[index] >= max(scores.values()) - NEAR_BEST]
+    best = _headline_of_pair(near, paragraphs, kinds, lead)
     head.headline = paragraphs[best]
     after = [paragraphs[index] for index in candidates if index > best
              and folded(paragraphs[index].text) != folded(head.headline.text)]
     if after and is_standfirst(after[0]):
         head.lede = after.pop(0).text
     head.before_lead = [paragraph for paragraph in after if is_prose(paragraph.text)]
+
+
+def _headline_of_pair(near: list[int], paragraphs: list[Chunk], kinds: list[str], lead: str) -> int:
+    """The first of the near-best candidates, unless the next line of text stands right under it, is near-best too
+    and tells the lead's story clearly better without being written as a sentence: then the first is a caption or
+    kicker above the headline."""
+    first = near[0]
+    following = next((other for other in range(first + 1, len(kinds)) if kinds[other] != "furniture"), None)
+    if following in near[1:] and not _written_as_sentence(paragraphs[following].text):
+        gain = _shared_words(paragraphs[following].text, lead) - _shared_words(paragraphs[first].text, lead)
+        if gain >= PAIR_SHARE_GAIN:
+            return following
+    return first
 
 
 def headline_score(index: int, paragraphs: list[Chunk], kinds: list[str], lead: str, later: set[str]) -> float:
@@ -398,16 +415,27 @@ def is_title_case(text: str) -> bool:
 
 def _under_score(index: int, paragraphs: list[Chunk], kinds: list[str]) -> float:
     """What stands under a headline, past any furniture: a byline or a date (+1), or a standfirst (+0.5) with a
-    byline or a date under that (+0.5)."""
+    byline or a date under that (+0.5). A second line of text that does not read as a standfirst counts as the
+    headline's dek when a byline or a date follows it (+1 in all), so of two such lines the first, the headline in
+    a page's order, is chosen."""
     following = [other for other in range(index + 1, len(kinds)) if kinds[other] != "furniture"][:2]
     signing = ("metadata", "byline", "name", "dateline")
     if not following:
         return 0.0
     if kinds[following[0]] in signing:
         return 1.0
-    if kinds[following[0]] != "text" or not reads_as_standfirst(paragraphs[following[0]].text, paragraphs[index].text):
+    if kinds[following[0]] != "text":
         return 0.0
-    return 0.5 + (0.5 if len(following) > 1 and kinds[following[1]] in signing else 0.0)
+    signed = len(following) > 1 and kinds[following[1]] in signing
+    if not reads_as_standfirst(paragraphs[following[0]].text, paragraphs[index].text):
+        return 1.0 if signed else 0.0  # two headline-like lines over a byline or date: a headline and its dek
+    return 0.5 + (0.5 if signed else 0.0)
+
+
+def _written_as_sentence(text: str) -> bool:
+    """Written as a sentence, as a standfirst is and a headline rarely: an article first, a full stop last, or
+    many words."""
+    return bool(_ARTICLE_FIRST.match(text)) or text.endswith(".") or len(text.split()) >= PROSE_WORDS
 
 
 def reads_as_standfirst(text: str, headline: str) -> bool:
@@ -415,8 +443,7 @@ def reads_as_standfirst(text: str, headline: str) -> bool:
     as a sentence (an article first, a full stop last, or many words)."""
     words = len(text.split())
     return is_standfirst(Chunk(0, [text])) and (
-        words >= STANDFIRST_RATIO * len(headline.split()) or bool(_ARTICLE_FIRST.match(text))
-        or text.endswith(".") or words >= PROSE_WORDS)
+        words >= STANDFIRST_RATIO * len(headline.split()) or _written_as_sentence(text))
 
 
 def _length_score(words: int) -> float:

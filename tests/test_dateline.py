@@ -25,6 +25,8 @@ GOLDEN = [
      "Президент России"),
     ("НОВОСИБИРСК, 28 декабря. /Интерфакс/ - Власти", "НОВОСИБИРСК, 28 декабря. /Интерфакс/ -", "Новосибирск", None,
      12, 28, None, "Interfax", "Власти"),
+    ("TARTUS (Syria), March 3. /TASS/. The frigate", "TARTUS (Syria), March 3. /TASS/.", "Tartus", "Syria", 3, 3,
+     None, "TASS", "The frigate"),  # a region in brackets before the comma, the place not in the gazetteer
     ("PARIS, Oct 22 (Reuters) - France said", "PARIS, Oct 22 (Reuters) -", "Paris", None, 10, 22, None,
      "Reuters", "France said"),
     ("PORTLAND, Ore., Feb 26 - Red Lion Inns", "PORTLAND, Ore., Feb 26 -", "Portland", "Oregon", 2, 26, None,

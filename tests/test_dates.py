@@ -11,6 +11,7 @@ import pytest
 
 from generator.dates import DateHints, find_dates, has_time, latest_not_after, resolve_date
 from generator.model import Article, Block, Dateline, StatedDate
+from generator.head import metadata_rest
 
 MODIFIED = dt.date(2026, 11, 28)
 
@@ -95,7 +96,15 @@ def test_impossible_or_partial_dates_are_not_dates(text: str) -> None:
     assert list(find_dates(text)) == []
 
 
-@pytest.mark.parametrize(("text", "written"), [("1420 GMT", True), ("at 14:06", True), ("4:40pm", True),
+@pytest.mark.parametrize("line", ["AP-NR-04-19-95 1522CDT", "AP-PM-04-30-92 1244PDT", "AP-NR-11-02-88 0931MST",
+                                  "Published 10:32 AM EST", "26 Dec 2024 09:30 JST"])
+def test_a_stamp_line_in_any_time_zone_dates_the_story(line: str) -> None:
+    """A wire stamp line's time carries its zone (the AP's US zones, Asian ones): the line is metadata, so the
+    date on it dates the story instead of the file's time."""
+    assert metadata_rest(line) == ""
+
+
+@pytest.mark.parametrize(("text", "written"), [("1420 GMT", True), ("1522CDT", True), ("0930 JST", True), ("at 14:06", True), ("4:40pm", True),
                                                ("in 1996", False), ("1420 people", False)])
 def test_times_of_day(text: str, written: bool) -> None:
     assert has_time(text) is written
