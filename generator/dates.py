@@ -52,6 +52,11 @@ _WRITTEN_DATE = re.compile(
 )
 TIME_ZONES = r"(?:GMT|UTC|MSK|[ECMP][SD]T|BST|CES?T|EES?T|JST|KST|HKT|SGT|IST|AES?T|AEDT)"
 """The zone abbreviations wire copy stamps times with (`1420 GMT`, AP's `1522CDT`, `09:30 JST`)."""
+ZONE_MINUTES = {"GMT": 0, "UTC": 0, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
+                "MDT": -360, "PST": -480, "PDT": -420, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+                "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "IST": 330, "AEST": 600, "AEDT": 660, "AET": 600}
+"""Each zone's offset from universal time in minutes (IST is India's: the wires' Irish summer time is `IST` too
+rarely to matter; AET is read as standard time)."""
 # A time of day: `14:06`, `14.06`, `4:40pm`, `1420 GMT` (four digits only with a zone: else a year or a number).
 _TIME = re.compile(r"(?<![\d:.])(?:\d{1,2}[:.h]\d\d(?!\d)|\d{1,2}[:.h]?\d\d[ \t]{0,3}(?:[ap]\.?m\.?|" + TIME_ZONES + r")\b)",
                    re.IGNORECASE)
