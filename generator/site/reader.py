@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from pelican.readers import BaseReader, MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
+from generator.site.filed import at_filing_time
 from generator.site.markup import markdown_from_settings, story_html, story_markdown, teaser_of
 
 TAG_TYPES = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("topics", "Topics"))
@@ -63,7 +64,7 @@ class FrontMatterReader(BaseReader):
         metadata["lede"] = str(lede) if lede else None
         metadata["teaser"] = teaser
         metadata["summary"] = Markup(escape(teaser))
-        metadata["date"] = as_datetime(fields.get("date"), source_path)
+        metadata["date"] = at_filing_time(as_datetime(fields.get("date"), source_path), fields.get("time"))
         metadata["day"] = metadata["date"].date()
         tags = [self.tag(str(name)) for name in fields.get("tags") or []]
         metadata["tags"] = tags

@@ -26,7 +26,7 @@ RECORD = ".newsdigest-pages.json"
 PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"  # setting: the previous build's output folder, if any
 SOURCE_HASH = "md5"  # of a story's source file in its page keys: Pelican's read cache stamps files with it too
 SOURCE_STAMPS = "NEWSDIGEST_SOURCE_STAMPS"  # in the context: the function giving a path's hash as Pelican's cache took it
-_NEIGHBOURS = ("older_article", "newer_article", "related")
+_NEIGHBOURS = ("older_article", "newer_article", "related", "other_coverage")
 
 
 class Fingerprints:

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from generator.filed import filing_time, time_in_text
+from generator.site.filed import filing_time, time_in_text
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -316,7 +316,7 @@ def story_from_fields(key: str, fields: Mapping, body: str) -> Story:
     """A Story from a content file's front matter (or a Pelican article's metadata) and its Markdown body.
 
     The time is the `time` field's, else a datetime's time of day when it is not midnight, else the first GMT
-    or UTC time of the text (generator.filed)."""
+    or UTC time of the text (generator.site.filed)."""
     date = fields["date"]
     text = "\n".join(filter(None, (fields.get("summary"), body)))
     time = filing_time(fields.get("time"))
