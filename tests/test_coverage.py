@@ -23,7 +23,7 @@ from generator.build import build_site
 from generator.ingest import ingest
 from generator.site import coverage
 from generator.site.clusters import Story, cluster_stories
-from generator.site.coverage import CLUSTER_CACHE, ListItem, also, clusters_of, list_items
+from generator.site.coverage import CLUSTER_CACHE, also, clusters_of, list_items
 from test_clusters import event_of
 
 EVENTS = FIXTURES / "events"
@@ -229,5 +229,4 @@ def test_a_list_item_shows_the_fullest_version_in_the_list_on_its_day() -> None:
     only_later = list_items([later, single])  # a tag page without the lead: its own version, on its own day
     assert [(item.story.name, [o.name for o in item.others], item.day.day) for item in only_later] == [
         ("later", ["lead"], 12), ("single", [], 12)]
-    item = ListItem(lead, (later, fake("resend", 11)), lead.day, 2)
-    assert [label for _, label in also(item)] == ["TASS, 12 Mar", "TASS, another version"]
+    assert [label for _, label in also(lead, (later, fake("resend", 11)))] == ["TASS, 12 Mar", "TASS, another version"]

@@ -182,16 +182,16 @@ def as_items(entries) -> list[ListItem]:
     return entries if all(isinstance(entry, ListItem) for entry in entries) else list_items(entries)
 
 
-def also(item: ListItem) -> list[tuple[object, str]]:
-    """The other versions of an item's event, each with its label: its agency ("Also: Reuters, AP"); an agency
-    named already (a re-send, an update) says when ("Reuters, 16:40 GMT", "Reuters, 23 May") or "another
-    version"."""
-    named = {agency_of(item.story)}
+def also(story, others) -> list[tuple[object, str]]:
+    """The other versions of the event an item shows `story` of, each with its label: its agency ("Also:
+    Reuters, AP"); an agency named already (a re-send, an update) says when ("Reuters, 16:40 GMT", "Reuters,
+    23 May") or "another version"."""
+    named = {agency_of(story)}
     labelled = []
-    for other in item.others:
+    for other in others:
         label = agency_of(other)
         if label in named:
-            day = f"{other.day.day} {other.day:%b}" if other.day != item.day else "another version"
+            day = f"{other.day.day} {other.day:%b}" if other.day != story.day else "another version"
             label = f"{label}, {filed_label(other) or day}"
         named.add(agency_of(other))
         labelled.append((other, label))

@@ -43,8 +43,9 @@ class RenderedOnce:
 def add_template_helpers(generator) -> None:
     """Give templates the `script_json` filter, `absolute_url(path)`, `news_article(article)` (its JSON-LD,
     computed only for the pages that are rendered) and `once` (see RenderedOnce); and the filters of lists and
-    stories: `as_items` (a list's stories as its items, an event once), `also` (an item's other versions, with
-    their labels), `filed` (a story's filing time), `original_url` and `host` (the original story's address)."""
+    stories: `as_items` (a list's stories as its items, an event once), `also` (the other versions under an
+    item's story, with their labels), `filed` (a story's filing time), `original_url` and `host` (the original
+    story's address)."""
     generator.env.filters["script_json"] = script_json
     generator.env.filters.update(as_items=as_items, also=also, filed=filed_label, original_url=original_url,
                                  host=host_of)
