@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.site.clusters import Cluster, Story, make_cluster
 from generator.site.day_order import newest_time, order_day
-from generator.site.filed import filing_time, time_in_text
+from generator.filed import filing_time, time_in_text
 
 DAY = dt.date(2025, 3, 12)
 

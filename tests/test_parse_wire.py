@@ -202,7 +202,6 @@ def test_desk_labels_leave_the_headline(written: str, shown: str) -> None:
 @pytest.mark.parametrize("signoff", ["Reuter", "==Kyodo", "Enditem", "PTI KK NP", "IANS", "dpa ka xx n1",
                                      "The Canadian Press"])
 def test_an_agency_known_from_its_signoff_has_its_one_canonical_name(signoff: str) -> None:
-    from generator.dateline import AGENCIES
-    from generator.parse import agency_from_signoff
+    from generator.agencies import AGENCIES, agency_from_signoff
 
     assert agency_from_signoff(signoff) in set(AGENCIES.values())  # one source page, whatever named the agency

@@ -5,8 +5,9 @@ Its stages, each a module, in the order a build runs them:
 - read: `reader` (stories and pages; the reader READERS names), `markup` (a story's Markdown as safe HTML),
   `readahead` (reading on every process into an empty read cache);
 - site context: `context` (tag, place and period indexes, neighbours), `coverage` (the stories of one event,
-  from `clusters`, and a list's items, an event once, in `day_order`; filing times from `filed`), `related`
-  (earlier coverage), `metadata` (JSON-LD, absolute URLs, RSS guids, the original's address);
+  from `clusters`, and a list's items, an event once, in `day_order`; filing times from generator.filed, which
+  the parser reads too), `related` (earlier coverage), `metadata` (JSON-LD, absolute URLs, RSS guids, the
+  original's address);
 - render: `templates` (filters, globals, compiled templates), `pagination` (stable pages), `writer` (the one
   writer), with `reuse` (unchanged pages linked from the previous build) and `parallel` (forked workers);
   `feeds` (titles and links of the feeds, the JSON Feed and the OPML file of every feed);

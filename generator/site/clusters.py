@@ -51,7 +51,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from generator.site.filed import filing_time, time_in_text
+from generator.agencies import AGENCIES
+from generator.filed import filing_time, time_in_text
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -62,9 +63,9 @@ SAME_EVENT_LATER = 0.4
 SAME_TEXT = 0.6
 HASH_FEATURES = 2**20
 BLOCK_ROWS = 256  # stories whose products are taken at once: whole days, at least this many
-# Words of every wire story: agency names, furniture, days and months.
-WIRE_WORDS = frozenset(
-    "reuters reuter tass itar afp xinhua interfax kyodo upi ap associated press agency agencies news copyright "
+# Words of every wire story: agency names (from the agency table), furniture, days and months.
+WIRE_WORDS = frozenset(word for alias in AGENCIES for word in re.split(r"[\s-]+", alias)) | frozenset(
+    "agency agencies news copyright "
     "reporting editing writing additional share monday tuesday wednesday thursday friday saturday sunday today "
     "tonight yesterday tomorrow week year gmt utc january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -316,7 +317,7 @@ def story_from_fields(key: str, fields: Mapping, body: str) -> Story:
     """A Story from a content file's front matter (or a Pelican article's metadata) and its Markdown body.
 
     The time is the `time` field's, else a datetime's time of day when it is not midnight, else the first GMT
-    or UTC time of the text (generator.site.filed)."""
+    or UTC time of the text (generator.filed)."""
     date = fields["date"]
     text = "\n".join(filter(None, (fields.get("summary"), body)))
     time = filing_time(fields.get("time"))

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from generator.files import read_json_object, write_atomically
 from generator.site.clusters import Cluster, Story, add_stories, cluster_stories, make_cluster
 from generator.site.day_order import order_day
-from generator.site.filed import filing_time, time_in_text
+from generator.filed import filing_time, time_in_text
 
 CLUSTER_CACHE = "clusters.json"  # in CACHE_PATH, whose folder changes with the code and settings
 CACHE_VERSION = 1
