@@ -18,7 +18,7 @@ from conftest import PROJECT, corpus_folder
 from generator.build import build_site
 from generator.ingest import ingest
 from generator.search_index.encoding import from_script, term_hash
-from generator.site.related import earlier, relate_stories
+from generator.site.related import earlier, region_names, relate_stories
 from generator.site.search import search_input_changed, slim_page
 from generator.site.templates import script_json
 
@@ -175,9 +175,9 @@ def test_related_stories_are_earlier_share_tags_and_are_at_most_five(site: Path)
         with_related += bool(links)
         for link in links:
             target = (site / story).parent.joinpath(link).resolve().relative_to(site.resolve()).as_posix()
-            assert target != story and story_tags(site, story) & story_tags(site, target), target
+            assert target != story and story_tags(site, story) & story_tags(site, target) - region_names(), target
             assert target[:10] <= story[:10], (story, target)
-    assert with_related >= 2
+    assert with_related >= 1  # Putin's two stories; the ICRC story shares only Russia and the US with them
     assert not page(site, SEED_PAGE).xpath("//section[@class='related']")  # the oldest story: nothing earlier
 
 
@@ -195,8 +195,8 @@ def relate(stories: list, limit: int) -> dict[str, list[str]]:
 
 
 def test_related_stories_are_earlier_coverage_preferring_rare_shared_tags_shown_newest_first() -> None:
-    common = [fake_story(f"filler {n}", ["Russia"], n) for n in range(6)]
-    seed = fake_story("seed", ["Russia", "Sergey Lavrov"], 1)
+    common = [fake_story(f"filler {n}", ["Moscow"], n) for n in range(6)]
+    seed = fake_story("seed", ["Moscow", "Sergey Lavrov"], 1)
     rare = fake_story("rare", ["Sergey Lavrov"], 3)
     articles = [common[0], seed, *common[1:3], rare, *common[3:]]  # newest first
     related = relate(articles, 3)

