@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, PROJECT
-from generator.clusters import (
+from generator.site.clusters import (
     WINDOW_DAYS, Cluster, Story, add_stories, cluster_stories, content_words, make_cluster, precise_numbers,
     proper_names, remove_stories, story_from_fields,
 )
