@@ -264,7 +264,7 @@ def _topics_word_by_word(sections, taxonomy):
             if words[position] in index.starters:
                 size = next((n for n in (3, 2) if position + n <= len(words)
                              and index.topics_of(" ".join(words[position:position + n]))), 1)
-            for topic in index.topics_of(" ".join(words[position:position + size])):
+            for topic in index.topics_of(" ".join(words[position:position + size])):  # lower case: no name words
                 scores[topic] = scores.get(topic, 0.0) + weight
             position += size
     order = list(taxonomy.topics)
@@ -290,7 +290,8 @@ def overlapping_topics(tmp_path_factory) -> Taxonomy:
 @example([(["stock", "stock", "exchange", "oil", "fields", "oil"], 2.0), (["front", "line"], 1.5)])
 def test_topic_scores_count_phrases_as_a_word_by_word_scan_does(overlapping_topics, sections):
     sections = [(" ".join(words), weight) for words, weight in sections]
-    assert score_topics(sections, overlapping_topics) == _topics_word_by_word(sections, overlapping_topics)
+    scores = [(found.topic, found.score) for found in score_topics(sections, overlapping_topics)]
+    assert scores == _topics_word_by_word(sections, overlapping_topics)
 
 
 def test_max_tags_caps_ranked(tmp_path):
@@ -453,3 +454,47 @@ def test_a_damaged_or_unwritable_gazetteer_cache_only_costs_a_rebuild(gazetteer_
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
     assert module.gazetteer().lookup("Athens", 0).country == "GR"
+
+
+@pytest.mark.parametrize("block", [
+    "By Huw Jones and Iain Withers", "By LARRY NEUMEISTER Associated Press Writer", "3 Min Read", "Listen",
+    "By MARK SHERMAN and JESSICA GRESKO Associated Press Writers", "By ROBERT GREENE AP Business Writer",
+    "(Reporting by Richa Naidu in London; additional reporting by Dominique Patton in Beijing; Editing by Mark Potter)",
+    "(Editor: Mo Hong'e)", "Copyright 2003 The Associated Press. All rights reserved.",
+])
+def test_page_furniture_names_no_entity(block, taxonomy):
+    article = _article("Banks face tougher rules", block, "Barclays and HSBC said on Monday they would comply.",
+                       "Barclays said the rules were fair, and HSBC agreed.")
+    tags = tag_article(article, taxonomy)
+    assert set(tags.organisations) == {"Barclays", "HSBC"} and tags.people == [] and tags.places == [], tags.ranked
+
+
+def test_a_sentence_opening_with_by_is_no_byline(taxonomy):
+    article = _article("Cricket", "By the close Yorkshire had turned that into a 37-run advantage against Essex.",
+                       "By stumps Essex had reached 108 for three. Yorkshire bowled well, Essex said.")
+    assert {"Yorkshire", "Essex"} <= set(tag_article(article, taxonomy).organisations)
+
+
+def test_a_byline_glued_to_the_dateline_leaves_the_story(taxonomy):
+    article = _article("Fraud sentence", "By JUAN A. LOZANO Associated Press Writer ANGLETON, Texas (AP) — A jury "
+                       "found Merck & Co. liable. Merck said it would appeal.")
+    tags = tag_article(article, taxonomy)
+    assert "Merck & Co." in tags.organisations or "Merck" in tags.organisations, tags.ranked
+    assert not [tag for tag in tags.ranked if "LOZANO" in tag or "Associated" in tag], tags.ranked
+
+
+@pytest.mark.parametrize(("headline", "body", "wrong"), [
+    # words of names are no keywords: Bill Clinton is no bill, the European Union no trade union
+    ("Leaders meet", "Bill Clinton met Bill Gates and officials of the European Union and the Soviet Union. "
+     "Bill Clinton said the meeting went well.", {"politics", "labour"}),
+    # one word repeated is no topic: "launched" three times in a story of a ship
+    ("New ship launched", "The ship was launched on Monday. A second ship will be launched in May, and a third "
+     "launched next year, the vessel's builder said.", {"space"}),
+    # a sport story has no second topic: gold medals are no commodity, a tennis court no law court
+    ("Phelps wins eighth gold", "Michael Phelps won his eighth gold medal in the relay, a world record. Silver went "
+     "to Australia and gold in the other relay to the U.S. The court ruled on Tuesday, the judge said.",
+     {"commodities", "law"}),
+])
+def test_topics_are_what_the_story_is_about(headline, body, wrong, taxonomy):
+    topics = set(tag_article(_article(headline, body), taxonomy).topics)
+    assert not topics & wrong, topics

@@ -14,6 +14,7 @@ from generator.tagging.entities import (
     Entity,
     Resolver,
 )
+from generator.tagging.furniture import without_furniture
 from generator.tagging.gazetteer import Place, gazetteer
 from generator.tagging.lexicon import (
     COMMON_WORDS,
@@ -26,7 +27,7 @@ from generator.tagging.lexicon import (
 from generator.tagging.regions import REGION_ABBREVIATIONS
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
 from generator.tagging.text import CONNECTORS, fold, mentions
-from generator.tagging.topics import score_topics
+from generator.tagging.topics import TopicScore, score_topics
 
 DATELINE_WEIGHT = 1.0
 DEMONYM_MINIMUM = 1.5
@@ -38,13 +39,14 @@ BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "
                          "ians", "dpa"})
 NEVER_TAGS = COMMON_WORDS | ORDINALS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MAX_TOPIC_SLOTS = 2
+SECOND_TOPIC_SHARE = 0.5  # a second topic needs half the first one's score: not a side remark
 
 
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
     sections = _sections(article)
-    topics = score_topics(sections, taxonomy)
-    venue = any(topic in taxonomy.venue_topics and score >= taxonomy.topic_threshold for topic, score in topics[:2])
+    topics = score_topics(sections, taxonomy, HEADLINE_WEIGHT)
+    venue = any(found.topic in taxonomy.venue_topics and found.score >= taxonomy.topic_threshold for found in topics[:2])
     resolver = Resolver(
         taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy),
         venue=venue, not_names=_defined_non_names(sections),
@@ -100,15 +102,20 @@ def _any_always_rule(taxonomy: Taxonomy) -> re.Pattern[str] | None:
 
 
 def _sections(article: Article) -> list[tuple[str, float]]:
-    """(text, weight) for the headline, lede and body blocks, the dateline cut from the first paragraph."""
+    """(text, weight) for the headline, lede and body blocks, the dateline cut from the first paragraph and page
+    furniture (bylines, credit lines) from every block; the first block with words is the opening."""
     texts = [(article.headline, HEADLINE_WEIGHT)]
     if article.lede:
-        texts.append((article.lede, LEDE_WEIGHT))
-    for index, block in enumerate(article.body):
+        texts.append((without_furniture(article.lede), LEDE_WEIGHT))
+    opening = True
+    for block in article.body:
         text = "\n".join([block.text, *block.items])
-        if index == 0 and article.dateline.raw and text.startswith(article.dateline.raw):
+        if opening and article.dateline.raw and text.startswith(article.dateline.raw):
             text = text[len(article.dateline.raw):]
-        texts.append((text, OPENING_WEIGHT if index == 0 else BODY_WEIGHT))
+        text = without_furniture(text)
+        if text.strip():
+            texts.append((text, OPENING_WEIGHT if opening else BODY_WEIGHT))
+            opening = False
     return texts
 
 
@@ -326,7 +333,22 @@ def _is_junk(name: str) -> bool:
 
 
 
-def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy,
+def _strong_topics(topics: list[TopicScore], taxonomy: Taxonomy, names: set[str]) -> list[str]:
+    """Up to two topics the story is about: a score over the threshold from a headline keyword or two different
+    keywords at least (one word repeated in the body, "court" or "visit", says little), the second with half the
+    first one's score; a story of a venue topic (sport) has no other ("gold", "court" and "strike" are its words
+    too), even where a word of another topic outweighs it ("Phelps wins eighth gold")."""
+    strong = [found for found in topics if found.score >= taxonomy.topic_threshold and fold(found.topic) not in names
+              and (len(found.keywords) >= 2 or found.headline)]
+    venues = [found.topic for found in strong if found.topic in taxonomy.venue_topics]
+    if venues:
+        return venues[:1]
+    return [found.topic for found in strong[:MAX_TOPIC_SLOTS]
+            if found.score >= SECOND_TOPIC_SHARE * strong[0].score and found.topic not in taxonomy.venue_topics
+            or found is strong[0]]
+
+
+def _rank(entities: list[Entity], topics: list[TopicScore], must: set[str], taxonomy: Taxonomy,
           limit: int) -> Tags:
     """Pick up to limit tags: the entities the story names (those of the headline, those named more than once and
     the always-rules' first), then up to two strong topics, then entities named once while there are fewer than
@@ -335,9 +357,7 @@ def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str
     named = [e for e in entities if e.count or fold(e.name) in must]
     salient = [e for e in named if fold(e.name) in must] + [
         e for e in named if fold(e.name) not in must and (e.headline or e.count >= 2)]
-    names = {fold(e.name) for e in entities}
-    strong = [topic for topic, score in topics if score >= taxonomy.topic_threshold and fold(topic) not in names]
-    chosen_topics = strong[:MAX_TOPIC_SLOTS]
+    chosen_topics = _strong_topics(topics, taxonomy, {fold(e.name) for e in entities})
     entity_slots = max(limit - len(chosen_topics), 1)
     chosen = salient[:entity_slots]
     once_slots = min(entity_slots, taxonomy.max_tags - len(chosen_topics)) - len(chosen)
