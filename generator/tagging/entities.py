@@ -9,11 +9,17 @@ from functools import lru_cache
 
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import (
+    ADMINISTRATIVE_WORDS,
+    BODY_WORDS,
+    BUILDING_WORDS,
     CALENDAR,
     COMMON_WORDS,
+    DOMAIN_WORDS,
     COMPETITION_WORDS,
     DOCUMENT_WORDS,
     DESCRIPTORS,
+    EVENT_OPENERS,
+    EVENT_WORDS,
     FAITHS,
     FAMILY_NAMES_FIRST,
     GENERIC_ORG_WORDS,
@@ -21,12 +27,16 @@ from generator.tagging.lexicon import (
     INDEX_WORDS,
     INDUSTRY_WORDS,
     INSTITUTION_HEADS,
+    INSTITUTION_WORDS,
     LEGAL_SUFFIXES,
     LOCATIVES,
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
     NUMBER_WORDS,
     ORDINALS,
+    ORG_NOUNS,
+    ORGAN_ADJECTIVES,
+    ORGANS,
     PARTY_MEMBERS,
     ORG_WORDS,
     PLACE_OPENERS,
@@ -34,12 +44,15 @@ from generator.tagging.lexicon import (
     PLACE_WORDS,
     REGION_NOUNS,
     RESULT_WORDS,
+    ROYAL_TITLES,
+    SESSION_WORDS,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLES,
     VESSEL_NOUNS,
+    WORK_NOUNS,
 )
-from generator.tagging.text import CONNECTORS, Mention, fold, is_capitalised
+from generator.tagging.text import CONNECTORS, POSSESSIVE, Mention, fold, is_capitalised
 
 # Letters of the Latin alphabets, so that "Erdoğan" and "Šefčovič" are name words too.
 _LETTERS = [chr(code) for code in range(0x250)]
@@ -65,14 +78,23 @@ GOVERNMENT_VERBS = SPEECH_VERBS | frozenset(
 PRODUCT_NOUNS = frozenset(
     "missile missiles system systems drug drugs vaccine vaccines car cars jet jets aircraft plane planes model "
     "models phone phones engine engines rifle tank tanks software app device devices brand sedan truck trucks "
-    "pill pills treatment rocket rockets satellite satellites platform".split())
+    "pill pills treatment rocket rockets satellite satellites platform maker makers weedkiller herbicide pesticide "
+    "brands".split())
+# "a spokesman for Canada's central bank": a country owning a common noun after these is named in passing.
+OWNER_PREPOSITIONS = frozenset("for of from at with by about to".split())
 ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western, European, Soviet-American
 NOT_A_SINGLE_NAME = ORDINALS | PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
 NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
-NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS
+NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS | DOMAIN_WORDS | LEGAL_SUFFIXES
 TITLE_TAILS = TITLE_MODIFIERS | CONNECTORS
-NOT_PERSON_WORDS = NOT_NAME_WORDS | ORG_WORDS
+NOT_PERSON_WORDS = NOT_NAME_WORDS | ORG_WORDS | PLACE_WORDS
+# Words after "and" that make a firm of one name: "Smith and Sons Ltd", "Central Bank and Trust Co".
+PARTNER_WORDS = LEGAL_SUFFIXES | frozenset("partners associates sons son brothers bros company companies trust savings loan "
+                                             "loans".split())  # and "Central Bank and Trust Co"
+# Words that are a kind of thing, not a name, when they stand alone before "and" ("Securities and Futures
+# Authority", "Oil and Natural Gas Corporation", "Food and Drug Administration").
+GENERIC_WORDS = DOMAIN_WORDS | GENERIC_ORG_WORDS | INDUSTRY_WORDS
 ORG_OPENERS = ORG_WORDS - COMMON_WORDS
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
@@ -128,6 +150,8 @@ class Resolver:
     team_words: set[str] = field(default_factory=set)  # single names met where a result names a team
     vessels: set[str] = field(default_factory=set)  # names met after "the tanker", "the ship"
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
+    heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
+    products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
@@ -172,12 +196,23 @@ class Resolver:
             return  # 'the "Anne Klein" line', '"Return of the Legend"': a product, a title or a nickname
         if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS:
             self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
-        if not words or self._is_demonym(words) or self._names_no_entity(words, mention):
+        if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
+            return
+        if mention.ordinal:  # "9th U.S. Circuit Court of Appeals": the number is part of the name
+            words = (mention.ordinal, *words)
+        if len(words) > 2 and tuple(fold(word) for word in words[-2:]) in ORGANS or fold(words[-1]) in {
+                organ[0] for organ in ORGANS if len(organ) == 1} and len(words) > 1:
+            # "CPSU Central Committee", "CPC Politburo": the body whose organ it is
+            organ = 1 if fold(words[-1]) in {organ[0] for organ in ORGANS if len(organ) == 1} else 2
+            self._resolve(Mention(words[:-organ], mention.weight, False, mention.before))
             return
         if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
-            suffix = "" if mention.after == "province" else f" {mention.after.capitalize()}"  # Jiangsu; Kursk Region
-            self.add(f"{' '.join(words)}{suffix}", "place", mention.weight)
-            return
+            known = self.known(" ".join(words))
+            if mention.after == "province":  # "Jiangsu province": Jiangsu
+                self.add(" ".join(words), "place", mention.weight)
+            elif known and known[1] == "place":  # "Kursk region": the Kursk Region, not the city
+                self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
+            return  # "the Asia-Pacific region": no place we can name
         known = self.known(" ".join(words))
         if known and known[1] == "place" and mention.after in GOVERNMENT_VERBS and fold(known[0]) in gazetteer().capitals:
             # "Moscow rejected the plan": the government, not the city; weak evidence for its country
@@ -189,8 +224,18 @@ class Resolver:
             # A one-word city may be a surname ('Wilson', 'Lincoln'): decide once all people are known.
             self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
             return
+        if known and self._attributive(words, known, mention):
+            # "U.S. chipmaker Nvidia", "U.S. officials": the abbreviation used as a demonym, weak evidence like one
+            self.demonym_scores[known[0]] = self.demonym_scores.get(known[0], 0.0) + DEMONYM_WEIGHT * mention.weight
+            return
         if known:
-            self.add(known[0], known[1], mention.weight, " ".join(words))
+            # "a spokesman for Canada's central bank" in the body: a country in passing, weak evidence
+            passing = mention.owns_common_noun and mention.weight <= BODY_WEIGHT and known[1] == "place" and \
+                mention.before[-1:] and mention.before[-1] in OWNER_PREPOSITIONS
+            self.add(known[0], known[1], mention.weight * (DEMONYM_WEIGHT if passing else 1), " ".join(words),
+                     named=not passing)
+            return
+        if self._split_glued(words, mention):
             return
         if words[-1].endswith("-based") and len(words) > 1:  # "Hong Kong-based group": Hong Kong is named
             self._resolve(Mention((*words[:-1], words[-1][: -len("-based")]), mention.weight * DEMONYM_WEIGHT, False))
@@ -206,20 +251,55 @@ class Resolver:
             self._resolve(Mention(owner, mention.weight, False, mention.before))
             self._resolve(Mention(words[len(owner) + 1:], mention.weight, False, (), mention.after))
             return
+        if self._split_body_of_body(words, mention):
+            return
         person = _split_affiliation(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
             self._resolve(Mention(words[len(person) + 1:], mention.weight, False))
             return
-        parts = _split_conjunction(words, self.known)
+        parts = _split_conjunction(words, self.known, self.heads)
         if parts:
             for part in parts:
                 self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
             return
         self._resolve_unknown(words, mention)
 
+    @staticmethod
+    def _attributive(words: tuple[str, ...], known: tuple[str, str], mention: Mention) -> bool:
+        """True for a country's abbreviation before a common noun ("U.S. chipmaker", "UK banks"), not before a
+        verb or a function word ("the U.S. said", "the U.S. and Japan")."""
+        short = len(words) == 1 and len(words[0].replace(".", "")) <= 4 and words[0].replace(".", "").isupper()
+        return (short and known[1] == "place" and mention.lower_after and mention.weight < HEADLINE_WEIGHT
+                and mention.after not in COMMON_WORDS and mention.after not in GOVERNMENT_VERBS
+                and mention.after not in ACTING_VERBS and getattr(gazetteer().names.get(fold(known[0])), "kind", "") == "country")
+
+    def _split_glued(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """Resolve the names glued into one span apart, True if it was: a person after a title ("HSBC Chair Mark
+        Tucker", "Chairman of the Oil and Natural Gas Corporation Arun Kumar Singh"), names on either side of a
+        slash ("Unilever/Nestle") or after a legal suffix inside the span ("Vale SA Rio Tinto")."""
+        person, prefix = _split_title(words)
+        if person:
+            self.add(" ".join(person), "person", mention.weight)
+            if _split_title(prefix)[0]:  # "Secretary of State George Shultz and Defense Secretary Caspar Weinberger"
+                self._resolve(Mention(prefix, mention.weight, False))
+                return True
+            for cut in (index for index, word in enumerate(prefix) if word == "and"):
+                if _split_title(prefix[:cut])[0]:  # "Deputy Prime Minister Alexander Novak and Indian Petroleum"
+                    self._resolve(Mention(prefix[:cut], mention.weight, False))
+                    prefix = prefix[cut + 1:]
+                    break
+            holder = _title_holder(prefix)
+            if holder:  # 'US' in 'US President Joe Biden', 'HSBC' in 'HSBC Chair Mark Tucker': weak evidence
+                self._resolve(Mention(holder, mention.weight * DEMONYM_WEIGHT, False))
+            return True
+        parts = _split_slash(words) or _split_after_suffix(words)
+        for part in parts:
+            self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
+        return bool(parts)
+
     def _resolve_unknown(self, words: tuple[str, ...], mention: Mention) -> None:
-        """Type a span no list knows: by a title, by a known entity it shortens, or by its shape."""
+        """Type a span no list knows: by a known entity it shortens, or by its shape."""
         if len(words) > 1 and all(word.isupper() for word in words) and not mention.bracketed:
             return  # a shouted heading ("CRUDE OIL", "MAJOR LEAGUE RESULTS"): only known names count in capitals
         if self._team(words, mention):
@@ -227,31 +307,69 @@ class Resolver:
         plural_after_the = (mention.words[0] == "The" or mention.before[-1:] == ("the",)) and words[0].endswith("s")
         if self.venue and len(words) == 1 and (_in_result(mention) or plural_after_the):
             self.team_words.add(words[0])  # "Essex 532-8", "beat Dinamo", "the Phillies"
-        person, prefix = _split_title(words)
-        if person:
-            self.add(" ".join(person), "person", mention.weight)
-        elif self._split_place_head(words, mention):
+        prefix = _split_title(words)[1]  # a title and no name after it: "Prime Minister of Japan"
+        if self._split_place_head(words, mention):
             return
-        target = None if person else self._match_known(words)
-        kind = None if person or target else _kind_by_shape(words, mention)
+        target = self._match_known(words)
+        kind = None if target else _kind_by_shape(words, mention)
         if kind == "person" and fold(words[0]) in self.demonyms:
             kind = "organisation"
         if target:
             target.credit(mention.weight)
         elif kind:
             self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
-        elif not person and not prefix:
+        elif not prefix:
             self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
         if prefix and not kind and len(prefix) < len(words):
-            # 'US' in 'US President Joe Biden' qualifies the title: weak evidence, like a demonym.
             self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
 
+    def _truncated(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """True for the rest of a name cut at a comma or before a lower-case word: "Roebuck and Co" of "Sears,
+        Roebuck and Co", "Senate Appropriations" of "Senate Appropriations subcommittee" (either the whole name or
+        nothing)."""
+        if mention.listed_after_name and len(words) > 2 and words[1] == "and" and fold(words[-1]) in ORG_ENDINGS:
+            return True
+        return len(words) > 1 and fold(words[-1]) in DOMAIN_WORDS and (
+            mention.after in ORG_WORDS or mention.after in ("subcommittee", "panel"))
+
+    def _split_body_of_body(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """Resolve "Standing Committee of the National People's Congress" as the two bodies it names (a body of
+        two words or more "of" another body); True if split."""
+        if "of" not in words[2:-1] or self.known(" ".join(words)):
+            return False
+        cut = words.index("of", 2)
+        owner = words[cut + 1:]
+        while owner and owner[0] in CONNECTORS:
+            owner = owner[1:]
+        if not owner or fold(words[cut - 1]) not in ORG_WORDS or not (
+                fold(owner[-1]) in BODY_WORDS or len(owner) == 1 and ACRONYM.match(owner[0])):
+            return False  # not "National Association of Software and Service Companies", "Royal Bank of Scotland"
+        self._resolve(Mention(words[:cut], mention.weight, False, mention.before))
+        self._resolve(Mention(owner, mention.weight, False, (), mention.after))
+        return True
+
     def _names_no_entity(self, words: tuple[str, ...], mention: Mention) -> bool:
-        """True for the name of a competition or event ("World Cup", "Hong Kong Open", in sport "National League")
-        or of a market index ("the Nikkei index", "the Dow Jones industrial average"): names, but of no entity."""
+        """True for the name of a competition or event ("World Cup", "Hong Kong Open", in sport "National League",
+        "Hurricane Andrew", "Expo 92", "27th Congress of the CPSU"), of a market index ("the Nikkei index"), of a
+        building ("Great Hall of the People", "Rod Laver Arena"), of a product or work the story names so ("the
+        hospital drama ER"), or of a body's organ alone ("Central Committee"): names, but of no entity."""
         key = fold(" ".join(words))
         if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
             return True
+        if self._known_type(words):
+            return False
+        folded = [fold(word) for word in words]
+        if key in self.products or folded[0] in EVENT_OPENERS and len(words) > 1 or folded[-1] in EVENT_WORDS:
+            return True
+        numbered = mention.ordinal or folded[0] in ORDINALS
+        if numbered and any(word in SESSION_WORDS for word in folded):
+            return True
+        if self._names_building(words, folded):
+            return True
+        if len(words) > 1 and all(word in ORGAN_ADJECTIVES or word in GENERIC_ORG_WORDS for word in folded) and \
+                not ORGAN_ADJECTIVES.isdisjoint(folded):
+            # "Central Committee", "Joint Committee"; not "Central Bank" (of the story's country)
+            return not INSTITUTION_HEADS.intersection(folded) or not set(folded) <= INSTITUTION_WORDS
         if len(words) > 1 and all(fold(word) in GENERIC_ORG_WORDS for word in words) and not self.known(" ".join(words)):
             return not INSTITUTION_HEADS.intersection(fold(word) for word in words)  # "Trade Union", "Oil Company"
         last = fold(words[-1])
@@ -261,6 +379,21 @@ class Resolver:
                 self.venue and last == "league" and len(words) > 1):
             return fold(self.aliases.get(fold(" ".join(words)), " ".join(words))) not in self.types
         return False
+
+    @staticmethod
+    def _names_building(words: tuple[str, ...], folded: list[str]) -> bool:
+        """True for a building, a hall or a room: a building word last or before "of" ("Rod Laver Arena", "Great
+        Hall of the People"), not a person named Hall ("Gary Hall Jr")."""
+        at = next((i for i, word in enumerate(folded) if word in BUILDING_WORDS and (
+            i == len(folded) - 1 or folded[i + 1] == "of")), None)
+        if at is None:
+            return False
+        return folded[at] not in ("hall", "tower") or not (folded[0] in GIVEN_NAMES or INITIALS.match(words[0]))
+
+    def _known_type(self, words: tuple[str, ...]) -> bool:
+        """True if the taxonomy types this name ("White House", "Kremlin"): its decision stands."""
+        key = fold(" ".join(words))
+        return fold(self.aliases.get(key, " ".join(words))) in self.types
 
     def _team(self, words: tuple[str, ...], mention: Mention) -> bool:
         """In a sport story, add a club or side known by the shape of its name: a name and a city ("Dynamo Moscow",
@@ -292,6 +425,9 @@ class Resolver:
         else:
             return False
         rest = words[cut:]
+        if all(fold(word) in ADMINISTRATIVE_WORDS for word in rest):  # "Hong Kong Special Administrative Region"
+            self.add(head[0], "place", mention.weight, " ".join(words))
+            return True
         trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
         if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
             return False
@@ -308,7 +444,7 @@ class Resolver:
             if first in DESCRIPTORS or first in NUMBER_WORDS:
                 words = words[1:]
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
-                    " ".join(words)):
+                    " ".join(words)) and not POSSESSIVE.search(words[0]):
                 words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
             elif first.endswith(" based") and len(first) > 6:
                 self._resolve(Mention((words[0][: -len("-based")],), weight, False))
@@ -352,7 +488,8 @@ class Resolver:
             first = fold(words[0])
             opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR)
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
-                and first not in ORG_WORDS  # "Bank of England" at a sentence start stays whole
+                and first not in ORG_WORDS and not POSSESSIVE.search(words[0])  # "Bank of England", "Lloyd's of
+            # London" at a sentence start stay whole
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
@@ -422,7 +559,7 @@ class Resolver:
         inside = {m.words[0] for m in singles if not m.initial}
         # A product or a weapon is repeated too, but does not speak, report or buy: one such verb is needed, or a
         # mention in the headline as well as the body.
-        acting = {m.words[0] for m in singles if m.after in ACTING_VERBS}
+        acting = {m.words[0] for m in singles if m.after in ACTING_VERBS or m.before[-1:] and m.before[-1] in ORG_NOUNS}
         products = {m.words[0] for m in singles if m.after in PRODUCT_NOUNS}  # "Oreshnik missile", "Taurus car"
         headlined = {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT}
         for mention in singles:
@@ -473,12 +610,14 @@ class Resolver:
                 self._fold_into(key, fuller[0])
 
     def merge_organisations(self) -> None:
-        """Fold an acronym into the organisation it abbreviates, 'Foreign Ministry' into 'Russian Foreign Ministry'."""
+        """Fold an acronym into the entity it abbreviates (HKSAR into Hong Kong, written 'Hong Kong Special
+        Administrative Region'), 'Foreign Ministry' into 'Russian Foreign Ministry'."""
         orgs = {key: e for key, e in self.entities.items() if e.kind == "organisation"}
         for key, entity in orgs.items():
             longer = [
-                other for other_key, other in orgs.items()
-                if other_key != key and (_abbreviates(entity.name, other) or _qualifies(key, other_key, self.demonyms))
+                other for other_key, other in self.entities.items()
+                if other_key != key and (_abbreviates(entity.name, other) or other.kind == "organisation" and _qualifies(
+                    key, other_key, self.demonyms) and not set(key.split()) <= INSTITUTION_WORDS)
             ]
             if len(longer) == 1 and key not in self.types:
                 self._fold_into(key, longer[0])
@@ -527,19 +666,26 @@ def _qualifies(key: str, other: str, demonyms: dict[str, str]) -> bool:
     return head in demonyms or fold(demonyms.get(head, "")) == head or head in {fold(c) for c in demonyms.values()}
 
 
-def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
-    """Split 'Saudi Arabia and Qatar' in two; keep 'Securities and Exchange Commission' whole, and every name
-    with an ampersand ('Marks & Spencer')."""
+def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> list[tuple[str, ...]]:
+    """Split 'Saudi Arabia and Qatar' and 'Barclays and HSBC Holdings' in two; keep whole 'Securities and Futures
+    Authority' (a kind of thing before 'and' is no name alone), 'Johnson and Johnson', 'Black and Decker Corp' (two
+    words the story never uses alone, then a suffix), and every name with an ampersand ('Marks & Spencer')."""
     if "and" not in words:
         return []
     cut = max(index for index, word in enumerate(words) if word == "and")
     left, right = words[:cut], words[cut + 1:]
-    if not left or not right:
+    if not left or not right or left == right:
         return []
     whole_is_org = fold(words[-1]) in ORG_ENDINGS
+    if whole_is_org and len(left) == 1 and fold(left[0]) in GENERIC_WORDS:
+        return []
+    places = [known(" ".join(part)) for part in (left, right[:2], right[:1])]
+    if whole_is_org and places[0] and places[0][1] == "place" and any(p and p[1] == "place" for p in places[1:]):
+        return []  # "Hong Kong and Macao Work Office", "Hong Kong and Shanghai Banking Corporation"
     left_is_name = known(" ".join(left)) or fold(left[-1]) in LEGAL_SUFFIXES or len(left) > 3
-    left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS
-    right_is_generic = "and" not in left and all(fold(word) in ORG_ENDINGS for word in right)
+    left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS and not all(fold(word) in GENERIC_WORDS for word in left)
+    left_is_name = left_is_name or fold(" ".join(left)) in heads
+    right_is_generic = "and" not in left and all(fold(word) in PARTNER_WORDS for word in right)  # "Smith and Sons Ltd"
     if whole_is_org and (right_is_generic or not left_is_name):
         return []
     if _names_a_domain(left, right, known):
@@ -547,14 +693,83 @@ def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
     return [left, right]
 
 
+def story_products(spans: list[Mention], known) -> frozenset[str]:
+    """Folded names a story gives products and works: after a work's noun ("the hospital drama ER"), before a
+    product's noun ("its Roundup weedkiller", "Roundup maker Monsanto") or in quotation marks ('"Dallas"'); every
+    mention of them in the story is of the product. A name a list knows is a product only where quoted."""
+    found = set()
+    for mention in spans:
+        product = mention.after in PRODUCT_NOUNS and not mention.owns_common_noun  # not "Vietnam's treatment"
+        if mention.quoted or (product or mention.before[-1:] and mention.before[-1] in WORK_NOUNS) and not known(
+                mention.text):
+            found.add(fold(mention.text))
+    return frozenset(found)
+
+
+def story_heads(spans: list[tuple[str, ...]]) -> frozenset[str]:
+    """Folded spans without 'and', and folded words a story uses as names on their own: those that open or end a
+    span other than beside 'and' ('Barclays' of 'Barclays Chief Executive' and 'Shares of Barclays', not 'Black' of
+    'Black and Decker')."""
+    heads = set()
+    for words in spans:
+        if "and" not in words:
+            heads.add(fold(" ".join(words)))
+        if len(words) < 2 or words[1] != "and":
+            heads.add(fold(words[0]))
+        if len(words) < 2 or words[-2] != "and":
+            heads.add(fold(words[-1]))
+    return frozenset(heads)
+
+
+def _split_slash(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The names on either side of a slash that ends the span: 'Unilever/Nestle', 'Deutsche Bank/Commerzbank' ([]
+    if none; 'Hughes/Conserdyne Corp' and 'BP/Standard Financial Trading' are one name each)."""
+    left, slash, right = words[-1].partition("/")
+    if slash and left[:1].isupper() and right[:1].isupper():
+        return [words[:-1] + (left,), (right,)]
+    return []
+
+
+def _split_after_suffix(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Two names run together after a legal suffix: 'Vale SA Rio Tinto' ([] if none)."""
+    for index in range(1, len(words) - 1):
+        following = words[index + 1]
+        if fold(words[index]) in LEGAL_SUFFIXES and NAME_WORD.match(following) and fold(following) not in ORG_TRAILERS:
+            return [words[:index + 1], words[index + 1:]]
+    return []
+
+
+def _title_holder(prefix: tuple[str, ...]) -> tuple[str, ...]:
+    """Whose title it is, from the words before a person's title: 'HSBC' (HSBC Chair), 'U.S.' (U.S. Secretary of
+    State), 'Oil and Natural Gas Corporation' (Chairman of the ...); nothing for a portfolio ('Petroleum and Natural
+    Gas' Minister, Minister of 'Foreign Trade and Economic Cooperation', 'Chief Cabinet' Secretary)."""
+    words = prefix
+    if words and _is_title(words[0]):
+        while words and (_is_title(words[0]) or fold(words[0]) in TITLE_MODIFIERS):
+            words = words[1:]
+        if not words or words[0] not in ("of", "for"):
+            return ()  # a title of several words: "Chief Cabinet" Secretary
+        while words and words[0] in CONNECTORS:
+            words = words[1:]
+    cut = next((index for index, word in enumerate(words) if _is_title(word)), len(words))
+    words = words[:cut]  # "BHP Group" of "BHP Group Chief Legal" Officer
+    folded = [fold(word) for word in words]
+    if not words or folded[-1] in DOMAIN_WORDS and len(words) > 1:
+        return ()
+    if all(word in GENERIC_WORDS for word in folded) and INSTITUTION_HEADS.isdisjoint(folded):
+        return ()  # "Insurance" Commissioner; not the "Reserve Bank" Governor (a central bank)
+    return words
+
+
 def _names_a_domain(left: tuple[str, ...], right: tuple[str, ...], known) -> bool:
-    """'Ministry of Industry and Trade', 'Board of Pardons and Paroles': a body 'of X and Y', one name."""
+    """'Ministry of Industry and Trade', 'Board of Pardons and Paroles', 'National Association of Software and Service
+    Companies': a body 'of X and Y', one name."""
     return (
         "of" in left[1:]
         and fold(left[left.index("of") - 1]) in ORG_WORDS
-        and len(right) <= 2
+        and len(right) <= 3
         and not known(" ".join(right))
-        and not any(fold(word) in ORG_ENDINGS for word in right)
+        and (fold(right[0]) in GENERIC_WORDS or not any(fold(word) in ORG_ENDINGS for word in right))
     )
 
 
@@ -564,8 +779,11 @@ def _split_affiliation(words: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     left = words[:words.index("of")]
     folded = {fold(word) for word in left}
-    bad = ORG_WORDS | PLACE_WORDS | TITLES | COMMON_WORDS
-    if 2 <= len(left) <= 3 and all(NAME_WORD.match(w) for w in left) and not folded & bad:
+    right = [fold(word) for word in words[len(left) + 1:]]
+    bad = ORG_WORDS | PLACE_WORDS | TITLES | COMMON_WORDS | NOT_PERSON_WORDS | ORDINALS | BUILDING_WORDS
+    given = fold(left[0]) in GIVEN_NAMES or INITIALS.match(left[0])  # not "Great Hall" of the People
+    body = any(word in ORG_WORDS or word in LEGAL_SUFFIXES for word in right)  # "of Harvard University"
+    if 2 <= len(left) <= 3 and (given or body) and all(NAME_WORD.match(w) for w in left) and not folded & bad:
         return left
     return ()
 
@@ -588,14 +806,22 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         start += 1  # a name does not start with 'von' or 'der'
     if start == 0 or not any(_is_title(word) for word in words[:start]):
         return (), ()
-    if not (_is_title(words[start - 1]) or fold(words[start - 1]) in TITLE_MODIFIERS) and start < len(words):
-        return (), tuple(words[:start])
+    before = fold(words[start - 1])
+    after_body = before in ORG_ENDINGS and _is_title(words[0]) and end - start >= 2
+    if not (_is_title(words[start - 1]) or before in TITLE_MODIFIERS or after_body) and start < len(words):
+        return (), tuple(words[:start])  # but "Chairman of the Oil and Natural Gas Corporation Arun Kumar Singh"
     rest = list(words[:start])
     while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_TAILS):
         rest.pop()
     person = words[start:] if 1 <= end - start <= 4 else ()
     if any(fold(word) in NOT_PERSON_WORDS for word in person) or _body_of_title(words[:start]):
-        return (), ()  # "General Staff Building", "Association of Head Teachers": a name with a title word in it
+        return (), ()  # "General Staff Building", "Prince William Sound": a name with a title word in it
+    if len(person) == 1:  # "Prince Charles", "Crown Prince Akihito": a royal is known by title and name
+        royal = start
+        while royal > 0 and fold(words[royal - 1]) in ROYAL_TITLES:
+            royal -= 1
+        if royal < start:
+            return tuple(words[royal:]), tuple(rest[:royal])
     return person, tuple(rest)
 
 
@@ -623,8 +849,9 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
         if said or titled:
             return "person"
-    if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES:
-        return "person"
+    if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES \
+            and fold(words[0]) not in NOT_PERSON_WORDS:
+        return "person"  # "President Reagan", not the "Trade Representative's Office"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
             fold(words[0]) in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
             and not any(fold(word) in NOT_PERSON_WORDS for word in words):
@@ -634,7 +861,7 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
 
 def _canonical(words: tuple[str, ...], kind: str) -> str:
     """The display name: legal suffixes dropped from organisations, region nouns added to regions."""
-    words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS)
+    words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS or word[:1].isdigit())
     if kind == "organisation":
         while len(words) > 1 and fold(words[-1]) in ORG_TRAILERS:
             words = words[:-1]

@@ -13,18 +13,19 @@ from generator.tagging.entities import (
     PRODUCT_NOUNS,
     Entity,
     Resolver,
+    story_heads,
+    story_products,
 )
 from generator.tagging.furniture import without_furniture
-from generator.tagging.gazetteer import Place, gazetteer
+from generator.tagging.gazetteer import dateline_region, gazetteer
+from generator.tagging.institutions import qualify_institutions
 from generator.tagging.lexicon import (
     COMMON_WORDS,
-    INSTITUTION_HEADS,
-    INSTITUTION_WORDS,
+    SPORT_WORDS,
     LEGAL_SUFFIXES,
     ORDINALS,
     TITLES,
 )
-from generator.tagging.regions import REGION_ABBREVIATIONS
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
 from generator.tagging.text import CONNECTORS, fold, mentions
 from generator.tagging.topics import TopicScore, score_topics
@@ -52,10 +53,12 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
         venue=venue, not_names=_defined_non_names(sections),
     )
     headline_in_caps = _is_shouting(article.headline)
-    for text, weight in sections:
-        if not (weight == HEADLINE_WEIGHT and headline_in_caps):
-            for mention in mentions(text, weight):
-                resolver.resolve(mention)
+    spans = [mention for text, weight in sections if not (weight == HEADLINE_WEIGHT and headline_in_caps)
+             for mention in mentions(text, weight)]
+    resolver.heads = story_heads([mention.words for mention in spans])
+    resolver.products = story_products(spans, resolver.known)
+    for mention in spans:
+        resolver.resolve(mention)
     resolver.resolve_deferred()
     resolver.merge_people()
     resolver.merge_organisations()
@@ -64,7 +67,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
     dateline_place = _add_dateline(resolver, article, taxonomy, venue)
-    _qualify_institutions(resolver, taxonomy, _home_country(resolver, article, taxonomy), sections)
+    qualify_institutions(resolver, taxonomy, article, sections)
     if not venue:
         _add_body_countries(resolver, taxonomy)
     must: set[str] = set()
@@ -101,10 +104,19 @@ def _any_always_rule(taxonomy: Taxonomy) -> re.Pattern[str] | None:
         return None
 
 
+# A wire's sport slug before the headline: "Tennis-Sabalenka beats Gauff", "Rugby Union-Wallabies beat Ireland".
+SPORT_SLUG = re.compile(r"([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})-(?=[A-Z])")
+
+
 def _sections(article: Article) -> list[tuple[str, float]]:
-    """(text, weight) for the headline, lede and body blocks, the dateline cut from the first paragraph and page
-    furniture (bylines, credit lines) from every block; the first block with words is the opening."""
-    texts = [(article.headline, HEADLINE_WEIGHT)]
+    """(text, weight) for the headline (without a sport slug), lede and body blocks, the dateline cut from the first
+    paragraph and page furniture (bylines, credit lines) from every block; the first block with words is the
+    opening."""
+    headline = article.headline
+    slug = SPORT_SLUG.match(headline)
+    if slug and all(word in SPORT_WORDS for word in slug.group(1).casefold().split()):
+        headline = f"{slug.group(1)} - {headline[slug.end():]}"
+    texts = [(headline, HEADLINE_WEIGHT)]
     if article.lede:
         texts.append((without_furniture(article.lede), LEDE_WEIGHT))
     opening = True
@@ -200,9 +212,9 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
 
     A filing point names nothing the story is about: the place is a tag only if the story names it too. Its country
     is the home of the story's companies and bodies (wire editors file a Chicago earnings story under the United
-    States), so it counts as named when the story names no country, or names a place inside it; not when the
-    story is of a venue topic (sport), whose dateline is where a match was played. Its demonym ("Russian"), used
-    as often as a headline mention counts, names it too."""
+    States), so it counts as named when the story names no country, names it, names a place inside it other than
+    the dateline's or speaks of it ("U.S. officials", "Russian troops", "Washington said"); not when the story is
+    of a venue topic (sport), whose dateline is where a match was played."""
     place = article.dateline.place
     if not place:
         return None
@@ -216,70 +228,30 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
     country = country or (city.country if city else None)
     if country in index.countries and fold(index.countries[country].name) != fold(name):
         home = index.countries[country].name
-        spoken_of = resolver.demonym_scores.get(home, 0.0) >= DEMONYM_MINIMUM
-        resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and (spoken_of or _names_home(resolver, country)))
+        spoken_of = resolver.demonym_scores.get(home, 0.0) > 0  # "U.S. officials", "Washington said"
+        named = fold(home) in resolver.entities and resolver.entities[fold(home)].count > 0  # filed from the country
+        about = named or not _names_a_country(resolver) or _names_inside(resolver, country, name)  # it names
+        resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and (spoken_of or about))
     return name
 
 
-def _names_home(resolver: Resolver, country: str) -> bool:
-    """True if the story names no country at all, or names a place inside this one."""
+def _names_a_country(resolver: Resolver) -> bool:
+    """True if the story names a country."""
     index = gazetteer()
-    names_a_country = False
+    return any(entity.count and entity.kind == "place" and getattr(index.lookup(entity.name, 0), "kind", "") == "country"
+               for entity in resolver.entities.values())
+
+
+def _names_inside(resolver: Resolver, country: str, city: str) -> bool:
+    """True if the story names a place inside the country other than the dateline's city (a state, a party label's
+    state, another city): the story is about the country, not only filed from it."""
+    index = gazetteer()
     for key, entity in resolver.entities.items():
-        if not entity.count or entity.kind != "place":
-            continue
-        place = index.lookup(entity.name, 0)
-        if place is not None and place.country == country:
-            return True
-        names_a_country |= place is not None and place.kind == "country"
-    return not names_a_country
-
-
-def _home_country(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> str | None:
-    """The country a bare "Finance Ministry" belongs to: the dateline's, else the country the story names most."""
-    index = gazetteer()
-    countries = {fold(place.name): place.name for place in index.countries.values()}
-    if article.dateline.place:
-        region = dateline_region(article.dateline.place, article.dateline.region or "")
-        city = index.city(article.dateline.place, region.country if region else None)
-        code = region.country if region else city.country if city else None
-        if code in index.countries:
-            return index.countries[code].name
-    named = [e for key, e in resolver.entities.items() if e.count and key in countries]
-    return max(named, key=lambda e: e.score).name if named else None
-
-
-def _qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, home: str | None,
-                          sections: list[tuple[str, float]]) -> None:
-    """Give a ministry, treasury or parliament named without its country the country the story places it in ("the
-    Finance Ministry in Tokyo": Japanese, whatever the dateline), else the story's country ("Finance Ministry"
-    filed from Tokyo is the Japanese Finance Ministry); drop it when the story has no country."""
-    adjective = {fold(c): word for word, c in taxonomy.demonyms.items()}
-    for key, entity in list(resolver.entities.items()):
-        words = key.split()
-        if entity.kind != "organisation" or not set(words) <= INSTITUTION_WORDS or INSTITUTION_HEADS.isdisjoint(words):
-            continue
-        del resolver.entities[key]
-        country = _placed_in(entity.name, sections) or home
-        if country is None:
-            continue
-        qualifier = "U.S." if fold(country) == "united states" else adjective.get(fold(country), "").title()
-        if qualifier:
-            name = f"{qualifier} {entity.name}"
-            resolver.add(name, "organisation", 0.0, named=False)
-            resolver.entities[fold(resolver.aliases.get(fold(name), name))].absorb(entity)
-
-
-def _placed_in(name: str, sections: list[tuple[str, float]]) -> str | None:
-    """The country of the place the story puts a body in ("the Finance Ministry in Tokyo": Japan), else None."""
-    pattern = re.compile(f"(?i:{re.escape(name)})" + r"\s+in\s+([A-Z][\w'.\-]*(?:\s[A-Z][\w'.\-]*)?)")
-    index = gazetteer()
-    for text, _ in sections:
-        found = pattern.search(text)
-        place = index.lookup(found.group(1), 0) if found else None
-        if place is not None and place.country in index.countries:
-            return index.countries[place.country].name
-    return None
+        if entity.count and entity.kind == "place" and key != fold(city):
+            place = index.lookup(entity.name, 0)
+            if place is not None and place.country == country and place.kind != "country":
+                return True
+    return False
 
 
 def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:
@@ -290,20 +262,6 @@ def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:
         if country and entity.count:
             for _ in range(1 + (entity.headline or entity.count >= 2)):
                 resolver.add(country, "place", BODY_WEIGHT)
-
-
-def dateline_region(place: str, region: str) -> Place | None:
-    """The state, province or country a dateline's region names; of a state and a country of one name
-    (Georgia), the one that has a city called `place`, the state when the region is abbreviated ("Ga.")."""
-    index = gazetteer()
-    key = fold(REGION_ABBREVIATIONS.get(fold(region), region)) if region else ""
-    candidates = [found for found in (index.states.get(key), index.names.get(key)) if found is not None]
-    if fold(region) in REGION_ABBREVIATIONS:
-        candidates = candidates[:1]
-    for candidate in candidates:
-        if index.city(place, candidate.country):
-            return candidate
-    return candidates[-1] if candidates else None
 
 
 def _finalise(entities: dict[str, Entity], taxonomy: Taxonomy) -> list[Entity]:
