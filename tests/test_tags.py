@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import importlib.util
 import json
@@ -529,3 +530,53 @@ def test_practice_stories_of_each_class_of_error(name, taxonomy):
     assert [e["name"] for e in gold["must"] if not _keys(e) & found] == [], tags.ranked
     assert [tag for tag in entity_tags if bench_tags.normal(tag) in {bench_tags.normal(s) for s in gold["never"]}] == []
     assert set(tags.topics) <= set(gold["topics"]), tags.topics
+
+
+@pytest.mark.parametrize(("place", "text", "era", "today"), [
+    # a story of the time: the dateline's and the demonyms' country is the state of the time
+    ("Moscow", "Soviet Foreign Minister Eduard Shevardnadze said the Kremlin wanted talks. Russian writers agreed.",
+     "Soviet Union", "Russia"),
+    ("Bonn", "West German Chancellor Helmut Kohl said German soil must not be a battlefield, West Germany said.",
+     "West Germany", "Germany"),
+])
+def test_a_story_of_its_time_names_the_state_of_its_time(taxonomy, place, text, era, today):
+    article = Article(Path("t.txt"), "Leaders speak", None, Dateline(place=place), [Block("paragraph", text)])
+    places = tag_article(article, taxonomy).places
+    assert era in places and today not in places, places
+
+
+def test_a_story_that_names_todays_country_keeps_it_beside_the_state_of_the_time(taxonomy):
+    article = _article("Talks", "Russia said on Monday the Soviet Union had signed the treaty in 1987. "
+                       "Russia wants a new one.", place="Moscow")
+    places = tag_article(article, taxonomy).places
+    assert "Russia" in places and "Soviet Union" in places, places
+
+
+def test_a_story_dated_in_the_time_of_a_state_is_filed_under_it(taxonomy):
+    article = _article("Grain talks", "Moscow officials met U.S. traders. Russian grain buyers want more wheat.",
+                       place="Moscow")
+    article.date = dt.date(1987, 3, 2)
+    places = tag_article(article, taxonomy).places
+    assert "Soviet Union" in places and "Russia" not in places, places
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Oil spills fouled the Niger Delta and the Mekong Delta, Nigeria said.", {"Niger Delta", "Mekong Delta", "Nigeria"},
+     {"Niger", "Delta"}),
+    ("Chinese Minister of Foreign Trade and Economic Cooperation Shi Guangsheng spoke. Pakistan's Chief of Army Staff "
+     "Qamar Javed Bajwa listened.", {"Shi Guangsheng", "Qamar Javed Bajwa"},
+     {"Economic Cooperation Shi Guangsheng", "Chief of Army Staff Qamar Javed Bajwa", "Army Staff"}),
+    ("The Organisation for Security and Cooperation in Europe (OSCE) postponed the vote. The OSCE said it would "
+     "decide later.", {"Organisation for Security and Cooperation in Europe"},
+     {"Organisation for Security", "Cooperation", "OSCE"}),
+])
+def test_whole_names_or_nothing(taxonomy, text, present, absent):
+    tags = tag_article(_article("Report", text), taxonomy)
+    assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked
+
+
+def test_a_headlines_first_word_is_no_name_for_its_capital_alone(taxonomy):
+    article = _article("Consumer spending edges up in July", "Consumer spending rose 0.2 percent in July, the "
+                       "Commerce Department said.", place="Washington")
+    tags = tag_article(article, taxonomy)
+    assert "Consumer" not in tags.ranked and "United States Department of Commerce" in tags.organisations, tags.ranked

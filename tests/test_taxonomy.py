@@ -95,6 +95,11 @@ BAD_TAXONOMIES = [
     ("max_tags: '12'\n", "max_tags"),
     ("max_tags: 0\n", "max_tags"),
     ("bodies:\n  Federal Reserve: {country: US}\n", "bodies.Federal Reserve"),
+    ("eras: [Soviet Union]\n", "eras"),
+    ("eras:\n  Soviet Union: Russia\n", "eras.Soviet Union"),
+    ("eras:\n  Soviet Union: {today: Russia}\n", "eras.Soviet Union"),
+    ("eras:\n  Soviet Union: {today: [Russia], ended: 1991}\n", "eras.Soviet Union.today"),
+    ("eras:\n  Soviet Union: {today: Russia, ended: '1991'}\n", "eras.Soviet Union.ended"),
 ]
 
 

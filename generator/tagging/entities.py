@@ -152,6 +152,8 @@ class Resolver:
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
     heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
+    defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
+    dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
@@ -200,6 +202,9 @@ class Resolver:
             return
         if mention.ordinal:  # "9th U.S. Circuit Court of Appeals": the number is part of the name
             words = (mention.ordinal, *words)
+        if fold(" ".join(words)) in self.defined and not self.known(" ".join(words)):
+            self.add(" ".join(words), "organisation", mention.weight)  # "Organisation for Security and Cooperation
+            return  # in Europe (OSCE)": one name, the story says so
         if len(words) > 2 and tuple(fold(word) for word in words[-2:]) in ORGANS or fold(words[-1]) in {
                 organ[0] for organ in ORGANS if len(organ) == 1} and len(words) > 1:
             # "CPSU Central Committee", "CPC Politburo": the body whose organ it is
@@ -222,7 +227,7 @@ class Resolver:
                 return
         if known and len(words) == 1 and known[1] == "place" and fold(known[0]) not in gazetteer().names:
             # A one-word city may be a surname ('Wilson', 'Lincoln'): decide once all people are known.
-            self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
+            self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after))
             return
         if known and self._attributive(words, known, mention):
             # "U.S. chipmaker Nvidia", "U.S. officials": the abbreviation used as a demonym, weak evidence like one
@@ -253,7 +258,7 @@ class Resolver:
             return
         if self._split_body_of_body(words, mention):
             return
-        person = _split_affiliation(words)
+        person = _split_affiliation(words, self.known)
         if person:
             self.add(" ".join(person), "person", mention.weight)
             self._resolve(Mention(words[len(person) + 1:], mention.weight, False))
@@ -319,7 +324,7 @@ class Resolver:
         elif kind:
             self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
         elif not prefix:
-            self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
+            self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after))
         if prefix and not kind and len(prefix) < len(words):
             self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
 
@@ -428,6 +433,9 @@ class Resolver:
         if all(fold(word) in ADMINISTRATIVE_WORDS for word in rest):  # "Hong Kong Special Administrative Region"
             self.add(head[0], "place", mention.weight, " ".join(words))
             return True
+        if len(rest) == 1 and fold(rest[0]) in PLACE_WORDS:  # "Niger Delta", "Congo Basin": a place of its own
+            self.add(" ".join(words), "place", mention.weight)
+            return True
         trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
         if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
             return False
@@ -452,7 +460,8 @@ class Resolver:
                 if len(words) == 1 and not self.known(words[0]) and NAME_WORD.match(words[0]):
                     self.add(words[0], "organisation", weight)  # "Seattle-based Boeing": a firm is based
                     return ()
-            elif len(words) >= 3 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]):
+            elif 3 <= len(words) <= 5 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]) and all(
+                    NAME_WORD.match(word) and fold(word) not in NOT_PERSON_WORDS for word in words[1:]):
                 if not self._is_demonym(words[:1]):
                     self._resolve(Mention(words[:1], weight, False))
                 words = words[1:]
@@ -507,6 +516,8 @@ class Resolver:
         """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
         single name no list knows that the story repeats is an organisation ("Airbus wins Lufthansa order")."""
         places = self._add_located_places()
+        if self.dateline and sum(len(m.words) == 1 and fold(m.words[0]) == self.dateline for m in self.deferred) >= 2:
+            places.add(self.dateline)  # "Seville counts cost ...": the dateline's city, named twice
         result_names = {m.words[0] for m in self.deferred if self.venue and len(m.words) == 1 and _in_result(m)}
         singles = {fold(m.words[-1]) for m in self.deferred if len(m.words) == 1} - places
         singles |= {fold(e.name.split()[-1]) for e in self.entities.values()  # "Gareth Kinsey" beside "G. Kinsey"
@@ -562,11 +573,14 @@ class Resolver:
         acting = {m.words[0] for m in singles if m.after in ACTING_VERBS or m.before[-1:] and m.before[-1] in ORG_NOUNS}
         products = {m.words[0] for m in singles if m.after in PRODUCT_NOUNS}  # "Oreshnik missile", "Taurus car"
         headlined = {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT}
+        inside |= {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT and not m.initial}  # not "Consumer
+        # spending edges up": a headline's first word is capitalised whatever it is
         for mention in singles:
             word = mention.words[0]
             key = fold(word)
             team = self.venue and (word in self.team_words or counts[word] >= 2)  # sport: clubs and sides
-            named = counts[word] >= 2 and (word in inside or word in headlined) and (word in acting or word in headlined)
+            named = counts[word] >= 2 and (word in inside or word in headlined and word in acting) and (
+                word in acting or word in headlined)  # "Airbus wins ...: Airbus has won"; not "Consumer spending"
             shaped = word in self.team_words or not ADJECTIVE_ENDING.search(key)  # a result beats a word's shape
             if ((team or named) and NAME_WORD.match(word) and not INITIALS.match(word) and key not in NOT_A_SINGLE_NAME
                     and shaped and word not in products and not self._is_demonym((word,))
@@ -651,7 +665,7 @@ def _abbreviates(acronym: str, entity: Entity) -> bool:
     if not ACRONYM.match(acronym):
         return False
     for variant in entity.variants | {fold(entity.name)}:
-        words = [word for word in variant.split() if word not in CONNECTORS]
+        words = [word for word in variant.split() if word not in CONNECTORS and word not in ("in", "on", "at", "to")]
         for kept in (words, [word for word in words if word not in LEGAL_SUFFIXES]):
             if "".join(word[0] for word in kept) == acronym.lower():
                 return True
@@ -773,8 +787,9 @@ def _names_a_domain(left: tuple[str, ...], right: tuple[str, ...], known) -> boo
     )
 
 
-def _split_affiliation(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The person in 'David Wyss of Data Resources' (the rest is the organisation), else ()."""
+def _split_affiliation(words: tuple[str, ...], known) -> tuple[str, ...]:
+    """The person in 'David Wyss of Data Resources' or 'Bijan Moussavar-Rahmani of Harvard University' (the rest is
+    the organisation), else () ('Gold Fields of South Africa Ltd' is a company: a place and a suffix after 'of')."""
     if "of" not in words:
         return ()
     left = words[:words.index("of")]
@@ -783,6 +798,8 @@ def _split_affiliation(words: tuple[str, ...]) -> tuple[str, ...]:
     bad = ORG_WORDS | PLACE_WORDS | TITLES | COMMON_WORDS | NOT_PERSON_WORDS | ORDINALS | BUILDING_WORDS
     given = fold(left[0]) in GIVEN_NAMES or INITIALS.match(left[0])  # not "Great Hall" of the People
     body = any(word in ORG_WORDS or word in LEGAL_SUFFIXES for word in right)  # "of Harvard University"
+    place = known(" ".join(word for word in words[len(left) + 1:] if fold(word) not in ORG_TRAILERS))
+    body = body and not (place and place[1] == "place")
     if 2 <= len(left) <= 3 and (given or body) and all(NAME_WORD.match(w) for w in left) and not folded & bad:
         return left
     return ()
@@ -807,7 +824,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     if start == 0 or not any(_is_title(word) for word in words[:start]):
         return (), ()
     before = fold(words[start - 1])
-    after_body = before in ORG_ENDINGS and _is_title(words[0]) and end - start >= 2
+    after_body = (before in ORG_ENDINGS or before in DOMAIN_WORDS) and end - start >= 2 and any(
+        _is_title(word) for word in words[:start - 1])  # "Minister of Foreign Trade and Economic Cooperation Shi Guangsheng"
     if not (_is_title(words[start - 1]) or before in TITLE_MODIFIERS or after_body) and start < len(words):
         return (), tuple(words[:start])  # but "Chairman of the Oil and Natural Gas Corporation Arun Kumar Singh"
     rest = list(words[:start])
@@ -872,6 +890,12 @@ def _guess_kind(name: str) -> str:
     """Kind of an alias target nothing else types: organisation, unless a place word ends it."""
     folded = fold(name).split()
     return "place" if folded and folded[-1] in PLACE_WORDS else "organisation"
+
+
+def _opens(words: tuple[str, ...], mention: Mention) -> bool:
+    """True if the name opens its sentence ("Treuhand to sell..."), not if words before it were stripped ("The
+    Treuhand controls"): only a name that opens a sentence may be capitalised for that alone."""
+    return mention.initial and words[:1] == mention.words[:1]
 
 
 def _in_result(mention: Mention) -> bool:

@@ -74,10 +74,11 @@ def _of_country(key: str, resolver: Resolver):
 
 def _choose(candidates: set[str], home: str | None, main: str | None) -> str | None:
     """The country of a body from the countries of the sentences naming it, the dateline's (home) and the one the
-    story is most about (main): the story's own country when the sentences allow it and the dateline agrees, else
-    the one country the sentences name; None when unsure."""
-    if main is not None and home in (None, main) and (not candidates or main in candidates):
-        return main  # a Tokyo story about Japan: "senior Finance Ministry officials said"
+    story is most about (main): the story's country when the dateline agrees (a Tokyo story about Japan), or when
+    the story has no dateline and the sentences name no country; else the one country the sentences name; None when
+    unsure."""
+    if main is not None and (home == main or home is None and not candidates):
+        return main
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 

@@ -104,7 +104,7 @@ NOT_NAME_WORDS = _words(
 )
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
-    "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights"
+    "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights delta"
 )
 # Words after a place that name the place itself ("Hong Kong Special Administrative Region", "New York City").
 ADMINISTRATIVE_WORDS = _words("special administrative autonomous city metropolitan municipality region area")

@@ -50,11 +50,13 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     venue = any(found.topic in taxonomy.venue_topics and found.score >= taxonomy.topic_threshold for found in topics[:2])
     resolver = Resolver(
         taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy),
-        venue=venue, not_names=_defined_non_names(sections),
+        venue=venue, not_names=_defined_non_names(sections), dateline=fold(article.dateline.place or ""),
     )
     headline_in_caps = _is_shouting(article.headline)
+    long_forms = _defined_names(sections)
     spans = [mention for text, weight in sections if not (weight == HEADLINE_WEIGHT and headline_in_caps)
-             for mention in mentions(text, weight)]
+             for mention in mentions(text, weight, long_forms)]
+    resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
     resolver.heads = story_heads([mention.words for mention in spans])
     resolver.products = story_products(spans, resolver.known)
     for mention in spans:
@@ -70,6 +72,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     qualify_institutions(resolver, taxonomy, article, sections)
     if not venue:
         _add_body_countries(resolver, taxonomy)
+    _file_under_eras(resolver, taxonomy, article, sections)
     must: set[str] = set()
     any_rule = _any_always_rule(taxonomy)
     matched = [(text, weight) for text, weight in sections if any_rule is None or any_rule.search(text)]
@@ -132,6 +135,8 @@ def _sections(article: Article) -> list[tuple[str, float]]:
 
 
 # A phrase and the acronym defined for it: "the export enhancement program (EEP)".
+# Lower-case words inside a name spelt out before its acronym ("Organisation for Security and Cooperation in Europe").
+NAME_JOINERS = frozenset("of for and the in on at to de des du la le del".split())
 DEFINITION = re.compile(r"((?:[^\W\d_][\w'\-]*\s+){1,8})\(([A-Z]{2,6})\)")
 
 
@@ -152,6 +157,32 @@ def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
                 found.add(fold(acronym))
             elif fold(long_form[-1]) in PRODUCT_NOUNS:
                 found |= {fold(acronym), fold(" ".join(long_form))}
+    return frozenset(found)
+
+
+def _defined_names(sections: list[tuple[str, float]]) -> frozenset[tuple[str, ...]]:
+    """The names the story spells out before their acronym, lower-case words and all ("Organisation for Security
+    and Cooperation in Europe (OSCE)", "Hong Kong Special Administrative Region (HKSAR)"): one name each, never
+    split at a lower-case word."""
+    found = set()
+    for text, _ in sections:
+        if "(" not in text:
+            continue
+        for phrase, acronym in DEFINITION.findall(text):
+            words = phrase.split()
+            capitals = 0
+            for start in range(len(words) - 1, -1, -1):
+                word = words[start]
+                if word[0].isupper():
+                    capitals += 1
+                elif word not in NAME_JOINERS:
+                    break
+                if capitals == len(acronym):
+                    name = tuple(words[start:])
+                    if "".join(w[0] for w in name if w[0].isupper()) == acronym and any(
+                            w[0].islower() for w in name):
+                        found.add(name)
+                    break
     return frozenset(found)
 
 
@@ -252,6 +283,35 @@ def _names_inside(resolver: Resolver, country: str, city: str) -> bool:
             if place is not None and place.country == country and place.kind != "country":
                 return True
     return False
+
+
+def _file_under_eras(resolver: Resolver, taxonomy: Taxonomy, article: Article,
+                     sections: list[tuple[str, float]]) -> None:
+    """In a story of a state's time, file what the dateline, capitals and demonyms credit to today's country under
+    the state of the time (a 1986 MOSCOW story naming the CPSU is about the Soviet Union, not Russia): the story is
+    dated up to the state's last year, or names the state or its demonym and never today's country."""
+    for era in taxonomy.eras:
+        today, state = fold(era.today), fold(era.state)
+        if today not in resolver.entities and today not in {fold(c) for c in resolver.demonym_scores}:
+            continue
+        dated = article.date is not None and article.date.year <= era.ended
+        named = (state in resolver.entities and resolver.entities[state].count > 0
+                 or resolver.demonym_scores.get(era.state, 0.0) > 0)
+        if not (dated or named and not _writes(era.today, sections, [other.state for other in taxonomy.eras])):
+            continue
+        if era.today in resolver.demonym_scores:
+            score = resolver.demonym_scores.pop(era.today)
+            resolver.demonym_scores[era.state] = resolver.demonym_scores.get(era.state, 0.0) + score
+        if today in resolver.entities:
+            resolver.add(era.state, "place", 0.0, named=False)
+            resolver.entities[fold(resolver.aliases.get(state, era.state))].absorb(resolver.entities.pop(today))
+
+
+def _writes(name: str, sections: list[tuple[str, float]], besides: list[str]) -> bool:
+    """True if the text writes the name other than inside one of the names besides ('Germany' of 'West Germany')."""
+    inside = re.compile("|".join(re.escape(other) for other in besides)) if besides else None
+    pattern = re.compile(rf"\b{re.escape(name)}\b(?![-\w])")
+    return any(pattern.search(inside.sub(" ", text) if inside else text) for text, _ in sections)
 
 
 def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:

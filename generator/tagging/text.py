@@ -96,9 +96,11 @@ def is_capitalised(word: str) -> bool:
 NICKNAME = re.compile(r"(?<=[\w.]) [\"“][A-Z][\w' ]{0,24}[\"”] (?=[A-Z])")
 
 
-def mentions(text: str, weight: float) -> list[Mention]:
+def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = frozenset()) -> list[Mention]:
     """The capitalised spans of text, split at punctuation, lower-case words and possessives (not at a plural
-    noun's possessive inside a name: "People's Liberation Army")."""
+    noun's possessive inside a name: "People's Liberation Army", nor at a lower-case word of one of the long forms,
+    names the story spells out before their acronym: "Organisation for Security and Cooperation in Europe")."""
+    prefixes = _prefixes(long_forms)
     tokens = _tokens(NICKNAME.sub(" ", text))
     found: list[Mention] = []
     span: list[str] = []
@@ -127,6 +129,8 @@ def mentions(text: str, weight: float) -> list[Mention]:
             span.append(token if part_of_name else POSSESSIVE.sub("", token) or token)
             if POSSESSIVE.search(token) and len(token) > 3 and not part_of_name:
                 close(index + 1)
+        elif span and kind == "word" and prefixes and any((*span[start:], token) in prefixes for start in range(len(span))):
+            span.append(token)  # "Cooperation in Europe" inside the OSCE's name
         elif span and token == "'" and f"{span[-1].lower()}'" in PLURAL_POSSESSIVES and _name_follows(tokens, index + 1):
             span[-1] += "'"  # "Workers' Party"
         elif (span and (kind == "word" or token == "&") and token.lower() in CONNECTORS
@@ -136,6 +140,12 @@ def mentions(text: str, weight: float) -> list[Mention]:
             close(index)
     close(len(tokens))
     return found
+
+
+@lru_cache(maxsize=256)
+def _prefixes(long_forms: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Every prefix of the long forms' word tuples whose last word is lower case: where a span may go on."""
+    return frozenset(form[:end] for form in long_forms for end in range(2, len(form)) if form[end - 1][0].islower())
 
 
 def _name_follows(tokens: list[tuple[str, str]], index: int) -> bool:
