@@ -32,8 +32,13 @@ N ?= 1000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --n $(N)
 
+# `make pathological`: the parser's time on hostile shapes of seed (bench/pathological.py; figures in bench/RESULTS.md).
+.PHONY: pathological
+pathological: $(STAMP)
+	$(BIN)/python bench/pathological.py
+
 clean:
-	rm -rf output .output-build-* .output-old-* .newsdigest-trash-* .newsdigest-cache .pytest_cache .hypothesis test-artifacts
+	rm -rf output .output-build-* .output-old-* .output.newsdigest .newsdigest-trash-* .newsdigest-cache .pytest_cache .hypothesis test-artifacts
 
 distclean: clean
 	rm -rf $(VENV) *.egg-info

@@ -28,7 +28,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "__pycache__"]
 # Our plugin (generator/site/): add other Pelican plugins after it.
-PLUGINS = ["generator.site"]
+PLUGINS = ["generator.site", "generator.search_index"]
 # Stories and pages in content/ are Markdown with YAML front matter (pages may use Pelican's `Key: value` lines);
 # an HTML file there is never read as a story (it may be a TEMPLATE_PAGES template).
 READERS = {"md": FrontMatterReader, "markdown": FrontMatterReader, "html": None, "htm": None}
@@ -90,12 +90,16 @@ OUTPUT_SOURCES = False
 SUMMARY_MAX_LENGTH = None
 TYPOGRIFY = False
 
-# Findability: related stories per article, the Pagefind full-text index (pagefind/), sitemap.xml, robots.txt.
+# Findability: related stories per article, sitemap.xml, robots.txt and the search index (below).
 # Canonical and OpenGraph URLs, JSON-LD, the sitemap and the 404 page use FEED_DOMAIN: the absolute site URL.
 RELATED_MAX = 5
-SEARCH_INDEX = True
+SEARCH_INDEX = False  # the Pagefind index (generator.site.search): replaced by generator.search_index
 SEARCH_STORIES_SAVE_AS = "search/stories.js"
 SITEMAP_SAVE_AS = "sitemap.xml"
+# Full-text search (generator.search_index, read by theme/static/js/find.js): the index's folder, and the tags.yaml
+# whose aliases a query is widened with (Kiev finds what Kyiv finds).
+SEARCH_DATA_PATH = "search/data"
+SEARCH_ALIASES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tags.yaml")
 
 # Year used for datelines that state none, when neither a sidecar nor the file name gives it.
 DEFAULT_YEAR = None

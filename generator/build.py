@@ -1,43 +1,57 @@
-"""Build stage: Pelican renders content/ into a temporary folder that replaces output/ only on success."""
+"""Build stage: Pelican renders content/ into a temporary folder that replaces output/ only on success.
+
+The build holds the project's lock (ingest's), refuses an output path whose replacement would destroy anything
+not ours, leaves out (and reports) a content file Pelican cannot read, and keeps its records of the site beside
+output/, so that nothing but the site is published."""
 
 from __future__ import annotations
 
 import ctypes
-import fcntl
 import hashlib
 import inspect
+import json
 import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
-from contextlib import contextmanager
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from generator.errors import BuildError, ConfigError
-from generator.files import code_fingerprint
+from generator.files import code_fingerprint, holding_locks, read_json_object
 from generator.settings import pelican_settings
 from generator.site.collection import resume_collection
 from generator.site.writer import child_failed, in_child_writer, stop_children
 from generator.ingest import CACHE_ROOT
 
-OUTPUT_MARKER = ".newsdigest-output"
-LOCK_NAME = ".newsdigest.lock"
+LEGACY_MARKER = ".newsdigest-output"  # inside output/, from before the records moved beside it
+LEGACY_PAGE_RECORD = ".newsdigest-pages.json"
+RECORDS_SUFFIX = ".newsdigest"  # `.output.newsdigest/` beside output/: what the build knows of the site in it
 TRASH_PREFIX = ".newsdigest-trash-"
 DEFAULT_SITE_URL = "http://localhost:8000/"
 
 
-class _ErrorCounter(logging.Handler):
-    """Collects the ERROR records Pelican logs while it goes on (a template or reader failure)."""
+class _PelicanErrors(logging.Handler):
+    """Collects the ERROR records Pelican logs while it goes on: a content file it left out (with the reason,
+    which Pelican logs only in debug mode), and any other error, which fails the build."""
 
-    def __init__(self) -> None:
+    def __init__(self, content: Path) -> None:
         super().__init__(level=logging.ERROR)
+        self.content = content
+        self.skipped: list[str] = []
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage().splitlines()[0] if record.getMessage() else record.levelname)
+        if record.msg == "Could not process %s" and record.args:
+            self.skipped.append(f"{self.content / str(record.args[0])}: {reason_of(sys.exc_info()[1])}")
+        elif isinstance(record.msg, str) and record.msg.startswith("Skipping %s"):
+            self.skipped.append(record.getMessage().replace("Skipping ", "", 1))
+        else:
+            self.messages.append(record.getMessage().splitlines()[0] if record.getMessage() else record.levelname)
 
 
 class _WarningPrinter(logging.Handler):
@@ -52,38 +66,116 @@ class _WarningPrinter(logging.Handler):
             print(f"warning: {record.getMessage().splitlines()[0]}", file=sys.stderr)
 
 
-def check_output_dir(output: Path, project: Path, protected: list[Path]) -> None:
-    """Refuse an output folder whose replacement would destroy something that is not ours."""
+def reason_of(error: BaseException | None) -> str:
+    """Why something failed, in one line."""
+    if error is None:
+        return "Pelican could not read it"
+    problems = getattr(error, "problems", None)
+    if problems:
+        return "; ".join(problems)
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+@dataclass
+class BuildReport:
+    """What a build did: whether it wrote the site (true) or found it up to date, and the content files left
+    out, each with its reason."""
+
+    built: bool
+    skipped: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.built
+
+
+def check_output_dir(output: Path, project: Path, inside: list[Path]) -> None:
+    """Refuse an output folder whose replacement would destroy something that is not ours: a path that exists
+    and is not a folder; the project, the home folder, the root or a folder above one of them; a folder inside
+    content/, seeds/ or the theme (`inside`); a non-empty folder that is not a site newsdigest built."""
     target = output.resolve()
-    forbidden = {Path("/"), Path.home().resolve(), project.resolve(), *(path.resolve() for path in protected)}
-    if target in forbidden or any(path.is_relative_to(target) for path in forbidden if path != Path("/")):
-        raise ConfigError("OUTPUT_PATH", f"refusing to build into {output}: it is or contains the project, home, seeds or content folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / OUTPUT_MARKER).is_file():
-        raise ConfigError("OUTPUT_PATH", f"refusing to replace {output}: it is not empty and was not built by newsdigest")
+    if (output.exists() or output.is_symlink()) and not target.is_dir():
+        raise ConfigError("OUTPUT_PATH", f"refusing to build into {output}: it exists and is not a folder")
+    for folder in (Path("/"), Path.home().resolve(), project.resolve()):
+        if folder.is_relative_to(target):
+            raise ConfigError("OUTPUT_PATH", f"refusing to build into {output}: it is or contains {folder}")
+    for folder in inside:
+        if target.is_relative_to(folder.resolve()):
+            raise ConfigError("OUTPUT_PATH", f"refusing to build into {output}: it is inside {folder}")
+    if target.is_dir() and any(target.iterdir()) and current_record(target) is None:
+        raise ConfigError("OUTPUT_PATH", f"refusing to replace {output}: it is not empty and was not built by "
+                                         "newsdigest (delete it or choose another --output)")
 
 
-@contextmanager
-def build_lock(output: Path, wait: bool = False) -> Iterator[None]:
-    """One build at a time per output folder; a second one fails at once with a clear message (or waits)."""
-    lock_path = output.resolve().parent / f"{LOCK_NAME}"
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError as error:
-            raise BuildError(f"another build of {output} is running (lock {lock_path}); try again when it ends") from error
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def records_folder(output: Path) -> Path:
+    """Where the build keeps its records of the site in output/: beside it, so that they are never published."""
+    return output.parent / f".{output.name}{RECORDS_SUFFIX}"
 
 
-def run_pelican(settings: dict) -> None:
-    """Run Pelican in this process; an error it logs or raises fails the build."""
+def site_identity(folder: Path) -> str | None:
+    """What tells a site newsdigest built from any other folder: the SHA-256 of its front page (index.html, which
+    every build writes). It survives copying the project; a folder of other files has no such page."""
+    try:
+        return hashlib.sha256((folder / "index.html").read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def current_record(output: Path) -> dict | None:
+    """The record of the site now in output/: {"site", "inputs": [environment key, content key], "complete",
+    "pages": its page keys' file}; None when output/ holds no site newsdigest built."""
+    identity = site_identity(output)
+    if identity is None:
+        return None
+    folder = records_folder(output)
+    for path in sorted(folder.glob("site-*.json")) if folder.is_dir() else []:
+        record = read_json_object(path)
+        if record.get("site") == identity and isinstance(record.get("inputs"), list):
+            return {**record, "pages": folder / str(record.get("pages"))}
+    marker = output / LEGACY_MARKER  # a site built before the records moved out of it
+    words = marker.read_text(encoding="utf-8").split() if marker.is_file() else []
+    if len(words) >= 2:
+        return {"inputs": words[-2:], "complete": True, "pages": output / LEGACY_PAGE_RECORD}
+    return None
+
+
+def remove_leftovers(output: Path) -> None:
+    """Under the build lock: remove what killed builds of this output left (staging and retired sites, records
+    of sites that are gone), and finish deleting retired sites whose deletion was cut short."""
+    parent = output.parent
+    for pattern in (f".{output.name}-build-*", f".{output.name}-old-*"):
+        for folder in parent.glob(pattern):
+            shutil.rmtree(folder, ignore_errors=True)
+    trash = sorted(parent.glob(f"{TRASH_PREFIX}{output.name}-old-*"))
+    if trash:
+        subprocess.Popen(["rm", "-rf", "--", *map(str, trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    remove_stale_records(output)
+
+
+def remove_stale_records(output: Path) -> None:
+    """Remove the records of sites no longer in output/ (a replaced site's, or one whose swap never happened)."""
+    records = records_folder(output)
+    if not records.is_dir():
+        return
+    identity = site_identity(output)
+    for path in records.glob("site-*.json"):
+        record = read_json_object(path)
+        if record.get("site") != identity:
+            path.unlink(missing_ok=True)
+    for path in records.glob("*-*.json"):  # a build's other records (pages-, search-...) go with its site record
+        build = path.name.split("-", 1)[1]
+        if not (records / f"site-{build}").is_file():
+            path.unlink(missing_ok=True)
+
+
+def run_pelican(settings: dict) -> list[str]:
+    """Run Pelican in this process: the content files it left out (each with its reason); any other error it
+    logs or raises fails the build."""
     from pelican import Pelican
 
-    counter, printer = _ErrorCounter(), _WarningPrinter()
-    logging.getLogger().addHandler(counter)
+    errors, printer = _PelicanErrors(Path(settings["PATH"])), _WarningPrinter()
+    logging.getLogger().addHandler(errors)
     logging.getLogger().addHandler(printer)
     try:
         Pelican(settings).run()
@@ -91,15 +183,16 @@ def run_pelican(settings: dict) -> None:
         if in_child_writer(settings):
             child_failed(settings, error)  # a forked writer never returns into this code
         if isinstance(error, Exception):
-            raise BuildError(f"Pelican failed: {type(error).__name__}: {error}") from error
+            raise BuildError(f"Pelican failed: {reason_of(error)}") from error
         raise
     finally:
         stop_children(settings)
         resume_collection()
-        logging.getLogger().removeHandler(counter)
+        logging.getLogger().removeHandler(errors)
         logging.getLogger().removeHandler(printer)
-    if counter.messages:
-        raise BuildError("Pelican reported errors: " + "; ".join(counter.messages[:5]))
+    if errors.messages:
+        raise BuildError("Pelican reported errors: " + "; ".join(errors.messages[:5]))
+    return errors.skipped
 
 
 def hash_files(digest, root: Path, files: list[Path]) -> None:
@@ -161,52 +254,66 @@ def content_key(content: Path) -> str:
     return digest.hexdigest()
 
 
-def previous_keys(output: Path) -> tuple[str, str]:
-    """The environment and content keys the current output/ was built from ('' when unknown)."""
-    marker = output / OUTPUT_MARKER
-    words = marker.read_text(encoding="utf-8").split() if marker.is_file() else []
-    return (words[-2], words[-1]) if len(words) >= 2 else ("", "")
-
-
 def build_site(content: Path, output: Path, *, settings_file: Path, site_url: str = DEFAULT_SITE_URL,
-               protected: list[Path] | None = None, force: bool = False) -> bool:
+               protected: list[Path] | None = None, force: bool = False, wait: bool = False,
+               waiting: Callable[[str], None] | None = None) -> BuildReport:
     """Render content/ into a fresh folder beside output/ and swap it in; output/ is untouched on failure.
 
-    Pages whose inputs did not change are linked from the current output/ (see generator.site.reuse).
-    Returns False when output/ was already built from the same inputs and nothing was done."""
+    Pages whose inputs did not change are linked from the current output/ (see generator.site.reuse). A content
+    file Pelican cannot read is left out and reported; the rest is built. Holds the lock of content/ and output/
+    (the one ingest takes); with `wait`, waits for another run to end (after telling `waiting`), else refuses."""
     project = settings_file.resolve().parent
     output = output.resolve()
-    check_output_dir(output, project, [content, *(protected or [])])
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(output):
+    inside = [content, *(protected or []), project / "theme"]
+    check_output_dir(output, project, inside)
+    with holding_locks([content, output], wait=wait, waiting=waiting):
         settings = pelican_settings(settings_file, content, output, site_url)
-        keys = (environment_key(settings_file, settings, site_url), content_key(content))
-        old = previous_keys(output)
-        if not force and old == keys:
-            return False
-        staging = output.parent / f".{output.name}-build-{os.getpid()}"
+        check_output_dir(output, project, [*inside, Path(settings["THEME"])])
+        output.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(output)
+        keys = [environment_key(settings_file, settings, site_url), content_key(content)]
+        record = current_record(output)
+        if not force and record and record["inputs"] == keys and record.get("complete"):
+            return BuildReport(False)
+        skipped = render(settings, output, keys, None if force else record, cache_folder(project, keys[0]))
+        remove_stale_records(output)
+    return BuildReport(True, skipped)
+
+
+def render(settings: dict, output: Path, keys: list[str], previous: dict | None, cache: Path) -> list[str]:
+    """Build the site into a staging folder, record it, and swap it in for output/: the files left out."""
+    records = records_folder(output)
+    records.mkdir(exist_ok=True)
+    token = f"{os.getpid()}-{time.time_ns()}"
+    pages, site = records / f"pages-{token}.json", records / f"site-{token}.json"
+    staging = output.parent / f".{output.name}-build-{os.getpid()}"
+    staging.mkdir()
+    try:
+        reuse = previous is not None and previous["inputs"][0] == keys[0]
+        page_records = (str(previous["pages"]) if reuse else None, str(pages))
+        skipped = run_pelican(with_build_folders(settings, staging, output if reuse else None, cache, page_records))
+        record = {"site": site_identity(staging), "inputs": keys, "complete": not skipped, "pages": pages.name}
+        site.write_text(json.dumps(record) + "\n", encoding="utf-8")  # before the swap: a crash leaves both records
+        swap_in(staging, output)
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-        try:
-            reuse = output if not force and old[0] == keys[0] else None
-            run_pelican(with_build_folders(settings, staging, reuse, cache_folder(project, keys[0])))
-            (staging / OUTPUT_MARKER).write_text(f"built by newsdigest from inputs {keys[0]} {keys[1]}\n")
-            swap_in(staging, output)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    return True
+        for record in records.glob(f"*-{token}.json"):
+            record.unlink(missing_ok=True)
+        raise
+    return skipped
 
 
-def with_build_folders(settings: dict, staging: Path, previous: Path | None, cache: Path) -> dict:
-    """Settings for one build: write into staging, reuse unchanged pages of previous, cache what was read."""
+def with_build_folders(settings: dict, staging: Path, previous: Path | None, cache: Path,
+                       page_records: tuple[str | None, str]) -> dict:
+    """Settings for one build: write into staging, reuse unchanged pages of previous (by the page keys in the
+    first record), save this build's page keys in the second, cache what was read."""
     from generator.site.parallel import WRITE_PROCESSES
-    from generator.site.reuse import PREVIOUS_OUTPUT
+    from generator.site.reuse import PAGE_RECORDS, PREVIOUS_OUTPUT
 
     return {**settings, "OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT: str(previous) if previous else None,
-            WRITE_PROCESSES: os.cpu_count() or 1, "CACHE_PATH": str(cache), "CACHE_CONTENT": True,
-            "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": False, "CONTENT_CACHING_LAYER": "reader",
-            "CHECK_MODIFIED_METHOD": "md5"}
+            PAGE_RECORDS: page_records, WRITE_PROCESSES: os.cpu_count() or 1, "CACHE_PATH": str(cache),
+            "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "GZIP_CACHE": False,
+            "CONTENT_CACHING_LAYER": "reader", "CHECK_MODIFIED_METHOD": "md5"}
 
 
 def cache_folder(project: Path, environment: str) -> Path:
@@ -220,7 +327,8 @@ def cache_folder(project: Path, environment: str) -> Path:
 
 def swap_in(staging: Path, output: Path) -> None:
     """Put the staging folder in place of output/ in one atomic exchange; the old site is removed after."""
-    retired = output.parent / f".{output.name}-old-{os.getpid()}"
+    retired = output.parent / f".{output.name}-old-{os.getpid()}-{time.time_ns()}"  # unique: the last one's may
+    # still be being deleted when one process builds twice (serve --watch)
     if output.exists() and exchange(staging, output):
         os.rename(staging, retired)
     else:

@@ -1,4 +1,9 @@
-"""The `newsdigest` command: a thin shell over ingest, build, parse, check and serve."""
+"""The `newsdigest` command: a thin shell over ingest, build, parse, check and serve.
+
+Every problem is one line naming the file (or setting) and the reason, and the exit code says what happened:
+0 success, 1 a seed or content file failed (the rest was done), 2 a usage or configuration problem, 130 and 143
+interrupted (Ctrl-C, SIGTERM). A reader that closes the pipe early (`newsdigest build | head`) gets no traceback;
+the work goes on."""
 
 from __future__ import annotations
 
@@ -7,17 +12,19 @@ import contextlib
 import datetime as dt
 import json
 import os
+import signal
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator import settings
-from generator.build import DEFAULT_SITE_URL, build_site
-from generator.errors import NewsdigestError, SeedError
+from generator.build import DEFAULT_SITE_URL, BuildReport, build_site, check_output_dir
+from generator.errors import ConfigError, NewsdigestError, SeedError
 from generator.ingest import IngestReport, ingest
 from generator.write import front_matter, render_body
 
-EXIT_OK, EXIT_SEED_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_SEED_FAILED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
 
 def parser() -> argparse.ArgumentParser:
@@ -31,6 +38,8 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--year", type=int, help="year for datelines that state none (default: DEFAULT_YEAR)")
         command.add_argument("--force", action="store_true", help="regenerate hand-edited content files (a backup is kept)")
         command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="Pelican settings file (DEFAULT_YEAR)")
+        command.add_argument("--no-wait", dest="wait", action="store_false",
+                             help="when another run holds the project's lock, stop at once instead of waiting")
         if output:
             command.add_argument("--output", type=Path, default=Path("output"), help="site folder (default: output)")
             command.add_argument("--site-url", default=DEFAULT_SITE_URL, help=f"absolute site URL for feeds (default: {DEFAULT_SITE_URL})")
@@ -54,7 +63,18 @@ def parser() -> argparse.ArgumentParser:
 
 def default_year(option: int | None, settings_file: Path = Path("pelicanconf.py")) -> int | None:
     """The --year option, else DEFAULT_YEAR from the settings file when there is one."""
-    return option if option is not None else settings.default_year(settings_file)
+    if option is not None:
+        return option
+    year = settings.default_year(settings_file)
+    if year is not None and not (isinstance(year, int) and not isinstance(year, bool) and 1 <= year <= 9999):
+        raise ConfigError("DEFAULT_YEAR", f"must be a year such as 2016, not {year!r} (in {settings_file})")
+    return year
+
+
+def require_settings(settings_file: Path) -> None:
+    """Stop with one line when the settings file is missing (outside a project, or a wrong --settings)."""
+    if not settings_file.is_file():
+        raise NewsdigestError(f"{settings_file}: no such settings file: run newsdigest in the project folder, or give --settings")
 
 
 def print_report(report: IngestReport) -> None:
@@ -63,12 +83,30 @@ def print_report(report: IngestReport) -> None:
         print(f"warning: {line}", file=sys.stderr)
     for line in report.kept:
         print(f"kept: {line}", file=sys.stderr)
+    for path in report.adopted:
+        print(f"adopted: {path}: exactly what its seed gives, written by an earlier run that was cut short", file=sys.stderr)
     for failure in report.failures:
         print(f"error: {failure}", file=sys.stderr)
+    print_dated_by_file(report.dated_by_file)
+    adopted = f", {len(report.adopted)} adopted" if report.adopted else ""
     print(
         f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
-        f"{len(report.removed)} removed, {len(report.kept)} kept, {len(report.failures)} failed"
+        f"{len(report.removed)} removed, {len(report.kept)} kept{adopted}, {len(report.failures)} failed"
     )
+
+
+def print_dated_by_file(seeds: list[str]) -> None:
+    """List the stories whose date came from the seed file's time, for an editor to fix with a sidecar."""
+    if seeds:
+        print(f"{len(seeds)} dated by the file's time (nothing in the text gives the year; fix with a sidecar "
+              "`date: YYYY-MM-DD` or a YYYY-MM-DD- file name):")
+        for seed in seeds:
+            print(f"  {seed}")
+
+
+def say_waiting(message: str) -> None:
+    """Tell the user this run waits for another one (printed at once: the wait may be long)."""
+    print(f"waiting: {message}", file=sys.stderr, flush=True)
 
 
 def run_ingest(args: argparse.Namespace) -> IngestReport:
@@ -77,7 +115,8 @@ def run_ingest(args: argparse.Namespace) -> IngestReport:
         raise NewsdigestError(f"{args.seeds}: no such seeds folder")
     with progress_bar("parsing seeds") as progress:
         report = ingest(args.seeds, args.content, default_year=default_year(args.year, args.settings),
-                        force=args.force, taxonomy_path=project_taxonomy(), progress=progress)
+                        force=args.force, taxonomy_path=project_taxonomy(), progress=progress, wait=args.wait,
+                        waiting=say_waiting)
     print_report(report)
     return report
 
@@ -101,22 +140,38 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    """Ingest, then build; the site is built even when some seeds failed, and the exit code says so."""
-    report = run_ingest(args)
-    built = build_site(args.content, args.output, settings_file=args.settings, site_url=args.site_url,
-                       protected=[args.seeds], force=args.force)
-    print(f"build: site written to {args.output}" if built else f"build: {args.output} is up to date")
-    return EXIT_OK if report.ok else EXIT_SEED_FAILED
+    """Ingest, then build; the site is built even when some seeds or content files failed, and the exit code
+    says so. Ingest and build run under one hold of the project's lock, so two runs never interleave."""
+    from generator.files import holding_locks
+
+    require_settings(args.settings)
+    project = args.settings.resolve().parent
+    check_output_dir(args.output, project, [args.content, args.seeds, project / "theme"])
+    with holding_locks([args.content, args.output], wait=args.wait, waiting=say_waiting):
+        report = run_ingest(args)
+        built = build_site(args.content, args.output, settings_file=args.settings, site_url=args.site_url,
+                           protected=[args.seeds], force=args.force)
+    print_build(built, args.output)
+    return EXIT_OK if report.ok and not built.skipped else EXIT_SEED_FAILED
+
+
+def print_build(built: BuildReport, output: Path) -> None:
+    """The content files the build left out, one line each on stderr, and what it did on stdout."""
+    for line in built.skipped:
+        print(f"error: {line} (left out of the site)", file=sys.stderr)
+    print(f"build: site written to {output}" if built else f"build: {output} is up to date")
 
 
 def command_parse(args: argparse.Namespace) -> int:
-    """Print the article model of one seed (date and tags resolved too)."""
-    from generator.enrich import enrich
-    from generator.parse import parse_seed
-    from generator.tagging.taxonomy import load_taxonomy
+    """Print the article model of one seed (date and tags resolved too), within the seed time limit."""
+    from generator.ingest import prepare_all
+    from generator.seeds import refuse_non_regular
 
-    article = parse_seed(args.file)
-    enrich(article, args.file, load_taxonomy(project_taxonomy()), default_year(args.year))
+    refuse_non_regular(args.file)
+    file = args.file.absolute()
+    article = next(prepare_all([file], file.parent, default_year(args.year), str(project_taxonomy() or "") or None))
+    if isinstance(article, SeedError):
+        raise SeedError(args.file, article.reason, article.line)
     for warning in article.warnings:
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
     fields = {"title": None, "summary": None, "place": None, **front_matter(article)}
@@ -142,25 +197,33 @@ def json_value(value: object) -> str:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    """Parse every seed and read every content file's front matter; one line per problem."""
-    from generator.check import check_content, check_seeds
+    """Parse every seed, check every content file against the schema and against what ingest recorded; one line
+    per problem."""
+    from generator.check import check_content, check_records, check_seeds
 
     taxonomy = project_taxonomy()
-    seeds, seed_errors, warnings = check_seeds(args.seeds, default_year(args.year), str(taxonomy) if taxonomy else None) if args.seeds.is_dir() else (0, [], [])
-    files, content_problems = check_content(args.content) if args.content.is_dir() else (0, [])
-    for line in warnings:
+    seeds, seed_errors, warnings, dated_by_file = check_seeds(args.seeds, default_year(args.year), str(taxonomy) if taxonomy else None) if args.seeds.is_dir() else (0, [], [], [])
+    pages = settings.read(Path("pelicanconf.py")).get("PAGE_PATHS", ["pages"]) if Path("pelicanconf.py").is_file() else ["pages"]
+    files, content_problems = check_content(args.content, pages) if args.content.is_dir() else (0, [])
+    record_problems, record_notes = check_records(args.seeds, args.content, pages) if args.content.is_dir() else ([], [])
+    for line in [*warnings, *record_notes]:
         print(f"warning: {line}", file=sys.stderr)
-    for line in [*seed_errors, *content_problems]:
+    for line in [*seed_errors, *content_problems, *record_problems]:
         print(f"error: {line}", file=sys.stderr)
-    print(f"check: {seeds} seeds, {len(seed_errors)} failed; {files} content files, {len(content_problems)} with problems")
-    return EXIT_OK if not seed_errors and not content_problems else EXIT_SEED_FAILED
+    print_dated_by_file(dated_by_file)
+    print(f"check: {seeds} seeds, {len(seed_errors)} failed; {files} content files, "
+          f"{len(content_problems) + len(record_problems)} problems")
+    return EXIT_OK if not seed_errors and not content_problems and not record_problems else EXIT_SEED_FAILED
 
 
 def command_serve(args: argparse.Namespace) -> int:
     """Serve output/ on localhost until interrupted; --watch rebuilds on changes and reloads open pages."""
     from generator.serve import serve
 
+    if not 0 <= args.port <= 65535:
+        raise ConfigError("--port", f"must be a port number from 1 to 65535, not {args.port}")
     if args.watch:
+        args.wait = True  # a rebuild waits for a build run by hand, and the other way round
         command_build(args)
         watched = [args.seeds, args.content, Path("theme"), args.settings, Path("tags.yaml")]
         serve(args.output, args.port, watch=watched, rebuild=lambda: command_build(args))
@@ -180,6 +243,45 @@ COMMANDS = {
 }
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that the same clean-up runs as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+class QuietPipe:
+    """A text stream that stops writing, without an error, once its reader has gone (`| head`)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.closed_by_reader = False
+
+    def write(self, text: str) -> int:
+        if not self.closed_by_reader:
+            try:
+                return self.stream.write(text)
+            except BrokenPipeError:
+                self.reader_gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_by_reader:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self.reader_gone()
+
+    def reader_gone(self) -> None:
+        self.closed_by_reader = True
+        with contextlib.suppress(OSError):  # later writes and the final flush go nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run one subcommand; every failure is one line on stderr and a non-zero exit."""
     args = parser().parse_args(argv)
@@ -192,18 +294,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("interrupted; output/ left as it was", file=sys.stderr)
-        return 130
+        print("interrupted: content/ and its record are consistent, output/ left as it was", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("terminated: content/ and its record are consistent, output/ left as it was", file=sys.stderr)
+        return EXIT_TERMINATED
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 - a defect of ours: one line, the traceback only when asked for
+        if os.environ.get("NEWSDIGEST_DEBUG"):
+            traceback.print_exc()
+        print(f"error: internal error ({type(error).__name__}: {error}); NEWSDIGEST_DEBUG=1 shows where", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def run() -> None:
     """The console command: main(), then leave at once. Freeing a built site's objects one by one at interpreter
     exit takes seconds after a large build, and nothing of ours needs it: files are closed, workers and
     temporary folders gone when main() returns; the output streams are flushed here."""
+    sys.stdout, sys.stderr = QuietPipe(sys.stdout), QuietPipe(sys.stderr)
+    signal.signal(signal.SIGTERM, _terminate)
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(BrokenPipeError):  # a reader that stopped early (`| head`) wants no traceback
-            stream.flush()
+        stream.flush()
     os._exit(code)
 
 

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from generator.agencies import AGENCIES
 from generator.filed import filing_time, time_in_text
 
 if TYPE_CHECKING:
@@ -62,9 +63,9 @@ SAME_EVENT_LATER = 0.4
 SAME_TEXT = 0.6
 HASH_FEATURES = 2**20
 BLOCK_ROWS = 256  # stories whose products are taken at once: whole days, at least this many
-# Words of every wire story: agency names, furniture, days and months.
-WIRE_WORDS = frozenset(
-    "reuters reuter tass itar afp xinhua interfax kyodo upi ap associated press agency agencies news copyright "
+# Words of every wire story: agency names (from the agency table), furniture, days and months.
+WIRE_WORDS = frozenset(word for alias in AGENCIES for word in re.split(r"[\s-]+", alias)) | frozenset(
+    "agency agencies news copyright "
     "reporting editing writing additional share monday tuesday wednesday thursday friday saturday sunday today "
     "tonight yesterday tomorrow week year gmt utc january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()

@@ -1,37 +1,16 @@
-"""Recognise the dateline that opens a wire story (TASS, Reuters, AP, AFP, Xinhua and the other wires)."""
+"""Recognise the dateline that opens a wire story (TASS, Reuters, AP, AFP, Xinhua and the other wires), a dateline
+written on a line of its own (`ROME 1996-12-06`), and the upper-case place that opens a lead in any other form."""
 
 from __future__ import annotations
 
 import calendar
 import re
 
+from generator.agencies import AGENCIES, known_agency
+from generator.dates import find_dates
 from generator.model import Dateline
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.regions import REGION_ABBREVIATIONS
-
-AGENCIES = {
-    "tass": "TASS", "itar-tass": "TASS", "тасс": "TASS", "итар-тасс": "TASS",
-    "риа новости": "RIA Novosti", "интерфакс": "Interfax",
-    "reuters": "Reuters", "reuter": "Reuters",
-    "ap": "AP", "associated press": "AP",
-    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
-    "xinhua": "Xinhua", "interfax": "Interfax", "interfax-ukraine": "Interfax-Ukraine",
-    "upi": "UPI", "pti": "PTI", "ians": "IANS", "ani": "ANI", "uni": "UNI",
-    "kyodo": "Kyodo", "jiji": "Jiji Press", "jiji press": "Jiji Press", "yonhap": "Yonhap", "aa": "Anadolu",
-    "anadolu": "Anadolu",
-    "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "sputnik": "Sputnik",
-    "dpa": "DPA", "bloomberg": "Bloomberg", "efe": "EFE", "ansa": "ANSA", "bernama": "Bernama",
-    "kuna": "KUNA", "wam": "WAM", "irna": "IRNA", "pna": "PNA", "mena": "MENA", "spa": "SPA",
-    "qna": "QNA", "bna": "BNA", "wafa": "WAFA", "sana": "SANA", "petra": "Petra", "aap": "AAP",
-    "cp": "The Canadian Press", "canadian press": "The Canadian Press", "the canadian press": "The Canadian Press",
-    "pa": "PA Media", "pa media": "PA Media", "the associated press": "AP", "ips": "IPS", "antara": "Antara",
-    "vna": "VNA", "kcna": "KCNA", "cna": "CNA", "belta": "BelTA", "ukrinform": "Ukrinform",
-    "unian": "UNIAN", "azertac": "AZERTAC", "lusa": "Lusa", "pap": "PAP", "mti": "MTI",
-    "bta": "BTA", "hina": "HINA", "tanjug": "Tanjug", "cnn": "CNN", "nhk": "NHK",
-    "prnewswire": "PR Newswire", "pr newswire": "PR Newswire", "business wire": "Business Wire",
-    "businesswire": "Business Wire", "globe newswire": "GlobeNewswire", "globenewswire": "GlobeNewswire",
-    "accesswire": "ACCESSWIRE", "cnw": "CNW", "ein presswire": "EIN Presswire",
-}
 
 # Lower-case words inside a place name ("Rio de Janeiro", "Dar es Salaam", "Port-au-Prince").
 _PARTICLES = {
@@ -67,6 +46,9 @@ _YEAR = r"(?:19|20)\d\d"
 _DASH = r"(?:--?(?=\s|$)|_(?=\s|$)|[–—])"
 _MARKER_DASH = r"(?:--?(?!-)|_(?=\s|$)|[–—])"  # after a marker the dash may touch the text
 
+# An agency named without brackets before the dash: `SYDNEY, March 3 AAP -`, `TOKYO, Jan. 17 Kyodo -`.
+_BARE_AGENCY = "(?i:" + "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True)
+                                 if len(alias) > 2 and alias.replace(" ", "").isalpha()) + r")\b"
 _DATELINE = re.compile(
     rf"""
     \s*+
@@ -75,6 +57,7 @@ _DATELINE = re.compile(
         (?P<place>{_CITY})(?:\s*+/\s*+{_CITY})*
         (?:\s*+/\s*+(?P<slash_region>[^/\n]{{2,40}}?)\s*+/(?=\s*+,))?
         (?:\s*+\[\s*+(?P<bracket_region>[^\]\n]{{2,40}}?)\s*+\])?
+        (?:\s*+\(\s*+(?P<paren_region>(?!{_BARE_AGENCY}){_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}})\s*+\)(?=\s*+,))?
         (?P<regions>(?:\s*+,\s*+{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}}){{0,2}})
         \s*+[,.]?
     )?
@@ -87,7 +70,7 @@ _DATELINE = re.compile(
         \s*+(?:
             \(\s*+(?P<paren>{_LETTER}[^()\n]{{0,39}}?)\s*+\)
           | /\s*+(?P<slash>{_LETTER}[^/\n]{{0,39}}?)\s*+/
-          | (?P<bare>AAP)(?=\s*+{_MARKER_DASH})
+          | (?P<bare>{_BARE_AGENCY})(?=\s*+{_MARKER_DASH})
         )
         (?P<tail>\s*+[.:]?\s*+{_MARKER_DASH}|\s*+[.:])?
       | \s*+[.:]?\s*+(?P<dash>{_DASH})
@@ -123,10 +106,10 @@ def _is_dateline(match: re.Match) -> bool:
     marker = match["lead"] or match["paren"] or match["slash"] or match["bare"]
     has_date = bool(match["month"] or match["month_after"])
     has_dash = bool(match["dash"]) or bool(re.search(r"[-–—_]", match["tail"] or ""))
-    if match["lead"] and not _known_agency(match["lead"]):
+    if match["lead"] and not known_agency(match["lead"]):
         return False
     if marker:
-        if _known_agency(marker):
+        if known_agency(marker):
             return has_dash or has_date
         return has_dash and (has_date or _is_caps_place(match))
     if not match["place"]:
@@ -164,19 +147,7 @@ def _agency(marker: str | None) -> str | None:
     """The canonical agency name for a marker such as '(Reuters)' or '/ TASS/', else the marker as written."""
     if not marker:
         return None
-    return _known_agency(marker) or " ".join(marker.split())
-
-
-def _known_agency(marker: str) -> str | None:
-    """The canonical name of a known agency, also for longer forms ('Reuters Breakingviews'), else None."""
-    key = " ".join(marker.lower().split())
-    if key in AGENCIES:
-        return AGENCIES[key]
-    # Short keys (AP, AA, PA) only match whole markers: 'AP Photo' is not a dateline marker.
-    return next(
-        (agency for name, agency in AGENCIES.items() if len(name) > 3 and re.match(rf"{re.escape(name)}\b", key)),
-        None,
-    )
+    return known_agency(marker) or " ".join(marker.split())
 
 
 def _place(place: str | None) -> str | None:
@@ -201,8 +172,9 @@ def _title_word(word: str, first: bool) -> str:
 
 
 def _region(match: re.Match) -> str | None:
-    """The region after the place, US state and Canadian province abbreviations spelt out."""
-    raw = match["slash_region"] or match["bracket_region"]
+    """The region after the place (`, Syria`, `/Syria/`, `[Syria]`, `(Syria),`), US state and Canadian province
+    abbreviations spelt out."""
+    raw = match["slash_region"] or match["bracket_region"] or match["paren_region"]
     parts = [raw] if raw else [part for part in (match["regions"] or "").split(",") if part.strip()]
     names = [_region_name(part.strip()) for part in parts]
     return ", ".join(names) or None
@@ -216,3 +188,84 @@ def _region_name(region: str) -> str:
     if region.isupper() and len(region) > 3:
         return " ".join(_title_word(word, first=i == 0) for i, word in enumerate(region.split()))
     return region
+
+
+_CAPS_WORD = rf"[{_UPPER}](?:[{_UPPER}'’.\-]{{0,40}}[{_UPPER}.])?"
+_TITLE_WORD = rf"[{_UPPER}][\w'’.\-]{{0,40}}"
+# An upper-case place opening a line, with an optional region after a comma ("AL-AIN, United Arab Emirates"):
+# every repetition is bounded and separated by a literal space or comma, so matching is linear.
+_OPENING_PLACE = re.compile(
+    rf"[ \t]{{0,3}}(?P<place>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,5}})(?![\w'’])"
+    rf"(?:,[ \t]{{1,3}}(?P<region>{_TITLE_WORD}(?: (?:{_TITLE_WORD}|of|and|the)){{0,4}}))?"
+)
+_TITLE_PLACE = re.compile(rf"[ \t]{{0,3}}(?P<place>{_CITY})(?:,[ \t]{{1,3}}(?P<region>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,3}}))?")
+_AFTER_PLACE = re.compile(r"[ \t]{0,3}[,.]?[ \t]{0,3}")
+_SEPARATOR_AFTER = re.compile(r"[ \t]{0,3}(?:--?|[–—_:]|/)?[ \t]{0,3}")
+
+
+def opening_place(text: str) -> tuple[Dateline, str] | None:
+    """The upper-case place that opens a lead or a dateline line in a form no wire pattern covers, whatever follows
+    it: `AL-AIN, United Arab Emirates 1996-12-06`, `ROME Italian police said`. The place or its region must be in
+    the gazetteer, unless a full written date follows the place (`LIRCAY 1989-11-14`)."""
+    match = _OPENING_PLACE.match(text[:_LONGEST_DATELINE])
+    if match is None or not _is_caps_place(match) or re.search(r"['’]S$", match["place"]):
+        return None
+    place, region, end = match["place"], match["region"], match.end()
+    if region and not _is_known(region):
+        region, end = None, match.end("place")
+    date, end = _date_after(text, end)
+    known = _is_known(place) or bool(region)
+    if not (known or (date and date.year)):
+        return None
+    rest = text[end:]
+    separator = _SEPARATOR_AFTER.match(rest)
+    bare = not (date or region or separator.group().strip())
+    if bare and sum(ch.isalpha() for ch in place) < 4:  # `UN Security Council`, `EU leaders`: not a place
+        return None
+    raw = (text[: end + separator.end()]).strip()
+    return _opening_dateline(raw, place, region, date), rest[separator.end():].lstrip()
+
+
+def parse_dateline_line(text: str) -> Dateline | None:
+    """A dateline on a line of its own (`ROME 1996-12-06`, `Rome, 6 December 1996`, `NEW YORK, Dec 6 -`): a place
+    and a date and nothing else. A place alone is not enough: it could be a section's name."""
+    found = parse_dateline(text) or opening_place(text)
+    if found is not None and not found[1] and (found[0].month or _is_city_or_country(found[0].place)):
+        return found[0]
+    match = _TITLE_PLACE.match(text[:_LONGEST_DATELINE])
+    if match is None or not _is_known(match["place"]):
+        return None
+    region = match["region"] if match["region"] and _is_known(match["region"]) else None
+    date, end = _date_after(text, match.end() if region else match.end("place"))
+    if date is None or text[end:].strip(" -–—:"):
+        return None
+    return _opening_dateline(text.strip(), match["place"], region, date)
+
+
+def _date_after(text: str, start: int) -> tuple[object | None, int]:
+    """A written date right after `start` (after a comma or period), and where the text goes on after it."""
+    gap = _AFTER_PLACE.match(text, start)
+    for written in find_dates(text[gap.end(): gap.end() + 80]):
+        if written.start == 0:
+            return written, gap.end() + written.end
+        break
+    return None, start
+
+
+def _opening_dateline(raw: str, place: str, region: str | None, date) -> Dateline:
+    """A Dateline from a place, an optional region and an optional written date."""
+    return Dateline(raw=raw, place=_place(place), region=_region_name(region) if region else None,
+                    month=date.month if date else None, day=date.day if date else None,
+                    year=date.year if date else None)
+
+
+def _is_city_or_country(place: str | None) -> bool:
+    """A city or a country of the gazetteer (`ANKARA` alone on a line is a dateline; `EUROPE` is a section)."""
+    found = gazetteer().lookup(place, min_population=0) if place else None
+    return found is not None and found.kind in ("city", "country")
+
+
+def _is_known(name: str) -> bool:
+    """The gazetteer knows the name as a place, or it is a US state or Canadian province abbreviation."""
+    key = name.lower().replace(".", "").replace(" ", "")
+    return key in REGION_ABBREVIATIONS or gazetteer().lookup(_place(name), min_population=0) is not None

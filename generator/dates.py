@@ -1,19 +1,143 @@
-"""Resolve a story's full date from a dateline that rarely states its year."""
+"""Dates: find the dates a story's text states, and resolve the story's full date from them and other hints.
+
+Resolution order, first wins: the seed's sidecar; a date or year stated in the text (the dateline, a dateline
+line of its own, a `Published ...` line near the top); a `YYYY-MM-DD-` file name; `--year`; the year in which
+the weekday the lead names falls on the dateline's day; the file's modification time. `date_source` says which."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model import Article
+from generator.model import Article, StatedDate
 
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
-_WEEKDAY_MENTION = re.compile(
-    r"\b(?:on|said|says|told|announced|reported|stated)\s+(" + "|".join(calendar.day_name) + r")\b"
+_RUSSIAN_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
+                   "декабр")
+MONTH_NAMES = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 )
+"""Month names and abbreviations (English, and Russian in the genitive: "5 марта"), any case."""
+_WEEKDAY = (r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
+            r"|sun(?:day)?)")
+_YEAR = r"(?:1[89]|20)\d\d"
+# Every quantifier is bounded or separated from its neighbours by a literal, so a match attempt does bounded work
+# at each position: finditer is linear in the length of the text.
+_SPACE = r"[ \t]{1,3}"
+_GAP = r"[ \t]{0,3}"
+_WRITTEN_DATE = re.compile(
+    rf"""
+    (?<![\w/.:])
+    (?:(?P<weekday>{_WEEKDAY})\.?,?{_SPACE})?
+    (?:
+        (?P<iso_year>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_month>\d{{1,2}})(?P=iso_sep)(?P<iso_day>\d{{1,2}})(?!\d)
+        (?:T\d\d:\d\d(?::\d\d(?:\.\d{{1,6}})?)?(?:Z|[+-]\d\d:?\d\d)?)?
+      | (?P<first>\d{{1,2}})(?P<numeric_sep>[./-])(?P<second>\d{{1,2}})(?P=numeric_sep)
+        (?P<numeric_year>{_YEAR}|\d\d)(?![\d.])
+      | (?P<month>{MONTH_NAMES})\.?{_SPACE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)
+        (?:,?{_SPACE}(?P<year>{_YEAR})(?!\d))?
+      | (?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}(?:of{_SPACE})?(?P<month_after>{MONTH_NAMES})\b\.?
+        (?:,?{_SPACE}(?P<year_after>{_YEAR})(?!\d))?
+    )
+    (?![\w])
+    """,
+    re.VERBOSE,
+)
+TIME_ZONES = r"(?:GMT|UTC|MSK|[ECMP][SD]T|BST|CES?T|EES?T|JST|KST|HKT|SGT|IST|AES?T|AEDT)"
+"""The zone abbreviations wire copy stamps times with (`1420 GMT`, AP's `1522CDT`, `09:30 JST`)."""
+# A time of day: `14:06`, `14.06`, `4:40pm`, `1420 GMT` (four digits only with a zone: else a year or a number).
+_TIME = re.compile(r"(?<![\d:.])(?:\d{1,2}[:.h]\d\d(?!\d)|\d{1,2}[:.h]?\d\d[ \t]{0,3}(?:[ap]\.?m\.?|" + TIME_ZONES + r")\b)",
+                   re.IGNORECASE)
+_WEEKDAY_NAMES = {name[:3].lower(): number for number, name in enumerate(calendar.day_name)}
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+# The lead's weekday for the story's day: "said on Thursday", "on Thursday night", AP's "said Thursday", but not
+# "last Thursday", "next Thursday", "since Thursday", "Thursday's", "on Thursdays".
+_ANOTHER_DAY = (r"(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bsince )(?<!\buntil )(?<!\bfrom )(?<!\bcoming )(?<!\bby )"
+                r"(?<!\bbefore )(?<!\bafter )(?<!\bevery )(?<!\beach )(?<!\bprevious )(?<!\bfollowing )")
+_A_WEEKDAY = r"\b(" + "|".join(calendar.day_name) + r")\b(?!['’]s|s\b)"
+_WEEKDAY_MENTION = re.compile(_ANOTHER_DAY + _A_WEEKDAY)
+# A weekday the reporting verb gives: "said on Thursday", "told reporters on Thursday", AP's "said Thursday".
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|noted|confirmed|declared|warned|wrote)\b"
+    r"(?:\s{1,3}[\w,'’-]{1,30}){0,4}?\s{1,3}(?:on\s{1,3})?" + _ANOTHER_DAY + _A_WEEKDAY
+)
+_YEARS_SEARCHED = 40  # a weekday falls on a given month/day at least once in any 11 years
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as the text writes it: its span, the date (year None when unwritten) and any weekday."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    weekday: int | None = None
+
+
+def find_dates(text: str, month_first: bool = False) -> Iterator[WrittenDate]:
+    """Every date written in text, in order: `1996-12-06`, `Dec 6, 1996`, `6 December 1996`, `December 6`,
+    `06.12.1996`, `12/06/1996` (day first unless `month_first`, or when only one reading exists), each with an
+    optional weekday before it. Impossible dates are skipped."""
+    for match in _WRITTEN_DATE.finditer(text):
+        weekday = _WEEKDAY_NAMES.get(match["weekday"][:3].lower()) if match["weekday"] else None
+        for year, month, day in _readings(match, month_first, weekday):
+            if _exists(year, month, day):
+                yield WrittenDate(match.start(), match.end(), year, month, day, weekday)
+                break
+
+
+def _readings(match: re.Match, month_first: bool, weekday: int | None) -> list[tuple[int | None, int, int]]:
+    """The (year, month, day) readings of a match, the likeliest first."""
+    if match["iso_year"]:
+        return [(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))]
+    if match["numeric_year"]:
+        year, first, second = full_year(match["numeric_year"]), int(match["first"]), int(match["second"])
+        day_first, month_first_reading = (year, second, first), (year, first, second)
+        if match["numeric_sep"] == ".":  # 06.12.1996 is written day first wherever dots are used
+            return [day_first]
+        readings = [month_first_reading, day_first] if month_first else [day_first, month_first_reading]
+        if weekday is not None:  # a weekday settles an ambiguous order
+            readings.sort(key=lambda reading: not (_exists(*reading) and dt.date(*reading).weekday() == weekday))
+        return readings
+    month = month_number(match["month"] or match["month_after"])
+    day = int(match["day"] or match["day_first"])
+    year = match["year"] or match["year_after"]
+    return [(int(year) if year else None, month, day)]
+
+
+def full_year(written: str) -> int:
+    """A year as written, two digits read as 1950-2049 (`86` is 1986, `05` is 2005)."""
+    year = int(written)
+    if len(written) == 2:
+        return year + (1900 if year >= 50 else 2000)
+    return year
+
+
+def month_number(name: str) -> int:
+    """1-12 for an English or Russian month name or abbreviation ('Sept.' -> 9, 'марта' -> 3)."""
+    key = name.lower().rstrip(".")
+    if key[:3] in _MONTH_NUMBERS:
+        return _MONTH_NUMBERS[key[:3]]
+    return next(number for number, stem in sorted(enumerate(_RUSSIAN_MONTHS, start=1), key=lambda pair: -len(pair[1]))
+                if key.startswith(stem))
+
+
+def _exists(year: int | None, month: int, day: int) -> bool:
+    """True for a real date (29 February only in a leap year, or any year when the year is unwritten)."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]
+
+
+def has_time(text: str) -> bool:
+    """The text writes a time of day (`14:06 GMT`, `1420 GMT`, `4:40pm`)."""
+    return _TIME.search(text) is not None
 
 
 @dataclass
@@ -37,32 +161,70 @@ def filename_date(path: Path) -> dt.date | None:
         return None
 
 
+def story_month_day(article: Article) -> tuple[int | None, int | None]:
+    """The story's month and day as its text gives them: the dateline's, else a stated date's."""
+    if article.dateline.month and article.dateline.day:
+        return article.dateline.month, article.dateline.day
+    if article.stated_date:
+        return article.stated_date.month, article.stated_date.day
+    return None, None
+
+
+def stated_full_date(article: Article) -> tuple[str, dt.date] | None:
+    """The story's date when its text states the year: (where it was stated, date)."""
+    month, day = story_month_day(article)
+    if article.dateline.year and month and day:
+        return "dateline", safe_date(article.dateline.year, month, day)
+    stated = article.stated_date
+    if stated is None or stated.year is None:
+        return None
+    written = safe_date(stated.year, stated.month, stated.day)
+    # The dateline's day is the story's; the stated date (a Published line) gives the year nearest it.
+    date = nearest_with(month, day, written) if month and day else written
+    return stated.source, date
+
+
 def resolve_date(article: Article, hints: DateHints) -> tuple[dt.date, str, list[str]]:
-    """The story date, where it came from, and warnings (guessed year, contradicting weekday)."""
-    month, day = article.dateline.month, article.dateline.day
-    from_name = filename_date(article.seed)
-    warnings: list[str] = []
-    if hints.sidecar_date:
-        date, source = hints.sidecar_date, "sidecar"
-    elif article.dateline.year and month and day:
-        date, source = safe_date(article.dateline.year, month, day), "text"
-    elif hints.sidecar_year and month and day:
-        date, source = safe_date(hints.sidecar_year, month, day), "sidecar"
-    elif from_name:
-        date, source = (nearest_with(month, day, from_name) if month and day else from_name), "filename"
-    elif hints.default_year and month and day:
-        date, source = safe_date(hints.default_year, month, day), "option"
-    else:
-        modified = hints.modified
-        date = latest_not_after(month, day, modified) if month and day else modified
-        source = "mtime"
-        what = "year" if month and day else "date"
-        warnings.append(
-            f"{what} guessed from the file's modification time: {date.isoformat()}; "
-            "set it with a sidecar, a YYYY-MM-DD- file name prefix or --year"
-        )
+    """The story date, where it came from (`date_source`), and warnings (guessed year, contradicting weekday).
+
+    The first source that gives a date wins, in the order of the list below; the file's time is the last resort."""
+    month, day = story_month_day(article)
+
+    def in_year(year: int | None) -> dt.date | None:
+        return safe_date(year, month, day) if year and month and day else None
+
+    found = (
+        ("sidecar", hints.sidecar_date),
+        ("sidecar", in_year(hints.sidecar_year)),
+        stated_full_date(article) or ("text", None),
+        ("filename", filename_from(article.seed, month, day)),
+        ("option", in_year(hints.default_year)),
+        ("weekday", weekday_year(article, month, day, hints.modified)),
+    )
+    source, date = next(((source, date) for source, date in found if date is not None), ("mtime", None))
+    if date is None:
+        date = latest_not_after(month, day, hints.modified) if month and day else hints.modified
+    warnings = [_guess_warning(source, date, article)] if source in ("weekday", "mtime") else []
     warnings.extend(weekday_warnings(article, date))
     return date, source, warnings
+
+
+def filename_from(seed: Path, month: int | None, day: int | None) -> dt.date | None:
+    """The file name's date, or the dateline's month/day nearest it."""
+    named = filename_date(seed)
+    if named is None:
+        return None
+    return nearest_with(month, day, named) if month and day else named
+
+
+def _guess_warning(source: str, date: dt.date, article: Article) -> str:
+    """The warning for a date that the text does not state."""
+    fix = "set it with a sidecar, a YYYY-MM-DD- file name prefix or --year"
+    if source == "weekday":
+        return (f"year taken from the weekday the lead names ({lead_weekday(article)}): {date.isoformat()}; if that "
+                f"is not the story's own day the year may be wrong: {fix}")
+    what = "year" if all(story_month_day(article)) else "date"
+    return f"{what} guessed from the file's modification time: {date.isoformat()}; {fix}"
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date:
@@ -87,11 +249,40 @@ def nearest_with(month: int, day: int, anchor: dt.date) -> dt.date:
     return min(candidates, key=lambda candidate: abs((candidate - anchor).days))
 
 
+def lead_weekday(article: Article) -> str | None:
+    """The weekday the lead paragraph names for the story's day: the one its reporting verb gives ("said on
+    Thursday"), else the first it names that is not another day ("last Thursday", "Thursday's"); None if none."""
+    lead = article.paragraphs[0] if article.paragraphs else ""
+    match = _REPORTED_ON.search(lead) or _WEEKDAY_MENTION.search(lead)
+    return match.group(1) if match else None
+
+
+def weekday_year(article: Article, month: int | None, day: int | None, limit: dt.date) -> dt.date | None:
+    """The latest month/day not after `limit` that falls on the weekday the lead names."""
+    named = lead_weekday(article)
+    if not (named and month and day):
+        return None
+    wanted = list(calendar.day_name).index(named)
+    for year in range(limit.year, limit.year - _YEARS_SEARCHED, -1):
+        if _exists(year, month, day):
+            candidate = dt.date(year, month, day)
+            if candidate <= limit and candidate.weekday() == wanted:
+                return candidate
+    return None
+
+
 def weekday_warnings(article: Article, date: dt.date) -> list[str]:
     """Warn when the lead paragraph names a weekday ("said on Wednesday") that is not the story's."""
-    lead = article.paragraphs[0] if article.paragraphs else ""
-    named = {match.group(1) for match in _WEEKDAY_MENTION.finditer(lead)}
+    named = lead_weekday(article)
     actual = calendar.day_name[date.weekday()]
-    if named and actual not in named:
-        return [f"the text says {', '.join(sorted(named))} but {date.isoformat()} is a {actual}"]
+    if named and named != actual:
+        return [f"the text says {named} but {date.isoformat()} is a {actual}"]
     return []
+
+
+def stated_date_in(lines: list[str], source: str, month_first: bool = False) -> StatedDate | None:
+    """The first date written in the lines, as a StatedDate recorded as coming from `source`."""
+    for line in lines:
+        for written in find_dates(line, month_first):
+            return StatedDate(written.year, written.month, written.day, source)
+    return None

@@ -62,7 +62,6 @@ _UNICODE_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # embeddings; ZWNJ and ZWJ stay because emoji sequences and some scripts need them.
 _INVISIBLES = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _BINARY_CONTROL_RATIO = 0.05
 _BINARY_CONTROLS = bytes(byte for byte in [*range(32), 127] if byte not in b"\t\n\r\x0b\x0c\x1b")
 _LINE_BREAKS = ("\u2028", "\x85", "\x0b", "\x0c")  # line separator, NEL, vertical tab, form feed
@@ -185,5 +184,5 @@ def _normalise(text: str) -> str:
     text = _UNICODE_SPACES.sub(" ", text)
     text = _INVISIBLES.sub("", text)
     text = _CONTROLS.sub("", text)
-    text = _TRAILING_SPACE.sub("", text)
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # a `[ \t]+$` pattern is quadratic on a long run
     return unicodedata.normalize("NFC", text)

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from slugify import slugify
 
 from generator.dates import DateHints, resolve_date
 from generator.errors import SeedError
+from generator.headline import ABBREVIATIONS, SMALL_WORDS, readable_headline
 from generator.model import Article
+from generator.schema import FrontMatterError, load_yaml, settable_fields
 from generator.seeds import sidecar_path
+from generator.tagging.gazetteer import gazetteer
+from generator.tagging.lexicon import COMMON_WORDS
 from generator.tagging.tagger import tag_article
 from generator.tagging.taxonomy import Taxonomy
 
@@ -20,38 +25,36 @@ MAX_SLUG_CHARS = 80
 _DATE_KEYS = ("date", "year")
 
 
+MAX_SIDECAR_BYTES = 1_000_000  # a sidecar holds a few front-matter fields
+
+
 def load_sidecar(seed: Path) -> dict:
-    """Front-matter overrides from the seed's sidecar; a SeedError names the sidecar when it is unusable."""
+    """Front-matter overrides from the seed's sidecar, checked against the schema (generator.schema): only keys a
+    sidecar may set, each of its type, text cleaned; a SeedError names the sidecar and the key otherwise."""
     path = sidecar_path(seed)
     if path is None:
         return {}
     try:
-        fields = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.CSafeLoader) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        if path.stat().st_size > MAX_SIDECAR_BYTES:
+            raise SeedError(path, f"sidecar is over {MAX_SIDECAR_BYTES // 1_000_000} MB: not front-matter fields")
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
         raise SeedError(path, f"unreadable sidecar: {str(error).splitlines()[0]}") from error
-    if not isinstance(fields, dict):
-        raise SeedError(path, "sidecar must be a YAML mapping of front-matter fields, e.g. 'date: 2016-11-02'")
-    return {str(key): value for key, value in fields.items()}
+    try:
+        return settable_fields(load_yaml(text, path), path)
+    except FrontMatterError as error:
+        raise SeedError(path, "; ".join(error.problems)) from None
 
 
 def date_hints(seed: Path, sidecar: dict, default_year: int | None) -> DateHints:
-    """Date hints for one seed: sidecar date or year, the default year, the file's modification day."""
-    where = sidecar_path(seed) or seed
+    """Date hints for one seed: sidecar date or year (checked by load_sidecar), the default year, the file's
+    modification day."""
     sidecar_date = sidecar.get("date")
-    if isinstance(sidecar_date, str):
-        try:
-            sidecar_date = dt.date.fromisoformat(sidecar_date)
-        except ValueError as error:
-            raise SeedError(where, f"sidecar 'date' is not an ISO date (YYYY-MM-DD): {sidecar_date!r}") from error
     if isinstance(sidecar_date, dt.datetime):
         sidecar_date = sidecar_date.date()
-    if sidecar_date is not None and not isinstance(sidecar_date, dt.date):
-        raise SeedError(where, f"sidecar 'date' is not an ISO date (YYYY-MM-DD): {sidecar_date!r}")
-    year = sidecar.get("year")
-    if year is not None and not (isinstance(year, int) and 1 <= year <= 9999):
-        raise SeedError(where, f"sidecar 'year' is not a year: {year!r}")
     modified = dt.datetime.fromtimestamp(seed.stat().st_mtime, tz=dt.timezone.utc).date()
-    return DateHints(modified=modified, sidecar_date=sidecar_date, sidecar_year=year, default_year=default_year)
+    return DateHints(modified=modified, sidecar_date=sidecar_date, sidecar_year=sidecar.get("year"),
+                     default_year=default_year)
 
 
 def enrich(article: Article, seed_path: Path, taxonomy: Taxonomy, default_year: int | None = None) -> Article:
@@ -61,6 +64,8 @@ def enrich(article: Article, seed_path: Path, taxonomy: Taxonomy, default_year: 
         article, date_hints(seed_path, sidecar, default_year)
     )
     article.warnings.extend(warnings)
+    texts = [article.lede or "", *(block.text for block in article.body), *(item for block in article.body for item in block.items)]
+    article.headline = readable_headline(article.headline, texts, known_acronyms(taxonomy))
     article.overrides = {key: value for key, value in sidecar.items() if key not in _DATE_KEYS}
     if "title" in article.overrides:
         article.headline = str(article.overrides.pop("title"))
@@ -69,6 +74,31 @@ def enrich(article: Article, seed_path: Path, taxonomy: Taxonomy, default_year: 
         article.tags.ranked = [str(tag) for tag in article.overrides.pop("tags")]
     article.slug = base_slug(str(article.overrides.pop("slug", None) or article.headline), article.seed)
     return article
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def known_acronyms(taxonomy: Taxonomy) -> frozenset[str]:
+    """Acronyms and initials a recased headline keeps in capitals: those in the taxonomy's names (`NATO`, `UN
+    Security Council`), its aliases that are their name's initials (`EU` for European Union), and country codes
+    (`EC`, `BH`); never a word in ordinary use (`IS`, `IT`, `NO`) or an abbreviation written `Co`, `St`."""
+    found = set(_CAPITALS.findall(" ".join([*taxonomy.aliases.values(), *taxonomy.merges.values()])))
+    for alias, name in taxonomy.aliases.items():
+        initials = "".join(word[0] for word in name.split() if word.lower() not in SMALL_WORDS and word[0].isalpha())
+        if alias.isalpha() and alias.upper() == initials.upper():
+            found.add(alias.upper())
+    return frozenset(found | _country_codes()) - _ORDINARY_WORDS
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    """The gazetteer's two-letter country codes."""
+    return frozenset(code for code in gazetteer().countries if len(code) == 2)
+
+
+_ORDINARY_WORDS = frozenset(word.upper() for word in COMMON_WORDS | SMALL_WORDS | ABBREVIATIONS) | {"AM", "RE", "OH",
+                                                                                               "OK", "HI", "TH"}
 
 
 def base_slug(headline: str, seed: Path) -> str:

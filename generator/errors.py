@@ -18,6 +18,9 @@ class SeedError(NewsdigestError):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self):
+        return type(self), (self.path, self.reason, self.line)  # rebuilt from its fields in another process
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         return f"{where}: {self.reason}"
@@ -30,6 +33,9 @@ class ConfigError(NewsdigestError):
         self.key = key
         self.reason = reason
         super().__init__(f"setting {key}: {reason}")
+
+    def __reduce__(self):
+        return type(self), (self.key, self.reason)
 
 
 class BuildError(NewsdigestError):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,12 +70,16 @@ class SafeWriter:
 
     def write_text(self, relative: Path | str, text: str) -> Path:
         """Write text atomically (temp file in the same folder, then rename)."""
+        return self.write_bytes(relative, text.encode("utf-8"))
+
+    def write_bytes(self, relative: Path | str, data: bytes) -> Path:
+        """Write bytes atomically (temp file in the same folder, then rename)."""
         target = self.inside(relative)
         if target in self.written:
             raise UnsafePathError(f"refusing to write {relative} twice in one run")
         self.written.add(target)
         try:
-            write_atomically(target, text.encode("utf-8"))
+            write_atomically(target, data)
         except OSError as error:
             raise NewsdigestError(f"{target}: cannot write: {error.strerror or error}") from error
         return target
@@ -102,3 +109,70 @@ def write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+LOCK_NAME = ".newsdigest.lock"
+_held_locks: dict[Path, int] = {}  # lock files this process holds, with how many callers hold each
+
+
+def lock_file(folder: Path) -> Path:
+    """The lock guarding a project folder (content/ or output/): a file beside it, shared by ingest and build."""
+    return folder.resolve().parent / LOCK_NAME
+
+
+@contextmanager
+def holding_locks(folders: list[Path], *, wait: bool, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the locks of these folders (each lock once, in a fixed order, so two runs cannot wait on each other).
+
+    A lock this process already holds is taken again at no cost (the build holds it while ingest runs). When
+    another run holds one: with `wait`, call `waiting` with a message and block until it is free; else raise a
+    NewsdigestError naming the folder and the other run's pid. The kernel drops a lock when its holder dies,
+    so a killed run never leaves one behind."""
+    with ExitStack() as stack:
+        for path in sorted({lock_file(folder) for folder in folders}):
+            stack.enter_context(_holding(path, wait, waiting))
+        yield
+
+
+@contextmanager
+def _holding(path: Path, wait: bool, waiting: Callable[[str], None] | None) -> Iterator[None]:
+    """Hold one lock file (see holding_locks), writing this process's pid in it for whoever waits."""
+    if path in _held_locks:
+        _held_locks[path] += 1
+        try:
+            yield
+        finally:
+            _held_locks[path] -= 1
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            holder = _lock_holder(handle)
+            message = f"another newsdigest run{holder} is working in {path.parent} (lock {path})"
+            if not wait:
+                raise NewsdigestError(f"{message}; try again when it ends") from error
+            if waiting:
+                waiting(f"{message}: waiting for it to end")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
+        _held_locks[path] = 1
+        try:
+            yield
+        finally:
+            del _held_locks[path]
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
+
+
+def _lock_holder(handle: int) -> str:
+    """' (pid N)' for the run holding a lock, as it wrote in the lock file; '' when unknown."""
+    try:
+        pid = os.pread(handle, 32, 0).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""

@@ -32,6 +32,17 @@ class Dateline:
     agency: str | None = None
 
 
+@dataclass(frozen=True)
+class StatedDate:
+    """A date the text states besides the dateline's own (a `Published ...` line, a byline with a date, the
+    sign-off): the year (None when unwritten) and where it was found (the `date_source` it gives)."""
+
+    year: int | None
+    month: int
+    day: int
+    source: str
+
+
 @dataclass
 class Tags:
     """Typed entities found in an article, each list ranked by salience."""
@@ -58,6 +69,8 @@ class Article:
     signoff: str | None = None
     credits: str | None = None
     agency: str | None = None
+    stated_date: StatedDate | None = None
+    time: dt.time | None = None  # the filing time a line at the top states in GMT/UTC (`Published ... 14:06 GMT`)
     date: dt.date | None = None
     date_source: str | None = None
     slug: str | None = None

@@ -1,126 +1,58 @@
-"""Parse stage: a seed's text to an Article (headline, lede, dateline, body, sign-off), debris dropped."""
+"""Parse stage: a seed's text to an Article (headline, lede, dateline, body, sign-off), page furniture dropped.
+
+The story's top (generator.head) is read line by line: the lead is found, and the headline, standfirst, byline,
+dates and dateline above it are told apart from page furniture. The body below is read paragraph by paragraph."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
-from generator.dateline import AGENCIES, parse_dateline
+from generator.agencies import INLINE_SIGNOFF_WORDS, SIGNOFF_WORDS, agency_from_signoff, writes_month_first
+from generator.dateline import opening_place, parse_dateline
+from generator.dates import stated_date_in
 from generator.decode import decode_seed
 from generator.errors import SeedError
-from generator.model import Article, Block, Dateline
+from generator.furniture import LINK_LABEL, LINKS_LIST_LABEL, is_furniture, is_label, is_section_name
+from generator.head import MAX_HEADLINE_CHARS, Head, Kinds, find_lead, read_head, top_paragraphs
+from generator.headline import strip_desk_labels
+from generator.layout import (
+    LIST_ITEM,
+    SENTENCE_END,
+    Chunk,
+    is_list,
+    join_lines,
+    split_chunks,
+    split_paragraphs,
+    wrap_width,
+)
+from generator.model import Article, Block, Dateline, StatedDate
 
-MAX_HEADLINE_CHARS = 300
 MAX_SUBHEAD_WORDS = 16
-MAX_LEDE_CHARS = 600
-WRAP_WIDTH = 100  # lines no longer than this, several in a row, are hard-wrapped text
-DATELINE_SEARCH_BLOCKS = 4
-
-_DEBRIS = re.compile(  # one alternation: a block is debris when one of them matches it whole
-    "|".join(
-        f"(?:{pattern})"
-        for pattern in (
-            r"all news|все новости|latest news|top stories|breaking news",
-            r"(home|news|world|politics|business|economy|society|sport|science|culture)(\s*[>/»|›]\s*[\w ,&'-]+){1,5}",
-            r"share( this)?( article| story)?:?",
-            r"(share|tweet|email|print|comments?)(\s*[|/·•]\s*(share|tweet|email|print|comments?|facebook|twitter|whatsapp|telegram|linkedin))+",
-            r"read (more|also|full story|the full story)\b.{0,200}",
-            r"see also:?.{0,200}",
-            r"related:.{0,200}",
-            r"(follow|subscribe to) (tass|us|ria novosti|reuters)\b.{0,80}",
-            r"(photo|image|picture|video)( credit)?s?\s*[:©].{0,150}",
-            r"©.{0,150}",
-            r"copyright\b.{0,150}",
-            r"(this (web)?site|we) uses? cookies.{0,300}",
-            r"(accept|manage) (all )?cookies.{0,80}",
-            r"advertisement",
-            r"\d{1,2}\s+[a-z]{3,9}\.?(\s+\d{4})?,?\s+\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
-            r"(updated|published|posted)( on| at)?:?\s.{0,60}\d{1,2}:\d{2}.{0,20}",
-            r"\d{1,2}:\d{2}(\s*(gmt|utc|msk|[ap]m))?(\s*[+-]\d{1,2})?",
-            r"\d{1,2}\s+[a-z]{3,9}\s+\d{4}",
-            r"(tags?|topics?):.{0,200}",
-            r"share (on|via) (facebook|twitter|x|whatsapp|telegram|linkedin|email)\b.{0,120}",
-            r"(published|updated|posted)\s+(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
-            r"(sign up|subscribe) (for|to) (our|the|a) .{0,40}newsletters?.{0,80}",
-            r"related (topics|stories|articles|coverage)",
-            r"our standards:.{0,100}",
-            r"_{3,}",  # AP's separator line (`---` stays: it may be the story's own text)
-            r"\((adds|updates|recasts|corrects|changes|rewrites|refiles|repeats|writes through|new throughout|"
-            r"fixes|removes|inserts|clarifies|amends)\b[^()]{0,200}\)",
-        )
-    ),
-    re.IGNORECASE,
-)
-# A label that introduces a link to another story: the next line is that story's headline, not this one's text.
-_LINK_LABEL = re.compile(r"(read (more|also)|see also|related( news| stories)?|more on this( story)?):?", re.IGNORECASE)
-# A label over a list of other stories' headlines ("Most read" and its lines): label and list are dropped.
-_LINKS_LIST_LABEL = re.compile(r"(most (read|popular|viewed|shared)|top stories|trending|more (stories|news)|"
-                               r"you may (also )?like|recommended( for you)?|editor'?s picks?):?", re.IGNORECASE)
-# A news site's section name standing before the headline (`All news`, then `Society & Culture`).
-_SECTION_LABEL = re.compile(
-    r"(world|politics|economy|business|markets|society|culture|science|space|technology|tech|health|sports?|"
-    r"military|defen[cs]e|emergencies|opinion|russia|europe|asia|africa|americas|middle east|international|"
-    r"lifestyle|entertainment|environment|climate|us|uk|national|regional|local)"
-    r"( news)?((\s*(&|and|,)\s*|\s+)(world|politics|economy|business|markets|society|culture|science|space|"
-    r"technology|diplomacy|defen[cs]e|panorama|pacific|news|affairs))*",
-    re.IGNORECASE,
-)
-# Sign-offs: Reuters `Reuter`, Kyodo `==Kyodo`, Xinhua `Enditem`, Yonhap `(END)`, PTI/IANS `PTI KK NP` (desk
-# initials), DPA `dpa ka xx n1`, AFP `burs-ab/cd`, and `(Reporting by ...; Editing by ...)`.
-_SIGNOFF_WORDS = (
-    r"reuters?|==\s*kyodo|enditem|end\s*item|\(\s*end\s*\)|(?:pti|ians)(?:\s+[a-z]{2,3}){0,6}"
-    r"|dpa(?:\s+[a-z0-9]{1,4}){1,8}|(?:burs?-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|(?:the\s+)?canadian\s+press"
-    r"|this report by the canadian press was first published\b.{0,40}"
-)
+MAX_CAPTION_CHARS = 400
+TRAILING_WORDS = 8  # a short line that is no sentence, below the story's last sentence, is the page's
+TRAILING_LINES_KEPT = 3  # a story this short keeps its last lines whatever they are
+MAX_PAGE_LINES_BELOW = 60  # the most lines taken for the page's below a story
 _SIGNOFF = re.compile(
-    rf"^\s*(?:{_SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*)\s*$",
+    rf"^\s*(?:{SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*"
+    r"|editors?\s{0,3}:\s{0,3}[\w .'’-]{1,60})\s*$",
     re.IGNORECASE,
 )
-_INLINE_SIGNOFF = re.compile(r"^(.*[.!?\"”])\s+(REUTER|Reuter|Enditem|ENDITEM|\(END\)"
-                             r"|(?:PTI|IANS)(?:\s+[A-Z]{2,3}){0,6}|\((?:ANSA|EFE|AFP|AAP|dpa|AP|UPI)\)\.?)\s*$")
+_INLINE_SIGNOFF = re.compile(rf"^(.*[.!?\"”])\s+({INLINE_SIGNOFF_WORDS})\s*$")
 # A closing block that starts "To contact the reporter on this story:" (Bloomberg): contacts, not the story.
 _CONTACTS = re.compile(r"\s*to contact the (?:reporters?|editors?|authors?)\b.{0,80}:\s*$", re.IGNORECASE)
-_NAME = r"[^\W\d_][\w.'’-]*"
-_BYLINE = re.compile(rf"^\s*[Bb][Yy]\s+(?=[^\W\d_])({_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*)\s*$")
-_BYLINE_AGENCY = re.compile(r",?\s+(associated press|the associated press|ap|reuters|afp|bloomberg|pa media|pa)$",
-                            re.IGNORECASE)
 _CREDITS = re.compile(
     r"^\s*(?:\(?\s*)?(?:[\w .'’-]{0,80}\b(?:writers?|reporters?|correspondents?|staff)\b[\w ,.'’&-]{0,200}"
     r"\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?|contributed by [\w ,.'’&-]{1,120}"
-    r"|[\w.'’-]+(?: (?:and )?[\w.'’-]+){0,3} reported from [\w ,.'’-]{1,80})\.?\)?\s*$",
+    r"|[\w.'’-]+(?: (?:and )?[\w.'’-]+){0,3} reported from [\w ,.'’-]{1,80}"
+    r"|-{0,2}\s{0,3}with (?:additional )?assistance from [\w ,.'’&-]{1,200}|sources?:\s{0,3}[\w ,.'’&-]{1,80})"
+    r"\.?\)?\s*$",
     re.IGNORECASE,
 )
-# Desk notes that end a wire headline: `(ATTN: UPDATES with details in paras 4-5)`, `(EDS: ...)`, `(URGENT)`.
-_HEADLINE_NOTE = re.compile(r"\s*\((?:ATTN|EDS|EDITORS?|UPDATES?|CORRECTS?|ADDS|RECASTS|URGENT|LEAD)\b[^()]*\)\s*$",
-                            re.IGNORECASE)
-# Desk labels that prefix a wire headline: `UPDATE 2-`, `REFILE-`, `(LEAD)`, `(ATTN: ...)`, `(2nd LD)`, `URGENT:`.
-_HEADLINE_LABEL = re.compile(
-    r"^\s*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|FLASH|URGENT|BREAKING|WRAPUP|RPT-UPDATE|EXCLUSIVE"
-    r"|ANALYSIS|FACTBOX|INSIGHT|EXPLAINER|PREVIEW|TIMELINE|BREAKINGVIEWS|GRAPHIC)(?:\s*\d+)?\s*[-:–]\s*"
-    r"|\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|CORRECTED|UPDATE|ATTN:[^)]*|AMENDED|REFILE|EDS:[^)]*)\)\s*(?:[-–]\s*)?)+",
-    re.IGNORECASE,
-)
-_EDITORS_NOTE = re.compile(r"\s*editor'?s'? note\b", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+(?=\S)")
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”»’')\]]$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'&.-]*[A-Za-z]|[A-Za-z]")
-# Tickers and codes keep their case: `<SRD>`, `(DIA)`; split out of words like `WRATHER<WCO>`.
-_HEADLINE_TOKEN = re.compile(r"(<[^<>\s]*>|\([A-Z.]{1,6}\)|\s+|[<>])")
-_KEEP_AS_WRITTEN = re.compile(r"<[^<>\s]*>|\([A-Z.]{1,6}\)|[<>]")
-# Words in a sign-off that name its agency, each with the agency's key in AGENCIES (one canonical name per agency).
-_AGENCY_BY_SIGNOFF = (("canadian press", "canadian press"), ("reuter", "reuters"), ("kyodo", "kyodo"),
-                      ("enditem", "xinhua"), ("end item", "xinhua"), ("pti", "pti"), ("ians", "ians"), ("dpa", "dpa"))
-
-
-@dataclass
-class Chunk:
-    """A run of non-blank lines of the seed, with the 1-based number of its first line."""
-
-    line: int
-    lines: list[str]
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’.&-]{0,40}|&")
+_UPDATED = re.compile(r"\b(?:updated|modified|last)\b", re.IGNORECASE)
 
 
 def parse_seed(path: Path, seed_name: Path | None = None) -> Article:
@@ -138,60 +70,115 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     where = path or seed
     chunks = [chunk for chunk in split_chunks(text) if chunk.lines]
     signoff = take_signoff(chunks)
-    blocks = joined_lists(without_debris([block for chunk in chunks for block in split_paragraphs(chunk)]))
+    top = top_paragraphs(chunks)
+    kinds = Kinds([paragraph for _, _, paragraph in top])
+    lead = find_lead(kinds.paragraphs, kinds)
+    if lead is None:
+        if not any(not is_furniture(paragraph.text) for _, _, paragraph in top):
+            raise SeedError(where, "no headline: the file has no text after scraping debris is removed")
+        raise SeedError(where, "no body: only a headline was found", top[0][2].line)
+    index, offset, _ = top[lead]
+    first = chunks[index]
+    body_chunks = [Chunk(first.line + offset, first.lines[offset:]), *chunks[index + 1:]]
+    width = wrap_width(body_chunks)
+    blocks = joined_lists(without_debris([block for chunk in body_chunks for block in split_paragraphs(chunk, width)]))
     if not blocks:
-        raise SeedError(where, "no headline: the file has no text after scraping debris is removed")
-    head = blocks.pop(0)
-    headline = " ".join(line.strip() for line in head.lines)
-    if len(headline) > MAX_HEADLINE_CHARS:
-        raise SeedError(where, f"no headline-like first line: it runs to {len(headline)} characters, over {MAX_HEADLINE_CHARS}", head.line)
-    byline, byline_agency = take_byline(blocks)
+        raise SeedError(where, "no body: only a headline was found", top[0][2].line)
     credits = take_credits(blocks)
-    dateline, lede, body_blocks = find_dateline_and_lede(blocks)
-    if not body_blocks and lede is None:
-        raise SeedError(where, "no body: only a headline was found", head.line)
-    if not body_blocks:
-        body_blocks, lede = [Chunk(head.line, [lede])], None
+    dateline, lead_rest = opening_dateline(blocks[0])
+    later = [line for block in blocks[1:] for line in block.lines]
+    head = read_head(kinds.paragraphs[:lead], kinds.upto(lead), blocks[0], later, month_first(dateline))
+    headline = head.headline.text if head.headline else ""
+    if len(headline) > MAX_HEADLINE_CHARS:
+        raise SeedError(where, f"no headline-like first line: it runs to {len(headline)} characters, over "
+                               f"{MAX_HEADLINE_CHARS}", head.headline.line)
+    dateline = with_dateline_line(dateline, head.dateline)
+    # A dateline, a byline or a date line marks where the story starts: what stands above it is its top.
+    marked = bool(dateline.raw or head.byline or head.stated or head.time)
+    body_blocks, lede = story_blocks(blocks, lead_rest, head, marked)
     article = Article(
         seed=seed,
-        headline=readable_headline(_HEADLINE_NOTE.sub("", _HEADLINE_LABEL.sub("", headline)) or headline, body_blocks),
+        headline=strip_desk_labels(headline),
         headline_original=headline,
         lede=lede,
         dateline=dateline,
         body=classify_blocks(body_blocks),
-        byline=byline,
+        byline=head.byline,
         signoff=signoff,
         credits=credits,
+        stated_date=stated_date(head, signoff),
+        time=head.time,
     )
-    article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline) or byline_agency
+    article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline) or head.byline_agency
     return article
 
 
-def split_chunks(text: str) -> list[Chunk]:
-    """Runs of non-blank lines, split at blank lines."""
-    chunks: list[Chunk] = []
-    current: Chunk | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            if current is None:
-                current = Chunk(number, [])
-                chunks.append(current)
-            current.lines.append(line.rstrip())
-        else:
-            current = None
-    return chunks
+def opening_dateline(lead: Chunk) -> tuple[Dateline, str]:
+    """The lead paragraph's dateline (empty when it has none) and the paragraph's text after it."""
+    text = join_lines(lead.lines)
+    found = parse_dateline(text) or opening_place(text)
+    return found if found else (Dateline(), text)
+
+
+def month_first(dateline: Dateline) -> bool:
+    """Numeric dates of this story are written month first (its agency is American)."""
+    return writes_month_first(dateline.agency)
+
+
+def with_dateline_line(dateline: Dateline, line: Dateline | None) -> Dateline:
+    """The lead's dateline, completed by a dateline written on a line of its own above it (`ROME 1996-12-06`)."""
+    if line is None:
+        return dateline
+    if not dateline.raw:
+        return line
+    if dateline.month is None and line.month:
+        dateline.month, dateline.day, dateline.year = line.month, line.day, line.year
+    elif dateline.year is None and line.year and (line.month, line.day) == (dateline.month, dateline.day):
+        dateline.year = line.year
+    dateline.place = dateline.place or line.place
+    dateline.region = dateline.region or line.region
+    return dateline
+
+
+def story_blocks(blocks: list[Chunk], lead_rest: str, head: Head, marked: bool) -> tuple[list[Chunk], str | None]:
+    """The body's blocks in reading order, and the standfirst. The lead paragraph (less its dateline) opens the
+    body; summary bullets and notes written above it follow it. When nothing (a dateline, a byline, a date line)
+    marks where the story starts, only an unpunctuated standfirst over at least two paragraphs counts as one."""
+    lede = head.lede
+    lead = [Chunk(blocks[0].line, [lead_rest])] if lead_rest.strip() else []
+    others = sorted(head.before_lead + head.lead_ins, key=lambda chunk: chunk.line)
+    if marked:
+        body = lead + others + blocks[1:]
+    else:
+        if lede is not None and (SENTENCE_END.search(lede) or len(blocks) < 2):
+            others = sorted([Chunk(head.headline.line + 1, [lede]), *others], key=lambda chunk: chunk.line)
+            lede = None
+        body = others + lead + blocks[1:]
+    if not body and lede is not None:
+        body, lede = [Chunk(blocks[0].line, [lede])], None
+    return body, lede
+
+
+def stated_date(head: Head, signoff: str | None) -> StatedDate | None:
+    """The date stated near the top (a `Published` line before an `Updated` one), else in the sign-off
+    (`This report ... was first published March 3, 2024`)."""
+    stated = sorted(head.stated, key=lambda pair: bool(_UPDATED.search(pair[1])))
+    if stated:
+        return stated[0][0]
+    return stated_date_in([signoff], "metadata") if signoff else None
 
 
 def take_signoff(chunks: list[Chunk]) -> str | None:
-    """Remove trailing sign-off lines (`Reuter`, `==Kyodo`, `(Reporting by ...)`) and return them."""
+    """Remove trailing sign-off lines (`Reuter`, `==Kyodo`, `(Reporting by ...)`) and return them; the page's lines
+    below them go too."""
     found: list[str] = []
-    while chunks and is_debris(chunks[-1].lines):
-        chunks.pop()
+    drop_trailing(chunks, is_furniture_below)
     last_two = range(max(0, len(chunks) - 2), len(chunks))
     contacts = next((index for index in last_two if _CONTACTS.match(chunks[index].lines[0])), None)
     if contacts is not None:
         found = [" ".join(line.strip() for chunk in chunks[contacts:] for line in chunk.lines)]
         del chunks[contacts:]
+    drop_trailing(chunks, is_page_line_below)
     while chunks:
         last = chunks[-1]
         if not (last.lines and _SIGNOFF.match(last.lines[-1])):
@@ -207,90 +194,76 @@ def take_signoff(chunks: list[Chunk]) -> str | None:
     return " ".join(found) or None
 
 
-def split_paragraphs(chunk: Chunk) -> list[Chunk]:
-    """Paragraphs of one chunk: hard-wrapped lines joined, split where a line is indented; long lines stand alone."""
-    if len(chunk.lines) == 1 or is_list(chunk.lines):
-        return [chunk]
-    hard_wrapped = max(len(line) for line in chunk.lines) <= WRAP_WIDTH
-    base = min(indent_of(line) for line in chunk.lines)
-    paragraphs: list[Chunk] = []
-    for offset, line in enumerate(chunk.lines):
-        starts_paragraph = (
-            not paragraphs or not hard_wrapped or indent_of(line) >= base + 2 or bool(_LIST_ITEM.match(line))
-        )
-        if starts_paragraph:
-            paragraphs.append(Chunk(chunk.line + offset, [line]))
-        else:
-            paragraphs[-1].lines.append(line)
-    return paragraphs
+def drop_trailing(chunks: list[Chunk], is_the_pages: Callable[[str, list[Chunk]], bool]) -> None:
+    """Remove the last lines while they are the page's (MAX_PAGE_LINES_BELOW at most), stopping at a sign-off."""
+    for _ in range(MAX_PAGE_LINES_BELOW):
+        if not chunks:
+            return
+        line = chunks[-1].lines[-1]
+        if _SIGNOFF.match(line) or not is_the_pages(line.strip(), chunks):
+            return
+        chunks[-1].lines.pop()
+        if not chunks[-1].lines:
+            chunks.pop()
+
+
+def is_furniture_below(text: str, chunks: list[Chunk]) -> bool:
+    """Below the story, furniture, and a section's name (a category link: `Society & Culture`)."""
+    return is_furniture(text) or is_section_name(text)
+
+
+def is_page_line_below(text: str, chunks: list[Chunk]) -> bool:
+    """Below the story's last sentence, a short line of plain words that is no sentence and stands alone or among
+    other short lines (tags, a newsletter's name, related links), not a line of a wrapped paragraph; a story of a
+    few lines keeps them."""
+    last = chunks[-1].lines
+    alone = len(last) == 1 or len(last) <= MAX_PAGE_LINES_BELOW and all(len(line.split()) <= TRAILING_WORDS
+                                                                        for line in last)
+    words = text.split()
+    return (alone and sum(len(chunk.lines) for chunk in chunks[:TRAILING_LINES_KEPT + 1]) > TRAILING_LINES_KEPT
+            and len(words) <= TRAILING_WORDS and all(map(_PLAIN_WORD.fullmatch, words))
+            and not SENTENCE_END.search(text))
 
 
 def joined_lists(blocks: list[Chunk]) -> list[Chunk]:
     """Runs of one-line list items (`- a`, a blank line or a new paragraph, `- b`) as one list block."""
     joined: list[Chunk] = []
     for block in blocks:
-        item = len(block.lines) == 1 and _LIST_ITEM.match(block.lines[0])
+        item = len(block.lines) == 1 and LIST_ITEM.match(block.lines[0])
         previous = joined[-1] if joined else None
-        if item and previous is not None and all(_LIST_ITEM.match(line) for line in previous.lines):
+        if item and previous is not None and all(LIST_ITEM.match(line) for line in previous.lines):
             previous.lines.append(block.lines[0])
         else:
             joined.append(Chunk(block.line, list(block.lines)))
     return joined
 
 
-def indent_of(line: str) -> int:
-    """The number of leading spaces."""
-    return len(line) - len(line.lstrip(" "))
-
-
-def is_list(lines: list[str]) -> bool:
-    """Every line is a list item (`- x`, `• x`, `1. x`)."""
-    return len(lines) > 1 and all(_LIST_ITEM.match(line) for line in lines)
-
-
-def is_debris(lines: list[str]) -> bool:
-    """A block that is scraping debris: breadcrumb, share bar, read-more, credit, cookie notice, timestamp."""
-    text = " ".join(line.strip() for line in lines)
-    return len(text) < 320 and _DEBRIS.fullmatch(text) is not None
-
-
 def without_debris(blocks: list[Chunk]) -> list[Chunk]:
-    """The blocks less debris, less links to other stories (the headline after a bare `Read also`, a `Most read`
-    list), and less section names before the headline."""
+    """The blocks less page furniture, less links to other stories (the headlines under `Read also` or `Most
+    read`), and less the value of a label such as `Image caption,` (the caption)."""
     kept: list[Chunk] = []
-    after_link_label = after_links_label = False
+    after_links_label = after_label = False
     for block in blocks:
         text = join_lines(block.lines)
-        headlines = all(len(line.split()) <= MAX_SUBHEAD_WORDS and not _SENTENCE_END.search(line)
-                        for line in block.lines)
-        if headlines and (after_links_label or (after_link_label and len(block.lines) == 1)):
-            after_link_label = False
+        if after_label and len(text) < MAX_CAPTION_CHARS:
+            after_label = False
             continue
-        after_link_label = after_links_label = False
-        listed = block.lines[1:]
-        if _LINKS_LIST_LABEL.fullmatch(block.lines[0].strip()) and not any(map(_SENTENCE_END.search, listed)):
-            after_links_label = True
+        if after_links_label and all(len(line.split()) <= MAX_SUBHEAD_WORDS and not SENTENCE_END.search(line)
+                                     for line in block.lines):
             continue
-        after_link_label = bool(_LINK_LABEL.fullmatch(text))
-        if not is_debris(block.lines):
+        after_links_label = after_label = False
+        label = block.lines[0].strip()
+        if LINKS_LIST_LABEL.fullmatch(label) or LINK_LABEL.fullmatch(label):
+            # the label, and the headlines listed on its lines or in the blocks after it
+            after_links_label = not any(map(SENTENCE_END.search, block.lines[1:]))
+            if after_links_label or len(block.lines) == 1:
+                continue
+        if is_label(block.lines[0]):  # `Image caption,` and the caption: on the next lines, or the next block
+            after_label = len(block.lines) == 1
+            continue
+        if not is_furniture(text):
             kept.append(block)
-    while len(kept) > 2 and _SECTION_LABEL.fullmatch(join_lines(kept[0].lines)):
-        kept.pop(0)
     return kept
-
-
-def take_byline(blocks: list[Chunk]) -> tuple[str | None, str | None]:
-    """Remove a `By Jane Doe` line standing within the first blocks: (the names, the agency named after them)."""
-    for index, block in enumerate(blocks[:3]):
-        if len(block.lines) == 1 and _BYLINE.match(block.lines[0]):
-            del blocks[index]
-            names = _BYLINE.match(block.lines[0]).group(1)
-            agency = _BYLINE_AGENCY.search(names)
-            names = names[: agency.start()] if agency else names
-            shouting = re.sub(r"\band\b", "", names).isupper()
-            names = names.title().replace(" And ", " and ") if shouting else names
-            return names, AGENCIES.get(" ".join(agency.group(1).lower().split())) if agency else None
-    return None, None
 
 
 def take_credits(blocks: list[Chunk]) -> str | None:
@@ -301,52 +274,12 @@ def take_credits(blocks: list[Chunk]) -> str | None:
     return " ".join(found) or None
 
 
-def find_dateline_and_lede(blocks: list[Chunk]) -> tuple[Dateline, str | None, list[Chunk]]:
-    """Locate the dateline paragraph; a single block between headline and dateline is the lede. Summary bullets
-    and an editor's note before the dateline (Reuters' `* Shares fall 11%`) follow the dateline's paragraph, which
-    opens the body as the dateline's lead-in."""
-    for index, block in enumerate(blocks[:DATELINE_SEARCH_BLOCKS]):
-        found = parse_dateline(join_lines(block.lines))
-        if found is None:
-            continue
-        dateline, rest = found
-        before = blocks[:index]
-        bullets = [earlier for earlier in before if is_list(earlier.lines) or _EDITORS_NOTE.match(earlier.lines[0])]
-        others = [earlier for earlier in before if earlier not in bullets]
-        if len(others) > 1 or (others and not is_lede(others[0])):
-            break
-        lede = join_lines(others[0].lines) if others else None
-        body = [Chunk(block.line, [rest])] if rest.strip() else []
-        return dateline, lede, body + bullets + blocks[index + 1 :]
-    # With no dateline to mark where the story starts, only an unpunctuated standfirst counts as a lede.
-    first = blocks[0] if len(blocks) > 2 else None
-    lede = join_lines(first.lines) if first and is_lede(first) and not _SENTENCE_END.search(first.lines[0]) else None
-    return Dateline(), lede, blocks[1:] if lede else blocks
-
-
-def is_lede(block: Chunk) -> bool:
-    """A standfirst: one short unwrapped line."""
-    text = join_lines(block.lines)
-    return len(block.lines) == 1 and len(text) <= MAX_LEDE_CHARS and not _LIST_ITEM.match(text)
-
-
-def join_lines(lines: list[str]) -> str:
-    """Hard-wrapped lines as one line: a hyphen at a line end before a lower-case word stays, unspaced."""
-    text = ""
-    for line in (line.strip() for line in lines):
-        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower():
-            text += line
-        else:
-            text = f"{text} {line}" if text else line
-    return text
-
-
 def classify_blocks(blocks: list[Chunk]) -> list[Block]:
     """Body blocks as paragraphs, subheads, lists and numbered lists."""
     body: list[Block] = []
     for index, block in enumerate(blocks):
         if is_list(block.lines):
-            items = [_LIST_ITEM.sub("", line).strip() for line in block.lines]
+            items = [LIST_ITEM.sub("", line).strip() for line in block.lines]
             numbered = all(_NUMBERED_ITEM.match(line) for line in block.lines)
             body.append(Block("numbered" if numbered else "list", items=items))
             continue
@@ -363,14 +296,8 @@ def is_subhead(lines: list[str], text: str) -> bool:
         len(lines) == 1
         and len(text.split()) <= MAX_SUBHEAD_WORDS
         and text[:1].isupper()
-        and not _SENTENCE_END.search(text)
+        and not SENTENCE_END.search(text)
     )
-
-
-def agency_from_signoff(signoff: str | None) -> str | None:
-    """The agency a sign-off names (`Reuter` -> Reuters), if any."""
-    lowered = (signoff or "").lower()
-    return next((AGENCIES[agency] for key, agency in _AGENCY_BY_SIGNOFF if key in lowered), None)
 
 
 def agency_from_form(dateline: Dateline) -> str | None:
@@ -378,43 +305,3 @@ def agency_from_form(dateline: Dateline) -> str | None:
     if dateline.place and dateline.month and dateline.day and re.search(r"\d\s+-$", dateline.raw):
         return "Reuters"
     return None
-
-
-_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-                "or", "over", "per", "the", "to", "up", "vs", "via", "with"}
-
-
-def readable_headline(headline: str, body: list[Chunk]) -> str:
-    """An ALL-CAPS headline in title case; words take the casing the body gives them (acronyms, names)."""
-    letters = [c for c in headline if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
-        return headline
-    casings: dict[str, Counter] = {}
-    for chunk in body:
-        for word in _WORD.findall(" ".join(chunk.lines)):
-            if word[0].isupper():
-                casings.setdefault(word.casefold(), Counter())[word] += 1
-    tokens = _HEADLINE_TOKEN.split(headline)
-    cased, position = [], 0
-    for token in tokens:
-        if not token or token.isspace() or _KEEP_AS_WRITTEN.fullmatch(token):
-            cased.append(token)
-            continue
-        cased.append(_case_word(token, position, casings))
-        position += 1
-    return "".join(cased)
-
-
-def _case_word(word: str, position: int, casings: dict[str, Counter]) -> str:
-    core = word.strip("\"'()[],:;!?")
-    if not core or any(c.isdigit() for c in core):
-        return re.sub(r"(?<=\d)(ST|ND|RD|TH)\b", lambda m: m.group(1).lower(), word)
-    lowered = word.lower()
-    if position and core.lower() in _SMALL_WORDS:
-        return lowered
-    seen = casings.get(core.casefold())
-    if seen:
-        return word.replace(core, seen.most_common(1)[0][0])
-    if "." in core.rstrip("."):
-        return word
-    return re.sub(r"(^[^a-z]*|[-/])([a-z])", lambda m: m.group(1) + m.group(2).upper(), lowered)

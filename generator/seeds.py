@@ -5,17 +5,22 @@ Kept apart from the parsing stages so that an ingest with nothing to parse does 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+from generator.errors import SeedError
 
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 IGNORED_SEED_NAMES = {"readme", "readme.md", "readme.txt"}
 
 
-def list_seeds(seeds_dir: Path) -> list[Path]:
+def list_seeds(seeds_dir: Path, problems: list[SeedError] | None = None) -> list[Path]:
     """Seed files in seeds/: regular, non-hidden, not sidecars or READMEs, and not links out of the folder.
 
     Plain strings and os.walk, as every build lists the seeds: only a symbolic link is resolved (links to folders
-    are not followed, so a file that is not a link is inside), and the order is the paths' (by their parts)."""
+    are not followed, so a file that is not a link is inside), and the order is the paths' (by their parts).
+    A file that looks like a seed but cannot be one (a name that is not UTF-8, a link that loops) is left out and,
+    when `problems` is given, added to it as a SeedError."""
     root = seeds_dir.resolve()
     found = []
     for folder, folders, names in os.walk(seeds_dir):
@@ -25,11 +30,56 @@ def list_seeds(seeds_dir: Path) -> list[Path]:
             if name.startswith(".") or lower.endswith(SIDECAR_SUFFIXES) or lower in IGNORED_SEED_NAMES:
                 continue
             path = os.path.join(folder, name)
-            if os.path.islink(path) and not Path(path).resolve().is_relative_to(root):
+            problem = seed_name_problem(path, root)
+            if problem is not None:
+                if problems is not None and problem:
+                    problems.append(SeedError(printable_path(path), problem))
                 continue
             if os.path.isfile(path):
                 found.append(os.path.relpath(path, seeds_dir).split(os.sep))
     return [seeds_dir.joinpath(*parts) for parts in sorted(found)]
+
+
+def seed_name_problem(path: str, root: Path) -> str | None:
+    """Why a listed file cannot be a seed: a reason to report, '' to skip it quietly (a link out of seeds/), or
+    None when it is fine."""
+    if not is_utf8(path):
+        return "file name is not valid UTF-8: rename the file"
+    if not os.path.islink(path):
+        return None
+    try:
+        inside = Path(path).resolve(strict=True).is_relative_to(root)
+    except FileNotFoundError:
+        return ""  # a dangling link: nothing to read
+    except (OSError, RuntimeError) as error:
+        return f"cannot follow the symbolic link: {getattr(error, 'strerror', None) or error}"
+    return None if inside else ""
+
+
+def is_utf8(name: str) -> bool:
+    """The name decodes as UTF-8 (os.walk gives undecodable bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_path(path: str | Path) -> str:
+    """A path as text that can always be printed: undecodable bytes as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def refuse_non_regular(path: Path) -> None:
+    """Raise a SeedError unless path is a regular file (a device such as /dev/zero, a FIFO or a folder would
+    never end or make no sense as a seed)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise SeedError(printable_path(path), f"cannot read file: {error.strerror or error}") from error
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        raise SeedError(printable_path(path), f"not a regular file ({kind}): a seed is a text file")
 
 
 def sidecar_path(seed: Path) -> Path | None:

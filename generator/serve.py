@@ -8,6 +8,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.errors import NewsdigestError
+
 RELOAD_PATH = "/__newsdigest_reload"
 # Only the development server adds this to pages it serves; the built site has no script.
 RELOAD_SCRIPT = (
@@ -99,7 +101,10 @@ def serve(output: Path, port: int, *, watch: list[Path] | None = None,
     """Serve output/ on 127.0.0.1:port until interrupted; with watch paths, rebuild and live-reload."""
     version = SiteVersion() if watch else None
     handler = type("Handler", (SiteHandler,), {"version": version})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(output)))
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(output)))
+    except OSError as error:
+        raise NewsdigestError(f"cannot serve on port {port}: {error.strerror or error}") from None
     server.daemon_threads = True
     stop = threading.Event()
     if watch and rebuild:

@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from generator.errors import NewsdigestError
+
 _read: dict[Path, tuple[tuple, dict]] = {}  # settings file -> (stamps of the Python files beside it, its values)
 
 
@@ -25,7 +27,12 @@ def read(settings_file: Path) -> dict:
     known = _read.get(path)
     if known is None or known[0] != stamps:
         forget_modules_of(path.parent)
-        _read[path] = (stamps, get_settings_from_file(str(path)))
+        if not path.is_file():
+            raise NewsdigestError(f"{settings_file}: no such settings file")
+        try:
+            _read[path] = (stamps, get_settings_from_file(str(path)))
+        except Exception as error:  # noqa: BLE001 - a broken settings file is one line naming it
+            raise NewsdigestError(f"{settings_file}: cannot be read ({type(error).__name__}: {error})") from error
     return _read[path][1]
 
 

@@ -7,6 +7,7 @@ import re
 import frontmatter
 
 from generator.model import Article, Block
+from generator.schema import clean_text, clean_values
 
 # Markdown punctuation that would change the meaning of seed text; escaped with a backslash.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
@@ -15,8 +16,9 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+\-]|~~~|\d+[.)](?=\s|$))")
 
 
 def escape_markdown(text: str) -> str:
-    """Seed text as Markdown that renders to exactly that text (no markup, no raw HTML)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    """Seed text as Markdown that renders to exactly that text (no markup, no raw HTML), cleaned of what no page
+    or feed may carry (see schema.clean_text)."""
+    text = clean_text(text).replace("&", "&amp;").replace("<", "&lt;")
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = " ".join(text.split())
     return _BLOCK_START.sub(_escape_block_start, text)
@@ -52,6 +54,7 @@ def front_matter(article: Article) -> dict:
         "summary": article.lede,
         "date": article.date,
         "date_source": article.date_source,
+        "time": f"{article.time:%H:%M}" if article.time else None,
         "dateline": article.dateline.raw or None,
         "place": article.dateline.place,
         "place_tag": article.tags.dateline_place if article.tags.dateline_place != article.dateline.place else None,
@@ -73,7 +76,7 @@ def front_matter(article: Article) -> dict:
     if article.credits:
         fields["credits"] = article.credits
     fields.update(article.overrides)
-    return {key: value for key, value in fields.items() if key == "tags" or value not in (None, [])}
+    return clean_values({key: value for key, value in fields.items() if key == "tags" or value not in (None, [])})
 
 
 def render_article(article: Article) -> str:

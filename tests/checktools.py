@@ -59,3 +59,11 @@ class Site:
     def url(self) -> str:
         """The address the site was built for and is served at, ending in /."""
         return f"http://127.0.0.1:{self.port}/{PREFIX}/"
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core in the page: one line per violation, with the first few offending elements."""
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => "
+                               "[v.id, v.impact, v.help, v.nodes.slice(0, 3).map(n => n.target.join(' '))])")
+    return [f"{rule} ({impact}): {help_text} at {targets}" for rule, impact, help_text, targets in violations]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from checktools import ARTIFACTS, AXE_JS, KEY_PAGES, SEED_SLUG, Site
+from checktools import ARTIFACTS, AXE_JS, KEY_PAGES, SEED_SLUG, Site, axe_violations
 from conftest import PROJECT, need_tool
 
 try:
@@ -66,14 +66,6 @@ def search(page: Page, words: str) -> None:
 def story_link(page: Page) -> Locator:
     """The search results' link to the seed's Lavrov story."""
     return page.locator(f"a[href*='{SEED_SLUG}']")
-
-
-def axe_violations(page: Page) -> list[str]:
-    """Run axe-core in the page: one line per violation, with the first few offending elements."""
-    page.add_script_tag(path=str(AXE_JS))
-    violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => "
-                               "[v.id, v.impact, v.help, v.nodes.slice(0, 3).map(n => n.target.join(' '))])")
-    return [f"{rule} ({impact}): {help_text} at {targets}" for rule, impact, help_text, targets in violations]
 
 
 @pytest.mark.parametrize("name", ALL_KINDS)

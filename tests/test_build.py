@@ -13,6 +13,7 @@ import pytest
 
 from conftest import GOLDEN, PROJECT, compare_golden, corpus_folder
 from feedcheck import check_feed
+from generator import build
 from generator.build import build_site
 from generator.errors import BuildError, ConfigError
 from generator.ingest import ingest
@@ -94,7 +95,7 @@ def test_pelican_command_builds_the_same_site(site: Path, tmp_path: Path) -> Non
     environment = dict(os.environ, NEWSDIGEST_SITE_URL=SITE_URL.rstrip("/"))
     subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out)],
                    cwd=site, env=environment, check=True, capture_output=True)
-    compared = filecmp.dircmp(site / "output", out, ignore=[".newsdigest-output"])
+    compared = filecmp.dircmp(site / "output", out, ignore=[])
     assert_same_tree(compared)
 
 
@@ -119,11 +120,27 @@ def test_broken_template_leaves_the_previous_site_as_it_was(site: Path, tmp_path
     assert not [p for p in root.iterdir() if p.name.startswith(".output-")]
 
 
-@pytest.mark.parametrize("target", [".", "seeds", "content"])
-def test_refuses_to_build_over_project_folders(site: Path, target: str) -> None:
-    with pytest.raises(ConfigError):
-        build_site(site / "content", site / target, settings_file=site / "pelicanconf.py",
-                   protected=[site / "seeds"])
+@pytest.mark.parametrize("target", [".", "..", "seeds", "content", "content/2024/site", "seeds/out", "theme/out",
+                                    "tags.yaml", "pelicanconf.py"])
+def test_refuses_an_output_that_would_destroy_what_is_not_ours(site: Path, target: str) -> None:
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file() and "output" not in path.parts}
+    with pytest.raises(ConfigError, match="refusing"):
+        build_site(site / "content", site / target, settings_file=site / "pelicanconf.py", protected=[site / "seeds"])
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file() and "output" not in path.parts} == before
+
+
+def test_the_site_holds_no_build_record_and_one_built_before_is_still_recognised(site: Path, tmp_path: Path) -> None:
+    assert not [path.name for path in (site / "output").iterdir() if path.name.startswith(".")]
+    assert list((site / ".output.newsdigest").glob("site-*.json")) and list((site / ".output.newsdigest").glob("pages-*.json"))
+    root = tmp_path / "p"
+    shutil.copytree(site, root, ignore=shutil.ignore_patterns(".output.newsdigest"))
+    (root / "output" / ".newsdigest-output").write_text("built by newsdigest from inputs x y\n")  # as builds did
+    assert build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL).built
+    assert not (root / "output" / ".newsdigest-output").exists()
+    assert not build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL).built
+    (root / "output" / "index.html").write_text("my own front page")  # no longer the site it built: refused
+    with pytest.raises(ConfigError, match="not empty and was not built by newsdigest"):
+        build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py", site_url=SITE_URL)
 
 
 def test_refuses_a_non_empty_folder_it_did_not_create(site: Path, tmp_path: Path) -> None:
@@ -139,14 +156,25 @@ def test_an_up_to_date_site_is_not_rebuilt(site: Path, tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(site, root)
     arguments = dict(settings_file=root / "pelicanconf.py", site_url=SITE_URL)
-    marker = root / "output" / ".newsdigest-output"
-    stamp = marker.stat().st_mtime_ns
-    assert build_site(root / "content", root / "output", **arguments) is False
-    assert marker.stat().st_mtime_ns == stamp
+    front = root / "output" / "index.html"
+    stamp = front.stat().st_mtime_ns
+    assert build_site(root / "content", root / "output", **arguments).built is False
+    assert front.stat().st_mtime_ns == stamp
     story = next((root / "content").rglob("*.md"))
     story.write_text(story.read_text().replace("\n---\n", "\n---\nAn editor's first line.\n\n", 1))
-    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", **arguments).built is True
     assert build_site(root / "content", root / "output", site_url="https://other.example/", settings_file=root / "pelicanconf.py")
+
+
+def test_one_process_builds_again_while_the_last_retired_site_is_still_being_deleted(site: Path, tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(site, root)
+    monkeypatch.setattr(build.subprocess, "Popen", lambda *args, **kwargs: None)  # the deletions never finish
+    for _ in range(3):  # serve --watch rebuilds in one process
+        assert build_site(root / "content", root / "output", settings_file=root / "pelicanconf.py",
+                          site_url=SITE_URL, force=True).built
+    assert len(list(tmp_path.joinpath("p").glob(".newsdigest-trash-*"))) == 3
 
 
 def test_a_setting_changed_in_an_imported_settings_file_rebuilds_every_page(site: Path, tmp_path: Path) -> None:
@@ -154,15 +182,15 @@ def test_a_setting_changed_in_an_imported_settings_file_rebuilds_every_page(site
     shutil.copytree(site, root)
     shutil.copy(PROJECT / "publishconf.py", root)
     arguments = dict(settings_file=root / "publishconf.py", site_url=SITE_URL)
-    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", **arguments).built is True
     settings = root / "pelicanconf.py"
     settings.write_text(settings.read_text().replace('SITENAME = "newsdigest"', 'SITENAME = "Morning Wire"'))
-    assert build_site(root / "content", root / "output", **arguments) is True  # publishconf.py itself is unchanged
+    assert build_site(root / "content", root / "output", **arguments).built is True  # publishconf.py itself is unchanged
     assert "Morning Wire" in (root / "output" / SEED_PAGE).read_text() and "Morning Wire" in (root / "output" / "index.html").read_text()
     settings.write_text(settings.read_text() + 'JINJA_FILTERS = {"shout": lambda text: text.upper()}\n')
-    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", **arguments).built is True
     settings.write_text(settings.read_text().replace("text.upper()", "text.lower()"))  # same names, other code
-    assert build_site(root / "content", root / "output", **arguments) is True
+    assert build_site(root / "content", root / "output", **arguments).built is True
 
 
 def test_settings_modules_are_read_again_but_plugins_beside_them_stay_loaded(tmp_path: Path, monkeypatch) -> None:

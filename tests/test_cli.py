@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -92,6 +93,78 @@ def test_check_reports_every_bad_seed_and_content_file_without_building(chdir_pr
     captured = capsys.readouterr()
     errors = sorted(line for line in captured.err.splitlines() if line.startswith("error:"))
     assert len(errors) == 2 and "bad-slug.md: 'slug' must be lower-case ASCII" in errors[0]
-    assert "bad-yaml.md: front matter is not valid YAML" in errors[1]
-    assert "check: 2 seeds, 0 failed; 4 content files, 2 with problems" in captured.out
+    assert "bad-yaml.md: front matter is not valid YAML (line 3, column 1): did not find expected" in errors[1]
+    assert "check: 2 seeds, 0 failed; 4 content files, 2 problems" in captured.out
     assert not (chdir_project / "output").exists()
+
+
+def newsdigest(project: Path, *arguments: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    return subprocess.run([str(NEWSDIGEST), *arguments], cwd=project, stdout=stdout, stderr=subprocess.PIPE,
+                          text=True, timeout=300)
+
+
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
+def test_bad_input_of_every_kind_is_one_line_and_the_good_seeds_are_built(chdir_project: Path) -> None:
+    seeds = chdir_project / "seeds"
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", seeds)
+    (seeds / "tass-1894059.yaml").write_text("year: 2024\n")
+    (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+    (seeds / os.fsdecode(b"caf\xe9.txt")).write_text("A headline\n\nText.\n")
+    (seeds / "titled.txt").write_text("A headline\n\nMOSCOW, December 26. /TASS/. Text.\n")
+    (seeds / "titled.yaml").write_text('year: 2024\ntitle: "Bell\\x07 \\u202eand \\uffff title"\ntags: Greece, Syria\n')
+    result = newsdigest(chdir_project, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = sorted(line for line in result.stderr.splitlines() if line.startswith("error:"))
+    assert errors == ["error: seeds/caf\\xe9.txt: file name is not valid UTF-8: rename the file",
+                      "error: seeds/loop.txt: cannot follow the symbolic link: Symlink loop from "
+                      f"'{seeds / 'loop.txt'}'"]
+    front = (chdir_project / "output" / "index.html").read_text()
+    assert "Bell and title" in front and ">Greece<" in (chdir_project / "output" / "tags" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("arguments, message, code", [
+    (["build", "--settings", "nowhere.py"], "error: nowhere.py: no such settings file", 2),
+    (["build", "--output", "tags.yaml"], "error: setting OUTPUT_PATH: refusing to build into tags.yaml: it exists and is not a folder", 2),
+    (["build", "--output", "content/site"], "error: setting OUTPUT_PATH: refusing to build into content/site: it is inside content", 2),
+    (["serve", "--port", "70000"], "error: setting --port: must be a port number from 1 to 65535, not 70000", 2),
+    (["parse", "/dev/zero"], "error: /dev/zero: not a regular file (a device, pipe or socket): a seed is a text file", 1),
+])
+def test_each_usage_problem_is_one_line_before_anything_is_touched(chdir_project: Path, arguments: list[str],
+                                                                    message: str, code: int) -> None:
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", chdir_project / "seeds")
+    taxonomy = (chdir_project / "tags.yaml").read_bytes()
+    result = newsdigest(chdir_project, *arguments)
+    assert result.returncode == code and one_error_line(result).startswith(message)
+    assert (chdir_project / "tags.yaml").read_bytes() == taxonomy and not list((chdir_project / "content").iterdir())
+
+
+def test_outside_a_project_a_taken_port_and_a_broken_taxonomy_are_one_line(tmp_path: Path, chdir_project: Path) -> None:
+    assert one_error_line(newsdigest(tmp_path, "build")) == \
+        "error: pelicanconf.py: no such settings file: run newsdigest in the project folder, or give --settings"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        (chdir_project / "output").mkdir()
+        result = newsdigest(chdir_project, "serve", "--port", str(taken.getsockname()[1]))
+    assert result.returncode == 2 and "cannot serve on port" in one_error_line(result)
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", chdir_project / "seeds")
+    (chdir_project / "tags.yaml").write_text("block: 5\n")
+    result = newsdigest(chdir_project, "ingest", "--year", "2024")
+    assert result.returncode == 2 and one_error_line(result).startswith(f"error: setting {chdir_project / 'tags.yaml'}: ")
+
+
+def test_a_reader_closing_the_pipe_early_stops_nothing_and_sees_no_traceback(chdir_project: Path) -> None:
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", chdir_project / "seeds")
+    (chdir_project / "seeds" / "empty.txt").write_bytes(b"")
+    command = subprocess.Popen([str(NEWSDIGEST), "build", "--year", "2024"], cwd=chdir_project, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    command.stdout.close()  # `| head -0`: the reader is gone before the first line
+    errors = command.stderr.read().decode()
+    assert command.wait(timeout=300) == 1 and "Traceback" not in errors and "BrokenPipe" not in errors
+    assert (chdir_project / "output" / "index.html").is_file()

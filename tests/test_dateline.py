@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import corpus_folder, corpus_gold
-from generator.dateline import parse_dateline
+from generator.dateline import opening_place, parse_dateline, parse_dateline_line
 from generator.decode import decode_seed
 
 # text, raw, place, region, month, day, year, agency, remaining text
@@ -25,6 +25,8 @@ GOLDEN = [
      "Президент России"),
     ("НОВОСИБИРСК, 28 декабря. /Интерфакс/ - Власти", "НОВОСИБИРСК, 28 декабря. /Интерфакс/ -", "Новосибирск", None,
      12, 28, None, "Interfax", "Власти"),
+    ("TARTUS (Syria), March 3. /TASS/. The frigate", "TARTUS (Syria), March 3. /TASS/.", "Tartus", "Syria", 3, 3,
+     None, "TASS", "The frigate"),  # a region in brackets before the comma, the place not in the gazetteer
     ("PARIS, Oct 22 (Reuters) - France said", "PARIS, Oct 22 (Reuters) -", "Paris", None, 10, 22, None,
      "Reuters", "France said"),
     ("PORTLAND, Ore., Feb 26 - Red Lion Inns", "PORTLAND, Ore., Feb 26 -", "Portland", "Oregon", 2, 26, None,
@@ -228,3 +230,42 @@ def test_composed_datelines_round_trip(place, month, day, marker, rest):
     assert dateline.raw == f"{place}, {month} {day} {marker}"
     assert dateline.day == day
     assert remaining == rest
+
+
+# --- a dateline on a line of its own, and a place opening the lead in no wire's form -----------------------------
+
+@pytest.mark.parametrize(("text", "place", "region", "date"), [
+    ("ROME 1996-12-06", "Rome", None, (1996, 12, 6)),
+    ("AL-AIN, United Arab Emirates 1996-12-06", "Al-Ain", "United Arab Emirates", (1996, 12, 6)),
+    ("RIO DE JANEIRO 1996-12-06", "Rio de Janeiro", None, (1996, 12, 6)),
+    ("NEW YORK, Dec 6 -", "New York", None, (None, 12, 6)),
+    ("Rome, 6 December 1996", "Rome", None, (1996, 12, 6)),
+    ("LIRCAY 1989-11-14", "Lircay", None, (1989, 11, 14)),  # not in the gazetteer, but a full date follows
+    ("ANKARA", "Ankara", None, (None, None, None)),  # a city alone on its line, above the lead
+])
+def test_a_dateline_line_of_its_own(text, place, region, date):
+    dateline = parse_dateline_line(text)
+    assert (dateline.place, dateline.region, (dateline.year, dateline.month, dateline.day)) == (place, region, date)
+
+
+@pytest.mark.parametrize("text", ["Europe", "EUROPE", "World", "Government resigns", "Published April 2, 1996",
+                                  "NATO 1996-12-06 statement", "ROME Italian police said on Friday"])
+def test_other_lines_are_no_dateline_line(text):
+    assert parse_dateline_line(text) is None
+
+
+@pytest.mark.parametrize(("text", "place", "rest"), [
+    ("ROME Italian police arrested 12 people on Friday.", "Rome", "Italian police arrested 12 people on Friday."),
+    ("SINGAPORE Two oil tankers collided.", "Singapore", "Two oil tankers collided."),
+    ("NEW YORK 1996-12-06 - Stocks rose.", "New York", "Stocks rose."),
+    ("AL-AIN, United Arab Emirates 1996-12-06 - Camels raced.", "Al-Ain", "Camels raced."),
+])
+def test_an_upper_case_place_opens_a_lead_whatever_follows(text, place, rest):
+    dateline, remaining = opening_place(text)
+    assert (dateline.place, remaining) == (place, rest)
+
+
+@pytest.mark.parametrize("text", ["NATO allies agreed on Friday.", "UN Security Council met.", "EU leaders met.",
+                                  "CHINA'S exports rose.", "BREAKING — Something happened.", "IBM said it would."])
+def test_acronyms_and_labels_opening_a_lead_are_no_place(text):
+    assert opening_place(text) is None

@@ -116,6 +116,8 @@ def test_legitimate_text_is_not_mistaken_for_binary_or_mojibake(text):
         ("decomposed e\u0301", "decomposed é"),
         ("line\u2028break", "line\nbreak"),
         ("trailing spaces   \nnext", "trailing spaces\nnext"),
+        ("tabs and no-break spaces end a line \t\u00a0\u00a0\r\nnext\t", "tabs and no-break spaces end a line\nnext"),
+        ("a" + " " * 100_000 + "b  \n", "a" + " " * 100_000 + "b\n"),  # inner spaces stay, trailing ones go
         ("curly ‘quotes’ and “more” stay", "curly ‘quotes’ and “more” stay"),
     ],
 )

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import frontmatter
 
-import generator.ingest
 from conftest import PROJECT, corpus_folder
 from generator.ingest import SlugBook, ingest
 
 SEED = PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt"
-TASS_LAYOUT = "All news\n\n{headline}\n\nA lede line\n\nMOSCOW, December 26. /TASS/. {body}\n\nSecond paragraph.\n"
+TASS_LAYOUT = "All news\n\n{headline}\n\nA lede line that says a little more than the headline\n\nMOSCOW, December 26. /TASS/. {body}\n\nSecond paragraph.\n"
 
 
 def add_seed(seeds: Path, name: str, text: str, year: int | None = 2024) -> Path:
@@ -51,18 +50,15 @@ def test_second_ingest_changes_no_byte(project: Path) -> None:
     assert report.written == [] and snapshot(project / "content") == before
 
 
-def test_a_seed_is_parsed_again_when_its_sidecar_or_the_taxonomy_changes(project: Path, monkeypatch) -> None:
+def test_a_seed_is_parsed_again_when_its_sidecar_or_the_taxonomy_changes(project: Path) -> None:
     seeds, content, taxonomy = project / "seeds", project / "content", project / "tags.yaml"
     add_seed(seeds, "a.txt", TASS_LAYOUT.format(headline="Talks in Moscow", body="Talks went on."))
     add_seed(seeds, "b.txt", TASS_LAYOUT.format(headline="Trade in Minsk", body="Trade grew."))
-    parsed: list[str] = []
-    prepare = generator.ingest.prepare
-    monkeypatch.setattr(generator.ingest, "prepare", lambda seed, *args: parsed.append(seed.name) or prepare(seed, *args))
 
     def parsed_by_ingest() -> list[str]:
-        parsed.clear()
-        assert ingest(seeds, content, taxonomy_path=taxonomy).ok
-        return sorted(parsed)
+        report = ingest(seeds, content, taxonomy_path=taxonomy)
+        assert report.ok
+        return sorted(report.parsed)
 
     assert parsed_by_ingest() == ["a.txt", "b.txt"]
     assert parsed_by_ingest() == []
@@ -154,3 +150,67 @@ def test_slugs_are_handed_out_in_order_and_a_story_keeps_its_old_slug() -> None:
     assert book.assign("talks-end", "talks-end-2") == "talks-end-2"  # a suffixed slug is kept too
     assert book.assign("new-headline", "old-headline") == "new-headline"  # never reserved: a fresh slug
     assert book.assign("oil-rises", None) == "oil-rises-3"
+
+
+def test_files_an_interrupted_run_wrote_are_adopted_when_exact_and_kept_otherwise(project: Path) -> None:
+    seeds, content = project / "seeds", project / "content"
+    for name, headline in (("a.txt", "Talks in Moscow"), ("b.txt", "Trade in Minsk"), ("c.txt", "Rain in Kyiv")):
+        add_seed(seeds, name, TASS_LAYOUT.format(headline=headline, body="Text."))
+    assert len(ingest(seeds, content).written) == 3
+    (content / ".newsdigest.json").unlink()  # as if the run had stopped before saving its record
+    edited = next(content.rglob("trade-in-minsk.md"))
+    edited.write_text(edited.read_text().replace("Text.", "Text, edited."))
+    report = ingest(seeds, content)
+    assert sorted(Path(path).name for path in report.adopted) == ["rain-in-kyiv.md", "talks-in-moscow.md"]
+    assert report.written == [] and len(report.kept) == 1 and "trade-in-minsk.md" in report.kept[0]
+    assert sorted(path.name for path in content.rglob("*.md")) == ["rain-in-kyiv.md", "talks-in-moscow.md",
+                                                                   "trade-in-minsk.md"]  # never a second copy
+    assert "Text, edited." in edited.read_text()
+    before = snapshot(content)
+    again = ingest(seeds, content)
+    assert again.written == [] and again.adopted == [] and snapshot(content) == before
+
+
+def test_a_second_copy_of_a_story_is_reported_and_never_multiplied(project: Path) -> None:
+    seeds, content = project / "seeds", project / "content"
+    add_seed(seeds, "a.txt", TASS_LAYOUT.format(headline="Talks in Moscow", body="Text."))
+    ingest(seeds, content)
+    story = next(content.rglob("talks-in-moscow.md"))
+    shutil.copy(story, story.with_name("talks-in-moscow-copy.md"))
+    (content / "2024" / "by-hand.md").write_text("---\ntitle: By hand\ndate: 2024-01-02\n---\nText.\n")
+    for _ in range(2):
+        report = ingest(seeds, content, force=True)
+        assert [line for line in report.warnings if "second story" in line] == [
+            f"{story.with_name('talks-in-moscow-copy.md')}: a second story of seed a.txt (its story is {story}); "
+            "left as it is: delete it if it is a copy"]
+    assert sorted(path.name for path in content.rglob("*.md")) == ["by-hand.md", "talks-in-moscow-copy.md",
+                                                                   "talks-in-moscow.md"]
+
+
+def test_the_record_is_kept_as_each_file_is_written(project: Path, monkeypatch) -> None:
+    from generator import files
+    from generator.ingest import JOURNAL, read_manifest
+
+    seeds, content = project / "seeds", project / "content"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        add_seed(seeds, name, TASS_LAYOUT.format(headline=f"Story {name[0]}", body="Text."))
+    real_write, written = files.write_atomically, []
+
+    def stop_after_two(target, data):
+        if len(written) == 2 and target.suffix == ".md":
+            raise KeyboardInterrupt  # Ctrl-C while the third story is written
+        real_write(target, data)
+        written.append(target)
+
+    monkeypatch.setattr(files, "write_atomically", stop_after_two)
+    try:
+        ingest(seeds, content)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(files, "write_atomically", real_write)
+    assert not (content / JOURNAL).exists()  # stopped by Ctrl-C: the record was saved as it stood
+    stories = [path.relative_to(content).as_posix() for path in written if path.suffix == ".md"]
+    assert len(stories) == 2 and sorted(read_manifest(content)) == sorted(stories)
+    report = ingest(seeds, content)
+    assert len(report.written) == 1 and len(report.unchanged) == 2 and report.adopted == []
+    assert not (content / JOURNAL).exists() and len(read_manifest(content)) == 3

@@ -58,7 +58,11 @@ def test_quotes_are_kept_untouched() -> None:
 
 
 def test_reuters_all_caps_headline_is_readable_and_keeps_tickers() -> None:
-    article = parse_seed(corpus_folder("reuters") / "reuters-2.txt")
+    from generator.enrich import enrich
+    from generator.tagging.taxonomy import load_taxonomy
+
+    path = corpus_folder("reuters") / "reuters-2.txt"
+    article = enrich(parse_seed(path), path, load_taxonomy(PROJECT / "tags.yaml"), 1987)
     assert article.headline_original == "STANDARD OIL <SRD> TO FORM FINANCIAL UNIT"
     assert article.headline == "Standard Oil <SRD> to Form Financial Unit"
     assert article.signoff == "Reuter"

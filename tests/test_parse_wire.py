@@ -202,7 +202,23 @@ def test_desk_labels_leave_the_headline(written: str, shown: str) -> None:
 @pytest.mark.parametrize("signoff", ["Reuter", "==Kyodo", "Enditem", "PTI KK NP", "IANS", "dpa ka xx n1",
                                      "The Canadian Press"])
 def test_an_agency_known_from_its_signoff_has_its_one_canonical_name(signoff: str) -> None:
-    from generator.dateline import AGENCIES
-    from generator.parse import agency_from_signoff
+    from generator.agencies import AGENCIES, agency_from_signoff
 
     assert agency_from_signoff(signoff) in set(AGENCIES.values())  # one source page, whatever named the agency
+
+
+LEAD = ("MADRID, June 4. /TASS/. Spain's parliament on Tuesday approved the budget for next year after a debate that "
+        "lasted two days, the parliament's press service said.")
+
+
+@pytest.mark.parametrize(("top", "headline"), [
+    # a headline and a dek of the same length over the date line: the first is the headline
+    (["Spanish parliament approves next year's budget", "Budget passes after two-day debate",
+      "4 JUN, 16:44"], "Spanish parliament approves next year's budget"),
+    # a photo caption above the headline, a byline under it: the line that tells the lead's story
+    (["Deputies sit in the chamber in Madrid, central Spain", "Spain's parliament approves budget after two-day debate",
+      "By Ana Lopez with agencies"], "Spain's parliament approves budget after two-day debate"),
+])
+def test_of_two_stacked_headline_lines_the_one_telling_the_story_leads(top: list[str], headline: str) -> None:
+    article = parse_text("\n\n".join(["Share", "Read more", *top, LEAD, "The vote was 180 to 170."]), Path("x.txt"))
+    assert article.headline == headline

@@ -8,6 +8,8 @@ import html
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -21,13 +23,14 @@ from feedcheck import check_feed
 from sitecheck import page_links
 
 pytest_plugins = ["corpus_site"]
-from generator.build import build_lock, build_site
+from generator.build import build_site
 from generator.errors import BuildError, NewsdigestError, SeedError
 import generator.files
-from generator.files import SafeWriter, UnsafePathError, scratch_folder
+from generator.files import SafeWriter, UnsafePathError, holding_locks, scratch_folder
 from generator.ingest import ingest
 from generator.seeds import list_seeds
 from generator.parse import parse_text
+from generator.schema import clean_text
 from generator.write import render_article
 
 SITE_URL = "https://example.org/digest/"
@@ -92,11 +95,33 @@ def test_failure_mid_build_leaves_previous_output_exactly(project: Path, monkeyp
     assert not [path for path in project.iterdir() if path.name.startswith(".output-")]
 
 
-def test_a_second_concurrent_build_fails_with_a_clear_message(project: Path) -> None:
+def test_a_second_concurrent_build_fails_with_a_clear_message_or_waits(project: Path) -> None:
     with_stories(project, 1)
-    with build_lock(project / "output"):
-        with pytest.raises(BuildError, match="another build of .* is running"):
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(project / "output")], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "locked\n"
+        with pytest.raises(NewsdigestError, match=rf"another newsdigest run \(pid {holder.pid}\) is working in .*; try again"):
             build(project)
+        with pytest.raises(NewsdigestError, match="another newsdigest run"):
+            ingest(project / "seeds", project / "content")
+        messages: list[str] = []
+        waiting = lambda message: (messages.append(message), holder.stdin.close())  # the other run ends now
+        assert build_site(project / "content", project / "output", settings_file=project / "pelicanconf.py",
+                          wait=True, waiting=waiting).built
+        assert len(messages) == 1 and "waiting for it to end" in messages[0]
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+HOLD_LOCK = """import sys
+from pathlib import Path
+from generator.files import holding_locks
+with holding_locks([Path(sys.argv[1])], wait=False):
+    print("locked", flush=True)
+    sys.stdin.read()
+"""
 
 
 def test_failing_content_write_is_one_error_naming_the_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -198,10 +223,10 @@ def test_parse_write_read_back_keeps_every_field(body: str, headline: str) -> No
         return
     article.date, article.date_source, article.slug = dt.date(2024, 12, 26), "option", "s"
     post = frontmatter.loads(render_article(article))
-    assert post["title"] == article.headline
-    assert post.get("summary") == article.lede
+    assert post["title"] == clean_text(article.headline)
+    assert post.get("summary") == (clean_text(article.lede) if article.lede else None)
     assert post["seed"] == "prop.txt" and post["slug"] == "s"
-    assert post.get("dateline") == (article.dateline.raw or None)
+    assert post.get("dateline") == (clean_text(article.dateline.raw) if article.dateline.raw else None)
 
 
 def test_a_failing_parallel_writer_fails_the_build_and_keeps_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from lxml import etree, html
-from pagefind.service import get_executable
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Tag
 
 from conftest import PROJECT, corpus_folder
 from generator.build import build_site
 from generator.ingest import ingest
+from generator.search_index.encoding import from_script, term_hash
 from generator.site.related import earlier, relate_stories
 from generator.site.search import search_input_changed, slim_page
 from generator.site.templates import script_json
@@ -252,30 +250,15 @@ def test_day_archive_links_to_the_next_day_with_stories(site: Path) -> None:
     assert "../../../2024/12/26/index.html" in tree.xpath("//nav[@aria-label='Other periods']//a/@href")
 
 
-def test_search_index_holds_only_the_stories_and_finds_lavrov(site: Path) -> None:
-    bundles = sorted((site / "pagefind").iterdir())
-    assert [bundle.name for bundle in bundles] == sorted({story[:7].replace("/", "-") for story in stories(site)})
-    assert all((bundle / "pagefind.js").is_file() for bundle in bundles)
-    entries = [json.loads((bundle / "pagefind-entry.json").read_text()) for bundle in bundles]
-    assert sum(language["page_count"] for entry in entries for language in entry["languages"].values()) == len(stories(site))
-    seed_bundle = site / "pagefind" / SEED_PAGE[:7].replace("/", "-")
-    fragments = [gzip.decompress(path.read_bytes()) for path in (seed_bundle / "fragment").iterdir()]
-    seed = [fragment for fragment in fragments if f'"url":"/{SEED_PAGE}"'.encode() in fragment]
-    assert len(seed) == 1 and b"Lavrov" in seed[0]
-    words = b"".join(gzip.decompress(path.read_bytes()) for path in (seed_bundle / "index").iterdir())
-    assert b"lavrov" in words
-
-
-def test_pagefind_indexes_slim_copies_exactly_as_the_full_pages(site: Path, tmp_path: Path) -> None:
-    month = SEED_PAGE[:7]
-    from_full_pages = tmp_path / "full"
-    command = [str(get_executable()), "--site", str(site), "--glob", f"{month}/[0-9][0-9]/*.html",
-               "--output-path", str(from_full_pages), "--silent"]
-    subprocess.run(command, check=True)
-    built = site / "pagefind" / month.replace("/", "-")
-    for part in ("fragment", "index"):
-        assert {path.name: path.read_bytes() for path in (from_full_pages / part).iterdir()} == \
-               {path.name: path.read_bytes() for path in (built / part).iterdir()}
+def test_search_index_holds_every_story_and_finds_lavrov(site: Path) -> None:
+    data = site / "search" / "data"
+    manifest = from_script((data / "meta.js").read_text())[1]
+    assert manifest["count"] == len(stories(site))
+    cards = [row[0] for path in sorted(data.glob("d*.js")) for row in from_script(path.read_text())[1]]
+    assert sorted(cards) == stories(site)
+    shard = from_script((data / f"w{term_hash('lavrov') % manifest['shards']}.js").read_text())[1]
+    assert shard["t"]["lavrov"][:2] == [1, cards.index(SEED_PAGE)]  # one story has the word: the seed
+    assert not (site / "pagefind").exists()
 
 
 @pytest.mark.parametrize("page", [
@@ -320,15 +303,13 @@ def test_a_months_search_bundle_is_rebuilt_only_when_what_pagefind_indexes_chang
 def test_search_page_works_without_fetch_and_explains_itself_without_javascript(site: Path) -> None:
     tree = page(site, "search/index.html")
     form = tree.xpath("//form[@role='search']")[0]
-    assert form.get("data-pagefind") == "../pagefind/" and form.get("data-site") == "../"
-    assert form.get("data-bundles").split() == sorted({story[:7].replace("/", "-") for story in stories(site)}, reverse=True)
+    assert form.get("data-index") == "../search/data/" and form.get("data-site") == "../"
     assert tree.xpath("//form//input[@type='search']/@name") == ["q"]
+    assert tree.xpath("//form//select/@name") == ["sort", "source", "year", "place", "person", "organisation", "topic", "tag"]
     assert "needs JavaScript" in "".join(tree.xpath("//noscript//text()"))
-    assert tree.xpath("//script/@src") == ["../theme/js/search.js"]
-    listing = (site / "search" / "stories.js").read_text()
-    rows = json.loads(listing.removeprefix("window.newsdigestStories=").removesuffix(";\n"))
-    assert [SEED_PAGE, "Lavrov hopes US will keep promise on separating Syrian opposition, terrorists"] in [row[:2] for row in rows]
-    assert "<" not in listing
+    assert tree.xpath("//script/@src") == ["../theme/js/find.js"]
+    index_files = list((site / "search" / "data").glob("*.js"))
+    assert index_files and all(path.read_text().startswith("newsdigestIndex(") for path in index_files)
 
 
 def test_remembered_date_formats_keep_each_zone() -> None:

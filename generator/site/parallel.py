@@ -26,6 +26,8 @@ from typing import NoReturn
 from blinker import ANY
 from pelican import signals
 
+from generator.workers import die_with_parent
+
 WRITE_PROCESSES = "NEWSDIGEST_WRITE_PROCESSES"  # setting: how many processes may write the pages
 PARALLEL_WRITE_SAFE = "PARALLEL_WRITE_SAFE"
 # Signals sent while several processes write (article_writer_finalized: by receivers before the join).
@@ -58,6 +60,7 @@ class Workers:
         for share in range(1, self.count):
             pid = os.fork()
             if pid == 0:
+                die_with_parent()  # a killed build leaves no worker behind
                 self.share, self.children = share, []
                 return share
             self.children.append(pid)

@@ -16,8 +16,9 @@ from pathlib import Path
 import frontmatter
 from markupsafe import Markup, escape
 from pelican.readers import BaseReader, MarkdownReader
-from pelican.urlwrappers import Author, Tag
+from pelican.urlwrappers import Author, Category, Tag
 
+from generator.schema import BoundedYAML, read_story
 from generator.site.markup import markdown_from_settings, story_html, story_markdown, teaser_of
 
 TAG_TYPES = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("topics", "Topics"))
@@ -42,9 +43,9 @@ class FrontMatterReader(BaseReader):
             return self.ahead.pop(source_path)
         if self.is_page(source_path):
             return self.read_page(source_path)
-        post = frontmatter.load(source_path)
-        content = story_html(post.content, post.metadata.get("dateline"), self.markdown)
-        return content, self.metadata_for(post.metadata, post.content, source_path)
+        fields, body = read_story(source_path)  # checked against the front-matter schema, text cleaned
+        content = story_html(body, fields.get("dateline"), self.markdown)
+        return content, self.metadata_for(fields, body, source_path)
 
     def tag(self, name: str) -> Tag:
         """The Tag of that name."""
@@ -71,6 +72,8 @@ class FrontMatterReader(BaseReader):
         source = str(fields.get("source") or "Unknown source")
         metadata["author"] = Author(source, settings)
         metadata["authors"] = [metadata["author"]]
+        if metadata.get("status") == "draft":  # Pelican's draft pages need one; with no category pages none is set
+            metadata["category"] = Category(settings["DEFAULT_CATEGORY"], settings)
         words = len(body.split())
         metadata["word_count"] = words
         metadata["reading_time"] = max(1, math.ceil(words / WORDS_PER_MINUTE))
@@ -87,7 +90,7 @@ class FrontMatterReader(BaseReader):
         text = Path(source_path).read_text(encoding="utf-8-sig")
         if not YAML_FRONT_MATTER.match(text):
             return MarkdownReader(self.settings).read(source_path)
-        post = frontmatter.loads(text)
+        post = frontmatter.loads(text, handler=BoundedYAML(source_path))  # no alias bomb
         markdown = markdown_from_settings(self.settings)
         formatted = self.settings["FORMATTED_FIELDS"]
         metadata = {}

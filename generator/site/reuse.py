@@ -22,8 +22,9 @@ from pelican.urlwrappers import URLWrapper
 from generator.files import read_json_object
 from generator.site.pagination import StablePage
 
-RECORD = ".newsdigest-pages.json"
 PREVIOUS_OUTPUT = "NEWSDIGEST_PREVIOUS_OUTPUT"  # setting: the previous build's output folder, if any
+PAGE_RECORDS = "NEWSDIGEST_PAGE_RECORDS"  # setting: (the previous build's page keys, where to save this build's):
+# files beside output/ (generator.build), never in the published site
 SOURCE_HASH = "md5"  # of a story's source file in its page keys: Pelican's read cache stamps files with it too
 SOURCE_STAMPS = "NEWSDIGEST_SOURCE_STAMPS"  # in the context: the function giving a path's hash as Pelican's cache took it
 _NEIGHBOURS = ("older_article", "newer_article", "related")
@@ -93,9 +94,9 @@ def digest(*parts: object) -> str:
 class PageKeys:
     """One build's page keys, the previous build's, and what was reused or rendered."""
 
-    def __init__(self, previous: str | None) -> None:
+    def __init__(self, previous: str | None, old_record: str | None = None) -> None:
         self.previous = Path(previous) if previous else None
-        self.old_keys = read_record(self.previous) if self.previous else {}
+        self.old_keys = read_json_object(Path(old_record)) if self.previous and old_record else {}
         self.keys: dict[str, str] = {}
         self.fingerprints = Fingerprints()
         self.variables: dict[str, set[str] | None] = {}
@@ -199,11 +200,21 @@ def link_previous(old: Path, new: Path) -> None:
         new.write_bytes(old.read_bytes())
 
 
-def read_record(output: Path) -> dict[str, str]:
-    """The page keys the previous build recorded."""
-    return read_json_object(output / RECORD)
+def sibling_records(settings: dict, name: str) -> tuple[Path | None, Path | None]:
+    """Another record of the build beside its page keys (PAGE_RECORDS: `pages-<build>.json`), for a plugin that
+    keeps state between builds out of the published site: (the previous build's `<name>-<build>.json`, where to
+    save this build's); (None, None) in a build that keeps no records (plain `pelican content`)."""
+    old, new = (settings.get(PAGE_RECORDS) or (None, None))
+
+    def renamed(record: str | None) -> Path | None:
+        if not record:
+            return None
+        path = Path(record)
+        return path.with_name(name + "-" + path.name.removeprefix("pages-"))
+
+    return renamed(old), renamed(new)
 
 
-def write_record(output: Path, keys: dict[str, str]) -> None:
-    """Save the keys of this build's pages beside them, for the next build."""
-    (output / RECORD).write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+def write_record(record: Path, keys: dict[str, str]) -> None:
+    """Save the keys of this build's pages where the build asked (PAGE_RECORDS), for the next build."""
+    record.write_text(json.dumps(keys, indent=0, sort_keys=True) + "\n", encoding="utf-8")

@@ -40,13 +40,14 @@ def finish_site(pelican) -> None:
     files.write_text(settings.get("SEARCH_STORIES_SAVE_AS", STORY_LIST), story_list(articles))
     sitemap_name = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
     site_url = settings["FEED_DOMAIN"].rstrip("/") + "/"
-    files.write_text(sitemap_name, sitemap(output, articles, site_url))
+    unlisted = {article.save_as for article in (*run.articles.hidden_articles, *run.articles.drafts)}  # Pelican's
+    files.write_text(sitemap_name, sitemap(output, articles, site_url, unlisted))  # hidden stories and drafts
     files.write_text("robots.txt", robots(site_url + sitemap_name))
     if settings.get("SEARCH_INDEX", True):
         pages = getattr(run.writer, "pages", None)
         previous = pages.previous if pages is not None and Path(run.writer.output_path) == output else None
         changed = (lambda month, listed: search_input_changed(month, listed, pages, output, previous)) if previous else None
-        index_site(output, changed, previous, int(settings.get(WRITE_PROCESSES) or 1))
+        index_site(output, changed, previous, int(settings.get(WRITE_PROCESSES) or 1), unlisted)
 
 
 def story_list(articles: list) -> str:
@@ -62,12 +63,12 @@ def site_pages(output: Path) -> list[str]:
     return sorted(page for page in pages if page not in UNLISTED and not page.startswith(PAGEFIND_DIR + "/"))
 
 
-def sitemap(output: Path, articles: list, site_url: str) -> str:
-    """sitemap.xml for every page of the site, with the story's date as lastmod for stories."""
+def sitemap(output: Path, articles: list, site_url: str, unlisted: set[str] = frozenset()) -> str:
+    """sitemap.xml for every page of the site but the unlisted, with the story's date as lastmod for stories."""
     modified = {article.url: getattr(article, "modified", article.date) for article in articles}
     ElementTree.register_namespace("", SITEMAP_NS)
     urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
-    for page in site_pages(output):
+    for page in (page for page in site_pages(output) if page not in unlisted):
         entry = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
         ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = site_url + public_path(page)
         if page in modified:
@@ -82,14 +83,14 @@ def robots(sitemap_url: str) -> str:
 
 
 def index_site(site: Path, changed: Callable[[str, list[str]], bool] | None = None, previous: Path | None = None,
-               processes: int = 1) -> list[str]:
+               processes: int = 1, unlisted: set[str] = frozenset()) -> list[str]:
     """Build the Pagefind index of the stories into one bundle per month, site/pagefind/YYYY-MM/.
 
     Bundles bound Pagefind's memory by a month of stories and let a rebuild index only the months whose stories
     changed (`changed(month, its story pages)`); the others are linked from the previous build. Returns the
     months indexed."""
     by_month: dict[str, list[str]] = {}
-    for page in story_pages(site):
+    for page in (page for page in story_pages(site) if page not in unlisted):
         by_month.setdefault(page[:7], []).append(page)
     months = sorted(by_month)
     fresh = [month for month in months if previous is None or changed is None or changed(month, by_month[month])

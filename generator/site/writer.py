@@ -20,7 +20,7 @@ from generator.site import patches
 from generator.site.collection import freeze_read_site
 from generator.site.pagination import StablePaginator
 from generator.site.parallel import WRITE_PROCESSES, WorkerFailed, Workers, share_of, unsafe_listeners
-from generator.site.reuse import PREVIOUS_OUTPUT, PageKeys, write_record
+from generator.site.reuse import PAGE_RECORDS, PREVIOUS_OUTPUT, PageKeys, write_record
 from generator.site.run import run_of
 
 logger = logging.getLogger(__name__)
@@ -34,7 +34,8 @@ class SiteWriter(Writer):
     def __init__(self, output_path: str, settings: dict | None = None):
         super().__init__(output_path, settings)
         settings = settings or {}
-        self.pages = PageKeys(settings.get(PREVIOUS_OUTPUT) if self.fast else None)
+        old_record, self.record = settings.get(PAGE_RECORDS) or (None, None)
+        self.pages = PageKeys(settings.get(PREVIOUS_OUTPUT) if self.fast else None, old_record)
         self.workers = Workers(self.processes(settings) if self.fast else 1)
         self.discard: str | None = None  # the page being written that another process writes
         self.link: str | None = None  # the page being written that the previous build has
@@ -151,10 +152,10 @@ def join_writers(generator, writer=None) -> None:
 
 
 def record_page_keys(pelican) -> None:
-    """Pelican's finalized: save this build's page keys beside its pages, for the next build."""
+    """Pelican's finalized: save this build's page keys where the build asked (beside output/), for the next."""
     writer = run_of(pelican.settings).writer
-    if isinstance(writer, SiteWriter) and writer.fast and os.path.samefile(writer.output_path, pelican.output_path):
-        write_record(Path(pelican.output_path), writer.pages.keys)
+    if isinstance(writer, SiteWriter) and writer.fast and writer.record and os.path.samefile(writer.output_path, pelican.output_path):
+        write_record(Path(writer.record), writer.pages.keys)
 
 
 def in_child_writer(settings: dict) -> bool:

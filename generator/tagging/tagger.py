@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.agencies import NAMES_NEVER_TAGGED
 from generator.model import Article, Tags
 from generator.tagging.entities import (
     BODY_WEIGHT,
@@ -34,10 +35,7 @@ DATELINE_WEIGHT = 1.0
 DEMONYM_MINIMUM = 1.5
 DEMONYM_SALIENT = 2.5
 # The agencies are a story's source (it has its own page), never one of its tags.
-BOILERPLATE = frozenset({"all news", "reuter", "reuters", "tass", "itar tass", "associated press", "canadian press",
-                         "agence france presse", "xinhua", "kyodo", "yonhap", "interfax", "anadolu", "ansa", "efe",
-                         "aap", "jiji", "jiji press", "ukrinform", "irna", "ria novosti", "sputnik", "upi", "pti",
-                         "ians", "dpa"})
+BOILERPLATE = frozenset({"all news", *(fold(name) for name in NAMES_NEVER_TAGGED)})
 NEVER_TAGS = COMMON_WORDS | ORDINALS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MAX_TOPIC_SLOTS = 2
 SECOND_TOPIC_SHARE = 0.5  # a second topic needs half the first one's score: not a side remark

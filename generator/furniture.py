@@ -1,0 +1,207 @@
+"""Page furniture: what a scraped page carries around a story, told apart from the story's own lines.
+
+Share bars, menus, breadcrumbs, section names, timestamps, photo credits, cookie notices, `Read more` links: alone
+or several on one line, anywhere in the file. A line is furniture by what it is made of (words of a page's
+controls, separators, counters), not by matching a list of known lines; the few fixed forms (credits, copyright,
+desk notes) are one alternation. Every pattern here runs on seed text and is linear in its length."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from generator.agencies import AGENCIES
+
+# Words of a page's controls and navigation. A line made only of these (and of function words, numbers and
+# symbols) is furniture: `Share`, `Read more`, `Print | Email | Share`, `Text size A A A`, `Listen 3 min`.
+CONTROL_WORDS = frozenset("""
+share shares sharing shared tweet tweets retweet email e-mail mail print printer listen listening subscribe
+subscribed unsubscribe subscription subscriptions facebook twitter x whatsapp telegram linkedin reddit pinterest vk
+vkontakte viber messenger flipboard instagram youtube tiktok copy copied link links url bookmark bookmarks save saved
+comments comment menu search login logout log sign register account home homepage close download pdf audio
+play pause video videos photo photos gallery image images font text size zoom aa a+ a- next previous prev back top
+skip more read follow like likes views feedback advertisement advertisements advertising ad ads sponsored promoted
+newsletter newsletters rss feed feeds app apps cookie cookies accept settings privacy policy terms contact help faq
+archive archives latest news all trending popular most viewed section sections topics topic tags tag
+related recommended min mins minute minutes ago hour hours seconds continue continues continued below above scroll
+toggle navigation nav main content page full screen fullscreen options tools translate edition
+reading time listen audio podcast podcasts live updates update breaking exclusive subscriber subscribers premium
+free trial offer get send gift report correction corrections print-friendly embed open view expand collapse
+caption captions credit credits source sources info click here social media enter add favourites favorites error
+give trending now show also see load partner reject manage preferences use about rights reserved jump edition
+international english pictures explainer coverage full updated version русская версия
+поделиться слушать читать читайте подписаться подписывайтесь печать комментарии ещё еще новости все главное лента
+видео фото телеграм дзен вконтакте
+""".split())
+# Words that may stand between control words without making the line the story's: `Share this article`.
+FUNCTION_WORDS = frozenset("the this to on in of for and or with via our your us a an by at from up out it here "
+                           "story stories article articles "
+                           "в и на с к по о также".split())
+# Sections of a news site. Alone or joined (`Society & Culture`, `World > Europe`) they name a section, not a story.
+SECTION_WORDS = frozenset("""
+world politics political economy business markets market society culture science space technology tech health sport
+sports military defence defense emergencies opinion opinions russia europe asia africa americas international
+lifestyle entertainment environment climate national regional local diplomacy panorama pacific affairs press review
+energy finance companies industry arts life style travel food media analysis features feature commentary
+columns column editorial editorials weather crime justice education investigations middle east north south
+west america us uk world-news
+экономика бизнес политика общество культура спорт наука мир происшествия регионы армия опк международная панорама
+""".split())
+_SEPARATOR = r"[|/>»›•·→]"
+_BREADCRUMB_SPLIT = re.compile(r"\s{1,3}[|/>»›•·→]\s{1,3}|[>»›→]")
+_ANY_SEPARATOR = re.compile(r"[|/>»›•·→]")
+_ALIAS_WORDS = frozenset(word for alias in AGENCIES for word in alias.split())
+_AGENCY_WORDS = frozenset("russian news agency international information wire service online".split())
+_TOKEN = re.compile(r"[^\s|/>»›•·→,:;()\[\]]+")
+_COUNTER = re.compile(r"(?<=[^\W\d_])\d{1,6}$")
+_NUMBER = re.compile(r"[\d.,]+[kKmM]?")
+_SECTION_LINE = re.compile(rf"[^\W\d_][\w'’-]*(?:\s{{1,3}}(?:&|and|{_SEPARATOR})?\s{{0,3}}[^\W\d_][\w'’-]*){{0,4}}")
+
+_DEBRIS = re.compile(  # one alternation: a block is debris when one of them matches it whole
+    "|".join(
+        f"(?:{pattern})"
+        for pattern in (
+            r"read (more|also|full story|the full story)\b.{0,200}",
+            r"see also:?.{0,200}",
+            r"related:.{0,200}",
+            r"(follow|subscribe to) \S+( \S+){0,3} on \S+( \S+){0,2}",
+            r"(photo|image|picture|video)( credit)?s?\s{0,3}[:©].{0,150}",
+            # a caption ending with its credit: `... in Brussels. Photograph: Olivier Hoslet/EPA`, `... [Amr Alfiky/Reuters]`
+            r".{0,300}\b(photograph|photo|picture|image)( credit)?:\s{0,3}[^.:]{1,80}",
+            r".{0,300}\[[^\[\]]{1,60}/[^\[\]]{1,40}\]",
+            r".{0,300}\(\s{0,2}[A-Z][\w.-]{1,20}\s{0,2}/\s{0,2}[^()/]{1,60}\)",  # `... in Dakar (AFP / Seyllou)`
+            r"©.{0,150}",
+            r"\(c\)\s{0,3}(?=[^.]{0,100}\b(1[89]\d\d|20\d\d|limited|ltd|inc|rights)\b).{0,150}",
+            r"copyright\b.{0,150}",
+            # a desk's contact line: `-- Sao Paulo newsroom +55 11 232 4411`, `Tel: +44 20 7542 1234`
+            r"--?\s{0,3}[\w .,'’-]{0,60}\b(newsroom|desk|bureau)\b[^\n]{0,80}",
+            r"[\w .,'’-]{0,60}\b(tel|phone|fax)\b\.?:?\s{0,3}\+?[\d ()./-]{6,30}",
+            r"(this (web)?site|we) uses? cookies.{0,300}",
+            r"(accept|manage) (all )?cookies.{0,80}",
+            r"\d{1,2}\s{1,3}[a-z]{3,9}\.?(\s{1,3}\d{4})?,?\s{1,3}\d{1,2}:\d{2}(\s{0,3}(gmt|utc|msk|[ap]m))?"
+            r"(\s{0,3}[+-]\d{1,2})?",
+            r"\d{1,2}:\d{2}(\s{0,3}(gmt|utc|msk|[ap]m))?(\s{0,3}[+-]\d{1,2})?",
+            r"(updated|published|posted)( on| at)?:?\s.{0,60}\d{1,2}:\d{2}.{0,20}",
+            r"\d{1,2}\s{1,3}[a-z]{3,9}\s{1,3}\d{4}",
+            r"(tags?|topics?):.{0,200}",
+            r"share (on|via) (facebook|twitter|x|whatsapp|telegram|linkedin|email)\b.{0,120}",
+            r"(published|updated|posted)\s{1,3}(\d+|an?|one)\s{1,3}(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
+            r"\s{1,3}ago",
+            r"(sign up|subscribe) (for|to) (our|the|a) .{0,40}newsletters?.{0,80}",
+            r"(sign up|subscribe)\b.{0,60}",  # a short line inviting to subscribe: `Sign up for Al Jazeera`
+            r"related (topics|stories|articles|coverage)",
+            r"our standards:.{0,100}",
+            r"_{3,}",  # AP's separator line (`---` stays: it may be the story's own text)
+            r"\((adds|updates|recasts|corrects|changes|rewrites|refiles|repeats|writes through|new throughout|"
+            r"fixes|removes|inserts|clarifies|amends)\b[^()]{0,200}\)",
+        )
+    ),
+    re.IGNORECASE,
+)
+MAX_DEBRIS_CHARS = 320
+MAX_CONTROL_WORDS = 24
+# A label that introduces a link to another story: the next line is that story's headline, not this one's text.
+LINK_LABEL = re.compile(r"(read (more|also)|see also|related( news| stories)?|more on this( story)?):?", re.IGNORECASE)
+# A label over a list of other stories' headlines ("Most read" and its lines): label and list are dropped.
+LINKS_LIST_LABEL = re.compile(r"(most (read|popular|viewed|shared)|top stories|trending|more (stories|news)|"
+                              r"you may (also )?like|recommended( for you)?|editor'?s picks?|related (topics|stories)|"
+                              r"topics|tags|more on this (story|topic)):?", re.IGNORECASE)
+
+
+def words_of(line: str) -> list[str]:
+    """The lower-case tokens of a line, separators and brackets left out, counters stuck to a word dropped
+    (`share2` is `share`)."""
+    words = [token.strip(".!?\"'“”‘’«»").lower() for token in _TOKEN.findall(line)]
+    return [_COUNTER.sub("", word) or word if word[-1:].isdigit() else word for word in words]
+
+
+def is_control_line(line: str) -> bool:
+    """A line made of a page's controls: `Share`, `Read more`, `Facebook Twitter Email`, `Listen 4 min`."""
+    if line.count(" ") > MAX_CONTROL_WORDS * 2 or not _may_be_control(line):
+        return False
+    controls = words = 0
+    for token in _TOKEN.finditer(line):  # word by word, to stop at the first that is not a control's
+        word = token.group().strip(".!?\"'“”‘’«»").lower()
+        if word[-1:].isdigit():
+            word = _COUNTER.sub("", word) or word
+        if not word:
+            continue
+        words += 1
+        if word in CONTROL_WORDS:
+            controls += 1
+        elif not (word in FUNCTION_WORDS or word in AGENCIES or _NUMBER.fullmatch(word)
+                  or not any(ch.isalnum() for ch in word)):
+            return False
+    if not words:
+        return bool(line.strip())  # separators and symbols only: `|`, `•••`
+    return 0 < controls and words <= MAX_CONTROL_WORDS
+
+
+def _may_be_control(line: str) -> bool:
+    """A quick look at the first word: one that no control line starts with rules the line out."""
+    first = line.split(None, 1)[0].strip(".!?\"'“”‘’«»|/>»›•·→,:;()[]").lower() if line.strip() else ""
+    return (not first or first in CONTROL_WORDS or first in FUNCTION_WORDS or first in _ALIAS_WORDS
+            or not first.isalpha())
+
+
+def is_breadcrumb(line: str) -> bool:
+    """`Home > World > Europe`, `News / Politics`: short parts joined by separators, naming sections."""
+    if line.count(" ") > 40 or not _ANY_SEPARATOR.search(line):
+        return False
+    parts = [part.strip() for part in _BREADCRUMB_SPLIT.split(line)]
+    if len(parts) < 2 or not all(parts) or len(line.split()) > 14:
+        return False
+    if any(len(part.split()) > 4 or part[-1] in ".!?" for part in parts):
+        return False
+    known = sum(1 for part in parts if all(word in SECTION_WORDS or word in CONTROL_WORDS or word in FUNCTION_WORDS
+                                           or word == "&" for word in words_of(part)))
+    return known >= 1 and (known >= len(parts) - 1 or all(len(part.split()) <= 2 for part in parts))
+
+
+def is_section_name(line: str) -> bool:
+    """A news site's section name: `World`, `Society & Culture`, `Russian Politics & Diplomacy`, `Business`."""
+    text = line.strip().rstrip(":")
+    if not text or len(text) > 60 or not _SECTION_LINE.fullmatch(text):
+        return False
+    words = [word for word in words_of(text) if word not in ("&", "and")]
+    if all(word in SECTION_WORDS or word in FUNCTION_WORDS or word == "news" for word in words):
+        return any(word in SECTION_WORDS or word == "news" for word in words)
+    # `Science & Space`-like: two to four capitalised words around an ampersand
+    return "&" in text and len(words) <= 4 and all(word[:1].isupper() for word in text.replace("&", "").split())
+
+
+def is_agency_name(line: str) -> bool:
+    """A line that only names an agency or its site: `TASS`, `Reuters`, `Xinhua News Agency`, `Russian News
+    Agency TASS`."""
+    if line.count(" ") > 12 or not any(word in _ALIAS_WORDS for word in line.lower().split()):
+        return False
+    words = words_of(line)
+    return any(
+        " ".join(words[start:end]) in AGENCIES and all(word in _AGENCY_WORDS for word in words[:start] + words[end:])
+        for start in range(len(words)) for end in range(start + 1, min(len(words), start + 3) + 1)
+    ) if 0 < len(words) <= 6 else False
+
+
+def is_label(line: str) -> bool:
+    """A label whose value is the next line: `Image caption,`, `Image source,`, `Photo:`; it and the value are
+    furniture."""
+    text = line.strip()
+    return text[-1:] in ",:" and len(text) < 40 and len(text.split()) <= 3 and is_control_line(text[:-1])
+
+
+@lru_cache(maxsize=8192)  # a page's furniture repeats within a seed and from seed to seed
+def is_furniture(line: str) -> bool:
+    """True for a line that is page furniture, not the story's: debris, controls, breadcrumbs, an agency's name."""
+    text = line.strip()
+    if not text:
+        return True
+    if len(text) >= MAX_DEBRIS_CHARS:  # longer than any furniture form
+        return False
+    if _DEBRIS.fullmatch(text):
+        return True
+    return is_control_line(text) or is_breadcrumb(text) or is_agency_name(text)
+
+
+def is_debris_text(text: str) -> bool:
+    """A block of known debris forms: credits, copyright, cookie notices, timestamps, desk notes, `Read more: x`."""
+    return len(text) < MAX_DEBRIS_CHARS and _DEBRIS.fullmatch(text) is not None
