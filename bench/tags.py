@@ -6,7 +6,8 @@ Each FOLDER holds stories and an entities.json in the corpus format (../shared/c
 `must` (expected), `ok` (acceptable) and `never` (spans that must not be tags). With no FOLDER the development
 corpus is measured (../shared/corpus/{reuters,tass,seed}). Scoring follows ENTITIES.md: both sides lower-cased,
 accents, punctuation and legal suffixes (Inc, Corp, Co, Ltd, Plc, N.V., ...) ignored; a tag matches an entity if
-it equals its name or one of its aliases. Precision counts the person, place and organisation tags (topics are not
+it equals its name or one of its aliases; "no right tag" counts the stories with expected entities none of whose
+tags is right. Precision counts the person, place and organisation tags (topics are not
 entities); recall counts the `must` entities found; ms per story times tag_article alone (parsing excluded, the
 gazetteer loaded before the clock starts). --person-surname also lets a person be matched by surname, as the CoNLL
 check does (see bench/conll.py).
@@ -73,6 +74,7 @@ class Score:
     found: int = 0
     never: int = 0
     topics: int = 0
+    blind: int = 0  # stories with expected entities and not one right tag
     seconds: float = 0.0
     wrong: list[str] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)  # per story: headline, then every tag not in must/ok
@@ -80,7 +82,7 @@ class Score:
     nevers: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("stories", "tags", "right", "expected", "found", "never", "topics", "seconds"):
+        for name in ("stories", "tags", "right", "expected", "found", "never", "topics", "blind", "seconds"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def line(self, label: str) -> str:
@@ -89,7 +91,7 @@ class Score:
         ms = self.seconds * 1000 / self.stories if self.stories else 0.0
         return (f"{label:<28} stories {self.stories:4d}  tags {self.tags:5d}  precision {precision:6.1%}  "
                 f"recall {recall:6.1%} ({self.found}/{self.expected})  never {self.never:3d}  "
-                f"topics {self.topics:4d}  {ms:6.2f} ms/story")
+                f"no right tag {self.blind:2d}  topics {self.topics:4d}  {ms:6.2f} ms/story")
 
 
 def entity_keys(entity: dict, person_surname: bool) -> set[str]:
@@ -131,6 +133,9 @@ def score_story(gold: dict, tags: Tags, person_surname: bool, name: str) -> Scor
             score.never += 1
             score.nevers.append(f"{name}: {tag}")
     score.unlisted += [f"topic: {topic}" for topic in tags.topics]
+    score.blind = int(bool(must) and not score.right)
+    if score.blind:
+        score.missed.append(f"{name}: no right tag")
     for entity, keys in zip(gold.get("must", []), must):
         score.expected += 1
         if any(keys & tag_set for tag_set in tag_sets):

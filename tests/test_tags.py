@@ -21,8 +21,10 @@ from conftest import PROJECT, corpus_folder, corpus_gold
 from generator.errors import ConfigError
 from generator.parse import parse_seed
 from generator.model import Article, Block, Dateline
+from generator.tagging.entities import Resolver
 from generator.tagging.tagger import _any_always_rule, tag_article
 from generator.tagging.taxonomy import Taxonomy, load_taxonomy
+from generator.tagging.text import MAX_RUN_WORDS, mentions
 from generator.tagging.topics import WORD, score_topics, topic_index
 
 _BENCH = importlib.util.spec_from_file_location("bench_tags", PROJECT / "bench" / "tags.py")
@@ -580,3 +582,102 @@ def test_a_headlines_first_word_is_no_name_for_its_capital_alone(taxonomy):
                        "Commerce Department said.", place="Washington")
     tags = tag_article(article, taxonomy)
     assert "Consumer" not in tags.ranked and "United States Department of Commerce" in tags.organisations, tags.ranked
+
+
+def _known_calls(monkeypatch, taxonomy, text: str) -> tuple[int, list[str]]:
+    """How often tagging text asks the resolver whether a span is a known name, and the tags."""
+    calls = [0]
+    original = Resolver.known
+
+    def counted(self, name):
+        calls[0] += 1
+        return original(self, name)
+
+    monkeypatch.setattr(Resolver, "known", counted)
+    tags = tag_article(_article("Talks", text, place="Moscow"), taxonomy)
+    monkeypatch.setattr(Resolver, "known", original)
+    return calls[0], tags.ranked
+
+
+def test_a_run_of_50000_capitalised_words_is_no_name_and_no_square_work(monkeypatch, taxonomy):
+    words = " ".join(f"Name{chr(65 + i % 26)}{chr(65 + i // 26 % 26)}" for i in range(50_000))
+    calls, ranked = _known_calls(monkeypatch, taxonomy, f"Vladimir Putin met {words} in Moscow.")
+    assert "Vladimir Putin" in ranked and all(len(tag.split()) <= MAX_RUN_WORDS for tag in ranked), ranked
+    assert calls < 100, calls  # the run is read as no name at all: a few look-ups for the rest of the text
+
+
+def test_tagging_work_grows_in_step_with_runs_of_the_longest_name_length(monkeypatch, taxonomy):
+    run = " ".join(f"Van{chr(65 + i)} of Saint {chr(65 + i)}x" for i in range(MAX_RUN_WORDS // 4))
+    assert len(run.split()) <= MAX_RUN_WORDS
+    few, _ = _known_calls(monkeypatch, taxonomy, f"{run}. " * 100)
+    many, _ = _known_calls(monkeypatch, taxonomy, f"{run}. " * 1_000)
+    assert many <= 11 * few, (few, many)
+
+
+@given(st.lists(st.sampled_from(["Bank", "of", "England", "and", "The", "Foreign", "Ministry", "Putin", ",", "."]),
+                max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_no_mention_is_longer_than_a_name_can_be(tokens):
+    assert all(len(mention.words) <= MAX_RUN_WORDS for mention in mentions(" ".join(tokens), 1.0))
+
+
+def test_a_plural_possessive_opening_a_sentence_stays_in_the_name_and_a_command_is_no_person(taxonomy):
+    article = _article("Drills near Taiwan", "People's Liberation Army ships sailed on Monday. The People's Liberation "
+                       "Army staged drills, and the PLA's Eastern Theater Command said they tested a blockade.")
+    tags = tag_article(article, taxonomy)
+    assert "People's Liberation Army" in tags.organisations and "Liberation Army" not in tags.ranked, tags.ranked
+    assert "PLA" not in tags.ranked and "Eastern Theater Command" not in tags.people, tags.people
+
+
+@pytest.mark.parametrize(("text", "organisations", "places", "people"), [
+    # a firm named for its town: it acts as a firm and is never a place the story puts things in
+    ("Toyota said on Thursday it would build a battery plant. Shares of Toyota rose, and Kawasaki reported a 3 "
+     "percent rise in profit.", {"Toyota", "Kawasaki"}, set(), set()),
+    # people at a firm speak for it: the firm is no person
+    ("Economists at Goldman Sachs and Itau Unibanco said the pause could last.", {"Goldman Sachs", "Itau Unibanco"},
+     set(), set()),
+    # a body of the army is no person
+    ("The PLA's Eastern Theater Command said the drills went well.", {"Eastern Theater Command"}, set(), set()),
+])
+def test_what_a_name_does_in_the_story_gives_its_type(taxonomy, text, organisations, places, people):
+    tags = tag_article(_article("Report", "The weather was fine.", text, place="Tokyo"), taxonomy)
+    assert organisations <= set(tags.organisations), tags
+    assert not organisations & (set(tags.places) | set(tags.people)) and people <= set(tags.people), tags
+
+
+def test_a_town_the_story_puts_things_in_stays_a_place(taxonomy):
+    tags = tag_article(_article("Report", "He flew to Kawasaki and then on to Yokohama. Kawasaki said the port "
+                                "would reopen, and a plant in Kawasaki was shut."), taxonomy)
+    assert "Kawasaki" in tags.places and "Kawasaki" not in tags.organisations, tags
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Floods hit the Emilia-Romagna region of northern Italy. Rivers burst in the Emilia-Romagna region.",
+     {"Emilia-Romagna Region"}, set()),
+    ("Growth in the Asia-Pacific region slowed. Tankers left the Gulf region. The Gulf region was calm.",
+     {"Persian Gulf"}, {"Asia-Pacific Region", "The Gulf Region", "Gulf Region"}),
+    ("Troops entered the Kursk region. Shelling hit the Kursk region again.", {"Kursk Region"}, {"Kursk"}),
+    ("The ceremony in the Dewan Filharmonik Petronas concert hall and at the Rixos President Hotel went well. "
+     "The Dewan Filharmonik Petronas concert hall was full.", set(), {"Dewan Filharmonik Petronas", "Hotel",
+                                                                       "Rixos President Hotel"}),
+    ("Senior Finance Ministry officials met in Tokyo. Senior Finance Ministry officials said so.", set(),
+     {"Senior Finance Ministry"}),
+])
+def test_regions_buildings_and_descriptors(taxonomy, text, present, absent):
+    tags = tag_article(_article("Report", text, place="Tokyo"), taxonomy)
+    assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked
+
+
+def test_places_listed_as_examples_in_the_body_are_named_in_passing(taxonomy):
+    article = _article("Toyota to build battery plant", "Toyota said on Thursday it would build a battery plant in "
+                       "Aichi with Panasonic.", "Toyota, which also makes cars in Brazil, Mexico, Thailand and India, "
+                       "said output would start in 2026.", place="Nagoya")
+    places = tag_article(article, taxonomy).places
+    assert not {"Brazil", "Mexico", "Thailand", "India"} & set(places), places
+
+
+def test_a_listed_place_the_story_names_again_stays(taxonomy):
+    article = _article("Brazil wins trade deal", "Brazil signed the deal on Monday.", "Exports go to Brazil, Mexico "
+                       "and Peru.", "Officials in Brazil said Mexico was next. Mexico agreed.")
+    places = tag_article(article, taxonomy).places
+    assert {"Brazil", "Mexico"} <= set(places) and "Peru" not in places, places

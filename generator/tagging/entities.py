@@ -99,6 +99,8 @@ ORG_OPENERS = ORG_WORDS - COMMON_WORDS
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
+# Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
+HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
 
 # Section weights: what a mention there says about what the story is about.
@@ -215,7 +217,10 @@ class Resolver:
             known = self.known(" ".join(words))
             if mention.after == "province":  # "Jiangsu province": Jiangsu
                 self.add(" ".join(words), "place", mention.weight)
-            elif known and known[1] == "place":  # "Kursk region": the Kursk Region, not the city
+            elif known and known[1] == "place" and fold(known[0]) not in gazetteer().cities:
+                self.add(known[0], "place", mention.weight)  # "the Gulf region", "the Donbas region"
+            elif known and known[1] == "place" or not known and not self._describes_an_area(words):
+                # "Kursk region": the Kursk Region, not the city; "the Emilia-Romagna region" no list knows
                 self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
             return  # "the Asia-Pacific region": no place we can name
         known = self.known(" ".join(words))
@@ -237,6 +242,9 @@ class Resolver:
             # "a spokesman for Canada's central bank" in the body: a country in passing, weak evidence
             passing = mention.owns_common_noun and mention.weight <= BODY_WEIGHT and known[1] == "place" and \
                 mention.before[-1:] and mention.before[-1] in OWNER_PREPOSITIONS
+            # "makes cars in Brazil, Mexico, Thailand and India": places listed in the body, examples in passing
+            passing = passing or (mention.listed_after_name or mention.listed_before_name) and not self.venue and \
+                mention.weight <= BODY_WEIGHT and known[1] == "place"
             self.add(known[0], known[1], mention.weight * (DEMONYM_WEIGHT if passing else 1), " ".join(words),
                      named=not passing)
             return
@@ -266,7 +274,9 @@ class Resolver:
         parts = _split_conjunction(words, self.known, self.heads)
         if parts:
             for part in parts:
-                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
+                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after,
+                                      listed_after_name=mention.listed_after_name,
+                                      listed_before_name=mention.listed_before_name))
             return
         self._resolve_unknown(words, mention)
 
@@ -369,8 +379,8 @@ class Resolver:
         numbered = mention.ordinal or folded[0] in ORDINALS
         if numbered and any(word in SESSION_WORDS for word in folded):
             return True
-        if self._names_building(words, folded):
-            return True
+        if self._names_building(words, folded) or len(words) > 1 and mention.after in BUILDING_WORDS | HALL_KINDS:
+            return True  # "the Dewan Filharmonik Petronas concert hall", "the Jawaharlal Nehru stadium"
         if len(words) > 1 and all(word in ORGAN_ADJECTIVES or word in GENERIC_ORG_WORDS for word in folded) and \
                 not ORGAN_ADJECTIVES.isdisjoint(folded):
             # "Central Committee", "Joint Committee"; not "Central Bank" (of the story's country)
@@ -473,6 +483,11 @@ class Resolver:
             words = words[:-1]
         return words
 
+    def _describes_an_area(self, words: tuple[str, ...]) -> bool:
+        """True if a word of the span, or a part of a hyphenated one, is a known place or a word of one ("Asia-Pacific",
+        "Gulf"): a span that describes an area rather than naming a region."""
+        return any(self.known(part) or fold(part) in PLACE_WORDS for word in words for part in word.split("-"))
+
     def _names_a_country(self, word: str) -> bool:
         """True for a country or its demonym ('Russia', 'Australian', 'Croat')."""
         known = self.known(word)
@@ -495,7 +510,8 @@ class Resolver:
         words = mention.words
         while len(words) > 1 and not self.known(" ".join(words)):
             first = fold(words[0])
-            opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR)
+            opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR) and not \
+                POSSESSIVE.search(words[0])  # a possessive kept in a span is part of the name: "People's Liberation"
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
                 and first not in ORG_WORDS and not POSSESSIVE.search(words[0])  # "Bank of England", "Lloyd's of
             # London" at a sentence start stay whole
@@ -519,6 +535,7 @@ class Resolver:
         if self.dateline and sum(len(m.words) == 1 and fold(m.words[0]) == self.dateline for m in self.deferred) >= 2:
             places.add(self.dateline)  # "Seville counts cost ...": the dateline's city, named twice
         result_names = {m.words[0] for m in self.deferred if self.venue and len(m.words) == 1 and _in_result(m)}
+        firms = self._firms_named_for_towns()
         singles = {fold(m.words[-1]) for m in self.deferred if len(m.words) == 1} - places
         singles |= {fold(e.name.split()[-1]) for e in self.entities.values()  # "Gareth Kinsey" beside "G. Kinsey"
                     if e.kind == "person" and " " in e.name and INITIALS.match(e.name.split()[0])}
@@ -540,7 +557,7 @@ class Resolver:
                     target.credit(mention.weight)
             elif target := self._match_known(words):
                 target.credit(mention.weight)
-            elif len(words) == 1 and words[0] in result_names and self.known(words[0]):
+            elif len(words) == 1 and (words[0] in result_names or fold(words[0]) in firms) and self.known(words[0]):
                 self.add(words[0], "organisation", mention.weight)  # "Kent 388-6", "beat Milan": the club
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
@@ -549,6 +566,15 @@ class Resolver:
             else:
                 unresolved.append(mention)
         self._add_repeated_names(unresolved)
+
+    def _firms_named_for_towns(self) -> set[str]:
+        """Folded one-word towns the story uses as a firm and never as a place: "Toyota said", "carmaker
+        Kawasaki", "shares of Hitachi", never "in Toyota" (a capital that speaks is its government, see _resolve)."""
+        singles = [m for m in self.deferred if len(m.words) == 1]
+        acting = {fold(m.words[0]) for m in singles if m.after in ACTING_VERBS - RESULT_WORDS
+                  or m.before[-1:] and m.before[-1] in ORG_NOUNS or m.before[-2:] == ("shares", "of")}
+        located = {fold(m.words[0]) for m in singles if m.before[-1:] and m.before[-1] in LOCATIVES | {"at", "of"}}
+        return set() if self.venue else acting - located - gazetteer().capitals.keys() - {self.dateline}
 
     def _add_located_places(self) -> set[str]:
         """Folded single names no list knows that the story puts places in ("peace in Chechnya", "troops to
@@ -864,6 +890,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
+        if said and mention.before[-1:] == ("at",):
+            return "organisation"  # "economists at Goldman Sachs and Itau Unibanco said": firms, not people
         titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
         if said or titled:
             return "person"

@@ -93,14 +93,16 @@ ORG_WORDS = _words(
     "brigades battalion times post journal herald tribune gazette telegraph observer chronicle monitor izvestia "
     "pravda kommersant vedomosti television studios pictures records entertainment productions films brothers bros "
     "publishing publications laboratories labs pharma therapeutics instruments brands hotels resorts lines railways "
-    "railroad logistics semiconductors breweries brewing distillers motor"
+    "railroad logistics semiconductors breweries brewing distillers motor command fleet corps regiment guards "
+    "flotilla squadron"
 )
 # Words that no person's name holds: a span of them after a title word is a body or a building, not a person
 # ("General Staff Building", "National Association of Head Teachers").
 NOT_NAME_WORDS = _words(
     "building buildings square street avenue road bridge palace museum gallery hall centre center station airport "
     "stadium park church cathedral mosque temple tower house prison hospital school staff teachers workers doctors "
-    "nurses officers police guard guards forces troops"
+    "nurses officers police guard guards forces troops platforms solutions networks services products materials "
+    "devices dynamics enterprises ventures properties"
 )
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
@@ -133,7 +135,7 @@ DESCRIPTORS = frozenset(phrase.strip() for phrase in (
     "challenger, runner up, favourite, favorite, underdog, rival, fellow, former, ex, late, visiting, incoming, "
     "outgoing, retiring, acting, interim, self styled, would be, so called, tycoon, billionaire, magnate, "
     "financier, entrepreneur, businessman, businesswoman, banker, investor, dissident, rebel, militant, strongman, "
-    "hardliner, reformer, opposition, ruling"
+    "hardliner, reformer, opposition, ruling, senior, top, key, leading, junior"
 ).split(","))
 # Plural nouns whose possessive is part of a name ("People's Liberation Army", "Congress of People's Deputies",
 # "Workers' Party"), unlike a name's possessive ("Britain's Prince Charles").
@@ -240,7 +242,7 @@ GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) 
 # Words that end the name of a building, a hall or a room ("Great Hall of the People", "Rod Laver Arena"): a venue,
 # no entity a story is about.
 BUILDING_WORDS = _words(
-    "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building")
+    "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel")
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Expo 92") or end one
 # ("Universal Exposition"): no entity; and words of meetings that are events when numbered ("27th Congress of the
 # CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").

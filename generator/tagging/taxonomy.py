@@ -9,9 +9,8 @@ from functools import wraps
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
 from generator.errors import ConfigError
+from generator.schema import FrontMatterError, load_yaml
 from generator.tagging.patterns import UnsafePattern, check_pattern
 from generator.tagging.text import fold
 
@@ -22,6 +21,9 @@ TAXONOMY_KEYS = frozenset(
     "aliases bodies types merges block always topics demonyms venue_topics eras".split()
 )
 MIN_TAGS, MAX_TAGS = 1, 20
+# Values of tags.yaml once aliases are expanded: the project's has under a thousand, a newsroom's may have tens of
+# thousands of aliases; an alias bomb expands to billions.
+MAX_TAXONOMY_VALUES = 200_000
 T = TypeVar("T")
 
 
@@ -69,9 +71,11 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         return Taxonomy()
     path = path or TAXONOMY_PATH
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
+        data = load_yaml(path.read_text(encoding="utf-8"), path, "taxonomy", MAX_TAXONOMY_VALUES) or {}
+    except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), f"cannot read taxonomy: {error}") from error
+    except FrontMatterError as error:
+        raise ConfigError(str(path), "; ".join(error.problems)) from None
     if not isinstance(data, dict):
         raise ConfigError(str(path), "taxonomy must be a mapping")
     unknown = sorted(set(data) - TAXONOMY_KEYS)

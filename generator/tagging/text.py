@@ -59,6 +59,7 @@ class Mention:
     listed_after_name: bool = False  # the span follows a name and a comma: "Sears, | Roebuck and Co"
     owns_common_noun: bool = False  # a possessive before a lower-case word: "Canada's central bank"
     lower_after: bool = False  # a lower-case word follows: "U.S. chipmaker Nvidia", "Canada's central bank"
+    listed_before_name: bool = False  # a comma and a capitalised word follow: "Brazil" of "Brazil, Mexico and India"
 
     @property
     def text(self) -> str:
@@ -92,6 +93,12 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or bool(PARTICLE.match(word))
 
 
+# The most words a capitalised run may have to be read as a name: the longest in wire copy are two titled names
+# glued by "and" ("Secretary of State George Shultz and White House Chief of Staff Howard Baker", 13). A longer run
+# is Title Case text (a heading, a table, a shouted line) whose capitals say nothing, and no mention; the bound also
+# keeps the work on a run, which tries its cuts and prefixes, from growing with the square of its length.
+MAX_RUN_WORDS = 16
+
 # A quoted nickname inside a name: C.J. "Pete" Silas, Roberto "Hands of Stone" Duran.
 NICKNAME = re.compile(r"(?<=[\w.]) [\"“][A-Z][\w' ]{0,24}[\"”] (?=[A-Z])")
 
@@ -99,7 +106,8 @@ NICKNAME = re.compile(r"(?<=[\w.]) [\"“][A-Z][\w' ]{0,24}[\"”] (?=[A-Z])")
 def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = frozenset()) -> list[Mention]:
     """The capitalised spans of text, split at punctuation, lower-case words and possessives (not at a plural
     noun's possessive inside a name: "People's Liberation Army", nor at a lower-case word of one of the long forms,
-    names the story spells out before their acronym: "Organisation for Security and Cooperation in Europe")."""
+    names the story spells out before their acronym: "Organisation for Security and Cooperation in Europe"); runs
+    of more than MAX_RUN_WORDS words are no mention."""
     prefixes = _prefixes(long_forms)
     tokens = _tokens(NICKNAME.sub(" ", text))
     found: list[Mention] = []
@@ -109,7 +117,7 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
     def close(end: int) -> None:
         while span and span[-1].lower() in CONNECTORS:
             span.pop()
-        if span:
+        if span and len(span) <= MAX_RUN_WORDS:
             found.append(_mention(tokens, start, end, tuple(span), weight))
         span.clear()
 
@@ -129,7 +137,8 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
             span.append(token if part_of_name else POSSESSIVE.sub("", token) or token)
             if POSSESSIVE.search(token) and len(token) > 3 and not part_of_name:
                 close(index + 1)
-        elif span and kind == "word" and prefixes and any((*span[start:], token) in prefixes for start in range(len(span))):
+        elif span and kind == "word" and prefixes and any(
+                (*span[start:], token) in prefixes for start in range(max(0, len(span) - MAX_RUN_WORDS), len(span))):
             span.append(token)  # "Cooperation in Europe" inside the OSCE's name
         elif span and token == "'" and f"{span[-1].lower()}'" in PLURAL_POSSESSIVES and _name_follows(tokens, index + 1):
             span[-1] += "'"  # "Workers' Party"
@@ -181,6 +190,8 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
     elif following[1] in ("(", ":"):
         after = following[1]
     lower = following[0] == "word" and following[1].islower()
+    listed_before = following[1] == "," and end + 1 < len(tokens) and tokens[end + 1][0] == "word" and is_capitalised(
+        tokens[end + 1][1])
     owns = lower and POSSESSIVE.search(tokens[end - 1][1]) is not None
     return Mention(words, weight, initial, tuple(before), after, quoted=quoted, ordinal=ordinal, listed_after_name=listed,
-                   owns_common_noun=owns, lower_after=lower)
+                   owns_common_noun=owns, lower_after=lower, listed_before_name=listed_before)
