@@ -94,11 +94,14 @@ PARTNER_WORDS = LEGAL_SUFFIXES | frozenset("partners associates sons son brother
                                              "loans".split())  # and "Central Bank and Trust Co"
 # Words that are a kind of thing, not a name, when they stand alone before "and" ("Securities and Futures
 # Authority", "Oil and Natural Gas Corporation", "Food and Drug Administration").
-GENERIC_WORDS = DOMAIN_WORDS | GENERIC_ORG_WORDS | INDUSTRY_WORDS
+GENERIC_WORDS = DOMAIN_WORDS | GENERIC_ORG_WORDS | INDUSTRY_WORDS | frozenset(
+    "industrial commercial agricultural scientific technical cultural social".split())  # "Industrial and Commercial"
 ORG_OPENERS = ORG_WORDS - COMMON_WORDS
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
+# Nouns after a place that make it the name of a grade of a commodity: "Brent crude", "Urals blend".
+GRADE_NOUNS = frozenset("crude blend".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
@@ -198,7 +201,7 @@ class Resolver:
         words = self._strip_leading(self._strip_openers(mention), mention.weight, mention.initial)
         if mention.quoted and fold(self.aliases.get(fold(mention.text), mention.text)) not in self.types:
             return  # 'the "Anne Klein" line', '"Return of the Legend"': a product, a title or a nickname
-        if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS:
+        if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS or mention.apposed_to in VESSEL_NOUNS:
             self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
         if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
             return
@@ -224,6 +227,8 @@ class Resolver:
                 self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
             return  # "the Asia-Pacific region": no place we can name
         known = self.known(" ".join(words))
+        if known and known[1] == "place" and mention.after in GRADE_NOUNS:
+            return  # "Brent crude", "Urals blend": a grade of oil, not the place
         if known and known[1] == "place" and mention.after in GOVERNMENT_VERBS and fold(known[0]) in gazetteer().capitals:
             # "Moscow rejected the plan": the government, not the city; weak evidence for its country
             country = gazetteer().countries.get(gazetteer().capitals[fold(known[0])])
@@ -319,6 +324,9 @@ class Resolver:
             return  # a shouted heading ("CRUDE OIL", "MAJOR LEAGUE RESULTS"): only known names count in capitals
         if self._team(words, mention):
             return
+        if len(words) > 2 and fold(words[0]) in PERSON_TITLES and "for" in words[1:3]:
+            # "Vice President for Financial Communications", "Minister for Foreign Affairs": a post, no entity
+            return
         plural_after_the = (mention.words[0] == "The" or mention.before[-1:] == ("the",)) and words[0].endswith("s")
         if self.venue and len(words) == 1 and (_in_result(mention) or plural_after_the):
             self.team_words.add(words[0])  # "Essex 532-8", "beat Dinamo", "the Phillies"
@@ -344,6 +352,8 @@ class Resolver:
         nothing)."""
         if mention.listed_after_name and len(words) > 2 and words[1] == "and" and fold(words[-1]) in ORG_ENDINGS:
             return True
+        if len(words) > 1 and fold(words[-1]) in ("majority", "minority") and mention.after in TITLES:
+            return True  # "Senate Majority" of "Senate Majority leader Robert Byrd": a title's start
         return len(words) > 1 and fold(words[-1]) in DOMAIN_WORDS and (
             mention.after in ORG_WORDS or mention.after in ("subcommittee", "panel"))
 
@@ -434,8 +444,8 @@ class Resolver:
         Oil" is the United States and a common noun; "Japan Airlines", "Texas Instruments" stay whole. True if
         split."""
         for cut in range(len(words) - 1, 0, -1):
-            head = self.known(" ".join(words[:cut]))
-            if head and head[1] == "place" and fold(head[0]) in gazetteer().names:  # a country or state, not a
+            head = self.known(" ".join(words[:cut])) if fold(words[cut - 1]) not in PLACE_PREFIXES else None
+            if head and head[1] == "place" and fold(head[0]) in gazetteer().names:  # not "San" of "San Francisco"  # a country or state, not a
                 break  # city that is also a given name ("Vladimir Putin")
         else:
             return False
@@ -491,7 +501,8 @@ class Resolver:
     def _names_a_country(self, word: str) -> bool:
         """True for a country or its demonym ('Russia', 'Australian', 'Croat')."""
         known = self.known(word)
-        return self._is_demonym((word,)) or bool(known and known[1] == "place")
+        return self._is_demonym((word,)) or bool(known and known[1] == "place" and fold(
+            known[0]) in gazetteer().names and fold(word) not in PLACE_PREFIXES)  # not "San" of "San Francisco"
 
     def _is_demonym(self, words: tuple[str, ...]) -> bool:
         """True for a span that is only a demonym ('West German', 'Americans'): evidence, never a tag."""
@@ -712,12 +723,16 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     words the story never uses alone, then a suffix), and every name with an ampersand ('Marks & Spencer')."""
     if "and" not in words:
         return []
+    if "the" in words[2:] and words[words.index("the", 2) - 1] == "and":  # "Agriculture Department and the Office
+        cut = words.index("the", 2) - 1  # of Management and Budget": no name goes on across "and the"
+        return [words[:cut], words[cut + 2:]]
     cut = max(index for index, word in enumerate(words) if word == "and")
     left, right = words[:cut], words[cut + 1:]
     if not left or not right or left == right:
         return []
+    head = right[:right.index("of")] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
     whole_is_org = fold(words[-1]) in ORG_ENDINGS
-    if whole_is_org and len(left) == 1 and fold(left[0]) in GENERIC_WORDS:
+    if (whole_is_org or fold(head[-1]) in ORG_ENDINGS) and len(left) == 1 and fold(left[0]) in GENERIC_WORDS:
         return []
     places = [known(" ".join(part)) for part in (left, right[:2], right[:1])]
     if whole_is_org and places[0] and places[0][1] == "place" and any(p and p[1] == "place" for p in places[1:]):

@@ -84,7 +84,7 @@ ORG_WORDS = _words(
     "council committee commission ministry department agency office bureau service authority administration "
     "parliament congress senate assembly duma government cabinet court tribunal union league alliance federation "
     "association organisation organization institute institution university college academy foundation fund trust "
-    "bank banks bancorp banque banco societe exchange board reserve treasury party front movement army navy "
+    "bank banks bancorp bancorporation bancshares bankshares banque banco societe exchange board reserve treasury party front movement army navy "
     "forces group groups "
     "company companies holdings industries international systems technologies technology partners associates "
     "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
@@ -116,7 +116,8 @@ REGION_NOUNS = _words("region oblast krai province")
 NOT_ACRONYMS = _words(
     "ai ev evs ipo esg it ui ux api "
     "i ii iii iv tv ok am pm gmt utc est edt cst pst ceo cfo coo fob cif lng lpg gnp gdp cpi mln bln dlrs pct cts "
-    "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash"
+    "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash "
+    "caps rbi rbis era mvp"
 )
 # A body named by these words alone ("Finance Ministry", "the Senate", "Central Bank") needs its country.
 INSTITUTION_WORDS = _words(
@@ -199,7 +200,7 @@ GIVEN_NAMES = GIVEN_NAMES | _census_given_names()
 COMPETITION_WORDS = _words(
     "cup cups open opens championship championships games olympics olympiad series trophy tour classic masters "
     "prix invitational tournament meeting rally marathon euro ligue liga serie bundesliga division premiership "
-    "olympic")
+    "olympic ashes")
 # Ordinals head names ("First Boston", "First Court of Appeals") but alone are list headings ("First one-day
 # international", "Second test"): never a tag by themselves.
 ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth tenth")
@@ -246,7 +247,7 @@ BUILDING_WORDS = _words(
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Expo 92") or end one
 # ("Universal Exposition"): no entity; and words of meetings that are events when numbered ("27th Congress of the
 # CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
-EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo")
+EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo trofej trofeo trophee")
 EVENT_WORDS = _words("exposition expo fair festival summit")
 SESSION_WORDS = _words("conference plenum session congress meeting assembly")
 # Adjectives of a body's organs: a span of these and body words alone ("Central Committee", "Joint Committee",

@@ -60,6 +60,7 @@ class Mention:
     owns_common_noun: bool = False  # a possessive before a lower-case word: "Canada's central bank"
     lower_after: bool = False  # a lower-case word follows: "U.S. chipmaker Nvidia", "Canada's central bank"
     listed_before_name: bool = False  # a comma and a capitalised word follow: "Brazil" of "Brazil, Mexico and India"
+    apposed_to: str = ""  # the lower-case noun the span is put beside: "ship" in "its sister ship, the Alexei Kosygin"
 
     @property
     def text(self) -> str:
@@ -190,8 +191,10 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
     elif following[1] in ("(", ":"):
         after = following[1]
     lower = following[0] == "word" and following[1].islower()
+    apposed = tokens[start - 3][1].lower() if start >= 3 and tokens[start - 1][1].lower() == "the" and tokens[
+        start - 2][1] == "," and tokens[start - 3][0] == "word" else ""
     listed_before = following[1] == "," and end + 1 < len(tokens) and tokens[end + 1][0] == "word" and is_capitalised(
         tokens[end + 1][1])
     owns = lower and POSSESSIVE.search(tokens[end - 1][1]) is not None
     return Mention(words, weight, initial, tuple(before), after, quoted=quoted, ordinal=ordinal, listed_after_name=listed,
-                   owns_common_noun=owns, lower_after=lower, listed_before_name=listed_before)
+                   owns_common_noun=owns, lower_after=lower, listed_before_name=listed_before, apposed_to=apposed)
