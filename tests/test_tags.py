@@ -701,3 +701,21 @@ def test_a_listed_place_the_story_names_again_stays(taxonomy):
 def test_spans_that_name_no_entity_or_a_longer_one(taxonomy, text, present, absent):
     tags = tag_article(_article("Report", text), taxonomy)
     assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked
+
+
+def test_a_shouted_headline_credits_the_longest_known_name_only(taxonomy):
+    article = _article("BANK OF ENGLAND SIGNALS RESISTANCE TO LOWER RATES", "The Bank of England signalled on Monday "
+                       "that it would resist lower rates, dealers in London said.", place="London")
+    tags = tag_article(article, taxonomy)
+    assert "Bank of England" in tags.organisations and "England" not in tags.places, tags.ranked
+
+
+@pytest.mark.parametrize(("headline", "text", "absent"), [
+    ("Kenya beat Zimbabwe", "Kenya beat Zimbabwe in Group A on Monday. Zimbabwe play again in Group A on Friday.",
+     {"Group A"}),
+    ("New Arctic lighter carrier launched", "A lighter carrier for Arctic routes was launched. It sails Arctic "
+     "waters.", {"New Arctic"}),
+])
+def test_stages_and_place_words_are_no_names(taxonomy, headline, text, absent):
+    tags = tag_article(_article(headline, text), taxonomy)
+    assert not absent & set(tags.ranked), tags.ranked

@@ -386,6 +386,8 @@ class Resolver:
         folded = [fold(word) for word in words]
         if key in self.products or folded[0] in EVENT_OPENERS and len(words) > 1 or folded[-1] in EVENT_WORDS:
             return True
+        if len(words) == 2 and folded[0] in ("group", "pool") and len(words[1]) == 1:
+            return True  # "Group A", "Pool B": a stage of a competition
         numbered = mention.ordinal or folded[0] in ORDINALS
         if numbered and any(word in SESSION_WORDS for word in folded):
             return True
@@ -572,7 +574,8 @@ class Resolver:
                 self.add(words[0], "organisation", mention.weight)  # "Kent 388-6", "beat Milan": the club
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
-            elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles:
+            elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles and \
+                    fold(words[0]) not in PLACE_PREFIXES:  # not "New Arctic" beside "Arctic routes"
                 self.add(" ".join(words), "person", mention.weight)
             else:
                 unresolved.append(mention)

@@ -203,22 +203,25 @@ def _credit_headline(resolver: Resolver, headline: str, taxonomy: Taxonomy) -> N
         if any(f" {name} " in folded for name in names if name not in COMMON_WORDS):
             entity.credit(HEADLINE_WEIGHT)
     words = folded.split()
-    for size in (3, 2, 1):
+    variants = {key for e in resolver.entities.values() for key in e.variants}
+    covered: set[int] = set()  # words of a longer name already matched: not "England" of "BANK OF ENGLAND"
+    for size in (4, 3, 2, 1):
         for start in range(len(words) - size + 1):
-            phrase = " ".join(words[start:start + size])
-            if fold(phrase) in {key for e in resolver.entities.values() for key in e.variants}:
+            if covered.intersection(range(start, start + size)):
                 continue
-            _credit_known_phrase(resolver, phrase, taxonomy)
+            phrase = " ".join(words[start:start + size])
+            if fold(phrase) in variants or _credit_known_phrase(resolver, phrase, taxonomy):
+                covered.update(range(start, start + size))
 
 
-def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) -> None:
-    """Credit a headline phrase that is a taxonomy name, a country or a demonym."""
+def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) -> bool:
+    """Credit a headline phrase that is a taxonomy name, a country or a demonym; True if it was one."""
     if phrase in COMMON_WORDS or phrase in TITLES:
-        return
+        return False
     if phrase in taxonomy.demonyms:
         country = taxonomy.demonyms[phrase]
         resolver.demonym_scores[country] = resolver.demonym_scores.get(country, 0.0) + DEMONYM_MINIMUM
-        return
+        return True
     canonical = taxonomy.aliases.get(phrase)
     kind = taxonomy.types.get(fold(canonical or phrase))
     place = gazetteer().names.get(fold(canonical or phrase))
@@ -226,6 +229,7 @@ def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) ->
         resolver.add(canonical or phrase.title(), kind, HEADLINE_WEIGHT)
     elif place is not None and place.kind == "country":
         resolver.add(place.name, "place", HEADLINE_WEIGHT)
+    return bool(kind) or place is not None and place.kind == "country"
 
 
 def _add_demonyms(resolver: Resolver) -> None:
