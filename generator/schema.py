@@ -317,8 +317,8 @@ def clean_values(fields: dict) -> dict:
     return {key: clean(value) for key, value in fields.items()}
 
 
-def load_yaml(text: str, where: Path | str, what: str = "sidecar") -> object:
-    """YAML as data (safe types only), refusing alias bombs: more than MAX_YAML_VALUES values once aliases are
+def load_yaml(text: str, where: Path | str, what: str = "sidecar", max_values: int = MAX_YAML_VALUES) -> object:
+    """YAML as data (safe types only), refusing alias bombs: more than max_values values once aliases are
     expanded, or nesting deeper than MAX_YAML_DEPTH (a recursive alias too). Any problem is a FrontMatterError
     saying `what` is not valid YAML, and at which line of its file (front matter's text starts on the first)."""
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
@@ -326,8 +326,10 @@ def load_yaml(text: str, where: Path | str, what: str = "sidecar") -> object:
         node = loader.get_single_node()
         if node is None:
             return None
-        bound_expansion(node, where)
+        bound_expansion(node, where, max_values)
         return loader.construct_document(node)
+    except FrontMatterError:
+        raise  # a bound passed: already one line naming the file
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -339,14 +341,14 @@ def load_yaml(text: str, where: Path | str, what: str = "sidecar") -> object:
         loader.dispose()
 
 
-def bound_expansion(root: yaml.Node, where: Path | str) -> None:
+def bound_expansion(root: yaml.Node, where: Path | str, max_values: int = MAX_YAML_VALUES) -> None:
     """Walk the YAML graph with aliases expanded, stopping at the first value past the limits."""
     pending, seen = [(root, 0)], 0
     while pending:
         node, depth = pending.pop()
         seen += 1
-        if seen > MAX_YAML_VALUES:
-            raise FrontMatterError(where, [f"YAML expands to more than {MAX_YAML_VALUES:,} values (an alias bomb?)"])
+        if seen > max_values:
+            raise FrontMatterError(where, [f"YAML expands to more than {max_values:,} values (an alias bomb?)"])
         if depth > MAX_YAML_DEPTH:
             raise FrontMatterError(where, [f"YAML nested more than {MAX_YAML_DEPTH} deep (or a recursive alias)"])
         if isinstance(node, yaml.SequenceNode):
