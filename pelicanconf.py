@@ -59,15 +59,20 @@ SEARCH_SAVE_AS = "search/index.html"
 DIRECT_TEMPLATES = ["index", "tags", "places", "authors", "archives", "search", "404"]
 INDEX_SAVE_AS = "index.html"
 
+# Lists show each event once and page from the oldest: every page after the first holds 40 events, the first
+# page the newest 40 to 79 (generator/site/pagination.py).
 DEFAULT_PAGINATION = 40
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/index.html", "{base_name}/page/{number}/index.html"),
 )
 
-# Feeds: site-wide, per tag and per source, Atom and RSS, with absolute URLs from SITEURL.
+# Feeds: site-wide (Atom, RSS and JSON Feed 1.1), per tag, place and source (Atom and RSS), with absolute URLs
+# from SITEURL, each titled "SITENAME: subject" and linking its page; one OPML file lists every feed.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
+FEED_ALL_JSON = "feeds/all.json"
+FEEDS_OPML_SAVE_AS = "feeds/feeds.opml"
 FEED_ATOM = FEED_RSS = None
 CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
@@ -75,7 +80,7 @@ TAG_FEED_ATOM = "tag/{slug}/atom.xml"
 TAG_FEED_RSS = "tag/{slug}/rss.xml"
 AUTHOR_FEED_ATOM = "source/{slug}/atom.xml"
 AUTHOR_FEED_RSS = "source/{slug}/rss.xml"
-FEED_MAX_ITEMS = 20  # the latest 20 stories per feed: readers poll; archives hold the rest
+FEED_MAX_ITEMS = 50  # the newest 50 stories per feed: readers poll; the pages hold the rest
 RSS_FEED_SUMMARY_ONLY = False
 
 SLUGIFY_SOURCE = "basename"
@@ -93,6 +98,7 @@ TYPOGRIFY = False
 # Findability: related stories per article, sitemap.xml, robots.txt and the search index (below).
 # Canonical and OpenGraph URLs, JSON-LD, the sitemap and the 404 page use FEED_DOMAIN: the absolute site URL.
 RELATED_MAX = 5
+RELATED_DAYS = 365  # earlier coverage reaches back at most a year
 SITEMAP_SAVE_AS = "sitemap.xml"
 # Full-text search (generator.search_index, read by theme/static/js/find.js): the index's folder, and the tags.yaml
 # whose aliases a query is widened with (Kiev finds what Kyiv finds).

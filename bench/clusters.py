@@ -31,7 +31,7 @@ import synth
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.clusters import Story, add_stories, cluster_stories  # noqa: E402
+from generator.site.clusters import Story, add_stories, cluster_stories  # noqa: E402
 
 RESEND_EVERY = 20
 VOCABULARY = 50_000
@@ -90,7 +90,7 @@ def incremental(made: list[Story]) -> str:
 
 def import_ms() -> float:
     """Milliseconds to import the module and cluster one story (its libraries load then), in a fresh interpreter."""
-    code = ("import time, datetime; t = time.perf_counter(); from generator.clusters import Story, cluster_stories; "
+    code = ("import time, datetime; t = time.perf_counter(); from generator.site.clusters import Story, cluster_stories; "
             "cluster_stories([Story('a', 'T', 'x y', datetime.date(2024, 1, 1))]); print((time.perf_counter() - t) * 1000)")
     done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
     return float(done.stdout)

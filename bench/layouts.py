@@ -42,6 +42,7 @@ sys.path.insert(0, str(PROJECT))
 from generator.enrich import enrich  # noqa: E402
 from generator.errors import SeedError  # noqa: E402
 from generator.parse import parse_seed  # noqa: E402
+from generator.seeds import folder_defaults  # noqa: E402
 from generator.tagging.taxonomy import load_taxonomy  # noqa: E402
 
 FIELDS = ("headline", "place", "date")
@@ -104,12 +105,15 @@ def measure(folder: Path, year: int | None, taxonomy, by: str = "layout") -> dic
     """Parse and enrich every seed named in gold.json; tallies per layout."""
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     tallies: dict[str, Tally] = defaultdict(Tally)
+    defaults, unusable = folder_defaults([folder / name for name in gold], folder)
+    for problem in unusable:
+        print(f"error: {problem}", file=sys.stderr)
     for name, entry in sorted(gold.items()):
         truth, tally = gold_fields(entry), tallies[layout_of(name, entry, folder, by)]
         tally.stories += 1
         seed = folder / name
         try:
-            article = enrich(parse_seed(seed, Path(name)), seed, taxonomy, year)
+            article = enrich(parse_seed(seed, Path(name)), seed, taxonomy, year, defaults.get(seed))
         except SeedError as error:
             tally.misses.append(f"{name}: failed: {error}")
             continue

@@ -4,10 +4,16 @@ Every seed is a function of (--seed, index) alone, so seed number N is the same 
 the benchmark's add-one rebuild adds seed N to a folder of seeds 0..N-1. Each file name starts with its
 date (`2024-03-05-tass-000042.txt`), and one seed in eight also has a `<stem>.yaml` sidecar giving the
 date, so every story date is deterministic. Names come from a fixed cast of people (with titles), countries,
-cities, organisations and companies, drawn with a long tail so the tagger has real work to do. Every story is
-about a subject of its own, a made-up name coined from its index ("the Kelobu corridor"), named in its headline,
-its lede and every paragraph: no two seeds share a headline, a lede or a paragraph, as no two wire stories do,
-so a new story touches as many pages (related stories, search words) as real copy would.
+cities, organisations and companies, drawn with a long tail so the tagger has real work to do.
+
+Seeds tell events, as wire copy does: about one seed in three (FOLLOW_UP) is another agency's version of the
+event of one of the three seeds before it, filed the same day. An event has a subject of its own, a made-up name
+coined from its first seed's index ("the Kelobu corridor"), named in each version's headline, lede and every
+paragraph, and a vocabulary of its own (made-up words drawn with a long tail, as a happening's words are), in a
+sentence of every paragraph; each agency words its headline and first paragraph its own way. So unrelated
+stories share few words (as real ones do, and as the coverage clusters need), the versions of one event share
+their subject, names and vocabulary but no headline, lede or paragraph, and a new story touches as many pages
+(related stories, search words, an event's pages) as real copy would.
 
     python bench/synth.py --n 1000 --out /tmp/seeds [--seed 0] [--start 0]
 """
@@ -26,6 +32,10 @@ from typing import Sequence
 
 YEAR = 2024
 AGENCIES = ("TASS", "Reuters", "AP")
+FOLLOW_UP = 0.3  # share of seeds that are another agency's version of an earlier seed's event
+VOCABULARY = 40_000  # coined words an event's vocabulary is drawn from, with a long tail
+EVENT_WORDS = 24  # words of an event's vocabulary; a version uses half of them and as many of its own
+WORD_BASE = 10_000_000  # coined words are numbered from here: apart from the subjects' names
 SIDECAR_EVERY = 8
 WORDS = (300, 900)
 WRAP = 64
@@ -243,16 +253,24 @@ QUOTES = (
     "We have never refused to negotiate, and we are not refusing now",
     "The market has already priced in most of this",
 )
-HEADLINES = (
-    "{surname} says {country} ready for talks on {subject} with {other}",
-    "{country} and {other} agree to expand cooperation on {subject}",
-    "{org} to discuss {subject} at meeting in {city}",
-    "{demonym} {role} warns of risks to {subject}",
-    "{company} to expand {subject} in {other} as demand grows",
-    "{other} and {country} hold talks on {topic} and {subject}",
-    "{surname} calls for new approach to {subject}",
-    "Outlook for {subject} improves, {surname} says",
-)
+# Headlines and first sentences per agency: the versions of one event come from different agencies, so they never
+# share a headline or a first paragraph.
+HEADLINES = {
+    "TASS": ("{surname} says {country} ready for talks on {subject} with {other}",
+             "{country} and {other} agree to expand cooperation on {subject}",
+             "{org} to discuss {subject} at meeting in {city}"),
+    "Reuters": ("{demonym} {role} warns of risks to {subject}",
+                "{company} to expand {subject} in {other} as demand grows",
+                "{other} and {country} hold talks on {topic} and {subject}"),
+    "AP": ("{surname} calls for new approach to {subject}",
+           "Outlook for {subject} improves, {surname} says",
+           "{country} presses ahead with {subject} despite {other_demonym} objections"),
+}
+LEADS = {
+    "TASS": "{name} said on {weekday} that {country} would press ahead with {subject} despite objections from {other}.",
+    "Reuters": "{country} will push on with {subject}, {name} said on {weekday}, brushing aside criticism from {other}.",
+    "AP": "{name} vowed {weekday} to move forward with {subject}, a plan that has angered {other}.",
+}
 SUBHEADS = ("Talks with {other}", "Situation on the ground", "Cooperation with partners", "Outlook for {month}",
             "Position of {country}", "Role of {the_org}")
 LEDES = (
@@ -273,6 +291,20 @@ SUBJECT_SENTENCES = (
     "Under {subject}, {country} would take a {pct} pct share.",
     "{company} has bid to take part in {subject}.",
     "A review of {subject} found no objections, {surname} added.",
+)
+# Sentences that carry an event's own words (its vocabulary, {w1} to {w6}): what makes one happening unlike
+# another, and what the versions of one event share.
+DETAILS = (
+    "The {w1} {w2} was {w3} by the {w4} {w5} in {w6}.",
+    "Its {w1} and {w2} {w3} the {w4} of {w5} {w6}.",
+    "There were {w1} {w2} and {w3} {w4} around the {w5}.",
+    "It {w1} {w2} {w3}, {w4} {w5} and {w6}.",
+    "Both the {w1} {w2} and the {w3} {w4} {w5}.",
+    "A {w1} {w2} should {w3} the {w4} {w5} within {small} days.",
+    "{w1_cap} {w2} and a {w3} {w4} {w5} the {w6}.",
+    "After {w1} {w2}, the {w3} {w4} {w5} {w6}.",
+    "The {w1} of {w2} {w3} has {w4} {w5} since {past_month}.",
+    "Some {small} {w1} {w2} were {w3} at the {w4} {w5}.",
 )
 SUBJECT_KINDS = ("project", "accord", "corridor", "programme", "initiative", "plan", "scheme", "venture")
 # Two-letter syllables, so a coined name reads back into exactly one sequence of syllables.
@@ -352,6 +384,11 @@ def coined_name(index: int, seed: int = 0) -> str:
     return "".join(digits).capitalize()
 
 
+def coined_word(rng: random.Random, seed: int = 0) -> str:
+    """A made-up word of the vocabulary, drawn with a long tail but no head: no word is in most stories."""
+    return coined_name(WORD_BASE + int(VOCABULARY ** rng.uniform(0.5, 1.0)), seed).lower()
+
+
 def zipf_index(rng: random.Random, size: int) -> int:
     """An index in range(size), low ones much more likely (news names a few things often, many rarely)."""
     return min(int(size ** rng.random()) - 1, size - 1)
@@ -365,29 +402,72 @@ def choose_country(rng: random.Random, agency: str) -> int:
     return zipf_index(rng, len(COUNTRIES))
 
 
-class Story:
-    """The facts of one story and the fields its templates are filled with."""
+@dataclass(frozen=True)
+class Event:
+    """A happening that one or more seeds tell: its first seed's index, agency and date."""
 
-    def __init__(self, rng: random.Random, agency: str, date: dt.date, people: Cast, name: str):
+    root: int
+    agency: str
+    date: dt.date
+
+
+@lru_cache(maxsize=65536)
+def root_of(index: int, seed: int = 0) -> int:
+    """The first seed of the event seed `index` tells: with probability FOLLOW_UP a seed tells the event of one
+    of the three seeds before it, unless every agency has told that one already; else its own."""
+    rng = random.Random(f"event:{seed}:{index}")
+    if index == 0 or rng.random() >= FOLLOW_UP:
+        return index
+    root = root_of(max(0, index - rng.randint(1, 3)), seed)
+    return root if versions_before(root, index, seed) < len(AGENCIES) - 1 else index
+
+
+def versions_before(root: int, index: int, seed: int = 0) -> int:
+    """How many seeds between the event's first one and `index` tell the event too."""
+    return sum(root_of(other, seed) == root for other in range(root + 1, index))
+
+
+def drawn_agency_and_date(rng: random.Random) -> tuple[str, dt.date]:
+    """A seed's own agency and date: the first draws of its random generator."""
+    agency = AGENCIES[rng.randrange(len(AGENCIES))]
+    return agency, dt.date(YEAR, 1, 1) + dt.timedelta(days=rng.randrange(366))
+
+
+def event_of(index: int, seed: int = 0) -> Event:
+    """The event seed `index` tells."""
+    root = root_of(index, seed)
+    return Event(root, *drawn_agency_and_date(random.Random(f"seed:{seed}:{root}")))
+
+
+def dateline_city(rng: random.Random, country: int) -> str:
+    """Mostly the capital, sometimes another city of the country."""
+    _, _, capital, others, _ = COUNTRIES[country]
+    return capital if rng.random() < 0.6 else rng.choice(others.split("|"))
+
+
+class Story:
+    """The facts of one story and the fields its templates are filled with. The facts (subject, places, people,
+    vocabulary) are its event's, the same in every version; the wording and the numbers are the story's own."""
+
+    def __init__(self, rng: random.Random, agency: str, date: dt.date, people: Cast, event: Event, seed: int = 0):
+        facts = random.Random(f"facts:{seed}:{event.root}")
         self.rng = rng
-        self.subject = f"the {name} {rng.choice(SUBJECT_KINDS)}"
+        self.subject = f"the {coined_name(event.root, seed)} {facts.choice(SUBJECT_KINDS)}"
         self.agency = agency
         self.date = date
-        self.country = choose_country(rng, agency)
-        other = choose_country(rng, "")
+        self.country = choose_country(facts, event.agency)
+        other = choose_country(facts, "")
         self.other = other if other != self.country else (self.country + 1) % len(COUNTRIES)
         self.topics = rng.sample(list(TOPICS), 3)
         self.decks: dict[str, list] = {}
-        self.person = rng.choice(people.by_country[self.country][:6] if rng.random() < 0.7 else people.by_country[self.country])
-        self.other_person = rng.choice(people.by_country[self.other][:4])
-        self.company = people.companies[zipf_index(rng, len(people.companies))]
-        self.org = ORGANISATIONS[zipf_index(rng, len(ORGANISATIONS))]
-        self.city = self.dateline_city()
-
-    def dateline_city(self) -> str:
-        """Mostly the capital, sometimes another city of the story's country."""
-        _, _, capital, others, _ = COUNTRIES[self.country]
-        return capital if self.rng.random() < 0.6 else self.rng.choice(others.split("|"))
+        self.person = facts.choice(people.by_country[self.country][:6] if facts.random() < 0.7 else people.by_country[self.country])
+        self.other_person = facts.choice(people.by_country[self.other][:4])
+        self.company = people.companies[zipf_index(facts, len(people.companies))]
+        self.org = ORGANISATIONS[zipf_index(facts, len(ORGANISATIONS))]
+        shared = [coined_word(facts, seed) for _ in range(EVENT_WORDS)]
+        self.vocabulary = rng.sample(shared, EVENT_WORDS // 2) + [coined_word(rng, seed) for _ in range(EVENT_WORDS // 2)]
+        self.city = dateline_city(facts, self.country)
+        self.subject_sentences = rng.sample(SUBJECT_SENTENCES, 4)
 
     def fields(self) -> dict[str, str]:
         """Fresh values for one template: numbers change from sentence to sentence, names stay."""
@@ -403,7 +483,8 @@ class Story:
             "quarter": rng.choice(("first", "second", "third", "fourth")), "past_year": str(rng.randint(1995, 2019)),
             "pct": f"{rng.uniform(0.2, 9.9):.1f}", "pct2": f"{rng.uniform(0.2, 9.9):.1f}",
             "small": str(rng.randint(2, 40)), "big": f"{rng.randint(12, 980):,}", "price": f"{rng.uniform(8, 120):.2f}",
-        }
+            **{f"w{number}": rng.choice(self.vocabulary) for number in range(1, 7)},
+        } | {"w1_cap": rng.choice(self.vocabulary).capitalize()}
 
     def title_name(self) -> str:
         """The protagonist with the title a wire gives on first mention: 'Russian Foreign Minister Oleg Orlov'."""
@@ -415,14 +496,12 @@ class Story:
         return text[0].upper() + text[1:]
 
     def headline(self) -> str:
-        """A headline without a final full stop."""
-        return self.fill(self.rng.choice(HEADLINES))
+        """A headline without a final full stop, in the agency's words."""
+        return self.fill(self.rng.choice(HEADLINES[self.agency]))
 
     def lead(self) -> str:
-        """The first paragraph: who said what, on the story's weekday."""
-        weekday = calendar.day_name[self.date.weekday()]
-        return self.fill(f"{{name}} said on {weekday} that {{country}} would press ahead with {{subject}} "
-                         f"despite objections from {{other}}.")
+        """The first paragraph, in the agency's words: who said what, on the story's weekday."""
+        return self.fill(LEADS[self.agency].replace("{weekday}", calendar.day_name[self.date.weekday()]))
 
     def sentence(self) -> str:
         """A fact of one of the story's topics, background or a quote; each used once before any repeats."""
@@ -440,16 +519,20 @@ class Story:
         return deck.pop()
 
     def paragraphs(self, words: int) -> list[str]:
-        """Body paragraphs of about `words` words after the lead, each naming the story's subject; a TASS story
-        may get short subheads."""
+        """Body paragraphs of about `words` words after the lead: each with a sentence or two in the event's own
+        words, about half naming the story's subject, some with a fact of its topics, background or a quote;
+        a TASS story may get short subheads."""
         body, count, subhead = [], 0, False
         while count < words:
             if self.agency == "TASS" and body and not subhead and self.rng.random() < 0.06:
                 body.append(self.fill(self.draw("subhead", SUBHEADS)))
                 subhead = True
                 continue
-            sentences = [self.sentence() for _ in range(self.rng.randint(0, 2))]
-            sentences.insert(self.rng.randint(0, len(sentences)), self.fill(self.draw("subject", SUBJECT_SENTENCES)))
+            sentences = [self.sentence() for _ in range(self.rng.randint(0, 1))]
+            sentences += [self.fill(self.draw("detail", DETAILS)) for _ in range(self.rng.randint(1, 2))]
+            if not body or self.rng.random() < 0.5:
+                sentences.append(self.fill(self.draw("subject", self.subject_sentences)))
+            self.rng.shuffle(sentences)
             paragraph = " ".join(sentences)
             body.append(paragraph)
             count += len(paragraph.split())
@@ -512,12 +595,16 @@ LAYOUTS = {"TASS": tass_text, "Reuters": reuters_text, "AP": ap_text}
 
 
 def make_seed(index: int, seed: int = 0, date: dt.date | None = None) -> Seed:
-    """Seed number index for this --seed: the same text whatever else is generated."""
+    """Seed number index for this --seed: the same text whatever else is generated. A seed that tells an earlier
+    seed's event is another agency's version of it, filed the same day (unless `date` says otherwise)."""
     rng = random.Random(f"seed:{seed}:{index}")
-    agency = AGENCIES[rng.randrange(len(AGENCIES))]
-    drawn = dt.date(YEAR, 1, 1) + dt.timedelta(days=rng.randrange(366))
+    agency, drawn = drawn_agency_and_date(rng)
+    event = event_of(index, seed)
+    if event.root != index:  # the next agency in turn: the versions of an event are from different agencies
+        version = versions_before(event.root, index, seed) + 1
+        agency, drawn = AGENCIES[(AGENCIES.index(event.agency) + version) % len(AGENCIES)], event.date
     date = date or drawn
-    story = Story(rng, agency, date, cast(seed), coined_name(index, seed))
+    story = Story(rng, agency, date, cast(seed), event, seed)
     text = LAYOUTS[agency](story, rng.randint(*WORDS))
     name = f"{date.isoformat()}-{agency.lower()}-{index:06d}.txt"
     sidecar = f"date: {date.isoformat()}\n" if index % SIDECAR_EVERY == 0 else None

@@ -6,10 +6,16 @@ Each FOLDER holds stories and an entities.json in the corpus format (../shared/c
 `must` (expected), `ok` (acceptable) and `never` (spans that must not be tags). With no FOLDER the development
 corpus is measured (../shared/corpus/{reuters,tass,seed}). Scoring follows ENTITIES.md: both sides lower-cased,
 accents, punctuation and legal suffixes (Inc, Corp, Co, Ltd, Plc, N.V., ...) ignored; a tag matches an entity if
-it equals its name or one of its aliases. Precision counts the person, place and organisation tags (topics are not
+it equals its name or one of its aliases; "no right tag" counts the stories with expected entities none of whose
+tags is right. Precision counts the person, place and organisation tags (topics are not
 entities); recall counts the `must` entities found; ms per story times tag_article alone (parsing excluded, the
 gazetteer loaded before the clock starts). --person-surname also lets a person be matched by surname, as the CoNLL
 check does (see bench/conll.py).
+
+--unlisted prints, story by story, every tag (topics included) that matches no `must` or `ok` entity, beside the
+headline, for a reader to judge as the outside check does ("plainly wrong": not an entity or topic of the story, a
+malformed span, the wrong type, a second name). Topics are never in the gold, so all of them are listed; entity
+tags are listed with their type. The last line counts the tags listed and all tags, topics included.
 """
 
 from __future__ import annotations
@@ -68,13 +74,15 @@ class Score:
     found: int = 0
     never: int = 0
     topics: int = 0
+    blind: int = 0  # stories with expected entities and not one right tag
     seconds: float = 0.0
     wrong: list[str] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)  # per story: headline, then every tag not in must/ok
     missed: list[str] = field(default_factory=list)
     nevers: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("stories", "tags", "right", "expected", "found", "never", "topics", "seconds"):
+        for name in ("stories", "tags", "right", "expected", "found", "never", "topics", "blind", "seconds"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def line(self, label: str) -> str:
@@ -83,7 +91,7 @@ class Score:
         ms = self.seconds * 1000 / self.stories if self.stories else 0.0
         return (f"{label:<28} stories {self.stories:4d}  tags {self.tags:5d}  precision {precision:6.1%}  "
                 f"recall {recall:6.1%} ({self.found}/{self.expected})  never {self.never:3d}  "
-                f"topics {self.topics:4d}  {ms:6.2f} ms/story")
+                f"no right tag {self.blind:2d}  topics {self.topics:4d}  {ms:6.2f} ms/story")
 
 
 def entity_keys(entity: dict, person_surname: bool) -> set[str]:
@@ -111,6 +119,8 @@ def score_story(gold: dict, tags: Tags, person_surname: bool, name: str) -> Scor
     never = {normal(span) for span in gold.get("never", [])}
     people = set(tags.people)
     entity_tags = [*tags.people, *tags.places, *tags.organisations]
+    kinds = {**{tag: "organisation" for tag in tags.organisations}, **{tag: "place" for tag in tags.places},
+             **{tag: "person" for tag in tags.people}}
     tag_sets = [tag_keys(tag, tag in people, person_surname) for tag in entity_tags]
     for tag, keys in zip(entity_tags, tag_sets):
         score.tags += 1
@@ -118,9 +128,14 @@ def score_story(gold: dict, tags: Tags, person_surname: bool, name: str) -> Scor
             score.right += 1
         else:
             score.wrong.append(f"{name}: {tag}")
+            score.unlisted.append(f"{kinds[tag]}: {tag}")
         if normal(tag) in never:
             score.never += 1
             score.nevers.append(f"{name}: {tag}")
+    score.unlisted += [f"topic: {topic}" for topic in tags.topics]
+    score.blind = int(bool(must) and not score.right)
+    if score.blind:
+        score.missed.append(f"{name}: no right tag")
     for entity, keys in zip(gold.get("must", []), must):
         score.expected += 1
         if any(keys & tag_set for tag_set in tag_sets):
@@ -143,6 +158,8 @@ def measure(folder: Path, taxonomy, person_surname: bool) -> Score:
         story.seconds = elapsed
         total.add(story)
         total.wrong += story.wrong
+        if story.unlisted:
+            total.unlisted += [f"{name} | {article.headline[:90]}", *(f"    {row}" for row in story.unlisted)]
         total.missed += story.missed
         total.nevers += story.nevers
     return total
@@ -154,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--taxonomy", type=Path, default=PROJECT / "tags.yaml")
     parser.add_argument("--show", action="store_true", help="list wrong tags, missed entities and never hits")
     parser.add_argument("--person-surname", action="store_true", help="a person also matches by surname")
+    parser.add_argument("--unlisted", action="store_true",
+                        help="list every tag, topics included, that matches no must or ok entity, to judge by hand")
     args = parser.parse_args(argv)
     folders = args.folders or [CORPUS / name for name in ("reuters", "tass", "seed")]
     taxonomy = load_taxonomy(args.taxonomy)
@@ -170,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
             for title, rows in (("wrong", score.wrong), ("missed", score.missed), ("never", score.nevers)):
                 for row in rows:
                     print(f"  {title}: {row}")
+        if args.unlisted:
+            print("\n".join(score.unlisted))
+            listed = sum(row.startswith("    ") for row in score.unlisted)
+            print(f"{folder.name}: {listed} of {score.tags + score.topics} tags (topics included) in no must/ok list")
         total.add(score)
     if len(folders) > 1:
         print(total.line("all"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.ingest import Manifest, cached_taxonomy, content_files, prepare_all, unrecorded_files
 from generator.schema import FrontMatterError, read_story
-from generator.seeds import list_seeds
+from generator.seeds import folder_defaults, list_seeds
 
 
 def check_seeds(seeds_dir: Path, default_year: int | None = None, taxonomy_path: str | None = None) -> tuple[int, list[str], list[str], list[str]]:
@@ -17,8 +17,9 @@ def check_seeds(seeds_dir: Path, default_year: int | None = None, taxonomy_path:
     cached_taxonomy(taxonomy_path)
     problems = []
     seeds = list_seeds(seeds_dir, problems)
-    errors, warnings, dated_by_file = [str(problem) for problem in problems], [], []
-    for seed, result in zip(seeds, prepare_all(seeds, seeds_dir, default_year, taxonomy_path)):
+    defaults, unusable = folder_defaults(seeds, seeds_dir)
+    errors, warnings, dated_by_file = [str(problem) for problem in [*problems, *unusable]], [], []
+    for seed, result in zip(seeds, prepare_all(seeds, seeds_dir, default_year, taxonomy_path, defaults=defaults)):
         if isinstance(result, Exception):
             errors.append(str(result))
         else:

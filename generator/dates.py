@@ -1,8 +1,9 @@
 """Dates: find the dates a story's text states, and resolve the story's full date from them and other hints.
 
 Resolution order, first wins: the seed's sidecar; a date or year stated in the text (the dateline, a dateline
-line of its own, a `Published ...` line near the top); a `YYYY-MM-DD-` file name; `--year`; the year in which
-the weekday the lead names falls on the dateline's day; the file's modification time. `date_source` says which."""
+line of its own, a `Published ...` line near the top); the folder defaults (`_defaults.yaml`); a `YYYY-MM-DD-`
+file name; `--year`; the year in which the weekday the lead names falls on the dateline's day; the file's
+modification time. `date_source` says which."""
 
 from __future__ import annotations
 
@@ -51,6 +52,11 @@ _WRITTEN_DATE = re.compile(
 )
 TIME_ZONES = r"(?:GMT|UTC|MSK|[ECMP][SD]T|BST|CES?T|EES?T|JST|KST|HKT|SGT|IST|AES?T|AEDT)"
 """The zone abbreviations wire copy stamps times with (`1420 GMT`, AP's `1522CDT`, `09:30 JST`)."""
+ZONE_MINUTES = {"GMT": 0, "UTC": 0, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
+                "MDT": -360, "PST": -480, "PDT": -420, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+                "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "IST": 330, "AEST": 600, "AEDT": 660, "AET": 600}
+"""Each zone's offset from universal time in minutes (IST is India's: the wires' Irish summer time is `IST` too
+rarely to matter; AET is read as standard time)."""
 # A time of day: `14:06`, `14.06`, `4:40pm`, `1420 GMT` (four digits only with a zone: else a year or a number).
 _TIME = re.compile(r"(?<![\d:.])(?:\d{1,2}[:.h]\d\d(?!\d)|\d{1,2}[:.h]?\d\d[ \t]{0,3}(?:[ap]\.?m\.?|" + TIME_ZONES + r")\b)",
                    re.IGNORECASE)
@@ -147,6 +153,8 @@ class DateHints:
     modified: dt.date
     sidecar_date: dt.date | None = None
     sidecar_year: int | None = None
+    folder_date: dt.date | None = None
+    folder_year: int | None = None
     default_year: int | None = None
 
 
@@ -197,6 +205,8 @@ def resolve_date(article: Article, hints: DateHints) -> tuple[dt.date, str, list
         ("sidecar", hints.sidecar_date),
         ("sidecar", in_year(hints.sidecar_year)),
         stated_full_date(article) or ("text", None),
+        ("folder", hints.folder_date),
+        ("folder", in_year(hints.folder_year)),
         ("filename", filename_from(article.seed, month, day)),
         ("option", in_year(hints.default_year)),
         ("weekday", weekday_year(article, month, day, hints.modified)),

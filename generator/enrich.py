@@ -11,11 +11,9 @@ from pathlib import Path
 from slugify import slugify
 
 from generator.dates import DateHints, resolve_date
-from generator.errors import SeedError
 from generator.headline import ABBREVIATIONS, SMALL_WORDS, readable_headline
 from generator.model import Article
-from generator.schema import FrontMatterError, load_yaml, settable_fields
-from generator.seeds import sidecar_path
+from generator.seeds import read_fields_file, sidecar_path
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import COMMON_WORDS
 from generator.tagging.tagger import tag_article
@@ -25,44 +23,38 @@ MAX_SLUG_CHARS = 80
 _DATE_KEYS = ("date", "year")
 
 
-MAX_SIDECAR_BYTES = 1_000_000  # a sidecar holds a few front-matter fields
-
-
 def load_sidecar(seed: Path) -> dict:
-    """Front-matter overrides from the seed's sidecar, checked against the schema (generator.schema): only keys a
-    sidecar may set, each of its type, text cleaned; a SeedError names the sidecar and the key otherwise."""
+    """Front-matter overrides from the seed's sidecar, checked against the schema; a SeedError names the sidecar
+    and the reason otherwise."""
     path = sidecar_path(seed)
-    if path is None:
-        return {}
-    try:
-        if path.stat().st_size > MAX_SIDECAR_BYTES:
-            raise SeedError(path, f"sidecar is over {MAX_SIDECAR_BYTES // 1_000_000} MB: not front-matter fields")
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SeedError(path, f"unreadable sidecar: {str(error).splitlines()[0]}") from error
-    try:
-        return settable_fields(load_yaml(text, path), path)
-    except FrontMatterError as error:
-        raise SeedError(path, "; ".join(error.problems)) from None
+    return {} if path is None else read_fields_file(path, "sidecar")
 
 
-def date_hints(seed: Path, sidecar: dict, default_year: int | None) -> DateHints:
-    """Date hints for one seed: sidecar date or year (checked by load_sidecar), the default year, the file's
-    modification day."""
-    sidecar_date = sidecar.get("date")
-    if isinstance(sidecar_date, dt.datetime):
-        sidecar_date = sidecar_date.date()
+def day_of(value: dt.date | None) -> dt.date | None:
+    """A date field's day (a datetime's date)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def date_hints(seed: Path, sidecar: dict, defaults: dict, default_year: int | None) -> DateHints:
+    """Date hints for one seed: sidecar date or year (checked by load_sidecar), the folder defaults' date or year,
+    the default year, the file's modification day."""
     modified = dt.datetime.fromtimestamp(seed.stat().st_mtime, tz=dt.timezone.utc).date()
-    return DateHints(modified=modified, sidecar_date=sidecar_date, sidecar_year=sidecar.get("year"),
+    return DateHints(modified=modified, sidecar_date=day_of(sidecar.get("date")), sidecar_year=sidecar.get("year"),
+                     folder_date=day_of(defaults.get("date")), folder_year=defaults.get("year"),
                      default_year=default_year)
 
 
-def enrich(article: Article, seed_path: Path, taxonomy: Taxonomy, default_year: int | None = None) -> Article:
-    """Fill date, date_source, tags, overrides and a base slug; warnings are added to the article."""
+def enrich(article: Article, seed_path: Path, taxonomy: Taxonomy, default_year: int | None = None,
+           defaults: dict | None = None) -> Article:
+    """Fill date, date_source, tags, overrides, folder defaults and a base slug; warnings are added to the
+    article. `defaults` are the seed's folder defaults (seeds.folder_defaults): they give a date or year after
+    the text, and any other field the story leaves empty; the sidecar wins over them."""
     sidecar = load_sidecar(seed_path)
+    defaults = defaults or {}
     article.date, article.date_source, warnings = resolve_date(
-        article, date_hints(seed_path, sidecar, default_year)
+        article, date_hints(seed_path, sidecar, defaults, default_year)
     )
+    article.defaults = {key: value for key, value in defaults.items() if key not in _DATE_KEYS and key not in sidecar}
     article.warnings.extend(warnings)
     texts = [article.lede or "", *(block.text for block in article.body), *(item for block in article.body for item in block.items)]
     article.headline = readable_headline(article.headline, texts, known_acronyms(taxonomy))

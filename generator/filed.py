@@ -34,6 +34,15 @@ def filing_time(value: object) -> dt.time | None:
     return None
 
 
+def at_filing_time(date: dt.datetime, value: object) -> dt.datetime:
+    """A story's date at its filing time, when `value` (its `time:` field) gives one and the date has no time of
+    its own; the date as it is otherwise."""
+    time = filing_time(value)
+    if time is None or date.time() != dt.time():
+        return date
+    return dt.datetime.combine(date.date(), time, date.tzinfo)
+
+
 def _clock_time(match: re.Match) -> dt.time | None:
     """The time of a _CLOCK match; `4:40pm` is 16:40, `12:05 am` is 00:05; None for an impossible `13:00 pm`."""
     hour, minute, half = int(match["hour"]), int(match["minute"]), (match["half"] or "").lower()[:1]

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from generator.agencies import AGENCIES, AGENCY_NAMES
 from generator.dateline import opening_place, parse_dateline, parse_dateline_line
-from generator.dates import TIME_ZONES, find_dates, has_time
-from generator.filed import time_in_text
+from generator.dates import TIME_ZONES, ZONE_MINUTES, find_dates, has_time
+from generator.filed import filing_time as time_of_day
 from generator.furniture import (
     CONTROL_WORDS,
     FUNCTION_WORDS,
@@ -55,6 +55,9 @@ _META_SEPARATORS = re.compile(r"[|•·/–—-]")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s{0,3}[ap]\.?m\.?)?"
                     r"|(?<!\d)\d{3,4}\s{0,3}(?=" + TIME_ZONES + r"\b)"
                     r"|\b(?:GMT|UTC)\s{0,3}[+-]\s{0,3}\d{1,2}(?::?\d\d)?", re.IGNORECASE)
+# A time of day and its zone: `14:06 GMT`, `1406 GMT`, `10:32 AM EST`, `1522CDT`.
+_ZONED_TIME = re.compile(r"(?<![\w.,:])(?P<clock>(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?:\s{0,3}[ap]\.?m\.?)?)\s{0,3}"
+                         r"(?P<zone>" + TIME_ZONES + r"|AET)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s,:;|]+")
 _DOMAIN = re.compile(r"[a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){1,3}\.(?:com|net|org|cn|ru|uk|de|fr|jp|kr|in|info|news)")
 _OFFSET = re.compile(r"\b(?:GMT|UTC)\s{0,2}[+-]\s{0,2}\d", re.IGNORECASE)
@@ -69,6 +72,7 @@ _ABBREVIATION_END = re.compile(r"\b[A-Z]\.$|\b[A-Z][a-z]{0,3}\.$")  # `U.S.`, `C
 _NAME_PARTICLES = frozenset("de da di del della van von der den le la al bin ibn dos das du".split())
 STANDFIRST_RATIO = 1.3
 NEAR_BEST = 0.6
+LEAD_RUN = 4  # a line that opens with this many of the lead's words in a row restates the lead
 PAIR_SHARE_GAIN = 0.25  # of two stacked headline-like lines, the lower one wins with this much more of the lead
 MENU_WORDS, MENU_RUN = 3, 3  # three lines of at most three words in a row are a menu  # a candidate scoring this close to the best is as good, and the first such is the headline  # a standfirst under a headline is clearly the longer of the two
 
@@ -269,9 +273,17 @@ def _is_label_word(token: str) -> bool:
 
 
 def filing_time(text: str) -> dt.time | None:
-    """The time of day a date line gives in GMT or UTC; None when it gives none, or gives it with an offset
-    (`GMT+1`), which a time of day alone cannot carry."""
-    return None if _OFFSET.search(text) else time_in_text(text)
+    """The time of day a date or stamp line gives, in universal time: `14:06 GMT`, `1406 GMT`, `10:32 AM EST`
+    (15:32), AP's `1522CDT` (20:22). None when it gives none, gives it with an offset (`GMT+1`) or in no zone, or
+    when the universal time falls on another day than the line's (`10:10 PM PDT` is the next day's 05:10)."""
+    if _OFFSET.search(text):
+        return None
+    match = _ZONED_TIME.search(text)
+    clock = time_of_day(match["clock"]) if match else None
+    if clock is None:
+        return None
+    minutes = clock.hour * 60 + clock.minute - ZONE_MINUTES[match["zone"].upper()]
+    return dt.time(*divmod(minutes, 60)) if 0 <= minutes < 24 * 60 else None
 
 
 def parse_byline(text: str) -> tuple[str, str | None] | None:
@@ -320,6 +332,7 @@ def read_head(paragraphs: list[Chunk], kinds: list[str], lead: Chunk | None, lat
             head.byline, head.byline_agency = parse_byline(text) or (bare_name(text), None)
         elif kind == "dateline":
             head.dateline = head.dateline or parse_dateline_line(text)
+            head.time = head.time or filing_time(text)
         elif kind == "lead-in":
             head.lead_ins.append(paragraph)
     choose_headline(head, paragraphs, kinds, lead.text if lead else "", later)
@@ -352,7 +365,8 @@ def _headline_of_pair(near: list[int], paragraphs: list[Chunk], kinds: list[str]
     kicker above the headline."""
     first = near[0]
     following = next((other for other in range(first + 1, len(kinds)) if kinds[other] != "furniture"), None)
-    if following in near[1:] and not _written_as_sentence(paragraphs[following].text):
+    if (following in near[1:] and not _written_as_sentence(paragraphs[following].text)
+            and not _opens_like(paragraphs[following].text, lead)):
         gain = _shared_words(paragraphs[following].text, lead) - _shared_words(paragraphs[first].text, lead)
         if gain >= PAIR_SHARE_GAIN:
             return following
@@ -457,6 +471,13 @@ def _length_score(words: int) -> float:
     if words <= 30:
         return 0.3
     return -2.0
+
+
+def _opens_like(text: str, lead: str) -> bool:
+    """The line opens with words the lead has in a row (a standfirst copied from the lead, which a headline that
+    tells the story in its own words does not)."""
+    opening = " ".join(text.lower().split()[:LEAD_RUN])
+    return len(opening.split()) == LEAD_RUN and f" {opening} " in f" {' '.join(lead.lower().split())} "
 
 
 def _shared_words(text: str, lead: str) -> float:

@@ -36,6 +36,21 @@ SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from
 ABBREVIATIONS = frozenset("co st mr mrs ms dr jr sr ft mt pt no vs ltd plc inc corp bhd pty".split())
 
 
+# Labels that mark a later version of a story: `UPDATE 2-` (the second update), `REFILE-`, `CORRECTED-`, `(LEAD)`,
+# `(2nd LD)`; a repeat (`RPT-`) is not one.
+_VERSION_LABEL = re.compile(r"^\s{0,3}(?:UPDATE\s{0,3}(?P<update>\d{1,3})?\s{0,3}[-:–]|(?:REFILE|CORRECTED|CORRECTION)\s{0,3}[-:–]"
+                            r"|\((?:LEAD|(?P<lead>\d{1,2})(?:st|nd|rd|th)\s{1,3}LD|CORRECTED|REFILE|UPDATE)\))", re.IGNORECASE)
+
+
+def version_rank(headline: str) -> int:
+    """Which version of a story a headline's desk label says it is: 0 for none, `UPDATE 2-` 2, `(2nd LD)` 2, any
+    other later version (`REFILE-`, `CORRECTED-`, `(LEAD)`) 1."""
+    match = _VERSION_LABEL.match(headline)
+    if not match:
+        return 0
+    return int(match["update"] or match["lead"] or 1)
+
+
 def strip_desk_labels(headline: str) -> str:
     """The headline without desk labels before it or notes after it (all of it, if nothing else is left)."""
     return _HEADLINE_NOTE.sub("", _HEADLINE_LABEL.sub("", headline)) or headline

@@ -11,6 +11,8 @@ with nothing to do, as on every rebuild, does not pay for them."""
 from __future__ import annotations
 
 import contextlib
+import copy
+import datetime as dt
 import hashlib
 import json
 import os
@@ -20,12 +22,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import frontmatter
+
 from generator.errors import ConfigError, NewsdigestError, SeedError
 from generator.files import SafeWriter, code_fingerprint, holding_locks, read_json_object
 from generator.model import Article
-from generator.seeds import list_seeds, printable_path, refuse_non_regular, sidecar_path
+from generator.resends import Filing, Group, filing, find_groups
+from generator.seeds import folder_defaults, list_seeds, printable_path, refuse_non_regular, sidecar_path
 from generator.workers import TaskFailed, run_tasks
-from generator.write import render_article
+from generator.write import front_matter, render_article, render_body
 
 if TYPE_CHECKING:
     from generator.tagging.taxonomy import Taxonomy
@@ -82,8 +87,9 @@ def warm_up(taxonomy_path: str | None) -> None:
     gazetteer()
 
 
-def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None) -> Article | SeedError:
-    """Parse and enrich one seed; a failure comes back as a SeedError."""
+def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path: str | None,
+            defaults: dict | None = None) -> Article | SeedError:
+    """Parse and enrich one seed (with its folder defaults); a failure comes back as a SeedError."""
     from generator.decode import MAX_SEED_BYTES
     from generator.enrich import enrich
     from generator.parse import parse_seed
@@ -93,7 +99,8 @@ def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path
         size = seed.stat().st_size
         if size > 2 * MAX_SEED_BYTES:  # not even read; a size just over the limit is reported by decode
             raise SeedError(seed, f"file is {size / 1e6:.0f} MB, over the {MAX_SEED_BYTES / 1e6:g} MB seed limit")
-        return enrich(parse_seed(seed, seed.relative_to(seeds_dir)), seed, cached_taxonomy(taxonomy_path), default_year)
+        return enrich(parse_seed(seed, seed.relative_to(seeds_dir)), seed, cached_taxonomy(taxonomy_path), default_year,
+                      defaults)
     except SeedError as error:
         return error
     except Exception as error:  # noqa: BLE001 - one bad seed must not stop the others
@@ -101,13 +108,16 @@ def prepare(seed: Path, seeds_dir: Path, default_year: int | None, taxonomy_path
 
 
 def prepare_all(seeds: list[Path], seeds_dir: Path, default_year: int | None, taxonomy_path: str | None,
-                jobs: int | None = None, limit: float | None = SEED_TIME_LIMIT) -> Iterator[Article | SeedError]:
-    """prepare() for each seed, in seed order, on every core, each seed within the time limit: a seed that runs
-    past it (or kills its worker) comes back as a SeedError and the others go on."""
+                jobs: int | None = None, limit: float | None = SEED_TIME_LIMIT,
+                defaults: dict[Path, dict] | None = None) -> Iterator[Article | SeedError]:
+    """prepare() for each seed (with its folder defaults, seeds.folder_defaults), in seed order, on every core,
+    each seed within the time limit: a seed that runs past it (or kills its worker) comes back as a SeedError and
+    the others go on."""
     if not seeds:
         return
     warm_up(taxonomy_path)
-    tasks = [(seed, seeds_dir, default_year, taxonomy_path) for seed in seeds]
+    defaults = defaults or {}
+    tasks = [(seed, seeds_dir, default_year, taxonomy_path, defaults.get(seed, {})) for seed in seeds]
     for index, result in run_tasks(prepare, tasks, processes=jobs or os.cpu_count() or 1, limit=limit):
         if isinstance(result, TaskFailed):
             result = SeedError(seeds[index], f"gave up parsing: {result.reason}")
@@ -122,11 +132,13 @@ def shared_input(default_year: int | None, taxonomy_path: str | None) -> bytes:
     return digest.digest()
 
 
-def input_key(seed: Path, shared: bytes) -> str:
+def input_key(seed: Path, shared: bytes, defaults: dict | None = None) -> str:
     """A hash of everything a seed's content file depends on: what all share (see shared_input), the seed's bytes
-    and mtime, its sidecar. '' when the seed cannot be read (it is parsed, and fails with the reason)."""
+    and mtime, its folder defaults, its sidecar. '' when the seed cannot be read (it is parsed, and fails with the
+    reason)."""
     try:
-        digest = hashlib.sha256(shared + f"|{seed.stat().st_mtime_ns}|".encode())
+        folder = json.dumps(defaults or {}, sort_keys=True, default=str)
+        digest = hashlib.sha256(shared + f"|{seed.stat().st_mtime_ns}|{folder}|".encode())
         digest.update(seed.read_bytes())
         sidecar = sidecar_path(seed)
         if sidecar is not None:
@@ -179,8 +191,9 @@ class SlugBook:
 
 
 class Manifest:
-    """What ingest wrote: content path -> {"seed", "sha256" of the text written}, and the input key each story
-    was made from (a local cache).
+    """What ingest wrote: content path -> {"seed", "sha256" of the text written, and "duplicates" (the other seeds
+    of a story filed more than once) or "redirect" (a page that keeps an old address working)}, and the input key
+    each story was made from (a local cache; a merged story's is its seeds' keys, space-separated).
 
     Saved in .newsdigest.json (and .newsdigest-cache.json) at the end of a run. Until then each change is first
     appended to a journal, one line, before the file is written or removed; reading the manifest replays the
@@ -210,7 +223,8 @@ class Manifest:
                 continue  # a line cut short by a crash: its change never started
             on_disk = sha256_file(self.content_dir / path)
             if change.get("sha256") and on_disk == change["sha256"]:
-                self.stories[path] = {"seed": change["seed"], "sha256": change["sha256"]}
+                self.stories[path] = story_entry(change["seed"], change["sha256"], change.get("duplicates"),
+                                                 change.get("redirect"))
                 self.inputs[path] = change.get("key", "")
             elif on_disk is None:
                 self.stories.pop(path, None)
@@ -218,7 +232,7 @@ class Manifest:
             elif change.get("kept"):
                 self.stories[path] = {"seed": change["seed"], "sha256": ""}
 
-    def log(self, **change: str | bool) -> None:
+    def log(self, **change: str | bool | list) -> None:
         """Append one change to the journal (one write: a crash cannot leave half of it)."""
         if self.journal is None:
             self.journal = os.open(self.content_dir / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -228,10 +242,11 @@ class Manifest:
         except OSError as error:
             raise NewsdigestError(f"{self.content_dir / JOURNAL}: cannot write: {error.strerror or error}") from error
 
-    def will_write(self, path: str, seed: str, text: str, key: str) -> dict:
+    def will_write(self, path: str, seed: str, text: str, key: str, duplicates: list[str] | None = None,
+                   redirect: bool = False) -> dict:
         """Journal a story about to be written at path; its manifest entry, for `wrote` once it is on disk."""
-        entry = {"seed": seed, "sha256": sha256_text(text)}
-        self.log(path=path, seed=seed, sha256=entry["sha256"], key=key)
+        entry = story_entry(seed, sha256_text(text), duplicates, redirect)
+        self.log(path=path, key=key, **entry)
         return entry
 
     def wrote(self, path: str, entry: dict, key: str) -> None:
@@ -286,6 +301,7 @@ class Ingest:
         self.report = IngestReport()
         self.manifest: Manifest
         self.unrecorded: dict[str, str | None] = {}  # content files no record explains -> the seed they name
+        self.defaults: dict[Path, dict] = {}  # each seed's folder defaults
 
     def run(self) -> IngestReport:
         """Parse changed seeds, write their stories, remove stories of deleted seeds; under the project's lock."""
@@ -307,22 +323,38 @@ class Ingest:
         return self.report
 
     def ingest(self) -> None:
-        """Retire the stories of removed seeds, then parse the seeds that changed and store their stories."""
+        """Retire the stories of removed seeds, then parse the seeds that changed (with the seeds of any story
+        they turn out to be filed again with) and store their stories, one per story filed more than once."""
         problems: list[SeedError] = []
         seeds = list_seeds(self.seeds_dir, problems)
         self.report.failures.extend(problems)
         self.retire_removed(seeds, problems)
+        self.defaults, unusable = folder_defaults(seeds, self.seeds_dir)
+        self.report.failures.extend(unusable)
         self.unrecorded = unrecorded_files(self.content_dir, self.manifest.stories)
         by_seed = self.stories_by_seed()
-        fresh = self.changed(seeds, by_seed)
+        keys = self.input_keys(seeds)
+        fresh = self.changed(seeds, by_seed, keys)
         if fresh:
             cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
+            articles = self.parse_with_copies(fresh, by_seed, keys)
             slugs = self.slug_book(list(fresh), by_seed)
-            for article in self.prepared(list(fresh)):  # stored as they come, while the workers parse on
-                old = by_seed.get(article.seed.as_posix())
+            for article, others in self.one_per_story(articles, self.edited_stories(by_seed)):
+                members = [article.seed.as_posix(), *others]
+                earlier = [by_seed[seed] for seed in members if seed in by_seed]
+                old = old_story(earlier, article.slug)
                 article.slug = slugs.assign(article.slug, Path(old).stem if old else None)
-                self.store(article, fresh[self.seeds_dir / article.seed], old)
+                key = " ".join(sorted(keys.get(self.seeds_dir / seed, "") for seed in members))
+                if not others:
+                    self.store(article, key, old)
+                elif path := self.store(article, key, old if old == story_path(article) else None, others):
+                    self.keep_addresses(path, earlier)
         self.report_second_copies(by_seed)
+
+    def input_keys(self, seeds: list[Path]) -> dict[Path, str]:
+        """Each seed's input key (see input_key)."""
+        shared = shared_input(self.default_year, self.taxonomy_path)
+        return {seed: input_key(seed, shared, self.defaults.get(seed)) for seed in seeds}
 
     def retire_removed(self, seeds: list[Path], problems: list[SeedError]) -> None:
         """Remove the stories of seeds that are gone (first, so that their slugs are free again); a seed that is
@@ -334,24 +366,37 @@ class Ingest:
             if entry["seed"] not in present:
                 self.retire(path, "its seed was removed")
 
-    def changed(self, seeds: list[Path], by_seed: dict[str, str]) -> dict[Path, str]:
+    def changed(self, seeds: list[Path], by_seed: dict[str, str], keys: dict[Path, str]) -> dict[Path, str]:
         """The seeds to parse, with their input keys: new, changed, or with a story that was edited or is missing
-        from the record; the others' stories are unchanged."""
-        shared = shared_input(self.default_year, self.taxonomy_path)
+        from the record, and every seed of a story filed more than once of which one is (or is gone); the others'
+        stories are unchanged."""
         fresh = {}
         for seed in seeds:
             old = by_seed.get(seed.relative_to(self.seeds_dir).as_posix())
-            key = input_key(seed, shared)
-            if old and not self.force and key and self.manifest.inputs.get(old) == key and self.untouched(old):
-                self.report.unchanged.append(old)
+            key = keys[seed]
+            if old and not self.force and key and key in self.manifest.inputs.get(old, "").split() and self.untouched(old):
+                if old not in self.report.unchanged:
+                    self.report.unchanged.append(old)
             else:
                 fresh[seed] = key
+        names = {seed.relative_to(self.seeds_dir).as_posix(): seed for seed in seeds}
+        for path, entry in self.manifest.stories.items():
+            members = [entry["seed"], *entry.get("duplicates", [])]
+            if len(members) > 1 and any(member not in names or names[member] in fresh for member in members):
+                fresh.update({names[member]: keys[names[member]] for member in members if member in names})
+                if path in self.report.unchanged:
+                    self.report.unchanged.remove(path)
         return fresh
 
     def stories_by_seed(self) -> dict[str, str]:
-        """Each seed's story: the recorded one, or else an unrecorded file naming the seed (adopted if it is
-        exactly what the seed gives, kept and reported otherwise; see store)."""
-        by_seed = {entry["seed"]: path for path, entry in self.manifest.stories.items()}
+        """Each seed's story: the recorded one (a re-sent seed's is the story it was merged into), or else an
+        unrecorded file naming the seed (adopted if it is exactly what the seed gives, kept and reported
+        otherwise; see store). Pages that keep an old address working are no seed's story."""
+        by_seed = {}
+        for path, entry in self.manifest.stories.items():
+            if not entry.get("redirect"):
+                by_seed[entry["seed"]] = path
+                by_seed.update({seed: path for seed in entry.get("duplicates", [])})
         for path, seed in sorted(self.unrecorded.items()):
             recorded = by_seed.get(seed) if seed else ""
             if recorded is None or (recorded and not (self.content_dir / recorded).is_file()):
@@ -360,6 +405,65 @@ class Ingest:
                     self.manifest.removed(recorded)
                 by_seed[seed] = path
         return by_seed
+
+    def parse_with_copies(self, fresh: dict[Path, str], by_seed: dict[str, str], keys: dict[Path, str]) -> dict[str, Article]:
+        """The fresh seeds' articles, by seed; and the articles of the seeds of earlier stories that one of them
+        is filed again with (a re-send or update of a story already written), which are added to `fresh`."""
+        articles = {article.seed.as_posix(): article for article in self.prepared(list(fresh))}
+        fresh_paths = {by_seed[seed] for seed in articles if seed in by_seed}
+        earlier = {path: entry for path, entry in self.manifest.stories.items()
+                   if path not in fresh_paths and not entry.get("redirect") and entry["seed"] not in articles}
+        again = set()
+        for group in find_groups([*filter(None, map(filing_of, articles.values())), *recorded_filings(self.content_dir, earlier)]):
+            stories = [member.key for member in group.members if member.key not in articles]
+            if stories and len(stories) < len(group.members):
+                again.update(seed for path in stories for seed in [earlier[path]["seed"], *earlier[path].get("duplicates", [])])
+        more = [self.seeds_dir / seed for seed in sorted(again) if self.seeds_dir / seed in keys]
+        if more:
+            fresh.update({seed: keys[seed] for seed in more})
+            articles.update({article.seed.as_posix(): article for article in self.prepared(more)})
+        return articles
+
+    def one_per_story(self, articles: dict[str, Article], edited: dict[str, str]) -> Iterator[tuple[Article, list[str]]]:
+        """Each story once, in parsing order: a story filed more than once as one article (see merged), with the seeds
+        of its other filings; a group with a seed whose story was edited by hand is not merged (each stands alone,
+        and it is said)."""
+        groups = find_groups(filter(None, map(filing_of, articles.values())))
+        merged_into: dict[str, tuple[Article, list[str]]] = {}
+        for group in groups:
+            seeds = [member.key for member in group.members]
+            hand_edited = [self.content_dir / edited[seed] for seed in seeds if seed in edited]
+            if hand_edited:
+                others = ", ".join(str(self.seeds_dir / seed) for seed in seeds if seed not in edited)
+                self.report.warnings.append(f"{', '.join(map(str, hand_edited))}: edited by hand, so not merged with "
+                                            f"{others} ({'its update' if group.updated else 'its re-send'}): each is "
+                                            "published on its own (ingest --force merges them)")
+                continue
+            story = merged(group, articles)
+            merged_into[group.kept.key] = (story, [member.key for member in group.others])
+            merged_into.update({member.key: None for member in group.others})
+        for seed in articles:
+            if seed not in merged_into:
+                yield articles[seed], []
+            elif merged_into[seed] is not None:
+                yield merged_into[seed]
+
+    def edited_stories(self, by_seed: dict[str, str]) -> dict[str, str]:
+        """Seeds whose content file was edited by hand (never merged away or replaced; none with --force) -> it."""
+        if self.force:
+            return {}
+        return {seed: path for seed, path in by_seed.items() if not self.untouched(path)}
+
+    def keep_addresses(self, path: str, old_paths: list[str]) -> None:
+        """The earlier stories of seeds now merged into the story at path become pages that send their readers
+        there, so that every address already published keeps working."""
+        for old in sorted(set(old_paths) - {path}):
+            seed = self.manifest.stories.get(old, {}).get("seed", "")
+            text = redirect_page(self.content_dir / old, path, seed)
+            if text is None or not (self.untouched(old) or self.force):
+                self.retire(old, f"its seed is filed again in {path}")
+                continue
+            self.write(old, seed, text, "", redirect=True)
 
     def report_second_copies(self, by_seed: dict[str, str]) -> None:
         """Warn of unrecorded files naming a seed that has its story elsewhere: never a third."""
@@ -372,8 +476,9 @@ class Ingest:
     def prepared(self, seeds: list[Path]) -> Iterator[Article]:
         """Parse and enrich seeds on every core, each within the time limit, yielding each article in seed order
         as soon as it is ready; failures and warnings go to the report."""
-        for done, (seed, result) in enumerate(zip(seeds, prepare_all(seeds, self.seeds_dir, self.default_year,
-                                                                      self.taxonomy_path, self.jobs)), start=1):
+        results = prepare_all(seeds, self.seeds_dir, self.default_year, self.taxonomy_path, self.jobs,
+                              defaults=self.defaults)
+        for done, (seed, result) in enumerate(zip(seeds, results), start=1):
             self.progress(done, len(seeds))
             self.report.parsed.append(seed.relative_to(self.seeds_dir).as_posix())
             if isinstance(result, SeedError):
@@ -391,18 +496,19 @@ class Ingest:
         taken = {Path(path).stem for path in [*self.manifest.stories, *self.unrecorded] if path not in old_paths}
         return SlugBook(taken, {Path(old).stem for old in old_paths} - taken)
 
-    def store(self, article: Article, key: str, old_path: str | None) -> None:
-        """Write one story's content file unless a hand edit is in the way; retire its old path if it moved.
+    def store(self, article: Article, key: str, old_path: str | None, duplicates: list[str] = ()) -> str | None:
+        """Write one story's content file unless a hand edit is in the way; retire its old path if it moved. The
+        path it is at; None when a file no record explains is kept in its place.
 
         An old path no record explains (a file an interrupted run wrote, or one added by hand naming this seed) is
         adopted when it is exactly the story, and otherwise kept and reported: never a second copy."""
-        path = f"{article.date:%Y}/{article.date:%m}/{article.slug}.md"
+        path = story_path(article)
         text = render_article(article)
         seed = article.seed.as_posix()
         target = self.content_dir / path
         if old_path in self.unrecorded and old_path != path and not self.force:
             self.keep(old_path, seed, f"not what seed {seed} gives now (it gives {path}): kept, not overwritten (ingest --force replaces it, keeping a backup)")
-            return
+            return None
         current = read_text_or_none(target)
         if current == text:
             if path in self.unrecorded:
@@ -412,19 +518,20 @@ class Ingest:
         elif current is not None and not self.untouched(path):
             if not self.force:
                 self.keep(path, seed, "hand-edited, not overwritten (ingest --force regenerates it, keeping a backup)")
-                return
+                return path
             self.back_up(path, target.read_bytes())
-            self.write(path, seed, text, key)
+            self.write(path, seed, text, key, duplicates)
         else:
-            self.write(path, seed, text, key)
-        if self.manifest.stories.get(path) != {"seed": seed, "sha256": sha256_text(text)} or self.manifest.inputs.get(path) != key:
-            self.manifest.wrote(path, self.manifest.will_write(path, seed, text, key), key)  # unchanged or adopted
+            self.write(path, seed, text, key, duplicates)
+        if self.manifest.stories.get(path) != story_entry(seed, sha256_text(text), duplicates) or self.manifest.inputs.get(path) != key:
+            self.manifest.wrote(path, self.manifest.will_write(path, seed, text, key, duplicates), key)  # unchanged or adopted
         if old_path and old_path != path:
             self.retire(old_path, f"its story moved to {path}")
+        return path
 
-    def write(self, path: str, seed: str, text: str, key: str) -> None:
+    def write(self, path: str, seed: str, text: str, key: str, duplicates: list[str] = (), redirect: bool = False) -> None:
         """Journal, write, then record one content file."""
-        entry = self.manifest.will_write(path, seed, text, key)
+        entry = self.manifest.will_write(path, seed, text, key, list(duplicates), redirect)
         self.writer.write_text(path, text)
         self.manifest.wrote(path, entry, key)
         self.report.written.append(path)
@@ -461,6 +568,67 @@ class Ingest:
         backup = f"{BACKUPS}/{path}.{hashlib.sha256(data).hexdigest()[:12]}.bak"
         SafeWriter(self.content_dir).write_bytes(backup, data)
         self.report.warnings.append(f"{self.content_dir / path}: hand edits backed up to {self.content_dir / backup}")
+
+
+def filing_of(article: Article) -> Filing | None:
+    """An article as a Filing, from the front matter and body it is written with."""
+    return filing(article.seed.as_posix(), front_matter(article), render_body(article))
+
+
+def recorded_filings(content_dir: Path, stories: dict[str, dict]) -> Iterator[Filing]:
+    """The content files ingest wrote, as Filings keyed by their path (those that cannot be read are left out)."""
+    from generator.schema import read_front_matter
+
+    for path in stories:
+        try:
+            fields, body = read_front_matter(content_dir / path)
+        except NewsdigestError:
+            continue
+        found = filing(path, fields, body)
+        if found is not None:
+            yield found
+
+
+def story_path(article: Article) -> str:
+    """Where a story's content file is: year/month/slug.md."""
+    return f"{article.date:%Y}/{article.date:%m}/{article.slug}.md"
+
+
+def old_story(paths: list[str], slug: str) -> str | None:
+    """Of the earlier stories of a story's seeds, the one whose address it keeps: the one with its slug, else the
+    first."""
+    return next((path for path in paths if Path(path).stem == slug or Path(path).stem.startswith(slug + "-")),
+                paths[0] if paths else None)
+
+
+def merged(group: Group, articles: dict[str, Article]) -> Article:
+    """The one article of a story filed more than once: the kept filing's text (an update's latest version), the
+    first filing's date, time and address, `updated` when a later version replaced it, the others' seeds as
+    `duplicates`."""
+    first, latest = articles[group.first.key], articles[group.kept.key]
+    story = copy.copy(latest)
+    story.overrides = dict(latest.overrides)
+    story.date, story.date_source, story.time, story.slug = first.date, first.date_source, first.time, first.slug
+    if group.updated and (latest.date, latest.time) != (first.date, first.time):
+        story.overrides["updated"] = dt.datetime.combine(latest.date, latest.time) if latest.time else latest.date
+    story.overrides["duplicates"] = sorted(member.key for member in group.others)
+    return story
+
+
+def redirect_page(old: Path, target: str, seed: str) -> str | None:
+    """A content file at an old story's address that sends its readers to the story at `target` (a content
+    path): the old story's title, date and slug (so its address), hidden from every list, `moved_to` the target.
+    None when the old file cannot be read."""
+    from generator.schema import read_story
+
+    try:
+        fields, _ = read_story(old)
+    except NewsdigestError:
+        return None
+    page = {"title": fields["title"], "date": fields["date"], "slug": fields.get("slug") or old.stem,
+            "status": "hidden", "moved_to": target, "seed": seed}
+    post = frontmatter.Post("This story was filed again: it is now at the address this page sends you to.\n", **page)
+    return frontmatter.dumps(post, sort_keys=False, width=1000) + "\n"
 
 
 def read_text_or_none(path: Path) -> str | None:
@@ -521,6 +689,17 @@ def read_stories(content_dir: Path) -> dict[str, dict]:
         return {}
     return {key: value for key, value in stories.items()
             if isinstance(value, dict) and isinstance(value.get("seed"), str)}
+
+
+def story_entry(seed: str, sha256: str, duplicates: list[str] | None = None, redirect: bool | None = False) -> dict:
+    """A manifest entry: the seed and hash, the duplicates' seeds when there are any, `redirect` for a page that
+    keeps an old address."""
+    entry: dict = {"seed": seed, "sha256": sha256}
+    if duplicates:
+        entry["duplicates"] = sorted(duplicates)
+    if redirect:
+        entry["redirect"] = True
+    return entry
 
 
 def read_manifest(content_dir: Path) -> dict[str, dict]:

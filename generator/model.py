@@ -76,6 +76,7 @@ class Article:
     slug: str | None = None
     tags: Tags = field(default_factory=Tags)
     overrides: dict = field(default_factory=dict)
+    defaults: dict = field(default_factory=dict)  # folder defaults for the fields the story leaves empty
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -22,9 +22,9 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator.errors import NewsdigestError
 
-TEXT, TEXTS, DATE, YEAR, SLUG, URL, TIME, STATUS, SEED, SEEDS, LANG = (
+TEXT, TEXTS, DATE, YEAR, SLUG, URL, TIME, STATUS, SEED, SEEDS, LANG, CONTENT = (
     "text", "list of text", "date", "year", "slug", "URL", "time", "status", "seed path", "list of seed paths",
-    "language")
+    "language", "content path")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ SCHEMA: dict[str, Key] = {
     "year": Key(YEAR, True, "the year for a dateline that gives none (sidecars and folder defaults)"),
     "time": Key(TIME, True, "the filing time, `'14:06'` (or `1406`, `4:40pm`, `14:06 GMT`), universal time"),
     "updated": Key(DATE, True, "when the story was last updated"),
-    "date_source": Key(TEXT, False, "where the date came from: `sidecar`, `dateline`, `metadata`, `filename`, `option`, `weekday` or `mtime` (README: Dates)"),
+    "date_source": Key(TEXT, False, "where the date came from: `sidecar`, `dateline`, `metadata`, `folder`, `filename`, `option`, `weekday` or `mtime` (README: Dates)"),
     "dateline": Key(TEXT, True, "the dateline as written"),
     "place": Key(TEXT, True, "the place the story was filed from"),
     "place_tag": Key(TEXT, True, "that place under its tag name, when it differs"),
@@ -63,7 +63,8 @@ SCHEMA: dict[str, Key] = {
     "status": Key(STATUS, True, "`published` (the default), `hidden` (a page, in no list or feed) or `draft` (under drafts/)"),
     "lang": Key(LANG, False, "the story's language, when not the site's (`de`, `pt-BR`)"),
     "seed": Key(SEED, False, "the seed file the story was made from, relative to seeds/"),
-    "duplicates": Key(SEEDS, False, "seeds found to be re-sends of this story"),
+    "duplicates": Key(SEEDS, False, "the other seeds of a story filed more than once: re-sends and earlier versions"),
+    "moved_to": Key(CONTENT, False, "on a page that keeps an old address working: the story it sends readers to"),
 }
 # Pelican keys that choose where a page is written and what renders it: never from a sidecar or a story.
 PATH_KEYS = ("save_as", "url", "template")
@@ -211,13 +212,18 @@ def as_status(value: object) -> str:
     return text
 
 
-def as_seed(value: object) -> str:
-    """A path inside seeds/, relative and not climbing out."""
+def as_seed(value: object, folder: str = "seeds/") -> str:
+    """A path inside seeds/ (or another folder), relative and not climbing out."""
     text = as_text(value)
     path = PurePosixPath(text)
     if not text or path.is_absolute() or ".." in path.parts or "\\" in text:
-        raise ValueError(f"must be a path inside seeds/, not {text!r}")
+        raise ValueError(f"must be a path inside {folder}, not {text!r}")
     return text
+
+
+def as_content_path(value: object) -> str:
+    """A path inside content/."""
+    return as_seed(value, "content/")
 
 
 def as_seeds(value: object) -> list[str]:
@@ -237,7 +243,7 @@ def as_lang(value: object) -> str:
 
 
 CONVERTERS = {TEXT: as_text, TEXTS: as_texts, DATE: as_date, YEAR: as_year, SLUG: as_slug, URL: as_url,
-              TIME: as_time, STATUS: as_status, SEED: as_seed, SEEDS: as_seeds, LANG: as_lang}
+              TIME: as_time, STATUS: as_status, SEED: as_seed, SEEDS: as_seeds, LANG: as_lang, CONTENT: as_content_path}
 
 
 def checked(fields: dict, *, settable_only: bool) -> tuple[dict, list[str]]:
@@ -311,8 +317,8 @@ def clean_values(fields: dict) -> dict:
     return {key: clean(value) for key, value in fields.items()}
 
 
-def load_yaml(text: str, where: Path | str, what: str = "sidecar") -> object:
-    """YAML as data (safe types only), refusing alias bombs: more than MAX_YAML_VALUES values once aliases are
+def load_yaml(text: str, where: Path | str, what: str = "sidecar", max_values: int = MAX_YAML_VALUES) -> object:
+    """YAML as data (safe types only), refusing alias bombs: more than max_values values once aliases are
     expanded, or nesting deeper than MAX_YAML_DEPTH (a recursive alias too). Any problem is a FrontMatterError
     saying `what` is not valid YAML, and at which line of its file (front matter's text starts on the first)."""
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
@@ -320,8 +326,10 @@ def load_yaml(text: str, where: Path | str, what: str = "sidecar") -> object:
         node = loader.get_single_node()
         if node is None:
             return None
-        bound_expansion(node, where)
+        bound_expansion(node, where, max_values)
         return loader.construct_document(node)
+    except FrontMatterError:
+        raise  # a bound passed: already one line naming the file
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -333,14 +341,14 @@ def load_yaml(text: str, where: Path | str, what: str = "sidecar") -> object:
         loader.dispose()
 
 
-def bound_expansion(root: yaml.Node, where: Path | str) -> None:
+def bound_expansion(root: yaml.Node, where: Path | str, max_values: int = MAX_YAML_VALUES) -> None:
     """Walk the YAML graph with aliases expanded, stopping at the first value past the limits."""
     pending, seen = [(root, 0)], 0
     while pending:
         node, depth = pending.pop()
         seen += 1
-        if seen > MAX_YAML_VALUES:
-            raise FrontMatterError(where, [f"YAML expands to more than {MAX_YAML_VALUES:,} values (an alias bomb?)"])
+        if seen > max_values:
+            raise FrontMatterError(where, [f"YAML expands to more than {max_values:,} values (an alias bomb?)"])
         if depth > MAX_YAML_DEPTH:
             raise FrontMatterError(where, [f"YAML nested more than {MAX_YAML_DEPTH} deep (or a recursive alias)"])
         if isinstance(node, yaml.SequenceNode):

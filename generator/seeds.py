@@ -1,4 +1,5 @@
-"""Seed files: which files in seeds/ are seeds, and where a seed's sidecar of front-matter overrides is.
+"""Seed files: which files in seeds/ are seeds, where a seed's sidecar of front-matter overrides is, and the
+defaults a folder's `_defaults.yaml` gives every seed below it.
 
 Kept apart from the parsing stages so that an ingest with nothing to parse does not import them."""
 
@@ -11,6 +12,8 @@ from pathlib import Path
 from generator.errors import SeedError
 
 SIDECAR_SUFFIXES = (".yaml", ".yml")
+DEFAULTS_NAMES = ("_defaults.yaml", "_defaults.yml")  # a folder's defaults, for every seed below it
+MAX_FIELDS_BYTES = 1_000_000  # a sidecar or defaults file holds a few front-matter fields
 IGNORED_SEED_NAMES = {"readme", "readme.md", "readme.txt"}
 
 
@@ -86,6 +89,54 @@ def sidecar_path(seed: Path) -> Path | None:
     """The `<seed-stem>.yaml` (or .yml) next to a seed, if there is one."""
     for suffix in SIDECAR_SUFFIXES:
         candidate = seed.with_suffix(suffix)
-        if candidate != seed and candidate.is_file():
+        if candidate != seed and candidate.name not in DEFAULTS_NAMES and candidate.is_file():
             return candidate
     return None
+
+
+def read_fields_file(path: Path, what: str) -> dict:
+    """The front-matter fields of a sidecar or a folder's defaults (`what`), checked against the schema
+    (generator.schema): only keys they may set, each of its type, YAML loaded with its limits; a SeedError names
+    the file and the reason otherwise."""
+    from generator.schema import FrontMatterError, load_yaml, settable_fields
+
+    try:
+        if path.stat().st_size > MAX_FIELDS_BYTES:
+            raise SeedError(path, f"{what} is over {MAX_FIELDS_BYTES // 1_000_000} MB: not front-matter fields")
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SeedError(path, f"unreadable {what}: {str(error).splitlines()[0]}") from error
+    try:
+        return settable_fields(load_yaml(text, path, what), path)
+    except FrontMatterError as error:
+        raise SeedError(path, "; ".join(error.problems)) from None
+
+
+def folder_defaults(seeds: list[Path], seeds_dir: Path) -> tuple[dict[Path, dict], list[SeedError]]:
+    """Each seed's folder defaults: the fields of every `_defaults.yaml` from seeds_dir down to the seed's folder,
+    the nearest folder's winning key by key; and the defaults files that cannot be used, one SeedError each (their
+    seeds go on without them)."""
+    by_folder: dict[Path, dict] = {}
+    problems: list[SeedError] = []
+
+    def fields_of(folder: Path) -> dict:
+        if folder not in by_folder:
+            by_folder[folder] = {}
+            for name in DEFAULTS_NAMES:
+                if (folder / name).is_file():
+                    try:
+                        by_folder[folder] = read_fields_file(folder / name, "defaults file")
+                    except SeedError as error:
+                        problems.append(error)
+                    break
+        return by_folder[folder]
+
+    result = {}
+    for seed in seeds:
+        merged: dict = {}
+        folder = seeds_dir
+        for part in ("", *seed.relative_to(seeds_dir).parent.parts):
+            folder = folder / part if part else folder
+            merged.update(fields_of(folder))
+        result[seed] = merged
+    return result, problems

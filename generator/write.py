@@ -48,7 +48,8 @@ def render_body(article: Article) -> str:
 
 
 def front_matter(article: Article) -> dict:
-    """The front-matter fields of an article, in a stable order; sidecar overrides win."""
+    """The front-matter fields of an article, in a stable order; folder defaults fill the empty ones, sidecar
+    overrides win."""
     fields: dict = {
         "title": article.headline,
         "summary": article.lede,
@@ -75,6 +76,7 @@ def front_matter(article: Article) -> dict:
         fields["signoff"] = article.signoff
     if article.credits:
         fields["credits"] = article.credits
+    fields.update({key: value for key, value in article.defaults.items() if fields.get(key) in (None, [], "")})
     fields.update(article.overrides)
     return clean_values({key: value for key, value in fields.items() if key == "tags" or value not in (None, [])})
 

@@ -1,7 +1,9 @@
-"""Strict Atom 1.0 and RSS 2.0 feed checks for the test suite, modelled on the W3C Feed Validation Service."""
+"""Strict Atom 1.0 and RSS 2.0 feed checks for the test suite, modelled on the W3C Feed Validation Service, and
+JSON Feed 1.1 checked against its specification."""
 
 import datetime
 import functools
+import json
 import pathlib
 import re
 from collections import Counter
@@ -529,3 +531,81 @@ def _rss_payloads(channel: etree._Element) -> list[str]:
     for element in [*elements, *encoded]:
         errors += [f"{_where(element)}: {problem}" for problem in _html_problems(element.text or "", str)]
     return errors
+
+
+# --- JSON Feed 1.1 --------------------------------------------------------------------------------------------
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# Top-level and item members of JSON Feed 1.1 (https://jsonfeed.org/version/1.1) and the JSON types they take.
+_JSON_FEED_MEMBERS = {"version": str, "title": str, "home_page_url": str, "feed_url": str, "description": str,
+                      "user_comment": str, "next_url": str, "icon": str, "favicon": str, "authors": list,
+                      "language": str, "expired": bool, "hubs": list, "items": list}
+_JSON_ITEM_MEMBERS = {"id": str, "url": str, "external_url": str, "title": str, "content_html": str,
+                      "content_text": str, "summary": str, "image": str, "banner_image": str, "date_published": str,
+                      "date_modified": str, "authors": list, "tags": list, "language": str, "attachments": list}
+_JSON_URLS = ("home_page_url", "feed_url", "next_url", "icon", "favicon", "url", "external_url", "image",
+              "banner_image")
+
+
+def check_json_feed(data: bytes, feed_url: str | None = None) -> list[str]:
+    """Return every problem of a JSON Feed 1.1 document; [] means valid. Required: version (the 1.1 URL), title,
+    items; each item an id (a string, unique) and content_html or content_text. Known members have their types,
+    URLs are absolute http(s), dates RFC 3339, authors objects with a name, url or avatar; extensions start with
+    an underscore."""
+    try:
+        feed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return [f"document: not UTF-8 JSON ({exc})"]
+    if not isinstance(feed, dict):
+        return ["document: the top level is not an object"]
+    errors = _json_members("feed", feed, _JSON_FEED_MEMBERS, ("version", "title", "items"))
+    if feed.get("version") != JSON_FEED_VERSION:
+        errors.append(f"feed: version is {feed.get('version')!r}, expected {JSON_FEED_VERSION!r}")
+    if feed_url is not None and feed.get("feed_url") != feed_url:
+        errors.append(f"feed: feed_url {feed.get('feed_url')!r} is not the feed's URL {feed_url!r}")
+    errors += _json_authors("feed", feed.get("authors"))
+    seen: set[str] = set()
+    for position, item in enumerate(feed.get("items") if isinstance(feed.get("items"), list) else [], start=1):
+        where = f"items[{position}]"
+        if not isinstance(item, dict):
+            errors.append(f"{where}: not an object")
+            continue
+        errors += _json_members(where, item, _JSON_ITEM_MEMBERS, ("id",))
+        if isinstance(item.get("id"), str):
+            if not item["id"].strip() or item["id"] in seen:
+                errors.append(f"{where}: id {item['id']!r} is empty or used before")
+            seen.add(item["id"])
+        if not any(isinstance(item.get(key), str) for key in ("content_html", "content_text")):
+            errors.append(f"{where}: neither content_html nor content_text")
+        for key in ("date_published", "date_modified"):
+            if isinstance(item.get(key), str) and _rfc3339_problem(item[key]):
+                errors.append(f"{where}: {key} {item[key]!r} {_rfc3339_problem(item[key])}")
+        if isinstance(item.get("tags"), list) and not all(isinstance(tag, str) for tag in item["tags"]):
+            errors.append(f"{where}: tags must be strings")
+        if isinstance(item.get("content_html"), str):
+            errors += [f"{where}: content_html: {problem}" for problem in _html_problems(item["content_html"], str)]
+        errors += _json_authors(where, item.get("authors"))
+    return errors
+
+
+def _json_members(where: str, value: dict, members: dict[str, type], required: tuple[str, ...]) -> list[str]:
+    """Missing required members, unknown members (not extensions), members of the wrong type, bad URLs."""
+    errors = [f"{where}: missing {name!r}" for name in required if name not in value]
+    for name, member in value.items():
+        if name.startswith("_"):
+            continue
+        if name not in members:
+            errors.append(f"{where}: {name!r} is not a JSON Feed 1.1 member")
+        elif not isinstance(member, members[name]):
+            errors.append(f"{where}: {name!r} must be a {members[name].__name__}")
+        elif name in _JSON_URLS and not _is_http_url(member):
+            errors.append(f"{where}: {name} {member!r} is not an absolute http(s) URL")
+    return errors
+
+
+def _json_authors(where: str, authors: object) -> list[str]:
+    """Each author an object with at least one of name, url, avatar."""
+    if authors is None or not isinstance(authors, list):
+        return []
+    return [f"{where}: authors[{index}] has none of name, url, avatar" for index, author in enumerate(authors, 1)
+            if not isinstance(author, dict) or not any(isinstance(author.get(key), str) for key in ("name", "url", "avatar"))]

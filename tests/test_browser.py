@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from checktools import ARTIFACTS, AXE_JS, KEY_PAGES, SEED_SLUG, Site, axe_violations
+from checktools import ARTIFACTS, AXE_JS, KEY_PAGES, QUAKE_PAGE, SEED_SLUG, Site, axe_violations
 from conftest import PROJECT, need_tool
 
 try:
@@ -116,3 +116,24 @@ def test_page_fits_the_width_and_is_screenshot(served_site: Site, page: Page, na
         assert shot.stat().st_size > 0
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{name} scrolls sideways by {overflow} px at {width} px wide"
+
+
+def test_an_event_shows_once_on_the_front_page_and_its_story_links_its_other_coverage(
+        served_site: Site, page: Page, problems: list[str]) -> None:
+    page.goto(served_site.url + KEY_PAGES["front"], wait_until="networkidle")
+    quake = page.locator("article.story", has=page.locator(f"a[href$='{QUAKE_PAGE}']"))
+    expect(quake).to_have_count(1)  # one item for the event, whichever version is its headline
+    links = quake.locator("a[href*='/2025/03/11/']").evaluate_all("links => links.map(link => link.href)")
+    versions = {link for link in links if "quake" in link or "earthquake" in link}
+    assert len(versions) == 3  # TASS, Reuters and AP, in that one item
+    also = quake.locator("p.also")
+    expect(also).to_contain_text("Also:")
+    also.get_by_role("link", name="Reuters").click()
+    page.wait_for_load_state()
+    assert page.url == served_site.url + QUAKE_PAGE
+    coverage = page.locator("section.coverage")
+    expect(coverage.get_by_role("heading", name="Other coverage of this event")).to_be_visible()
+    expect(coverage.locator("a")).to_have_count(2)
+    assert {link for link in versions if not link.endswith(QUAKE_PAGE)} == set(
+        coverage.locator("a").evaluate_all("links => links.map(link => link.href)"))
+    assert problems == []

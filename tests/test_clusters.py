@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, PROJECT
-from generator.clusters import (
+from generator.site.clusters import (
     WINDOW_DAYS, Cluster, Story, add_stories, cluster_stories, content_words, make_cluster, precise_numbers,
     proper_names, remove_stories, story_from_fields,
 )
@@ -34,12 +34,14 @@ def fixture_stories(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple
     """Every fixture seed ingested into content/ and read back as a Story: {key: (story, event)}."""
     content = tmp_path_factory.mktemp("events") / "content"
     report = ingest(EVENTS, content, taxonomy_path=PROJECT / "tags.yaml")
-    assert report.ok and len(report.written) == len(list(EVENTS.glob("*.txt"))), report.failures
-    stories = {}
+    assert report.ok, report.failures
+    stories, seeds = {}, set()
     for path in sorted(content.rglob("*.md")):
         post = frontmatter.load(path)
         story = story_from_fields(post["slug"], post.metadata, post.content)
         stories[story.key] = (story, event_of(post["seed"]))
+        seeds.update([post["seed"], *post.get("duplicates", [])])  # ingest merges a re-send into its original
+    assert seeds == {path.name for path in EVENTS.glob("*.txt")}
     return stories
 
 
@@ -71,8 +73,13 @@ def test_cross_agency_versions_join_and_the_fullest_leads(fixture_stories) -> No
 
 
 def test_a_resend_joins_its_original_and_never_displaces_it(fixture_stories) -> None:
-    clusters = cluster_stories(story for story, _ in fixture_stories.values())
-    oil = cluster_of(clusters, "oil-opec", fixture_stories)
+    stories = [story for story, _ in fixture_stories.values()]
+    oil = cluster_of(cluster_stories(stories), "oil-opec", fixture_stories)
+    assert len(oil.stories) == 1  # ingest merged the re-send into its original (generator.resends)
+    original = oil.lead
+    copy = Story(key="copy", title=original.title, text=original.text, date=original.date, source=original.source,
+                 time=dt.time(23, 59))
+    oil = next(cluster for cluster in cluster_stories([*stories, copy]) if original in cluster.stories)
     assert len(oil.stories) == 2 and oil.lead.words == oil.others[0].words
     assert oil.lead.filed < oil.others[0].filed  # the same words: the earlier filed leads
 

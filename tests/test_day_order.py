@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.clusters import Cluster, Story, make_cluster
-from generator.day_order import newest_time, order_day
+from generator.site.clusters import Cluster, Story, make_cluster
+from generator.site.day_order import newest_time, order_day
 from generator.filed import filing_time, time_in_text
 
 DAY = dt.date(2025, 3, 12)

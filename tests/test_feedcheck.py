@@ -1,12 +1,13 @@
 """Tests for the strict feed checker: real feedgenerator output passes, each broken variant is reported."""
 
 import datetime
+import json
 import pathlib
 
 import pytest
 from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
 
-from feedcheck import check_atom, check_feed, check_rss
+from feedcheck import check_atom, check_feed, check_json_feed, check_rss
 
 SITE = "http://example.com/"
 ATOM_URL = SITE + "feeds/all.atom.xml"
@@ -248,3 +249,32 @@ def test_check_feed_dispatches_on_root_and_names_the_file(tmp_path: pathlib.Path
     assert len(errors) == 1 and errors[0].startswith(f"{rss}: line 2: rss/channel/item[1]")
     assert check_feed(other) == [f"{other}: root: <html> is neither Atom <feed> nor <rss>"]
     assert check_feed(rss, None) == errors
+
+
+JSON_FEED = {"version": "https://jsonfeed.org/version/1.1", "title": "newsdigest: all stories",
+             "home_page_url": "https://example.org/", "feed_url": "https://example.org/feeds/all.json",
+             "items": [{"id": "tag:example.org,2024-03-05:/a.html", "url": "https://example.org/a.html",
+                        "content_html": "<p>Text</p>", "date_published": "2024-03-05T14:06:00+00:00",
+                        "authors": [{"name": "TASS"}], "tags": ["Athens"]}]}
+
+
+def test_a_json_feed_with_the_required_members_passes() -> None:
+    assert check_json_feed(json.dumps(JSON_FEED).encode(), "https://example.org/feeds/all.json") == []
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda feed: feed.pop("title"), "missing 'title'"),
+    (lambda feed: feed.update(version="https://jsonfeed.org/version/1"), "version is"),
+    (lambda feed: feed["items"][0].pop("id"), "missing 'id'"),
+    (lambda feed: feed["items"][0].pop("content_html"), "neither content_html nor content_text"),
+    (lambda feed: feed["items"][0].update(date_published="5 March 2024"), "RFC 3339"),
+    (lambda feed: feed["items"].append(dict(feed["items"][0])), "used before"),
+    (lambda feed: feed["items"][0].update(url="a.html"), "not an absolute http(s) URL"),
+    (lambda feed: feed["items"][0].update(authors=[{}]), "none of name, url, avatar"),
+    (lambda feed: feed.update(author={"name": "x"}), "not a JSON Feed 1.1 member"),
+])
+def test_a_broken_json_feed_is_reported(change, expected: str) -> None:
+    feed = json.loads(json.dumps(JSON_FEED))
+    change(feed)
+    errors = check_json_feed(json.dumps(feed).encode())
+    assert any(expected in error for error in errors), errors

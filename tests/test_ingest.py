@@ -214,3 +214,79 @@ def test_the_record_is_kept_as_each_file_is_written(project: Path, monkeypatch) 
     report = ingest(seeds, content)
     assert len(report.written) == 1 and len(report.unchanged) == 2 and report.adopted == []
     assert not (content / JOURNAL).exists() and len(read_manifest(content)) == 3
+
+
+REUTERS_1987 = "{headline}\n    {dateline} - {body}\n    The talks go on next week.\n{signoff}"
+
+
+def add_1987(folder: Path, name: str, headline: str, dateline: str, signoff: str = " Reuter\n") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    text = REUTERS_1987.format(headline=headline, dateline=dateline, body=f"{headline.capitalize()}, officials said.",
+                               signoff=signoff)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def stories_by_seed(content: Path) -> dict[str, frontmatter.Post]:
+    posts = [frontmatter.load(path) for path in content.rglob("*.md")]
+    return {post["seed"]: post for post in posts}
+
+
+def test_folder_defaults_apply_below_their_folder_nearest_first_after_the_text_and_sidecar(project: Path) -> None:
+    seeds, content = project / "seeds", project / "content"
+    archive = seeds / "reuters-1987"
+    archive.mkdir()
+    (archive / "_defaults.yaml").write_text("year: 1987\nsource: Reuters\nplace: London\ncredits: Reuters archive\n",
+                                            encoding="utf-8")
+    (archive / "late").mkdir()
+    (archive / "late" / "_defaults.yml").write_text("year: 1988\n", encoding="utf-8")
+    add_1987(archive, "a.txt", "BANK RAISES RATES", "LONDON, March 3", signoff="")
+    add_1987(archive / "late", "b.txt", "MINERS END STRIKE", "CARDIFF, June 9")
+    add_1987(archive / "late", "c.txt", "DOCKERS VOTE", "HULL, June 10")
+    (archive / "late" / "c.yaml").write_text("year: 1990\n", encoding="utf-8")
+    add_1987(archive, "d.txt", "OIL PRICES FALL", "HOUSTON, Dec 6, 1986")
+    add_1987(archive, "1985-05-02-e.txt", "GRAIN SALES", "CHICAGO, May 2")
+    add_1987(seeds, "f.txt", "WHEAT HARVEST", "OTTAWA, Aug 1")
+    (seeds / "f.yaml").write_text("year: 2001\n", encoding="utf-8")
+
+    report = ingest(seeds, content)
+    assert report.ok, report.failures
+    assert not any("_defaults" in name for name in report.parsed)
+    posts = stories_by_seed(content)
+    assert sorted(posts) == ["f.txt", "reuters-1987/1985-05-02-e.txt", "reuters-1987/a.txt", "reuters-1987/d.txt",
+                             "reuters-1987/late/b.txt", "reuters-1987/late/c.txt"]
+    dated = {seed: (str(post["date"]), post["date_source"]) for seed, post in posts.items()}
+    assert dated["reuters-1987/a.txt"] == ("1987-03-03", "folder")
+    assert dated["reuters-1987/late/b.txt"] == ("1988-06-09", "folder")  # the nearer folder wins
+    assert dated["reuters-1987/late/c.txt"] == ("1990-06-10", "sidecar")  # the sidecar wins over the folder
+    assert dated["reuters-1987/d.txt"] == ("1986-12-06", "dateline")  # the text's year wins over the folder
+    assert dated["reuters-1987/1985-05-02-e.txt"] == ("1987-05-02", "folder")  # the folder wins over the name
+    assert dated["f.txt"] == ("2001-08-01", "sidecar")  # outside the folder: no defaults
+    assert posts["reuters-1987/late/b.txt"]["credits"] == "Reuters archive"  # the story gives none: filled
+    assert posts["reuters-1987/late/b.txt"]["place"] == "Cardiff"  # the story's own place stays
+    assert "credits" not in posts["f.txt"].metadata
+
+    assert ingest(seeds, content).parsed == []
+    (archive / "_defaults.yaml").write_text("year: 1986\nsource: Reuters\n", encoding="utf-8")
+    assert sorted(ingest(seeds, content).parsed) == ["reuters-1987/1985-05-02-e.txt", "reuters-1987/a.txt",
+                                                     "reuters-1987/d.txt", "reuters-1987/late/b.txt",
+                                                     "reuters-1987/late/c.txt"]
+    assert str(stories_by_seed(content)["reuters-1987/a.txt"]["date"]) == "1986-03-03"
+
+
+def test_an_unusable_folder_defaults_file_is_one_error_and_its_seeds_still_ingest(project: Path) -> None:
+    seeds, content = project / "seeds", project / "content"
+    add_1987(seeds / "bad", "a.txt", "BANK RAISES RATES", "LONDON, March 3")
+    (seeds / "bad" / "a.yaml").write_text("year: 1987\n", encoding="utf-8")
+    (seeds / "bad" / "_defaults.yaml").write_text("source: Reuters\ndate_source: folder\n", encoding="utf-8")
+    add_1987(seeds / "broken", "b.txt", "MINERS END STRIKE", "CARDIFF, June 9")
+    (seeds / "broken" / "b.yaml").write_text("year: 1987\n", encoding="utf-8")
+    (seeds / "broken" / "_defaults.yaml").write_text("year: [1987\n", encoding="utf-8")
+
+    report = ingest(seeds, content)
+    bad, broken = sorted(str(failure) for failure in report.failures)
+    assert bad == (f"{seeds / 'bad' / '_defaults.yaml'}: 'date_source' cannot be set here (the keys that can are "
+                   "listed in README.md, 'Front matter')")
+    assert broken.startswith(f"{seeds / 'broken' / '_defaults.yaml'}: defaults file is not valid YAML (line 2")
+    assert sorted(stories_by_seed(content)) == ["bad/a.txt", "broken/b.txt"]

@@ -16,6 +16,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
+import frontmatter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -132,6 +133,39 @@ def test_filing_time_in_gmt_is_kept_and_an_offset_one_is_not() -> None:
     assert parse_seed(LAYOUTS / "afp-wire.txt").time == dt.time(15, 35)
     assert parse_seed(LAYOUTS / "interfax-wire.txt").time == dt.time(10, 20)
     assert parse_seed(LAYOUTS / "ap-web.txt").time is None  # `3:15 PM GMT+1`
+    assert parse_seed(LAYOUTS / "ap-wire-1986.txt").time == dt.time(16, 22)  # `AP-NR-03-14-86 1122EST`
+    assert parse_seed(LAYOUTS / "site-guardian.txt").time == dt.time(13, 20)  # `Mon 3 Oct 2022 14.20 BST`
+
+
+@pytest.mark.parametrize(("line", "universal"), [
+    ("Published 10:32 AM EST, March 3, 2024", "15:32"),
+    ("Updated 11:46 AM EDT, September 29, 2022", "15:46"),
+    ("Published: January 26, 2001 15:40 IST", "10:10"),
+    ("Tue May 22, 2001 9:12am GMT", "09:12"),
+    ("ROME 1996-12-06 1406 GMT", "14:06"),
+    ("05.03.2014 16:40 MSK", "13:40"),
+    ("Published 10:10 PM PDT, June 13, 2019", None),  # 05:10 the next day: not this date's time
+    ("Published 3:15 PM GMT+1, June 13, 2019", None),
+    ("November 30, 2016, 7:47 PM ET", None),  # eastern time, standard or summer: not known
+    ("Published June 13, 2019", None),
+])
+def test_a_stamp_line_s_time_is_kept_in_universal_time(line: str, universal: str | None) -> None:
+    from generator.head import filing_time
+
+    found = filing_time(line)
+    assert (f"{found:%H:%M}" if found else None) == universal
+
+
+def test_a_time_at_the_top_reaches_the_front_matter(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ap.txt").write_text(
+        "Senate passes stopgap spending bill\n\nBy LISA MASCARO\n\nPublished 10:32 AM EST, March 3, 2024\n\n"
+        "WASHINGTON (AP) — The Senate passed a stopgap spending bill on Sunday, sending it to the House with days "
+        "to spare before a partial shutdown.\n\nThe vote was 77-13.\n", encoding="utf-8")
+    assert ingest(seeds, tmp_path / "content").ok
+    post = frontmatter.load(next((tmp_path / "content").rglob("*.md")))
+    assert post["time"] == "15:32" and str(post["date"]) == "2024-03-03"
 
 
 # --- property tests: furniture in any order, CRLF, blank lines, hard wrapping -----------------------------------

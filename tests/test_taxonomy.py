@@ -95,6 +95,11 @@ BAD_TAXONOMIES = [
     ("max_tags: '12'\n", "max_tags"),
     ("max_tags: 0\n", "max_tags"),
     ("bodies:\n  Federal Reserve: {country: US}\n", "bodies.Federal Reserve"),
+    ("eras: [Soviet Union]\n", "eras"),
+    ("eras:\n  Soviet Union: Russia\n", "eras.Soviet Union"),
+    ("eras:\n  Soviet Union: {today: Russia}\n", "eras.Soviet Union"),
+    ("eras:\n  Soviet Union: {today: [Russia], ended: 1991}\n", "eras.Soviet Union.today"),
+    ("eras:\n  Soviet Union: {today: Russia, ended: '1991'}\n", "eras.Soviet Union.ended"),
 ]
 
 
@@ -113,3 +118,30 @@ def test_a_bad_taxonomy_stops_the_run_with_one_line_and_exit_two(chdir_project: 
     assert main(["ingest"]) == 2
     error = capsys.readouterr().err.strip()
     assert error.count("\n") == 0 and f"tags.yaml: {key}:" in error and "Traceback" not in error
+
+
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{key}: &{key} [{', '.join(['*' + previous] * 10)}]\n" for previous, key in zip("abcdefgh", "bcdefghi"))
+
+
+@pytest.mark.parametrize("text", [ALIAS_BOMB, "aliases: &loop\n  US: *loop\n", "aliases: [unclosed\n"])
+def test_an_alias_bomb_or_bad_yaml_in_tags_yaml_is_one_config_error(tmp_path, text):
+    path = tmp_path / "tags.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(f"setting {path}: ")) as error:
+        load_taxonomy(path)
+    assert "\n" not in str(error.value)
+
+
+def test_an_alias_bomb_in_tags_yaml_stops_ingest_with_one_line_and_exit_two(chdir_project: Path, capsys):
+    shutil.copy(PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt", chdir_project / "seeds")
+    (chdir_project / "tags.yaml").write_text(ALIAS_BOMB, encoding="utf-8")
+    assert main(["ingest"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and "alias bomb" in error and "Traceback" not in error
+
+
+def test_aliases_inside_the_limit_still_load(tmp_path):
+    path = tmp_path / "tags.yaml"
+    path.write_text("aliases:\n  US: &us United States\n  USA: *us\n  America: *us\n", encoding="utf-8")
+    assert load_taxonomy(path).aliases["usa"] == "United States"

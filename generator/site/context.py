@@ -5,6 +5,7 @@ generator's context (the template variables) or to the stories; none replaces Pe
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 
 from pelican.urlwrappers import Tag
@@ -14,29 +15,33 @@ from generator.search_index.plugin import aliases_path
 from generator.site.places import group_places
 from generator.site.reader import TAG_TYPES
 from generator.tagging.text import fold
+from generator.site.related import unique_tags
 
 OTHER_TAGS = "Tags"  # the group of tags of no known type
 OTHER_INITIAL = "#"  # the A-Z index's letter for names that begin with a digit or another script's letter
 
 
-def newest_first(article) -> tuple[float, str]:
-    """ARTICLE_ORDER_BY: newest first, stories of the same time by slug (what Pelican gives when it groups
-    translations by slug first; we have no translations, so pelicanconf.py turns that quadratic step off)."""
-    return -article.date.timestamp(), article.slug
+def newest_first(article) -> tuple[float, bytes]:
+    """ARTICLE_ORDER_BY: newest first (to the minute where the filing time is known), stories of the same time in
+    an order that is stable from build to build and unrelated to the alphabet (a digest of the slug). Pelican
+    would order by slug first to group translations; we have none, so pelicanconf.py turns that quadratic step
+    off."""
+    return -article.date.timestamp(), hashlib.blake2b(article.slug.encode("utf-8"), digest_size=8).digest()
 
 
 def file_under_dateline_place(generator) -> None:
-    """Tag every story with its dateline place too, so each place has a page and feeds."""
+    """File every story under its dateline place too, so each place's page and feeds list the stories filed from
+    there. The place's Tag is the story's `filed_from`; a place the story's own tags leave out (a city it does
+    not discuss) is added to the tags Pelican files it under, not to `shown_tags`, the tags a reader sees."""
     settings = generator.settings
     for article in generator.articles:
+        article.shown_tags = article.tags
         place = dateline_place(article)
         if not place:
             continue
-        tag = Tag(str(place), settings)
-        if tag.slug in {existing.slug for existing in article.tags}:
-            continue
-        article.tags.append(tag)
-        add_to_group(article.tag_groups, "Places", tag)
+        tag = article.filed_from = Tag(str(place), settings)
+        if tag.slug not in {existing.slug for existing in article.tags}:
+            article.tags = [*article.tags, tag]  # a new list: the read cache keeps the story's own
 
 
 def dateline_place(article) -> str | None:
@@ -44,32 +49,27 @@ def dateline_place(article) -> str | None:
     return getattr(article, "place_tag", None) or getattr(article, "place", None)
 
 
-def add_to_group(groups: list[tuple[str, list[Tag]]], label: str, tag: Tag) -> None:
-    """Append a tag to its type's group, creating the group in TAG_TYPES order when missing."""
-    order = [name for _, name in TAG_TYPES] + [OTHER_TAGS]
-    for name, members in groups:
-        if name == label:
-            members.append(tag)
-            return
-    position = sum(1 for name, _ in groups if order.index(name) < order.index(label))
-    groups.insert(position, (label, [tag]))
-
-
 def tag_index(generator) -> None:
     """Give templates `tag_groups` (every tag with its story count, grouped by type) and `tag_types`; each Tag
-    its `group` (its type's label), which its page shows."""
+    its `group` (its type's label), which its page shows. A place only some stories are filed from counts them
+    too, and is a place."""
     counts: Counter = Counter()
     types: dict[str, str] = {}
     tags: dict[str, Tag] = {}
     for article in generator.articles:
         for label, members in article.tag_groups:
             for tag in members:
-                counts[tag.slug] += 1
                 types.setdefault(tag.slug, label)
-                tags[tag.slug] = tag
+        filed_from = getattr(article, "filed_from", None)
+        if filed_from is not None:
+            types.setdefault(filed_from.slug, "Places")
+        for tag in unique_tags(article.tags):
+            counts[tag.slug] += 1
+            tags[tag.slug] = tag
     grouped = []
     for _, label in (*TAG_TYPES, ("tags", OTHER_TAGS)):
-        members = sorted((tag for slug, tag in tags.items() if types[slug] == label), key=lambda t: (-counts[t.slug], t.name.casefold()))
+        members = sorted((tag for slug, tag in tags.items() if types.get(slug, OTHER_TAGS) == label),
+                         key=lambda t: (-counts[t.slug], t.name.casefold()))
         if members:
             grouped.append((label, [(tag, counts[tag.slug]) for tag in members]))
     generator.context["tag_groups"] = grouped

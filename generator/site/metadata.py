@@ -4,6 +4,8 @@ marked as what they are."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from feedgenerator import Rss201rev2Feed
 from markupsafe import Markup
 
@@ -16,6 +18,29 @@ def public_path(page: str) -> str:
 def absolute_url(settings: dict, path: str) -> str:
     """The public URL of a site path; a trailing index.html is dropped, as servers add it back."""
     return f"{settings['FEED_DOMAIN'].rstrip('/')}/{public_path(path)}"
+
+
+def original_url(article) -> str | None:
+    """The address of the story where its agency published it (front matter `source_url`, from a sidecar or the
+    seed), when it is an absolute http or https URL; anything else (a `javascript:` link, a path) is ignored."""
+    value = getattr(article, "source_url", None)
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    unsafe = any(character.isspace() or character in '<>"' for character in value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or unsafe:
+        return None
+    return value
+
+
+def host_of(url: str) -> str:
+    """The site a URL is on, as a reader names it: `www.reuters.com` is reuters.com."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def news_article(article, settings: dict) -> dict:
@@ -37,8 +62,11 @@ def news_article(article, settings: dict) -> dict:
         "author": agency,
         "publisher": agency,
         "sourceOrganization": agency,
-        "keywords": [tag.name for tag in article.tags],
+        "keywords": [tag.name for tag in getattr(article, "shown_tags", article.tags)],
     }
+    original = original_url(article)
+    if original:
+        data["isBasedOn"] = original
     if getattr(article, "dateline", None):
         data["dateline"] = str(article.dateline)
     place = getattr(article, "place", None)

@@ -19,6 +19,7 @@ from pelican.readers import BaseReader, MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag
 
 from generator.schema import BoundedYAML, read_story
+from generator.filed import at_filing_time
 from generator.site.markup import markdown_from_settings, story_html, story_markdown, teaser_of
 
 TAG_TYPES = (("people", "People"), ("places", "Places"), ("organisations", "Organisations"), ("topics", "Topics"))
@@ -64,8 +65,10 @@ class FrontMatterReader(BaseReader):
         metadata["lede"] = str(lede) if lede else None
         metadata["teaser"] = teaser
         metadata["summary"] = Markup(escape(teaser))
-        metadata["date"] = as_datetime(fields.get("date"), source_path)
+        metadata["date"] = at_filing_time(as_datetime(fields.get("date"), source_path), fields.get("time"))
         metadata["day"] = metadata["date"].date()
+        if fields.get("updated"):  # Pelican's name for it: the page says "Updated", feeds and sitemap use it
+            metadata["modified"] = as_datetime(fields["updated"], source_path)
         tags = [self.tag(str(name)) for name in fields.get("tags") or []]
         metadata["tags"] = tags
         metadata["tag_groups"] = group_tags(tags, fields)

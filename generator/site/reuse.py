@@ -27,7 +27,7 @@ PAGE_RECORDS = "NEWSDIGEST_PAGE_RECORDS"  # setting: (the previous build's page 
 # files beside output/ (generator.build), never in the published site
 SOURCE_HASH = "md5"  # of a story's source file in its page keys: Pelican's read cache stamps files with it too
 SOURCE_STAMPS = "NEWSDIGEST_SOURCE_STAMPS"  # in the context: the function giving a path's hash as Pelican's cache took it
-_NEIGHBOURS = ("older_article", "newer_article", "related")
+_NEIGHBOURS = ("older_article", "newer_article", "related", "other_coverage")
 
 
 class Fingerprints:

@@ -9,7 +9,8 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 
-from generator.site.metadata import absolute_url, news_article
+from generator.site.coverage import also, as_items, filed_label
+from generator.site.metadata import absolute_url, host_of, news_article, original_url
 
 SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 COMPILED_TEMPLATES = "templates"  # beside the build's read cache (CACHE_PATH)
@@ -41,8 +42,13 @@ class RenderedOnce:
 
 def add_template_helpers(generator) -> None:
     """Give templates the `script_json` filter, `absolute_url(path)`, `news_article(article)` (its JSON-LD,
-    computed only for the pages that are rendered) and `once` (see RenderedOnce)."""
+    computed only for the pages that are rendered) and `once` (see RenderedOnce); and the filters of lists and
+    stories: `as_items` (a list's stories as its items, an event once), `also` (the other versions under an
+    item's story, with their labels), `filed` (a story's filing time), `original_url` and `host` (the original
+    story's address)."""
     generator.env.filters["script_json"] = script_json
+    generator.env.filters.update(as_items=as_items, also=also, filed=filed_label, original_url=original_url,
+                                 host=host_of)
     generator.env.globals["once"] = RenderedOnce()
     generator.env.globals["absolute_url"] = lambda path: absolute_url(generator.settings, path)
     generator.env.globals["news_article"] = lambda article: news_article(article, generator.settings)

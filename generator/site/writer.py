@@ -1,7 +1,7 @@
 """Render stage: the one writer of the site, a subclass of Pelican's Writer (Pelican's get_writer signal).
 
-Always: lists are paged by the stable paginator (generator.site.pagination). Where Pelican's writer is the one
-generator.site.patches was written for (its WriterHooks reach into the writer's private methods), also: a page or
+Always: lists show each event once (generator.site.coverage) and are paged by the stable paginator
+(generator.site.pagination). Where Pelican's writer is the one generator.site.patches was written for (its WriterHooks reach into the writer's private methods), also: a page or
 feed whose key is unchanged is linked from the previous build (generator.site.reuse), each feed entry is made
 once, and the stories' pages and feeds are shared among processes (generator.site.parallel): a page is written
 by the process its name hashes to; the other processes exit once the stories' pages are written
@@ -18,6 +18,7 @@ from pelican.writers import Writer
 
 from generator.site import patches
 from generator.site.collection import freeze_read_site
+from generator.site.coverage import list_items
 from generator.site.pagination import StablePaginator
 from generator.site.parallel import WRITE_PROCESSES, WorkerFailed, Workers, share_of, unsafe_listeners
 from generator.site.reuse import PAGE_RECORDS, PREVIOUS_OUTPUT, PageKeys, write_record
@@ -61,7 +62,8 @@ class SiteWriter(Writer):
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
-        """Pelican's write_file; a paginated template is cut into pages by the stable paginator, each page then
+        """Pelican's write_file; a paginated list of stories is cut into pages of its items (an event once:
+        generator.site.coverage) by the stable paginator, each page then
         written by Pelican as an unpaginated one with the same page variables Pelican gives."""
         if self.fast:
             template = KeyedTemplate(template, self)
@@ -71,7 +73,8 @@ class SiteWriter(Writer):
             return super().write_file(name, template, context, relative_urls, {}, template_name, override_output,
                                       url, **kwargs)
         per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
-        paginators = {key: StablePaginator(name, url, value, self.settings, per_page) for key, value in paginated.items()}
+        paginators = {key: StablePaginator(name, url, list_items(value), self.settings, per_page, total=len(value))
+                      for key, value in paginated.items()}
         for number in range(1, next(iter(paginators.values())).num_pages + 1):
             page_variables = dict(kwargs)
             for key, paginator in paginators.items():

@@ -9,11 +9,17 @@ from functools import lru_cache
 
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import (
+    ADMINISTRATIVE_WORDS,
+    BODY_WORDS,
+    BUILDING_WORDS,
     CALENDAR,
     COMMON_WORDS,
+    DOMAIN_WORDS,
     COMPETITION_WORDS,
     DOCUMENT_WORDS,
     DESCRIPTORS,
+    EVENT_OPENERS,
+    EVENT_WORDS,
     FAITHS,
     FAMILY_NAMES_FIRST,
     GENERIC_ORG_WORDS,
@@ -21,12 +27,16 @@ from generator.tagging.lexicon import (
     INDEX_WORDS,
     INDUSTRY_WORDS,
     INSTITUTION_HEADS,
+    INSTITUTION_WORDS,
     LEGAL_SUFFIXES,
     LOCATIVES,
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
     NUMBER_WORDS,
     ORDINALS,
+    ORG_NOUNS,
+    ORGAN_ADJECTIVES,
+    ORGANS,
     PARTY_MEMBERS,
     ORG_WORDS,
     PLACE_OPENERS,
@@ -34,12 +44,15 @@ from generator.tagging.lexicon import (
     PLACE_WORDS,
     REGION_NOUNS,
     RESULT_WORDS,
+    ROYAL_TITLES,
+    SESSION_WORDS,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLES,
     VESSEL_NOUNS,
+    WORK_NOUNS,
 )
-from generator.tagging.text import CONNECTORS, Mention, fold, is_capitalised
+from generator.tagging.text import CONNECTORS, POSSESSIVE, Mention, fold, is_capitalised
 
 # Letters of the Latin alphabets, so that "Erdoğan" and "Šefčovič" are name words too.
 _LETTERS = [chr(code) for code in range(0x250)]
@@ -65,18 +78,32 @@ GOVERNMENT_VERBS = SPEECH_VERBS | frozenset(
 PRODUCT_NOUNS = frozenset(
     "missile missiles system systems drug drugs vaccine vaccines car cars jet jets aircraft plane planes model "
     "models phone phones engine engines rifle tank tanks software app device devices brand sedan truck trucks "
-    "pill pills treatment rocket rockets satellite satellites platform".split())
+    "pill pills treatment rocket rockets satellite satellites platform maker makers weedkiller herbicide pesticide "
+    "brands".split())
+# "a spokesman for Canada's central bank": a country owning a common noun after these is named in passing.
+OWNER_PREPOSITIONS = frozenset("for of from at with by about to".split())
 ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western, European, Soviet-American
 NOT_A_SINGLE_NAME = ORDINALS | PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
 NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
-NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS
+NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS | DOMAIN_WORDS | LEGAL_SUFFIXES
 TITLE_TAILS = TITLE_MODIFIERS | CONNECTORS
-NOT_PERSON_WORDS = NOT_NAME_WORDS | ORG_WORDS
+NOT_PERSON_WORDS = NOT_NAME_WORDS | ORG_WORDS | PLACE_WORDS
+# Words after "and" that make a firm of one name: "Smith and Sons Ltd", "Central Bank and Trust Co".
+PARTNER_WORDS = LEGAL_SUFFIXES | frozenset("partners associates sons son brothers bros company companies trust savings loan "
+                                             "loans".split())  # and "Central Bank and Trust Co"
+# Words that are a kind of thing, not a name, when they stand alone before "and" ("Securities and Futures
+# Authority", "Oil and Natural Gas Corporation", "Food and Drug Administration").
+GENERIC_WORDS = DOMAIN_WORDS | GENERIC_ORG_WORDS | INDUSTRY_WORDS | frozenset(
+    "industrial commercial agricultural scientific technical cultural social".split())  # "Industrial and Commercial"
 ORG_OPENERS = ORG_WORDS - COMMON_WORDS
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
+# Nouns after a place that make it the name of a grade of a commodity: "Brent crude", "Urals blend".
+GRADE_NOUNS = frozenset("crude blend".split())
+# Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
+HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
 
 # Section weights: what a mention there says about what the story is about.
@@ -128,6 +155,10 @@ class Resolver:
     team_words: set[str] = field(default_factory=set)  # single names met where a result names a team
     vessels: set[str] = field(default_factory=set)  # names met after "the tanker", "the ship"
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
+    heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
+    products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
+    defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
+    dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
@@ -170,15 +201,34 @@ class Resolver:
         words = self._strip_leading(self._strip_openers(mention), mention.weight, mention.initial)
         if mention.quoted and fold(self.aliases.get(fold(mention.text), mention.text)) not in self.types:
             return  # 'the "Anne Klein" line', '"Return of the Legend"': a product, a title or a nickname
-        if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS:
+        if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS or mention.apposed_to in VESSEL_NOUNS:
             self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
-        if not words or self._is_demonym(words) or self._names_no_entity(words, mention):
+        if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
+            return
+        if mention.ordinal:  # "9th U.S. Circuit Court of Appeals": the number is part of the name
+            words = (mention.ordinal, *words)
+        if fold(" ".join(words)) in self.defined and not self.known(" ".join(words)):
+            self.add(" ".join(words), "organisation", mention.weight)  # "Organisation for Security and Cooperation
+            return  # in Europe (OSCE)": one name, the story says so
+        if len(words) > 2 and tuple(fold(word) for word in words[-2:]) in ORGANS or fold(words[-1]) in {
+                organ[0] for organ in ORGANS if len(organ) == 1} and len(words) > 1:
+            # "CPSU Central Committee", "CPC Politburo": the body whose organ it is
+            organ = 1 if fold(words[-1]) in {organ[0] for organ in ORGANS if len(organ) == 1} else 2
+            self._resolve(Mention(words[:-organ], mention.weight, False, mention.before))
             return
         if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
-            suffix = "" if mention.after == "province" else f" {mention.after.capitalize()}"  # Jiangsu; Kursk Region
-            self.add(f"{' '.join(words)}{suffix}", "place", mention.weight)
-            return
+            known = self.known(" ".join(words))
+            if mention.after == "province":  # "Jiangsu province": Jiangsu
+                self.add(" ".join(words), "place", mention.weight)
+            elif known and known[1] == "place" and fold(known[0]) not in gazetteer().cities:
+                self.add(known[0], "place", mention.weight)  # "the Gulf region", "the Donbas region"
+            elif known and known[1] == "place" or not known and not self._describes_an_area(words):
+                # "Kursk region": the Kursk Region, not the city; "the Emilia-Romagna region" no list knows
+                self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
+            return  # "the Asia-Pacific region": no place we can name
         known = self.known(" ".join(words))
+        if known and known[1] == "place" and mention.after in GRADE_NOUNS:
+            return  # "Brent crude", "Urals blend": a grade of oil, not the place
         if known and known[1] == "place" and mention.after in GOVERNMENT_VERBS and fold(known[0]) in gazetteer().capitals:
             # "Moscow rejected the plan": the government, not the city; weak evidence for its country
             country = gazetteer().countries.get(gazetteer().capitals[fold(known[0])])
@@ -187,10 +237,23 @@ class Resolver:
                 return
         if known and len(words) == 1 and known[1] == "place" and fold(known[0]) not in gazetteer().names:
             # A one-word city may be a surname ('Wilson', 'Lincoln'): decide once all people are known.
-            self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
+            self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after))
+            return
+        if known and self._attributive(words, known, mention):
+            # "U.S. chipmaker Nvidia", "U.S. officials": the abbreviation used as a demonym, weak evidence like one
+            self.demonym_scores[known[0]] = self.demonym_scores.get(known[0], 0.0) + DEMONYM_WEIGHT * mention.weight
             return
         if known:
-            self.add(known[0], known[1], mention.weight, " ".join(words))
+            # "a spokesman for Canada's central bank" in the body: a country in passing, weak evidence
+            passing = mention.owns_common_noun and mention.weight <= BODY_WEIGHT and known[1] == "place" and \
+                mention.before[-1:] and mention.before[-1] in OWNER_PREPOSITIONS
+            # "makes cars in Brazil, Mexico, Thailand and India": places listed in the body, examples in passing
+            passing = passing or (mention.listed_after_name or mention.listed_before_name) and not self.venue and \
+                mention.weight <= BODY_WEIGHT and known[1] == "place"
+            self.add(known[0], known[1], mention.weight * (DEMONYM_WEIGHT if passing else 1), " ".join(words),
+                     named=not passing)
+            return
+        if self._split_glued(words, mention):
             return
         if words[-1].endswith("-based") and len(words) > 1:  # "Hong Kong-based group": Hong Kong is named
             self._resolve(Mention((*words[:-1], words[-1][: -len("-based")]), mention.weight * DEMONYM_WEIGHT, False))
@@ -206,52 +269,134 @@ class Resolver:
             self._resolve(Mention(owner, mention.weight, False, mention.before))
             self._resolve(Mention(words[len(owner) + 1:], mention.weight, False, (), mention.after))
             return
-        person = _split_affiliation(words)
+        if self._split_body_of_body(words, mention):
+            return
+        person = _split_affiliation(words, self.known)
         if person:
             self.add(" ".join(person), "person", mention.weight)
             self._resolve(Mention(words[len(person) + 1:], mention.weight, False))
             return
-        parts = _split_conjunction(words, self.known)
+        parts = _split_conjunction(words, self.known, self.heads)
         if parts:
             for part in parts:
-                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
+                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after,
+                                      listed_after_name=mention.listed_after_name,
+                                      listed_before_name=mention.listed_before_name))
             return
         self._resolve_unknown(words, mention)
 
+    @staticmethod
+    def _attributive(words: tuple[str, ...], known: tuple[str, str], mention: Mention) -> bool:
+        """True for a country's abbreviation before a common noun ("U.S. chipmaker", "UK banks"), not before a
+        verb or a function word ("the U.S. said", "the U.S. and Japan")."""
+        short = len(words) == 1 and len(words[0].replace(".", "")) <= 4 and words[0].replace(".", "").isupper()
+        return (short and known[1] == "place" and mention.lower_after and mention.weight < HEADLINE_WEIGHT
+                and mention.after not in COMMON_WORDS and mention.after not in GOVERNMENT_VERBS
+                and mention.after not in ACTING_VERBS and getattr(gazetteer().names.get(fold(known[0])), "kind", "") == "country")
+
+    def _split_glued(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """Resolve the names glued into one span apart, True if it was: a person after a title ("HSBC Chair Mark
+        Tucker", "Chairman of the Oil and Natural Gas Corporation Arun Kumar Singh"), names on either side of a
+        slash ("Unilever/Nestle") or after a legal suffix inside the span ("Vale SA Rio Tinto")."""
+        person, prefix = _split_title(words)
+        if person:
+            self.add(" ".join(person), "person", mention.weight)
+            if _split_title(prefix)[0]:  # "Secretary of State George Shultz and Defense Secretary Caspar Weinberger"
+                self._resolve(Mention(prefix, mention.weight, False))
+                return True
+            for cut in (index for index, word in enumerate(prefix) if word == "and"):
+                if _split_title(prefix[:cut])[0]:  # "Deputy Prime Minister Alexander Novak and Indian Petroleum"
+                    self._resolve(Mention(prefix[:cut], mention.weight, False))
+                    prefix = prefix[cut + 1:]
+                    break
+            holder = _title_holder(prefix)
+            if holder:  # 'US' in 'US President Joe Biden', 'HSBC' in 'HSBC Chair Mark Tucker': weak evidence
+                self._resolve(Mention(holder, mention.weight * DEMONYM_WEIGHT, False))
+            return True
+        parts = _split_slash(words) or _split_after_suffix(words)
+        for part in parts:
+            self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
+        return bool(parts)
+
     def _resolve_unknown(self, words: tuple[str, ...], mention: Mention) -> None:
-        """Type a span no list knows: by a title, by a known entity it shortens, or by its shape."""
+        """Type a span no list knows: by a known entity it shortens, or by its shape."""
         if len(words) > 1 and all(word.isupper() for word in words) and not mention.bracketed:
             return  # a shouted heading ("CRUDE OIL", "MAJOR LEAGUE RESULTS"): only known names count in capitals
         if self._team(words, mention):
             return
+        if len(words) > 2 and fold(words[0]) in PERSON_TITLES and "for" in words[1:3]:
+            # "Vice President for Financial Communications", "Minister for Foreign Affairs": a post, no entity
+            return
         plural_after_the = (mention.words[0] == "The" or mention.before[-1:] == ("the",)) and words[0].endswith("s")
         if self.venue and len(words) == 1 and (_in_result(mention) or plural_after_the):
             self.team_words.add(words[0])  # "Essex 532-8", "beat Dinamo", "the Phillies"
-        person, prefix = _split_title(words)
-        if person:
-            self.add(" ".join(person), "person", mention.weight)
-        elif self._split_place_head(words, mention):
+        prefix = _split_title(words)[1]  # a title and no name after it: "Prime Minister of Japan"
+        if self._split_place_head(words, mention):
             return
-        target = None if person else self._match_known(words)
-        kind = None if person or target else _kind_by_shape(words, mention)
+        target = self._match_known(words)
+        kind = None if target else _kind_by_shape(words, mention)
         if kind == "person" and fold(words[0]) in self.demonyms:
             kind = "organisation"
         if target:
             target.credit(mention.weight)
         elif kind:
             self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
-        elif not person and not prefix:
-            self.deferred.append(Mention(words, mention.weight, mention.initial, mention.before, mention.after))
+        elif not prefix:
+            self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after))
         if prefix and not kind and len(prefix) < len(words):
-            # 'US' in 'US President Joe Biden' qualifies the title: weak evidence, like a demonym.
             self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
 
+    def _truncated(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """True for the rest of a name cut at a comma or before a lower-case word: "Roebuck and Co" of "Sears,
+        Roebuck and Co", "Senate Appropriations" of "Senate Appropriations subcommittee" (either the whole name or
+        nothing)."""
+        if mention.listed_after_name and len(words) > 2 and words[1] == "and" and fold(words[-1]) in ORG_ENDINGS:
+            return True
+        if len(words) > 1 and fold(words[-1]) in ("majority", "minority") and mention.after in TITLES:
+            return True  # "Senate Majority" of "Senate Majority leader Robert Byrd": a title's start
+        return len(words) > 1 and fold(words[-1]) in DOMAIN_WORDS and (
+            mention.after in ORG_WORDS or mention.after in ("subcommittee", "panel"))
+
+    def _split_body_of_body(self, words: tuple[str, ...], mention: Mention) -> bool:
+        """Resolve "Standing Committee of the National People's Congress" as the two bodies it names (a body of
+        two words or more "of" another body); True if split."""
+        if "of" not in words[2:-1] or self.known(" ".join(words)):
+            return False
+        cut = words.index("of", 2)
+        owner = words[cut + 1:]
+        while owner and owner[0] in CONNECTORS:
+            owner = owner[1:]
+        if not owner or fold(words[cut - 1]) not in ORG_WORDS or not (
+                fold(owner[-1]) in BODY_WORDS or len(owner) == 1 and ACRONYM.match(owner[0])):
+            return False  # not "National Association of Software and Service Companies", "Royal Bank of Scotland"
+        self._resolve(Mention(words[:cut], mention.weight, False, mention.before))
+        self._resolve(Mention(owner, mention.weight, False, (), mention.after))
+        return True
+
     def _names_no_entity(self, words: tuple[str, ...], mention: Mention) -> bool:
-        """True for the name of a competition or event ("World Cup", "Hong Kong Open", in sport "National League")
-        or of a market index ("the Nikkei index", "the Dow Jones industrial average"): names, but of no entity."""
+        """True for the name of a competition or event ("World Cup", "Hong Kong Open", in sport "National League",
+        "Hurricane Andrew", "Expo 92", "27th Congress of the CPSU"), of a market index ("the Nikkei index"), of a
+        building ("Great Hall of the People", "Rod Laver Arena"), of a product or work the story names so ("the
+        hospital drama ER"), or of a body's organ alone ("Central Committee"): names, but of no entity."""
         key = fold(" ".join(words))
         if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
             return True
+        if self._known_type(words):
+            return False
+        folded = [fold(word) for word in words]
+        if key in self.products or folded[0] in EVENT_OPENERS and len(words) > 1 or folded[-1] in EVENT_WORDS:
+            return True
+        if len(words) == 2 and folded[0] in ("group", "pool") and len(words[1]) == 1:
+            return True  # "Group A", "Pool B": a stage of a competition
+        numbered = mention.ordinal or folded[0] in ORDINALS
+        if numbered and any(word in SESSION_WORDS for word in folded):
+            return True
+        if self._names_building(words, folded) or len(words) > 1 and mention.after in BUILDING_WORDS | HALL_KINDS:
+            return True  # "the Dewan Filharmonik Petronas concert hall", "the Jawaharlal Nehru stadium"
+        if len(words) > 1 and all(word in ORGAN_ADJECTIVES or word in GENERIC_ORG_WORDS for word in folded) and \
+                not ORGAN_ADJECTIVES.isdisjoint(folded):
+            # "Central Committee", "Joint Committee"; not "Central Bank" (of the story's country)
+            return not INSTITUTION_HEADS.intersection(folded) or not set(folded) <= INSTITUTION_WORDS
         if len(words) > 1 and all(fold(word) in GENERIC_ORG_WORDS for word in words) and not self.known(" ".join(words)):
             return not INSTITUTION_HEADS.intersection(fold(word) for word in words)  # "Trade Union", "Oil Company"
         last = fold(words[-1])
@@ -261,6 +406,21 @@ class Resolver:
                 self.venue and last == "league" and len(words) > 1):
             return fold(self.aliases.get(fold(" ".join(words)), " ".join(words))) not in self.types
         return False
+
+    @staticmethod
+    def _names_building(words: tuple[str, ...], folded: list[str]) -> bool:
+        """True for a building, a hall or a room: a building word last or before "of" ("Rod Laver Arena", "Great
+        Hall of the People"), not a person named Hall ("Gary Hall Jr")."""
+        at = next((i for i, word in enumerate(folded) if word in BUILDING_WORDS and (
+            i == len(folded) - 1 or folded[i + 1] == "of")), None)
+        if at is None:
+            return False
+        return folded[at] not in ("hall", "tower") or not (folded[0] in GIVEN_NAMES or INITIALS.match(words[0]))
+
+    def _known_type(self, words: tuple[str, ...]) -> bool:
+        """True if the taxonomy types this name ("White House", "Kremlin"): its decision stands."""
+        key = fold(" ".join(words))
+        return fold(self.aliases.get(key, " ".join(words))) in self.types
 
     def _team(self, words: tuple[str, ...], mention: Mention) -> bool:
         """In a sport story, add a club or side known by the shape of its name: a name and a city ("Dynamo Moscow",
@@ -286,12 +446,18 @@ class Resolver:
         Oil" is the United States and a common noun; "Japan Airlines", "Texas Instruments" stay whole. True if
         split."""
         for cut in range(len(words) - 1, 0, -1):
-            head = self.known(" ".join(words[:cut]))
-            if head and head[1] == "place" and fold(head[0]) in gazetteer().names:  # a country or state, not a
+            head = self.known(" ".join(words[:cut])) if fold(words[cut - 1]) not in PLACE_PREFIXES else None
+            if head and head[1] == "place" and fold(head[0]) in gazetteer().names:  # not "San" of "San Francisco"  # a country or state, not a
                 break  # city that is also a given name ("Vladimir Putin")
         else:
             return False
         rest = words[cut:]
+        if all(fold(word) in ADMINISTRATIVE_WORDS for word in rest):  # "Hong Kong Special Administrative Region"
+            self.add(head[0], "place", mention.weight, " ".join(words))
+            return True
+        if len(rest) == 1 and fold(rest[0]) in PLACE_WORDS:  # "Niger Delta", "Congo Basin": a place of its own
+            self.add(" ".join(words), "place", mention.weight)
+            return True
         trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
         if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
             return False
@@ -308,7 +474,7 @@ class Resolver:
             if first in DESCRIPTORS or first in NUMBER_WORDS:
                 words = words[1:]
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
-                    " ".join(words)):
+                    " ".join(words)) and not POSSESSIVE.search(words[0]):
                 words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
             elif first.endswith(" based") and len(first) > 6:
                 self._resolve(Mention((words[0][: -len("-based")],), weight, False))
@@ -316,7 +482,8 @@ class Resolver:
                 if len(words) == 1 and not self.known(words[0]) and NAME_WORD.match(words[0]):
                     self.add(words[0], "organisation", weight)  # "Seattle-based Boeing": a firm is based
                     return ()
-            elif len(words) >= 3 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]):
+            elif 3 <= len(words) <= 5 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]) and all(
+                    NAME_WORD.match(word) and fold(word) not in NOT_PERSON_WORDS for word in words[1:]):
                 if not self._is_demonym(words[:1]):
                     self._resolve(Mention(words[:1], weight, False))
                 words = words[1:]
@@ -328,10 +495,16 @@ class Resolver:
             words = words[:-1]
         return words
 
+    def _describes_an_area(self, words: tuple[str, ...]) -> bool:
+        """True if a word of the span, or a part of a hyphenated one, is a known place or a word of one ("Asia-Pacific",
+        "Gulf"): a span that describes an area rather than naming a region."""
+        return any(self.known(part) or fold(part) in PLACE_WORDS for word in words for part in word.split("-"))
+
     def _names_a_country(self, word: str) -> bool:
         """True for a country or its demonym ('Russia', 'Australian', 'Croat')."""
         known = self.known(word)
-        return self._is_demonym((word,)) or bool(known and known[1] == "place")
+        return self._is_demonym((word,)) or bool(known and known[1] == "place" and fold(
+            known[0]) in gazetteer().names and fold(word) not in PLACE_PREFIXES)  # not "San" of "San Francisco"
 
     def _is_demonym(self, words: tuple[str, ...]) -> bool:
         """True for a span that is only a demonym ('West German', 'Americans'): evidence, never a tag."""
@@ -350,9 +523,11 @@ class Resolver:
         words = mention.words
         while len(words) > 1 and not self.known(" ".join(words)):
             first = fold(words[0])
-            opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR)
+            opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR) and not \
+                POSSESSIVE.search(words[0])  # a possessive kept in a span is part of the name: "People's Liberation"
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
-                and first not in ORG_WORDS  # "Bank of England" at a sentence start stays whole
+                and first not in ORG_WORDS and not POSSESSIVE.search(words[0])  # "Bank of England", "Lloyd's of
+            # London" at a sentence start stay whole
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
@@ -370,7 +545,10 @@ class Resolver:
         """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
         single name no list knows that the story repeats is an organisation ("Airbus wins Lufthansa order")."""
         places = self._add_located_places()
+        if self.dateline and sum(len(m.words) == 1 and fold(m.words[0]) == self.dateline for m in self.deferred) >= 2:
+            places.add(self.dateline)  # "Seville counts cost ...": the dateline's city, named twice
         result_names = {m.words[0] for m in self.deferred if self.venue and len(m.words) == 1 and _in_result(m)}
+        firms = self._firms_named_for_towns()
         singles = {fold(m.words[-1]) for m in self.deferred if len(m.words) == 1} - places
         singles |= {fold(e.name.split()[-1]) for e in self.entities.values()  # "Gareth Kinsey" beside "G. Kinsey"
                     if e.kind == "person" and " " in e.name and INITIALS.match(e.name.split()[0])}
@@ -392,15 +570,25 @@ class Resolver:
                     target.credit(mention.weight)
             elif target := self._match_known(words):
                 target.credit(mention.weight)
-            elif len(words) == 1 and words[0] in result_names and self.known(words[0]):
+            elif len(words) == 1 and (words[0] in result_names or fold(words[0]) in firms) and self.known(words[0]):
                 self.add(words[0], "organisation", mention.weight)  # "Kent 388-6", "beat Milan": the club
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
-            elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles:
+            elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles and \
+                    fold(words[0]) not in PLACE_PREFIXES:  # not "New Arctic" beside "Arctic routes"
                 self.add(" ".join(words), "person", mention.weight)
             else:
                 unresolved.append(mention)
         self._add_repeated_names(unresolved)
+
+    def _firms_named_for_towns(self) -> set[str]:
+        """Folded one-word towns the story uses as a firm and never as a place: "Toyota said", "carmaker
+        Kawasaki", "shares of Hitachi", never "in Toyota" (a capital that speaks is its government, see _resolve)."""
+        singles = [m for m in self.deferred if len(m.words) == 1]
+        acting = {fold(m.words[0]) for m in singles if m.after in ACTING_VERBS - RESULT_WORDS
+                  or m.before[-1:] and m.before[-1] in ORG_NOUNS or m.before[-2:] == ("shares", "of")}
+        located = {fold(m.words[0]) for m in singles if m.before[-1:] and m.before[-1] in LOCATIVES | {"at", "of"}}
+        return set() if self.venue else acting - located - gazetteer().capitals.keys() - {self.dateline}
 
     def _add_located_places(self) -> set[str]:
         """Folded single names no list knows that the story puts places in ("peace in Chechnya", "troops to
@@ -422,14 +610,17 @@ class Resolver:
         inside = {m.words[0] for m in singles if not m.initial}
         # A product or a weapon is repeated too, but does not speak, report or buy: one such verb is needed, or a
         # mention in the headline as well as the body.
-        acting = {m.words[0] for m in singles if m.after in ACTING_VERBS}
+        acting = {m.words[0] for m in singles if m.after in ACTING_VERBS or m.before[-1:] and m.before[-1] in ORG_NOUNS}
         products = {m.words[0] for m in singles if m.after in PRODUCT_NOUNS}  # "Oreshnik missile", "Taurus car"
         headlined = {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT}
+        inside |= {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT and not m.initial}  # not "Consumer
+        # spending edges up": a headline's first word is capitalised whatever it is
         for mention in singles:
             word = mention.words[0]
             key = fold(word)
             team = self.venue and (word in self.team_words or counts[word] >= 2)  # sport: clubs and sides
-            named = counts[word] >= 2 and (word in inside or word in headlined) and (word in acting or word in headlined)
+            named = counts[word] >= 2 and (word in inside or word in headlined and word in acting) and (
+                word in acting or word in headlined)  # "Airbus wins ...: Airbus has won"; not "Consumer spending"
             shaped = word in self.team_words or not ADJECTIVE_ENDING.search(key)  # a result beats a word's shape
             if ((team or named) and NAME_WORD.match(word) and not INITIALS.match(word) and key not in NOT_A_SINGLE_NAME
                     and shaped and word not in products and not self._is_demonym((word,))
@@ -473,12 +664,14 @@ class Resolver:
                 self._fold_into(key, fuller[0])
 
     def merge_organisations(self) -> None:
-        """Fold an acronym into the organisation it abbreviates, 'Foreign Ministry' into 'Russian Foreign Ministry'."""
+        """Fold an acronym into the entity it abbreviates (HKSAR into Hong Kong, written 'Hong Kong Special
+        Administrative Region'), 'Foreign Ministry' into 'Russian Foreign Ministry'."""
         orgs = {key: e for key, e in self.entities.items() if e.kind == "organisation"}
         for key, entity in orgs.items():
             longer = [
-                other for other_key, other in orgs.items()
-                if other_key != key and (_abbreviates(entity.name, other) or _qualifies(key, other_key, self.demonyms))
+                other for other_key, other in self.entities.items()
+                if other_key != key and (_abbreviates(entity.name, other) or other.kind == "organisation" and _qualifies(
+                    key, other_key, self.demonyms) and not set(key.split()) <= INSTITUTION_WORDS)
             ]
             if len(longer) == 1 and key not in self.types:
                 self._fold_into(key, longer[0])
@@ -512,7 +705,7 @@ def _abbreviates(acronym: str, entity: Entity) -> bool:
     if not ACRONYM.match(acronym):
         return False
     for variant in entity.variants | {fold(entity.name)}:
-        words = [word for word in variant.split() if word not in CONNECTORS]
+        words = [word for word in variant.split() if word not in CONNECTORS and word not in ("in", "on", "at", "to")]
         for kept in (words, [word for word in words if word not in LEGAL_SUFFIXES]):
             if "".join(word[0] for word in kept) == acronym.lower():
                 return True
@@ -527,19 +720,30 @@ def _qualifies(key: str, other: str, demonyms: dict[str, str]) -> bool:
     return head in demonyms or fold(demonyms.get(head, "")) == head or head in {fold(c) for c in demonyms.values()}
 
 
-def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
-    """Split 'Saudi Arabia and Qatar' in two; keep 'Securities and Exchange Commission' whole, and every name
-    with an ampersand ('Marks & Spencer')."""
+def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> list[tuple[str, ...]]:
+    """Split 'Saudi Arabia and Qatar' and 'Barclays and HSBC Holdings' in two; keep whole 'Securities and Futures
+    Authority' (a kind of thing before 'and' is no name alone), 'Johnson and Johnson', 'Black and Decker Corp' (two
+    words the story never uses alone, then a suffix), and every name with an ampersand ('Marks & Spencer')."""
     if "and" not in words:
         return []
+    if "the" in words[2:] and words[words.index("the", 2) - 1] == "and":  # "Agriculture Department and the Office
+        cut = words.index("the", 2) - 1  # of Management and Budget": no name goes on across "and the"
+        return [words[:cut], words[cut + 2:]]
     cut = max(index for index, word in enumerate(words) if word == "and")
     left, right = words[:cut], words[cut + 1:]
-    if not left or not right:
+    if not left or not right or left == right:
         return []
+    head = right[:right.index("of")] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
     whole_is_org = fold(words[-1]) in ORG_ENDINGS
+    if (whole_is_org or fold(head[-1]) in ORG_ENDINGS) and len(left) == 1 and fold(left[0]) in GENERIC_WORDS:
+        return []
+    places = [known(" ".join(part)) for part in (left, right[:2], right[:1])]
+    if whole_is_org and places[0] and places[0][1] == "place" and any(p and p[1] == "place" for p in places[1:]):
+        return []  # "Hong Kong and Macao Work Office", "Hong Kong and Shanghai Banking Corporation"
     left_is_name = known(" ".join(left)) or fold(left[-1]) in LEGAL_SUFFIXES or len(left) > 3
-    left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS
-    right_is_generic = "and" not in left and all(fold(word) in ORG_ENDINGS for word in right)
+    left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS and not all(fold(word) in GENERIC_WORDS for word in left)
+    left_is_name = left_is_name or fold(" ".join(left)) in heads
+    right_is_generic = "and" not in left and all(fold(word) in PARTNER_WORDS for word in right)  # "Smith and Sons Ltd"
     if whole_is_org and (right_is_generic or not left_is_name):
         return []
     if _names_a_domain(left, right, known):
@@ -547,25 +751,100 @@ def _split_conjunction(words: tuple[str, ...], known) -> list[tuple[str, ...]]:
     return [left, right]
 
 
+def story_products(spans: list[Mention], known) -> frozenset[str]:
+    """Folded names a story gives products and works: after a work's noun ("the hospital drama ER"), before a
+    product's noun ("its Roundup weedkiller", "Roundup maker Monsanto") or in quotation marks ('"Dallas"'); every
+    mention of them in the story is of the product. A name a list knows is a product only where quoted."""
+    found = set()
+    for mention in spans:
+        product = mention.after in PRODUCT_NOUNS and not mention.owns_common_noun  # not "Vietnam's treatment"
+        if mention.quoted or (product or mention.before[-1:] and mention.before[-1] in WORK_NOUNS) and not known(
+                mention.text):
+            found.add(fold(mention.text))
+    return frozenset(found)
+
+
+def story_heads(spans: list[tuple[str, ...]]) -> frozenset[str]:
+    """Folded spans without 'and', and folded words a story uses as names on their own: those that open or end a
+    span other than beside 'and' ('Barclays' of 'Barclays Chief Executive' and 'Shares of Barclays', not 'Black' of
+    'Black and Decker')."""
+    heads = set()
+    for words in spans:
+        if "and" not in words:
+            heads.add(fold(" ".join(words)))
+        if len(words) < 2 or words[1] != "and":
+            heads.add(fold(words[0]))
+        if len(words) < 2 or words[-2] != "and":
+            heads.add(fold(words[-1]))
+    return frozenset(heads)
+
+
+def _split_slash(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The names on either side of a slash that ends the span: 'Unilever/Nestle', 'Deutsche Bank/Commerzbank' ([]
+    if none; 'Hughes/Conserdyne Corp' and 'BP/Standard Financial Trading' are one name each)."""
+    left, slash, right = words[-1].partition("/")
+    if slash and left[:1].isupper() and right[:1].isupper():
+        return [words[:-1] + (left,), (right,)]
+    return []
+
+
+def _split_after_suffix(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Two names run together after a legal suffix: 'Vale SA Rio Tinto' ([] if none)."""
+    for index in range(1, len(words) - 1):
+        following = words[index + 1]
+        if fold(words[index]) in LEGAL_SUFFIXES and NAME_WORD.match(following) and fold(following) not in ORG_TRAILERS:
+            return [words[:index + 1], words[index + 1:]]
+    return []
+
+
+def _title_holder(prefix: tuple[str, ...]) -> tuple[str, ...]:
+    """Whose title it is, from the words before a person's title: 'HSBC' (HSBC Chair), 'U.S.' (U.S. Secretary of
+    State), 'Oil and Natural Gas Corporation' (Chairman of the ...); nothing for a portfolio ('Petroleum and Natural
+    Gas' Minister, Minister of 'Foreign Trade and Economic Cooperation', 'Chief Cabinet' Secretary)."""
+    words = prefix
+    if words and _is_title(words[0]):
+        while words and (_is_title(words[0]) or fold(words[0]) in TITLE_MODIFIERS):
+            words = words[1:]
+        if not words or words[0] not in ("of", "for"):
+            return ()  # a title of several words: "Chief Cabinet" Secretary
+        while words and words[0] in CONNECTORS:
+            words = words[1:]
+    cut = next((index for index, word in enumerate(words) if _is_title(word)), len(words))
+    words = words[:cut]  # "BHP Group" of "BHP Group Chief Legal" Officer
+    folded = [fold(word) for word in words]
+    if not words or folded[-1] in DOMAIN_WORDS and len(words) > 1:
+        return ()
+    if all(word in GENERIC_WORDS for word in folded) and INSTITUTION_HEADS.isdisjoint(folded):
+        return ()  # "Insurance" Commissioner; not the "Reserve Bank" Governor (a central bank)
+    return words
+
+
 def _names_a_domain(left: tuple[str, ...], right: tuple[str, ...], known) -> bool:
-    """'Ministry of Industry and Trade', 'Board of Pardons and Paroles': a body 'of X and Y', one name."""
+    """'Ministry of Industry and Trade', 'Board of Pardons and Paroles', 'National Association of Software and Service
+    Companies': a body 'of X and Y', one name."""
     return (
         "of" in left[1:]
         and fold(left[left.index("of") - 1]) in ORG_WORDS
-        and len(right) <= 2
+        and len(right) <= 3
         and not known(" ".join(right))
-        and not any(fold(word) in ORG_ENDINGS for word in right)
+        and (fold(right[0]) in GENERIC_WORDS or not any(fold(word) in ORG_ENDINGS for word in right))
     )
 
 
-def _split_affiliation(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The person in 'David Wyss of Data Resources' (the rest is the organisation), else ()."""
+def _split_affiliation(words: tuple[str, ...], known) -> tuple[str, ...]:
+    """The person in 'David Wyss of Data Resources' or 'Bijan Moussavar-Rahmani of Harvard University' (the rest is
+    the organisation), else () ('Gold Fields of South Africa Ltd' is a company: a place and a suffix after 'of')."""
     if "of" not in words:
         return ()
     left = words[:words.index("of")]
     folded = {fold(word) for word in left}
-    bad = ORG_WORDS | PLACE_WORDS | TITLES | COMMON_WORDS
-    if 2 <= len(left) <= 3 and all(NAME_WORD.match(w) for w in left) and not folded & bad:
+    right = [fold(word) for word in words[len(left) + 1:]]
+    bad = ORG_WORDS | PLACE_WORDS | TITLES | COMMON_WORDS | NOT_PERSON_WORDS | ORDINALS | BUILDING_WORDS
+    given = fold(left[0]) in GIVEN_NAMES or INITIALS.match(left[0])  # not "Great Hall" of the People
+    body = any(word in ORG_WORDS or word in LEGAL_SUFFIXES for word in right)  # "of Harvard University"
+    place = known(" ".join(word for word in words[len(left) + 1:] if fold(word) not in ORG_TRAILERS))
+    body = body and not (place and place[1] == "place")
+    if 2 <= len(left) <= 3 and (given or body) and all(NAME_WORD.match(w) for w in left) and not folded & bad:
         return left
     return ()
 
@@ -588,14 +867,23 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         start += 1  # a name does not start with 'von' or 'der'
     if start == 0 or not any(_is_title(word) for word in words[:start]):
         return (), ()
-    if not (_is_title(words[start - 1]) or fold(words[start - 1]) in TITLE_MODIFIERS) and start < len(words):
-        return (), tuple(words[:start])
+    before = fold(words[start - 1])
+    after_body = (before in ORG_ENDINGS or before in DOMAIN_WORDS) and end - start >= 2 and any(
+        _is_title(word) for word in words[:start - 1])  # "Minister of Foreign Trade and Economic Cooperation Shi Guangsheng"
+    if not (_is_title(words[start - 1]) or before in TITLE_MODIFIERS or after_body) and start < len(words):
+        return (), tuple(words[:start])  # but "Chairman of the Oil and Natural Gas Corporation Arun Kumar Singh"
     rest = list(words[:start])
     while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_TAILS):
         rest.pop()
     person = words[start:] if 1 <= end - start <= 4 else ()
     if any(fold(word) in NOT_PERSON_WORDS for word in person) or _body_of_title(words[:start]):
-        return (), ()  # "General Staff Building", "Association of Head Teachers": a name with a title word in it
+        return (), ()  # "General Staff Building", "Prince William Sound": a name with a title word in it
+    if len(person) == 1:  # "Prince Charles", "Crown Prince Akihito": a royal is known by title and name
+        royal = start
+        while royal > 0 and fold(words[royal - 1]) in ROYAL_TITLES:
+            royal -= 1
+        if royal < start:
+            return tuple(words[royal:]), tuple(rest[:royal])
     return person, tuple(rest)
 
 
@@ -620,11 +908,14 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
+        if said and mention.before[-1:] == ("at",):
+            return "organisation"  # "economists at Goldman Sachs and Itau Unibanco said": firms, not people
         titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
         if said or titled:
             return "person"
-    if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES:
-        return "person"
+    if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES \
+            and fold(words[0]) not in NOT_PERSON_WORDS:
+        return "person"  # "President Reagan", not the "Trade Representative's Office"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
             fold(words[0]) in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
             and not any(fold(word) in NOT_PERSON_WORDS for word in words):
@@ -634,7 +925,7 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
 
 def _canonical(words: tuple[str, ...], kind: str) -> str:
     """The display name: legal suffixes dropped from organisations, region nouns added to regions."""
-    words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS)
+    words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS or word[:1].isdigit())
     if kind == "organisation":
         while len(words) > 1 and fold(words[-1]) in ORG_TRAILERS:
             words = words[:-1]
@@ -645,6 +936,12 @@ def _guess_kind(name: str) -> str:
     """Kind of an alias target nothing else types: organisation, unless a place word ends it."""
     folded = fold(name).split()
     return "place" if folded and folded[-1] in PLACE_WORDS else "organisation"
+
+
+def _opens(words: tuple[str, ...], mention: Mention) -> bool:
+    """True if the name opens its sentence ("Treuhand to sell..."), not if words before it were stripped ("The
+    Treuhand controls"): only a name that opens a sentence may be capitalised for that alone."""
+    return mention.initial and words[:1] == mention.words[:1]
 
 
 def _in_result(mention: Mention) -> bool:

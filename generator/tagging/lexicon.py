@@ -31,6 +31,11 @@ COMMON_WORDS = CALENDAR | _words(
     "soccer football cricket tennis golf rugby baseball basketball boxing athletics squash hockey cycling "
     "swimming skiing sailing rowing motor racing"
 )
+# Words of a sport's name, as a wire's sport slug writes it before a headline ("Tennis-", "Rugby Union-").
+SPORT_WORDS = _words(
+    "soccer football cricket tennis golf rugby baseball basketball boxing athletics squash hockey cycling swimming "
+    "skiing sailing rowing motor racing union league formula one ice horse alpine nordic track field sevens yachting "
+    "olympics nfl nba nhl nascar volleyball handball snooker badminton judo wrestling gymnastics")
 TITLES = _words(
     "senators sens reps ministers professor prof doctor teacher lawyer attorney coach author activist gov "
     "archbishop bishop cardinal rabbi imam sheikh captain capt sergeant sgt lieutenant lt detective det inspector "
@@ -41,12 +46,30 @@ TITLES = _words(
     "admiral colonel col commander king queen prince princess emir sheikh pope patriarch ayatollah mr mrs ms "
     "dr sir lord lady deputy vice executive ceo cfo coo treasurer attorney-general attorney economist analyst "
     "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun haji "
-    "sheikha crown"
+    "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
+    "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
+    "undersecretary registrar marshal emperor empress sultan duke duchess"
 )
+# Titles that, before a single name, are part of how the person is known: "Prince Charles", "Queen Sofia".
+ROYAL_TITLES = _words("king queen prince princess emperor empress crown sultan emir sheikh duke duchess pope lord lady")
 # Words before a name that make the span a title rather than part of the name.
 TITLE_MODIFIERS = _words(
     "foreign finance defence defense interior trade agriculture energy economy deputy vice acting former state "
-    "majority minority"
+    "majority minority petty assistant associate senior junior principal permanent managing first under"
+)
+# The domain of a minister, a ministry or a body ("Minister of Foreign Trade and Economic Cooperation", "Petroleum
+# and Natural Gas Minister"): words that are no part of a person's name, nor a name alone.
+DOMAIN_WORDS = _words(
+    "affairs cooperation co-operation relations development trade industry industries commerce staff security "
+    "planning resources communications transport transportation health education justice labour labor welfare "
+    "environment culture tourism information technology science sciences economy economic finance defence defense "
+    "interior energy agriculture fisheries forestry housing construction works mines mining exchequer treasury "
+    "petroleum gas oil natural minerals electricity telecommunications posts broadcasting youth sports immigration "
+    "customs revenue taxation budget statistics investment privatisation privatization reconstruction aviation "
+    "railways roads shipping maritime textiles coal nuclear atomic research food drug drugs human services arts "
+    "securities futures exchange insurance savings loan monetary fiscal social consumer products goods commodities "
+    "foreign international external internal home emergency environmental administrative appropriations "
+    "intelligence merchant marine"
 )
 SPEECH_VERBS = _words(
     "said says told added noted stated explained remarked emphasized emphasised stressed recalled announced "
@@ -61,33 +84,40 @@ ORG_WORDS = _words(
     "council committee commission ministry department agency office bureau service authority administration "
     "parliament congress senate assembly duma government cabinet court tribunal union league alliance federation "
     "association organisation organization institute institution university college academy foundation fund trust "
-    "bank banks bancorp banque banco societe exchange board reserve treasury party front movement army navy "
+    "bank banks bancorp bancorporation bancshares bankshares banque banco societe exchange board reserve treasury party front movement army navy "
     "forces group groups "
     "company companies holdings industries international systems technologies technology partners associates "
     "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
     "communications electric electronics pharmaceuticals securities financial capital insurance investments "
     "inns stores homes media press newspaper broadcasting network church mission society club team brigade "
     "brigades battalion times post journal herald tribune gazette telegraph observer chronicle monitor izvestia "
-    "pravda kommersant vedomosti"
+    "pravda kommersant vedomosti television studios pictures records entertainment productions films brothers bros "
+    "publishing publications laboratories labs pharma therapeutics instruments brands hotels resorts lines railways "
+    "railroad logistics semiconductors breweries brewing distillers motor command fleet corps regiment guards "
+    "flotilla squadron"
 )
 # Words that no person's name holds: a span of them after a title word is a body or a building, not a person
 # ("General Staff Building", "National Association of Head Teachers").
 NOT_NAME_WORDS = _words(
     "building buildings square street avenue road bridge palace museum gallery hall centre center station airport "
     "stadium park church cathedral mosque temple tower house prison hospital school staff teachers workers doctors "
-    "nurses officers police guard guards forces troops"
+    "nurses officers police guard guards forces troops platforms solutions networks services products materials "
+    "devices dynamics enterprises ventures properties"
 )
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
-    "province"
+    "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights delta"
 )
+# Words after a place that name the place itself ("Hong Kong Special Administrative Region", "New York City").
+ADMINISTRATIVE_WORDS = _words("special administrative autonomous city metropolitan municipality region area")
 PLACE_OPENERS = _words("gulf lake mount cape strait bay isle")
 REGION_NOUNS = _words("region oblast krai province")
 # Upper-case words in body text that are not organisations.
 NOT_ACRONYMS = _words(
     "ai ev evs ipo esg it ui ux api "
     "i ii iii iv tv ok am pm gmt utc est edt cst pst ceo cfo coo fob cif lng lpg gnp gdp cpi mln bln dlrs pct cts "
-    "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash"
+    "vs ad bc usd eur rub libor aaa cmo cmos brief update corrected exclusive analysis factbox urgent flash "
+    "caps rbi rbis era mvp"
 )
 # A body named by these words alone ("Finance Ministry", "the Senate", "Central Bank") needs its country.
 INSTITUTION_WORDS = _words(
@@ -106,8 +136,13 @@ DESCRIPTORS = frozenset(phrase.strip() for phrase in (
     "challenger, runner up, favourite, favorite, underdog, rival, fellow, former, ex, late, visiting, incoming, "
     "outgoing, retiring, acting, interim, self styled, would be, so called, tycoon, billionaire, magnate, "
     "financier, entrepreneur, businessman, businesswoman, banker, investor, dissident, rebel, militant, strongman, "
-    "hardliner, reformer"
+    "hardliner, reformer, opposition, ruling, senior, top, key, leading, junior"
 ).split(","))
+# Plural nouns whose possessive is part of a name ("People's Liberation Army", "Congress of People's Deputies",
+# "Workers' Party"), unlike a name's possessive ("Britain's Prince Charles").
+PLURAL_POSSESSIVES = _words(
+    "people's peoples' workers' women's children's men's farmers' veterans' citizens' deputies' employers' "
+    "teachers' consumers' investors' traders' producers' growers' nations' soldiers' miners' writers' journalists'")
 # Number words that open a span ("One Japanese official", "Four Africans") and are never part of a name.
 NUMBER_WORDS = _words(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million "
@@ -165,7 +200,7 @@ GIVEN_NAMES = GIVEN_NAMES | _census_given_names()
 COMPETITION_WORDS = _words(
     "cup cups open opens championship championships games olympics olympiad series trophy tour classic masters "
     "prix invitational tournament meeting rally marathon euro ligue liga serie bundesliga division premiership "
-    "olympic")
+    "olympic ashes")
 # Ordinals head names ("First Boston", "First Court of Appeals") but alone are list headings ("First one-day
 # international", "Second test"): never a tag by themselves.
 ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth tenth")
@@ -205,3 +240,36 @@ FAMILY_NAMES_FIRST = _words(
 # front or army is named so ("Labour Party", "Workers Party", "Red Army").
 GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) - _words(
     "party front movement army navy forces brigade brigades battalion league alliance")
+# Words that end the name of a building, a hall or a room ("Great Hall of the People", "Rod Laver Arena"): a venue,
+# no entity a story is about.
+BUILDING_WORDS = _words(
+    "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel")
+# Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Expo 92") or end one
+# ("Universal Exposition"): no entity; and words of meetings that are events when numbered ("27th Congress of the
+# CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
+EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo trofej trofeo trophee")
+EVENT_WORDS = _words("exposition expo fair festival summit")
+SESSION_WORDS = _words("conference plenum session congress meeting assembly")
+# Adjectives of a body's organs: a span of these and body words alone ("Central Committee", "Joint Committee",
+# "Standing Committee") names no body until it says whose.
+ORGAN_ADJECTIVES = _words(
+    "joint central standing executive select special permanent general political governing advisory steering "
+    "organising organizing interim provisional")
+# An organ of a body after the body's name ("CPSU Central Committee"): the body is the entity.
+ORGANS = frozenset({("central", "committee"), ("political", "bureau"), ("standing", "committee"),
+                    ("executive", "committee"), ("politburo",), ("presidium",), ("secretariat",)})
+# Nouns before the title of a work or a product ("the hospital drama ER", "the comedy Friends").
+WORK_NOUNS = _words(
+    "drama series show sitcom comedy film movie programme program soap opera album novel book game brand label app "
+    "drug weedkiller herbicide pesticide")
+# Nouns in apposition before a company's name ("Roundup maker Monsanto", "rival Danone", "carmaker Toyota").
+ORG_NOUNS = _words(
+    "maker makers producer owner unit subsidiary rival parent firm company carrier lender insurer retailer miner "
+    "airline automaker carmaker chipmaker supplier operator developer builder brewer publisher broadcaster network "
+    "studio conglomerate giant bank group")
+# Heads of a body's name that another body can belong to ("Standing Committee of the National People's Congress"),
+# unlike words of a trade's members ("National Association of Software and Service Companies").
+BODY_WORDS = _words(
+    "congress party union council commission committee assembly parliament senate bank organisation organization "
+    "ministry government federation league alliance agency authority board court army forces front movement duma "
+    "cabinet office bureau department")

@@ -14,20 +14,22 @@ from generator.tagging.entities import (
     PRODUCT_NOUNS,
     Entity,
     Resolver,
+    story_heads,
+    story_products,
 )
-from generator.tagging.gazetteer import Place, gazetteer
+from generator.tagging.furniture import without_furniture
+from generator.tagging.gazetteer import dateline_region, gazetteer
+from generator.tagging.institutions import qualify_institutions
 from generator.tagging.lexicon import (
     COMMON_WORDS,
-    INSTITUTION_HEADS,
-    INSTITUTION_WORDS,
+    SPORT_WORDS,
     LEGAL_SUFFIXES,
     ORDINALS,
     TITLES,
 )
-from generator.tagging.regions import REGION_ABBREVIATIONS
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
 from generator.tagging.text import CONNECTORS, fold, mentions
-from generator.tagging.topics import score_topics
+from generator.tagging.topics import TopicScore, score_topics
 
 DATELINE_WEIGHT = 1.0
 DEMONYM_MINIMUM = 1.5
@@ -36,22 +38,27 @@ DEMONYM_SALIENT = 2.5
 BOILERPLATE = frozenset({"all news", *(fold(name) for name in NAMES_NEVER_TAGGED)})
 NEVER_TAGS = COMMON_WORDS | ORDINALS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MAX_TOPIC_SLOTS = 2
+SECOND_TOPIC_SHARE = 0.5  # a second topic needs half the first one's score: not a side remark
 
 
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
     sections = _sections(article)
-    topics = score_topics(sections, taxonomy)
-    venue = any(topic in taxonomy.venue_topics and score >= taxonomy.topic_threshold for topic, score in topics[:2])
+    topics = score_topics(sections, taxonomy, HEADLINE_WEIGHT)
+    venue = any(found.topic in taxonomy.venue_topics and found.score >= taxonomy.topic_threshold for found in topics[:2])
     resolver = Resolver(
         taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy),
-        venue=venue, not_names=_defined_non_names(sections),
+        venue=venue, not_names=_defined_non_names(sections), dateline=fold(article.dateline.place or ""),
     )
     headline_in_caps = _is_shouting(article.headline)
-    for text, weight in sections:
-        if not (weight == HEADLINE_WEIGHT and headline_in_caps):
-            for mention in mentions(text, weight):
-                resolver.resolve(mention)
+    long_forms = _defined_names(sections)
+    spans = [mention for text, weight in sections if not (weight == HEADLINE_WEIGHT and headline_in_caps)
+             for mention in mentions(text, weight, long_forms)]
+    resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
+    resolver.heads = story_heads([mention.words for mention in spans])
+    resolver.products = story_products(spans, resolver.known)
+    for mention in spans:
+        resolver.resolve(mention)
     resolver.resolve_deferred()
     resolver.merge_people()
     resolver.merge_organisations()
@@ -60,9 +67,10 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
     dateline_place = _add_dateline(resolver, article, taxonomy, venue)
-    _qualify_institutions(resolver, taxonomy, _home_country(resolver, article, taxonomy), sections)
+    qualify_institutions(resolver, taxonomy, article, sections)
     if not venue:
         _add_body_countries(resolver, taxonomy)
+    _file_under_eras(resolver, taxonomy, article, sections)
     must: set[str] = set()
     any_rule = _any_always_rule(taxonomy)
     matched = [(text, weight) for text, weight in sections if any_rule is None or any_rule.search(text)]
@@ -97,20 +105,36 @@ def _any_always_rule(taxonomy: Taxonomy) -> re.Pattern[str] | None:
         return None
 
 
+# A wire's sport slug before the headline: "Tennis-Sabalenka beats Gauff", "Rugby Union-Wallabies beat Ireland".
+SPORT_SLUG = re.compile(r"([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})-(?=[A-Z])")
+
+
 def _sections(article: Article) -> list[tuple[str, float]]:
-    """(text, weight) for the headline, lede and body blocks, the dateline cut from the first paragraph."""
-    texts = [(article.headline, HEADLINE_WEIGHT)]
+    """(text, weight) for the headline (without a sport slug), lede and body blocks, the dateline cut from the first
+    paragraph and page furniture (bylines, credit lines) from every block; the first block with words is the
+    opening."""
+    headline = article.headline
+    slug = SPORT_SLUG.match(headline)
+    if slug and all(word in SPORT_WORDS for word in slug.group(1).casefold().split()):
+        headline = f"{slug.group(1)} - {headline[slug.end():]}"
+    texts = [(headline, HEADLINE_WEIGHT)]
     if article.lede:
-        texts.append((article.lede, LEDE_WEIGHT))
-    for index, block in enumerate(article.body):
+        texts.append((without_furniture(article.lede), LEDE_WEIGHT))
+    opening = True
+    for block in article.body:
         text = "\n".join([block.text, *block.items])
-        if index == 0 and article.dateline.raw and text.startswith(article.dateline.raw):
+        if opening and article.dateline.raw and text.startswith(article.dateline.raw):
             text = text[len(article.dateline.raw):]
-        texts.append((text, OPENING_WEIGHT if index == 0 else BODY_WEIGHT))
+        text = without_furniture(text)
+        if text.strip():
+            texts.append((text, OPENING_WEIGHT if opening else BODY_WEIGHT))
+            opening = False
     return texts
 
 
 # A phrase and the acronym defined for it: "the export enhancement program (EEP)".
+# Lower-case words inside a name spelt out before its acronym ("Organisation for Security and Cooperation in Europe").
+NAME_JOINERS = frozenset("of for and the in on at to de des du la le del".split())
 DEFINITION = re.compile(r"((?:[^\W\d_][\w'\-]*\s+){1,8})\(([A-Z]{2,6})\)")
 
 
@@ -134,6 +158,32 @@ def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _defined_names(sections: list[tuple[str, float]]) -> frozenset[tuple[str, ...]]:
+    """The names the story spells out before their acronym, lower-case words and all ("Organisation for Security
+    and Cooperation in Europe (OSCE)", "Hong Kong Special Administrative Region (HKSAR)"): one name each, never
+    split at a lower-case word."""
+    found = set()
+    for text, _ in sections:
+        if "(" not in text:
+            continue
+        for phrase, acronym in DEFINITION.findall(text):
+            words = phrase.split()
+            capitals = 0
+            for start in range(len(words) - 1, -1, -1):
+                word = words[start]
+                if word[0].isupper():
+                    capitals += 1
+                elif word not in NAME_JOINERS:
+                    break
+                if capitals == len(acronym):
+                    name = tuple(words[start:])
+                    if "".join(w[0] for w in name if w[0].isupper()) == acronym and any(
+                            w[0].islower() for w in name):
+                        found.add(name)
+                    break
+    return frozenset(found)
+
+
 def _is_shouting(headline: str) -> bool:
     """True for an ALL-CAPS or Title Case headline, whose capitals say nothing about names."""
     words = re.findall(r"[^\W\d_]{4,}", headline)
@@ -153,22 +203,25 @@ def _credit_headline(resolver: Resolver, headline: str, taxonomy: Taxonomy) -> N
         if any(f" {name} " in folded for name in names if name not in COMMON_WORDS):
             entity.credit(HEADLINE_WEIGHT)
     words = folded.split()
-    for size in (3, 2, 1):
+    variants = {key for e in resolver.entities.values() for key in e.variants}
+    covered: set[int] = set()  # words of a longer name already matched: not "England" of "BANK OF ENGLAND"
+    for size in (4, 3, 2, 1):
         for start in range(len(words) - size + 1):
-            phrase = " ".join(words[start:start + size])
-            if fold(phrase) in {key for e in resolver.entities.values() for key in e.variants}:
+            if covered.intersection(range(start, start + size)):
                 continue
-            _credit_known_phrase(resolver, phrase, taxonomy)
+            phrase = " ".join(words[start:start + size])
+            if fold(phrase) in variants or _credit_known_phrase(resolver, phrase, taxonomy):
+                covered.update(range(start, start + size))
 
 
-def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) -> None:
-    """Credit a headline phrase that is a taxonomy name, a country or a demonym."""
+def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) -> bool:
+    """Credit a headline phrase that is a taxonomy name, a country or a demonym; True if it was one."""
     if phrase in COMMON_WORDS or phrase in TITLES:
-        return
+        return False
     if phrase in taxonomy.demonyms:
         country = taxonomy.demonyms[phrase]
         resolver.demonym_scores[country] = resolver.demonym_scores.get(country, 0.0) + DEMONYM_MINIMUM
-        return
+        return True
     canonical = taxonomy.aliases.get(phrase)
     kind = taxonomy.types.get(fold(canonical or phrase))
     place = gazetteer().names.get(fold(canonical or phrase))
@@ -176,6 +229,7 @@ def _credit_known_phrase(resolver: Resolver, phrase: str, taxonomy: Taxonomy) ->
         resolver.add(canonical or phrase.title(), kind, HEADLINE_WEIGHT)
     elif place is not None and place.kind == "country":
         resolver.add(place.name, "place", HEADLINE_WEIGHT)
+    return bool(kind) or place is not None and place.kind == "country"
 
 
 def _add_demonyms(resolver: Resolver) -> None:
@@ -191,9 +245,9 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
 
     A filing point names nothing the story is about: the place is a tag only if the story names it too. Its country
     is the home of the story's companies and bodies (wire editors file a Chicago earnings story under the United
-    States), so it counts as named when the story names no country, or names a place inside it; not when the
-    story is of a venue topic (sport), whose dateline is where a match was played. Its demonym ("Russian"), used
-    as often as a headline mention counts, names it too."""
+    States), so it counts as named when the story names no country, names it, names a place inside it other than
+    the dateline's or speaks of it ("U.S. officials", "Russian troops", "Washington said"); not when the story is
+    of a venue topic (sport), whose dateline is where a match was played."""
     place = article.dateline.place
     if not place:
         return None
@@ -207,70 +261,59 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
     country = country or (city.country if city else None)
     if country in index.countries and fold(index.countries[country].name) != fold(name):
         home = index.countries[country].name
-        spoken_of = resolver.demonym_scores.get(home, 0.0) >= DEMONYM_MINIMUM
-        resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and (spoken_of or _names_home(resolver, country)))
+        spoken_of = resolver.demonym_scores.get(home, 0.0) > 0  # "U.S. officials", "Washington said"
+        named = fold(home) in resolver.entities and resolver.entities[fold(home)].count > 0  # filed from the country
+        about = named or not _names_a_country(resolver) or _names_inside(resolver, country, name)  # it names
+        resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and (spoken_of or about))
     return name
 
 
-def _names_home(resolver: Resolver, country: str) -> bool:
-    """True if the story names no country at all, or names a place inside this one."""
+def _names_a_country(resolver: Resolver) -> bool:
+    """True if the story names a country."""
     index = gazetteer()
-    names_a_country = False
+    return any(entity.count and entity.kind == "place" and getattr(index.lookup(entity.name, 0), "kind", "") == "country"
+               for entity in resolver.entities.values())
+
+
+def _names_inside(resolver: Resolver, country: str, city: str) -> bool:
+    """True if the story names a place inside the country other than the dateline's city (a state, a party label's
+    state, another city): the story is about the country, not only filed from it."""
+    index = gazetteer()
     for key, entity in resolver.entities.items():
-        if not entity.count or entity.kind != "place":
+        if entity.count and entity.kind == "place" and key != fold(city):
+            place = index.lookup(entity.name, 0)
+            if place is not None and place.country == country and place.kind != "country":
+                return True
+    return False
+
+
+def _file_under_eras(resolver: Resolver, taxonomy: Taxonomy, article: Article,
+                     sections: list[tuple[str, float]]) -> None:
+    """In a story of a state's time, file what the dateline, capitals and demonyms credit to today's country under
+    the state of the time (a 1986 MOSCOW story naming the CPSU is about the Soviet Union, not Russia): the story is
+    dated up to the state's last year, or names the state or its demonym and never today's country."""
+    for era in taxonomy.eras:
+        today, state = fold(era.today), fold(era.state)
+        if today not in resolver.entities and today not in {fold(c) for c in resolver.demonym_scores}:
             continue
-        place = index.lookup(entity.name, 0)
-        if place is not None and place.country == country:
-            return True
-        names_a_country |= place is not None and place.kind == "country"
-    return not names_a_country
-
-
-def _home_country(resolver: Resolver, article: Article, taxonomy: Taxonomy) -> str | None:
-    """The country a bare "Finance Ministry" belongs to: the dateline's, else the country the story names most."""
-    index = gazetteer()
-    countries = {fold(place.name): place.name for place in index.countries.values()}
-    if article.dateline.place:
-        region = dateline_region(article.dateline.place, article.dateline.region or "")
-        city = index.city(article.dateline.place, region.country if region else None)
-        code = region.country if region else city.country if city else None
-        if code in index.countries:
-            return index.countries[code].name
-    named = [e for key, e in resolver.entities.items() if e.count and key in countries]
-    return max(named, key=lambda e: e.score).name if named else None
-
-
-def _qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, home: str | None,
-                          sections: list[tuple[str, float]]) -> None:
-    """Give a ministry, treasury or parliament named without its country the country the story places it in ("the
-    Finance Ministry in Tokyo": Japanese, whatever the dateline), else the story's country ("Finance Ministry"
-    filed from Tokyo is the Japanese Finance Ministry); drop it when the story has no country."""
-    adjective = {fold(c): word for word, c in taxonomy.demonyms.items()}
-    for key, entity in list(resolver.entities.items()):
-        words = key.split()
-        if entity.kind != "organisation" or not set(words) <= INSTITUTION_WORDS or INSTITUTION_HEADS.isdisjoint(words):
+        dated = article.date is not None and article.date.year <= era.ended
+        named = (state in resolver.entities and resolver.entities[state].count > 0
+                 or resolver.demonym_scores.get(era.state, 0.0) > 0)
+        if not (dated or named and not _writes(era.today, sections, [other.state for other in taxonomy.eras])):
             continue
-        del resolver.entities[key]
-        country = _placed_in(entity.name, sections) or home
-        if country is None:
-            continue
-        qualifier = "U.S." if fold(country) == "united states" else adjective.get(fold(country), "").title()
-        if qualifier:
-            name = f"{qualifier} {entity.name}"
-            resolver.add(name, "organisation", 0.0, named=False)
-            resolver.entities[fold(resolver.aliases.get(fold(name), name))].absorb(entity)
+        if era.today in resolver.demonym_scores:
+            score = resolver.demonym_scores.pop(era.today)
+            resolver.demonym_scores[era.state] = resolver.demonym_scores.get(era.state, 0.0) + score
+        if today in resolver.entities:
+            resolver.add(era.state, "place", 0.0, named=False)
+            resolver.entities[fold(resolver.aliases.get(state, era.state))].absorb(resolver.entities.pop(today))
 
 
-def _placed_in(name: str, sections: list[tuple[str, float]]) -> str | None:
-    """The country of the place the story puts a body in ("the Finance Ministry in Tokyo": Japan), else None."""
-    pattern = re.compile(f"(?i:{re.escape(name)})" + r"\s+in\s+([A-Z][\w'.\-]*(?:\s[A-Z][\w'.\-]*)?)")
-    index = gazetteer()
-    for text, _ in sections:
-        found = pattern.search(text)
-        place = index.lookup(found.group(1), 0) if found else None
-        if place is not None and place.country in index.countries:
-            return index.countries[place.country].name
-    return None
+def _writes(name: str, sections: list[tuple[str, float]], besides: list[str]) -> bool:
+    """True if the text writes the name other than inside one of the names besides ('Germany' of 'West Germany')."""
+    inside = re.compile("|".join(re.escape(other) for other in besides)) if besides else None
+    pattern = re.compile(rf"\b{re.escape(name)}\b(?![-\w])")
+    return any(pattern.search(inside.sub(" ", text) if inside else text) for text, _ in sections)
 
 
 def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:
@@ -281,20 +324,6 @@ def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:
         if country and entity.count:
             for _ in range(1 + (entity.headline or entity.count >= 2)):
                 resolver.add(country, "place", BODY_WEIGHT)
-
-
-def dateline_region(place: str, region: str) -> Place | None:
-    """The state, province or country a dateline's region names; of a state and a country of one name
-    (Georgia), the one that has a city called `place`, the state when the region is abbreviated ("Ga.")."""
-    index = gazetteer()
-    key = fold(REGION_ABBREVIATIONS.get(fold(region), region)) if region else ""
-    candidates = [found for found in (index.states.get(key), index.names.get(key)) if found is not None]
-    if fold(region) in REGION_ABBREVIATIONS:
-        candidates = candidates[:1]
-    for candidate in candidates:
-        if index.city(place, candidate.country):
-            return candidate
-    return candidates[-1] if candidates else None
 
 
 def _finalise(entities: dict[str, Entity], taxonomy: Taxonomy) -> list[Entity]:
@@ -324,7 +353,22 @@ def _is_junk(name: str) -> bool:
 
 
 
-def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str], taxonomy: Taxonomy,
+def _strong_topics(topics: list[TopicScore], taxonomy: Taxonomy, names: set[str]) -> list[str]:
+    """Up to two topics the story is about: a score over the threshold from a headline keyword or two different
+    keywords at least (one word repeated in the body, "court" or "visit", says little), the second with half the
+    first one's score; a story of a venue topic (sport) has no other ("gold", "court" and "strike" are its words
+    too), even where a word of another topic outweighs it ("Phelps wins eighth gold")."""
+    strong = [found for found in topics if found.score >= taxonomy.topic_threshold and fold(found.topic) not in names
+              and (len(found.keywords) >= 2 or found.headline)]
+    venues = [found.topic for found in strong if found.topic in taxonomy.venue_topics]
+    if venues:
+        return venues[:1]
+    return [found.topic for found in strong[:MAX_TOPIC_SLOTS]
+            if found.score >= SECOND_TOPIC_SHARE * strong[0].score and found.topic not in taxonomy.venue_topics
+            or found is strong[0]]
+
+
+def _rank(entities: list[Entity], topics: list[TopicScore], must: set[str], taxonomy: Taxonomy,
           limit: int) -> Tags:
     """Pick up to limit tags: the entities the story names (those of the headline, those named more than once and
     the always-rules' first), then up to two strong topics, then entities named once while there are fewer than
@@ -333,9 +377,7 @@ def _rank(entities: list[Entity], topics: list[tuple[str, float]], must: set[str
     named = [e for e in entities if e.count or fold(e.name) in must]
     salient = [e for e in named if fold(e.name) in must] + [
         e for e in named if fold(e.name) not in must and (e.headline or e.count >= 2)]
-    names = {fold(e.name) for e in entities}
-    strong = [topic for topic, score in topics if score >= taxonomy.topic_threshold and fold(topic) not in names]
-    chosen_topics = strong[:MAX_TOPIC_SLOTS]
+    chosen_topics = _strong_topics(topics, taxonomy, {fold(e.name) for e in entities})
     entity_slots = max(limit - len(chosen_topics), 1)
     chosen = salient[:entity_slots]
     once_slots = min(entity_slots, taxonomy.max_tags - len(chosen_topics)) - len(chosen)

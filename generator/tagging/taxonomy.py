@@ -9,9 +9,8 @@ from functools import wraps
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
 from generator.errors import ConfigError
+from generator.schema import FrontMatterError, load_yaml
 from generator.tagging.patterns import UnsafePattern, check_pattern
 from generator.tagging.text import fold
 
@@ -19,9 +18,12 @@ TAXONOMY_PATH = Path(__file__).resolve().parent.parent.parent / "tags.yaml"
 KINDS = ("person", "place", "organisation", "topic")
 TAXONOMY_KEYS = frozenset(
     "max_tags max_venue_tags min_city_population topic_threshold "
-    "aliases bodies types merges block always topics demonyms venue_topics".split()
+    "aliases bodies types merges block always topics demonyms venue_topics eras".split()
 )
 MIN_TAGS, MAX_TAGS = 1, 20
+# Values of tags.yaml once aliases are expanded: the project's has under a thousand, a newsroom's may have tens of
+# thousands of aliases; an alias bomb expands to billions.
+MAX_TAXONOMY_VALUES = 200_000
 T = TypeVar("T")
 
 
@@ -32,6 +34,15 @@ class AlwaysRule:
     pattern: re.Pattern[str]
     tag: str
     kind: str
+
+
+@dataclass(frozen=True)
+class Era:
+    """A state of the time (Soviet Union) that stands for today's country (Russia) in the stories of its time."""
+
+    state: str
+    today: str
+    ended: int  # the last year it existed: a story dated up to then is of its time
 
 
 @dataclass
@@ -47,6 +58,7 @@ class Taxonomy:
     topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     venue_topics: frozenset[str] = frozenset()
+    eras: list[Era] = field(default_factory=list)
     max_tags: int = 8
     max_venue_tags: int = 8  # the cap for stories of a venue topic: a results round-up is about twenty clubs
     min_city_population: int = 100_000
@@ -59,9 +71,11 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         return Taxonomy()
     path = path or TAXONOMY_PATH
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
+        data = load_yaml(path.read_text(encoding="utf-8"), path, "taxonomy", MAX_TAXONOMY_VALUES) or {}
+    except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(str(path), f"cannot read taxonomy: {error}") from error
+    except FrontMatterError as error:
+        raise ConfigError(str(path), "; ".join(error.problems)) from None
     if not isinstance(data, dict):
         raise ConfigError(str(path), "taxonomy must be a mapping")
     unknown = sorted(set(data) - TAXONOMY_KEYS)
@@ -92,11 +106,30 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         topics={topic: _keywords(topic, words, path) for topic, words in _mapping(data, "topics", path).items()},
         demonyms={fold(word): country for word, country in _mapping(data, "demonyms", path).items()},
         venue_topics=frozenset(_strings(data, "venue_topics", path)),
+        eras=_eras(data, path),
         max_tags=max_tags,
         max_venue_tags=max_venue_tags,
         min_city_population=_number(data, "min_city_population", 100_000, path),
         topic_threshold=float(_number(data, "topic_threshold", 2, path)),
     )
+
+
+def _eras(data: dict, path: Path) -> list[Era]:
+    """The eras section: state of the time -> {today: country, ended: last year}."""
+    section = data.get("eras") or {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: eras", "must be a mapping of states, e.g. 'Soviet Union: {today: Russia, ended: 1991}'")
+    eras = []
+    for state, entry in section.items():
+        key = f"eras.{state}"
+        if not isinstance(entry, dict) or set(entry) != {"today", "ended"}:
+            raise ConfigError(f"{path}: {key}", "must be {today: <country>, ended: <year>}")
+        if not isinstance(entry["today"], str) or not entry["today"].strip():
+            raise ConfigError(f"{path}: {key}.today", f"must be a name, not {entry['today']!r}")
+        if not isinstance(entry["ended"], int) or isinstance(entry["ended"], bool):
+            raise ConfigError(f"{path}: {key}.ended", f"must be a year, not {entry['ended']!r}")
+        eras.append(Era(str(state), entry["today"], entry["ended"]))
+    return eras
 
 
 def _mapping(data: dict, key: str, path: Path) -> dict[str, str]:

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from generator.tagging.lexicon import PLURAL_POSSESSIVES
+
 TOKEN = re.compile(
     r"<(?P<bracket>[^<>\n]{1,80})>"
     r"|(?P<word>[^\W\d_](?:[\w&]|[.'’\-](?=[^\W_])|/(?=[A-Z]))*\.?)"
@@ -15,6 +17,7 @@ TOKEN = re.compile(
     r"|(?P<mark>\S)"
 )
 TICKER = re.compile(r"^[A-Z0-9.\-/ ]{1,10}$")
+ORDINAL_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
 CONNECTORS = frozenset("of the for and & de da di du del der van von bin y la le".split())
@@ -52,6 +55,12 @@ class Mention:
     after: str = ""
     bracketed: bool = False
     quoted: bool = False  # the whole span in quotation marks: a title, a product line or a nickname
+    ordinal: str = ""  # a numbered ordinal just before the span: "9th" (U.S. Circuit Court of Appeals)
+    listed_after_name: bool = False  # the span follows a name and a comma: "Sears, | Roebuck and Co"
+    owns_common_noun: bool = False  # a possessive before a lower-case word: "Canada's central bank"
+    lower_after: bool = False  # a lower-case word follows: "U.S. chipmaker Nvidia", "Canada's central bank"
+    listed_before_name: bool = False  # a comma and a capitalised word follow: "Brazil" of "Brazil, Mexico and India"
+    apposed_to: str = ""  # the lower-case noun the span is put beside: "ship" in "its sister ship, the Alexei Kosygin"
 
     @property
     def text(self) -> str:
@@ -85,12 +94,22 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or bool(PARTICLE.match(word))
 
 
+# The most words a capitalised run may have to be read as a name: the longest in wire copy are two titled names
+# glued by "and" ("Secretary of State George Shultz and White House Chief of Staff Howard Baker", 13). A longer run
+# is Title Case text (a heading, a table, a shouted line) whose capitals say nothing, and no mention; the bound also
+# keeps the work on a run, which tries its cuts and prefixes, from growing with the square of its length.
+MAX_RUN_WORDS = 16
+
 # A quoted nickname inside a name: C.J. "Pete" Silas, Roberto "Hands of Stone" Duran.
 NICKNAME = re.compile(r"(?<=[\w.]) [\"“][A-Z][\w' ]{0,24}[\"”] (?=[A-Z])")
 
 
-def mentions(text: str, weight: float) -> list[Mention]:
-    """The capitalised spans of text, split at punctuation, lower-case words and possessives."""
+def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = frozenset()) -> list[Mention]:
+    """The capitalised spans of text, split at punctuation, lower-case words and possessives (not at a plural
+    noun's possessive inside a name: "People's Liberation Army", nor at a lower-case word of one of the long forms,
+    names the story spells out before their acronym: "Organisation for Security and Cooperation in Europe"); runs
+    of more than MAX_RUN_WORDS words are no mention."""
+    prefixes = _prefixes(long_forms)
     tokens = _tokens(NICKNAME.sub(" ", text))
     found: list[Mention] = []
     span: list[str] = []
@@ -99,7 +118,7 @@ def mentions(text: str, weight: float) -> list[Mention]:
     def close(end: int) -> None:
         while span and span[-1].lower() in CONNECTORS:
             span.pop()
-        if span:
+        if span and len(span) <= MAX_RUN_WORDS:
             found.append(_mention(tokens, start, end, tuple(span), weight))
         span.clear()
 
@@ -114,9 +133,16 @@ def mentions(text: str, weight: float) -> list[Mention]:
         if kind == "word" and is_capitalised(token):
             if not span:
                 start = index
-            span.append(POSSESSIVE.sub("", token) or token)
-            if POSSESSIVE.search(token) and len(token) > 3:
+            part_of_name = _name_follows(tokens, index + 1) and (token.lower() in PLURAL_POSSESSIVES or POSSESSIVE.search(
+                token) and index + 1 < len(tokens) and tokens[index + 1][1] == "of")  # "Lloyd's of London"
+            span.append(token if part_of_name else POSSESSIVE.sub("", token) or token)
+            if POSSESSIVE.search(token) and len(token) > 3 and not part_of_name:
                 close(index + 1)
+        elif span and kind == "word" and prefixes and any(
+                (*span[start:], token) in prefixes for start in range(max(0, len(span) - MAX_RUN_WORDS), len(span))):
+            span.append(token)  # "Cooperation in Europe" inside the OSCE's name
+        elif span and token == "'" and f"{span[-1].lower()}'" in PLURAL_POSSESSIVES and _name_follows(tokens, index + 1):
+            span[-1] += "'"  # "Workers' Party"
         elif (span and (kind == "word" or token == "&") and token.lower() in CONNECTORS
               and _name_follows(tokens, index + 1)):
             span.append(token.lower())
@@ -124,6 +150,12 @@ def mentions(text: str, weight: float) -> list[Mention]:
             close(index)
     close(len(tokens))
     return found
+
+
+@lru_cache(maxsize=256)
+def _prefixes(long_forms: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Every prefix of the long forms' word tuples whose last word is lower case: where a span may go on."""
+    return frozenset(form[:end] for form in long_forms for end in range(2, len(form)) if form[end - 1][0].islower())
 
 
 def _name_follows(tokens: list[tuple[str, str]], index: int) -> bool:
@@ -147,6 +179,9 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
             break
         before.insert(0, POSSESSIVE.sub("", token.lower()))
     quoted = start > 0 and tokens[start - 1][1] in QUOTES and end < len(tokens) and tokens[end][1] in QUOTES
+    previous = tokens[start - 1] if start > 0 else ("", "")
+    ordinal = previous[1] if previous[0] == "number" and ORDINAL_NUMBER.match(previous[1]) else ""
+    listed = start > 1 and previous[1] == "," and tokens[start - 2][0] == "word" and is_capitalised(tokens[start - 2][1])
     following = tokens[end] if end < len(tokens) else ("", "")
     after = following[1].lower() if following[0] == "word" else ""
     if following[0] == "bracket" and TICKER.match(following[1].strip()):
@@ -155,4 +190,11 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
         after = "<number>"  # a score or a figure: "Essex 532-8", "Leicestershire 22 points"
     elif following[1] in ("(", ":"):
         after = following[1]
-    return Mention(words, weight, initial, tuple(before), after, quoted=quoted)
+    lower = following[0] == "word" and following[1].islower()
+    apposed = tokens[start - 3][1].lower() if start >= 3 and tokens[start - 1][1].lower() == "the" and tokens[
+        start - 2][1] == "," and tokens[start - 3][0] == "word" else ""
+    listed_before = following[1] == "," and end + 1 < len(tokens) and tokens[end + 1][0] == "word" and is_capitalised(
+        tokens[end + 1][1])
+    owns = lower and POSSESSIVE.search(tokens[end - 1][1]) is not None
+    return Mention(words, weight, initial, tuple(before), after, quoted=quoted, ordinal=ordinal, listed_after_name=listed,
+                   owns_common_noun=owns, lower_after=lower, listed_before_name=listed_before, apposed_to=apposed)

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
-from generator.clusters import Cluster
+from generator.site.clusters import Cluster
 
 
 def newest_time(cluster: Cluster) -> dt.time | None:
