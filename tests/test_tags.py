@@ -264,7 +264,7 @@ def _topics_word_by_word(sections, taxonomy):
     """The topic scores as the tagger first found them: a left-to-right scan, the longest keyword phrase at a
     phrase starter consuming its words (the oracle for the counting version)."""
     index = topic_index(taxonomy)
-    scores = {}
+    scores, supported = {}, set()
     for text, weight in sections:
         words = WORD.findall(text.casefold())
         position = 0
@@ -273,11 +273,13 @@ def _topics_word_by_word(sections, taxonomy):
             if words[position] in index.starters:
                 size = next((n for n in (3, 2) if position + n <= len(words)
                              and index.topics_of(" ".join(words[position:position + n]))), 1)
-            for topic in index.topics_of(" ".join(words[position:position + size])):  # lower case: no name words
+            phrase = " ".join(words[position:position + size])
+            for topic in index.topics_of(phrase):  # lower case: no name words
                 scores[topic] = scores.get(topic, 0.0) + weight
+                supported.update([] if index.is_weak(topic, phrase) else [topic])  # weak keywords need support
             position += size
     order = list(taxonomy.topics)
-    return sorted(scores.items(), key=lambda item: (-item[1], order.index(item[0])))
+    return sorted(((t, s) for t, s in scores.items() if t in supported), key=lambda item: (-item[1], order.index(item[0])))
 
 
 TOPIC_WORDS = ("oil fields field nuclear plant power front line interest rates rate stock exchange split red cross "

@@ -55,7 +55,8 @@ class Taxonomy:
     merges: dict[str, str] = field(default_factory=dict)
     block: frozenset[str] = frozenset()
     always: list[AlwaysRule] = field(default_factory=list)
-    topics: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    topics: dict[str, re.Pattern[str]] = field(default_factory=dict)  # every keyword of each topic
+    weak_topic_keywords: dict[str, re.Pattern[str]] = field(default_factory=dict)  # those that need support
     demonyms: dict[str, str] = field(default_factory=dict)
     venue_topics: frozenset[str] = frozenset()
     eras: list[Era] = field(default_factory=list)
@@ -93,6 +94,7 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
     if not max_tags <= max_venue_tags <= MAX_TAGS:
         raise ConfigError(f"{path}: max_venue_tags", f"must be between max_tags and {MAX_TAGS}, not {max_venue_tags}")
     types = {fold(name): kind for name, kind in _mapping(data, "types", path).items()}
+    topics, weak_topic_keywords = _topics(data, path)
     for name, kind in types.items():
         if kind not in KINDS:
             raise ConfigError(f"{path}: types.{name}", f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -103,7 +105,8 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         merges={fold(tag): target for tag, target in _mapping(data, "merges", path).items()},
         block=frozenset(fold(name) for name in _strings(data, "block", path)),
         always=[_always_rule(rule, index, path) for index, rule in enumerate(_list(data, "always", path))],
-        topics={topic: _keywords(topic, words, path) for topic, words in _mapping(data, "topics", path).items()},
+        topics=topics,
+        weak_topic_keywords=weak_topic_keywords,
         demonyms={fold(word): country for word, country in _mapping(data, "demonyms", path).items()},
         venue_topics=frozenset(_strings(data, "venue_topics", path)),
         eras=_eras(data, path),
@@ -194,6 +197,30 @@ def _always_rule(rule: object, index: int, path: Path) -> AlwaysRule:
     if kind not in KINDS:
         raise ConfigError(f"{path}: {key}.type", f"must be one of {', '.join(KINDS)}, not {kind!r}")
     return AlwaysRule(_compile(rule["pattern"], f"{key}.pattern", path), rule["tag"], kind)
+
+
+def _topics(data: dict, path: Path) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+    """The topics section: each topic's keywords (a regex, or {keywords: regex, weak: regex}) as one pattern of
+    all its keywords, and the pattern of its weak ones (words with another sense, such as 'strikes' or 'bank',
+    that count only beside another keyword of the topic)."""
+    section = data.get("topics") or {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: topics", "must be a mapping of topics")
+    topics, weak = {}, {}
+    for topic, words in section.items():
+        if isinstance(words, dict):
+            if set(words) - {"keywords", "weak"} or not isinstance(words.get("keywords"), str) or not isinstance(
+                    words.get("weak", ""), str):
+                raise ConfigError(f"{path}: topics.{topic}", "must be a regex or {keywords: <regex>, weak: <regex>}")
+            if words.get("weak", "").strip():
+                weak[str(topic)] = _keywords(str(topic), words["weak"], path)
+                words = f"{words['keywords']}|{words['weak']}"
+            else:
+                words = words["keywords"]
+        if not isinstance(words, str):
+            raise ConfigError(f"{path}: topics.{topic}", f"must be a regex of keywords, not {words!r}")
+        topics[str(topic)] = _keywords(str(topic), words, path)
+    return topics, weak
 
 
 def _keywords(topic: str, keywords: str, path: Path) -> re.Pattern[str]:
