@@ -15,6 +15,7 @@ import yaml
 
 from generator.errors import ConfigError
 from generator.search_index.words import words
+from generator.tagging.taxonomy import TAXONOMY_PATH
 
 ALIAS_LETTERS = 4  # an alias this long or longer is a name in any case ("Kiev", "kiev"); find.js knows it too
 ACRONYM_MARK = "="  # starts the term of a short alias as written: no word has it (words.py)
@@ -65,3 +66,9 @@ def acronym_finder(groups: list[list[str]]) -> Callable[[str], list[str]]:
         return [acronym_term(found) for found in finder.findall(text)]
 
     return find
+
+
+def aliases_path(settings: dict) -> Path | None:
+    """The tags.yaml whose aliases search knows: SEARCH_ALIASES, else the project's."""
+    configured = settings.get("SEARCH_ALIASES")
+    return Path(configured) if configured else TAXONOMY_PATH
