@@ -74,7 +74,7 @@ def index_stories(generator, pages: PageKeys | None) -> None:
     settings = generator.settings
     output = Path(generator.output_path)
     folder = settings.get("SEARCH_DATA_PATH", DATA_PATH)
-    aliases = alias_groups(aliases_path(settings))
+    aliases = alias_groups(aliases_path(settings), search=True)
     articles = sorted(generator.articles, key=lambda article: (article.date.isoformat(), article.url))
     stamps = [story_stamp(article, source_hash(pages, article)) for article in articles]
     shape = layout(len(articles), settings.get("TAG_URL", TAG_URL))
