@@ -26,7 +26,9 @@ MINISTRY_OF = re.compile(r"^(ministry|department) of (?:the )?(\w+)(?: affairs)?
 def qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, article: Article,
                          sections: list[tuple[str, float]]) -> None:
     """Give each national body named without its country the country the story gives it, or drop it."""
-    adjective = {fold(country): word for word, country in taxonomy.demonyms.items()}
+    adjective: dict[str, str] = {}
+    for word, country in taxonomy.demonyms.items():
+        adjective.setdefault(fold(country), word)  # the first listed: "Turkish", not "Turk"; "British", not "Scottish"
     home = _dateline_country(article)
     main = _main_country(resolver, taxonomy)
     for key, entity in list(resolver.entities.items()):
