@@ -19,7 +19,7 @@ from generator.tagging.entities import (
 )
 from generator.tagging.furniture import without_furniture
 from generator.tagging.gazetteer import dateline_region, gazetteer
-from generator.tagging.institutions import qualify_institutions
+from generator.tagging.institutions import country_adjectives, is_national_body, qualify_institutions
 from generator.tagging.lexicon import (
     COMMON_WORDS,
     SPORT_WORDS,
@@ -324,6 +324,22 @@ def _file_under_eras(resolver: Resolver, taxonomy: Taxonomy, article: Article,
         if today in resolver.entities:
             resolver.add(era.state, "place", 0.0, named=False)
             resolver.entities[fold(resolver.aliases.get(state, era.state))].absorb(resolver.entities.pop(today))
+        _rename_bodies(resolver, taxonomy, era)
+
+
+def _rename_bodies(resolver: Resolver, taxonomy: Taxonomy, era) -> None:
+    """A national body named by today's country's adjective takes the state of the time's ("German Finance
+    Ministry" of a 1987 story is the West German one; the "Russian Orthodox Church" stays)."""
+    adjectives = country_adjectives(taxonomy)
+    today, then = adjectives.get(fold(era.today)), adjectives.get(fold(era.state))
+    if not today or not then:
+        return
+    for key, entity in list(resolver.entities.items()):
+        body = key[len(fold(today)) + 1:].split()
+        if entity.kind == "organisation" and key.startswith(fold(today) + " ") and is_national_body(body):
+            name = f"{then.title()} {entity.name[len(today) + 1:]}"
+            resolver.add(name, "organisation", 0.0, named=False)
+            resolver.entities[fold(resolver.aliases.get(fold(name), name))].absorb(resolver.entities.pop(key))
 
 
 def _writes(name: str, sections: list[tuple[str, float]], besides: list[str]) -> bool:
