@@ -2,7 +2,7 @@
 
 Each shape is a seed file within the 2 MB limit. Every shape runs in its own process with a deadline, so a shape
 that hangs shows as a timeout instead of stopping the benchmark. For each it prints the seconds spent decoding,
-parsing and enriching (dates, tags, slug) and the outcome (a story, or the one-line refusal).
+parsing, enriching (dates, tags, slug) and writing the Markdown, and the outcome (a story, or the one-line refusal).
 
     .venv/bin/python bench/pathological.py [--only NAME ...] [--deadline 60] [--scale 1.0]
 
@@ -29,6 +29,12 @@ FOOT = "\n\nThe talks will go on next week.\n"
 def fill(unit: str, budget: int = LIMIT - 400) -> str:
     """unit repeated to fill the budget (in UTF-8 bytes)."""
     return unit * max(1, budget // len(unit.encode("utf-8")))
+
+
+def mojibake(text: str) -> str:
+    """text as UTF-8 bytes read back as cp1252 (undefined bytes kept as their Latin-1 letters), as a careless scraper does."""
+    return "".join(chr(byte) if byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([byte]).decode("cp1252")
+                   for byte in text.encode("utf-8"))
 
 
 def shapes(scale: float) -> dict[str, bytes]:
@@ -65,6 +71,11 @@ def shapes(scale: float) -> dict[str, bytes]:
         "cyrillic, 2 MB in 80-letter lines": story(fill("Москва " * 11 + "\n", budget)),
         "cyrillic, 2 MB on one line": story(fill("Москва ", budget)),
         "mojibake, 2 MB in lines": story(fill("Ð¡Ð¾Ð¾Ð±Ñ‰ÐµÐ½Ð¸Ðµ\n", budget)),
+        "mojibake, UTF-8 Cyrillic read as cp1252, 2 MB": story(fill(mojibake("Москва и Минск подписали соглашение.\n"), budget)),
+        "mixed scripts, 2 MB of capitalised words": story(fill("Москва Paris Αθήνα Київ Berlin Tōkyō ", budget)),
+        "names, one paragraph of 'Ivan Petrov, '": story(fill("Ivan Petrov, ", budget)),
+        "credits, lines of '(Reporting by John Smith)'": story(fill("(Reporting by John Smith; Editing by Jane Doe)\n", budget)),
+        "updates, lines of 'UPDATE 1-Grain talks'": story(fill("UPDATE 1-Grain talks resume in Moscow\n", budget)),
         "emoji, 2 MB": story(fill("🙂 ", budget)),
         "controls, 2 MB of \\x1b and text": story(fill("a\x1b[0m ", budget)),
         "names, 2 MB of capitalised words": story(fill("Vladimir Putin Met Sergey Lavrov In Moscow. ", budget)),
@@ -82,6 +93,7 @@ def measure(path: str, seeds: str) -> dict:
     from generator.errors import SeedError
     from generator.parse import parse_text
     from generator.tagging.taxonomy import load_taxonomy
+    from generator.write import render_article
 
     from generator.tagging.gazetteer import gazetteer
 
@@ -97,6 +109,8 @@ def measure(path: str, seeds: str) -> dict:
         times["parse"] = time.perf_counter() - started - times["decode"]
         enrich(article, seed, taxonomy, 2024)
         times["enrich"] = time.perf_counter() - started - times["decode"] - times["parse"]
+        render_article(article)
+        times["write"] = time.perf_counter() - started - times["decode"] - times["parse"] - times["enrich"]
         outcome = f"story: {article.headline[:40]!r}, {len(article.body)} blocks"
     except SeedError as error:
         outcome = f"refused: {error.reason[:70]}"
@@ -131,8 +145,8 @@ def main() -> None:
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, scale {args.scale}")
     print(f"load average {os.getloadavg()[0]:.1f} at the start (wall times stretch with it; CPU times do not)")
-    print("| shape | bytes | decode s | parse s | enrich s | total s | CPU s | outcome |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| shape | bytes | decode s | parse s | enrich s | write s | total s | CPU s | outcome |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     worst = 0.0
     with tempfile.TemporaryDirectory(prefix="newsdigest-pathological-") as folder:
         for name, data in shapes(args.scale).items():
@@ -140,7 +154,7 @@ def main() -> None:
                 continue
             result = run_shape(name, data, args.deadline, Path(folder))
             times = result["times"]
-            cells = [f"{times[stage]:.2f}" if stage in times else "-" for stage in ("decode", "parse", "enrich", "total", "cpu")]
+            cells = [f"{times[stage]:.2f}" if stage in times else "-" for stage in ("decode", "parse", "enrich", "write", "total", "cpu")]
             worst = max(worst, times.get("cpu", args.deadline if "TIMEOUT" in result["outcome"] else 0.0))
             print(f"| {name} | {result['bytes']:,} | {' | '.join(cells)} | {result['outcome']} |", flush=True)
     print(f"\nslowest: {worst:.2f} CPU-s")

@@ -1,0 +1,39 @@
+"""Bounded work per seed: what a seed of megabytes costs is capped by design, not by luck."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT
+from generator.parse import parse_text
+from generator.tagging.tagger import MAX_TAGGED_CHARS, tag_article
+from generator.tagging.taxonomy import load_taxonomy
+
+FILLER = "the talks went on for hours and nothing new was said about the grain deal or the ships. "
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy(PROJECT / "tags.yaml")
+
+
+def story(filler_chars: int, paragraph_chars: int) -> str:
+    paragraph = FILLER * (paragraph_chars // len(FILLER) + 1)
+    paragraphs = [paragraph] * (filler_chars // len(paragraph) + 1)
+    return ("Grain talks go on in Moscow\n\nMOSCOW, December 26. /TASS/. Officials met on Monday.\n\n"
+            + "\n\n".join(paragraphs) + "\n\nLater Angela Merkel spoke in Lisbon about the talks.\n")
+
+
+@pytest.mark.parametrize(("filler_chars", "paragraph_chars", "tagged"), [
+    (MAX_TAGGED_CHARS // 2, 700, True),
+    (MAX_TAGGED_CHARS * 3, 700, False),
+    (MAX_TAGGED_CHARS * 3, MAX_TAGGED_CHARS * 3, False),  # one paragraph longer than the budget is cut
+])
+def test_the_tagger_reads_a_bounded_part_of_the_story(taxonomy, filler_chars, paragraph_chars, tagged):
+    article = parse_text(story(filler_chars, paragraph_chars), Path("long.txt"))
+    tags = tag_article(article, taxonomy)
+    assert ("Angela Merkel" in tags.people) is tagged
+    assert ("Lisbon" in tags.places) is tagged
+    assert "Moscow" in tags.places  # the story's top is always read
