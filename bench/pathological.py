@@ -78,6 +78,7 @@ def shapes(scale: float) -> dict[str, bytes]:
         "updates, lines of 'UPDATE 1-Grain talks'": story(fill("UPDATE 1-Grain talks resume in Moscow\n", budget)),
         "emoji, 2 MB": story(fill("🙂 ", budget)),
         "controls, 2 MB of \\x1b and text": story(fill("a\x1b[0m ", budget)),
+        "non-characters, 2 MB of 'a \\uffff '": story(fill("a \uffff ", budget)),
         "names, 2 MB of capitalised words": story(fill("Vladimir Putin Met Sergey Lavrov In Moscow. ", budget)),
         "cp1252, 2 MB": (HEAD + fill("caf\u00e9 \u201cquoted\u201d ", budget) + FOOT).encode("cp1252"),
         "cp1251, 2 MB": (HEAD + fill("Москва и Минск ", budget) + FOOT).encode("cp1251"),

@@ -229,12 +229,12 @@ def joined_lists(blocks: list[Chunk]) -> list[Chunk]:
     """Runs of one-line list items (`- a`, a blank line or a new paragraph, `- b`) as one list block."""
     joined: list[Chunk] = []
     for block in blocks:
-        item = len(block.lines) == 1 and LIST_ITEM.match(block.lines[0])
+        listed = LIST_ITEM.match(block.lines[0])
         previous = joined[-1] if joined else None
-        if item and previous is not None and all(LIST_ITEM.match(line) for line in previous.lines):
+        if listed and len(block.lines) == 1 and previous is not None and all(map(LIST_ITEM.match, previous.lines)):
             previous.lines.append(block.lines[0])
-        else:
-            joined.append(Chunk(block.line, list(block.lines)))
+        else:  # a copy only of a block that items may be added to
+            joined.append(Chunk(block.line, list(block.lines)) if listed else block)
     return joined
 
 

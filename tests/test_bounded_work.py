@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import PROJECT
+from generator.layout import join_lines
 from generator.parse import parse_text
 from generator.tagging.tagger import MAX_TAGGED_CHARS, tag_article
 from generator.tagging.taxonomy import load_taxonomy
@@ -37,3 +40,20 @@ def test_the_tagger_reads_a_bounded_part_of_the_story(taxonomy, filler_chars, pa
     assert ("Angela Merkel" in tags.people) is tagged
     assert ("Lisbon" in tags.places) is tagged
     assert "Moscow" in tags.places  # the story's top is always read
+
+
+def join_lines_one_by_one(lines: list[str]) -> str:
+    """layout.join_lines as a plain loop over the lines: what its one-join fast path must equal."""
+    parts: list[str] = []
+    for line in (line.strip() for line in lines):
+        if parts and parts[-1].endswith("-") and parts[-1][-2:-1].isalpha() and line[:1].islower():
+            parts[-1] += line
+        elif line:
+            parts.append(line)
+    return " ".join(parts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("aB -\u00a0x.\t"), max_size=8), min_size=1, max_size=12))
+def test_joining_lines_at_once_equals_joining_them_one_by_one(lines):
+    assert join_lines(lines) == join_lines_one_by_one(lines)
