@@ -5,6 +5,11 @@ that hangs shows as a timeout instead of stopping the benchmark. For each it pri
 parsing, enriching (dates, tags, slug) and writing the Markdown, and the outcome (a story, or the one-line refusal).
 
     .venv/bin/python bench/pathological.py [--only NAME ...] [--deadline 60] [--scale 1.0]
+    .venv/bin/python bench/pathological.py --regexes
+
+--regexes instead tries every compiled pattern of the seed-side modules on runs of 4,000 characters of short units
+(spaces, capitals, commas...) with match, search and fullmatch, and prints the slowest: a pattern that is quadratic
+on some run shows here even where its callers keep the run from reaching it.
 
 Figures go to bench/RESULTS.md with the machine and date. This is a benchmark, not a test: nothing here asserts."""
 
@@ -52,6 +57,8 @@ def shapes(scale: float) -> dict[str, bytes]:
         "trailing spaces, 150,000 before the line end": story("x" + " " * run + "\ny"),
         "spaces, 150,000 before a last line '(Reporting by'": story("Text.\n\n" + " " * run + "(Reporting by x"),
         "spaces, 150,000 before a last line 'By'": story(" " * run + "By x"),
+        "spaces, a last line of 150,000 then a word": (HEAD + " " * run + "x\n").encode("utf-8"),
+        "spaces, a last block of 3 lines of 50,000": (HEAD + ("x" + " " * (run // 3) + "y\n") * 3).encode("utf-8"),
         "short lines, 900,000 of 'a'": story(fill("a\n", budget)),
         "short lines, 600,000 of 'ab-' (hyphen wraps)": story(fill("ab-\n", budget)),
         "blank lines, 1.9 million": story("x" + "\n" * (budget - 2) + "y"),
@@ -137,12 +144,45 @@ def run_shape(name: str, data: bytes, deadline: float, folder: Path) -> dict:
     return {"name": name, "bytes": len(data), **json.loads(done.stdout.strip().splitlines()[-1])}
 
 
+REGEX_MODULES = ("decode", "parse", "furniture", "layout", "headline", "head", "dateline", "dates", "filed", "agencies",
+                 "seeds", "write", "schema", "tagging.text", "tagging.furniture", "tagging.entities", "tagging.tagger",
+                 "tagging.topics")
+REGEX_UNITS = (" ", "a", "A", "a ", "A ", "Aa ", "aA", "1", "1 ", "1.", ",", ", ", "a,", "-", "a-", "A-", ".", "a.", "A.",
+               "A. ", "(", "( ", "'", ":", "/", "by ", "By ", "de ", "of ", "12:30 ", "Dec ", "\u00e9", "Москва ", "a\n", "\n")
+
+
+def regex_scan(length: int = 4000, shown: int = 15) -> None:
+    """Time every pattern of the seed-side modules on runs of each unit; print the slowest."""
+    import importlib
+    import re
+
+    sys.path.insert(0, str(ROOT))
+    rows = []
+    for name in REGEX_MODULES:
+        module = importlib.import_module(f"generator.{name}")
+        for attribute, pattern in vars(module).items():
+            if not (isinstance(pattern, re.Pattern) and isinstance(pattern.pattern, str)):
+                continue
+            for unit in REGEX_UNITS:
+                text = unit * (length // len(unit)) + "\x00!"
+                started = time.process_time()
+                pattern.match(text), pattern.search(text), pattern.fullmatch(text)
+                rows.append((time.process_time() - started, f"{name}.{attribute}", unit))
+    print(f"| pattern | run of | CPU s for {length:,} characters |\n| --- | --- | ---: |")
+    for seconds, pattern, unit in sorted(rows, reverse=True)[:shown]:
+        print(f"| {pattern} | {unit!r} | {seconds:.3f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="shapes whose name contains one of these words")
     parser.add_argument("--deadline", type=float, default=60.0, help="seconds before a shape counts as a hang")
     parser.add_argument("--scale", type=float, default=1.0, help="shrink every shape (1.0: the full 2 MB)")
+    parser.add_argument("--regexes", action="store_true", help="time the seed-side patterns on long runs instead")
     args = parser.parse_args()
+    if args.regexes:
+        regex_scan()
+        return
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, scale {args.scale}")
     print(f"load average {os.getloadavg()[0]:.1f} at the start (wall times stretch with it; CPU times do not)")

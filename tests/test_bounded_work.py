@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import PROJECT
 from generator.layout import join_lines
+from generator.parse import _CREDITS, _SIGNOFF
 from generator.parse import parse_text
 from generator.tagging.tagger import MAX_TAGGED_CHARS, tag_article
 from generator.tagging.taxonomy import load_taxonomy
@@ -57,3 +58,16 @@ def join_lines_one_by_one(lines: list[str]) -> str:
 @given(st.lists(st.text(alphabet=st.sampled_from("aB -\u00a0x.\t"), max_size=8), min_size=1, max_size=12))
 def test_joining_lines_at_once_equals_joining_them_one_by_one(lines):
     assert join_lines(lines) == join_lines_one_by_one(lines)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "(", "Reuter", "reporting by", "Jane Doe", "editor:", "staff", "writers",
+                                 "contributed", "to this report", ".", ")", "x"]), max_size=8).map("".join))
+def test_possessive_leading_spaces_change_no_match(line):
+    """The sign-off and credit patterns take their leading spaces possessively (linear on a line of spaces); what
+    they match is what the same patterns with plain `\\s*` match."""
+    import re
+
+    for pattern in (_SIGNOFF, _CREDITS):
+        plain = re.compile(pattern.pattern.replace(r"^\s*+", r"^\s*", 1), pattern.flags)
+        assert bool(pattern.match(line)) == bool(plain.match(line))
