@@ -357,8 +357,7 @@ class Resolver:
             # with a country or a firm
         if (kind in (None, "person") or target is not None and target.kind == "person") and _after_the(words, mention):
             self.articled.add(fold(" ".join(words)))  # "the Mona Lisa", "the Exxon Valdez": a work or a ship named
-            if kind == "person":  # for a person; no person has an article before the name (see merge_people)
-                return
+            # for a person; no person has an article before the name (merge_people drops it if it stays a person)
         if target:
             target.credit(mention.weight)
         elif kind:
@@ -991,10 +990,11 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
 
 
 def _after_the(words: tuple[str, ...], mention: Mention) -> bool:
-    """The whole mention is the words, with 'the' just before them, and not a plural."""
+    """The whole mention is the words, with 'the' just before them, not a plural and not speaking."""
     whole = tuple(mention.words[1:] if mention.words[0] == "The" else mention.words) == tuple(words)
     plural = words[-1].endswith(("s", "s'", "s’"))  # "the All Blacks", "the Wallabies": a side, named as its players
-    return whole and not plural and (mention.before[-1:] == ("the",) or mention.words[0] == "The")
+    speaks = mention.after in SPEECH_VERBS  # "the Coast Guard said": a body; a ship or a painting says nothing
+    return whole and not plural and not speaks and (mention.before[-1:] == ("the",) or mention.words[0] == "The")
 
 
 def _post_of_body(words: tuple[str, ...]) -> tuple[str, ...]:
