@@ -7,7 +7,7 @@ import calendar
 import re
 
 from generator.agencies import AGENCIES, known_agency
-from generator.dates import find_dates
+from generator.dates import find_dates, without_other_calendars
 from generator.model import Dateline
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.regions import REGION_ABBREVIATIONS
@@ -41,7 +41,10 @@ _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     rf"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{'|'.join(_RUSSIAN_MONTHS)})\b\.?"
 )
-_REGION_WORD = rf"(?!{_MONTH})[{_UPPER}][\w'’.\-]*"
+# Weekdays, which a dateline may write in the place of its date (`SYDNEY, Thursday (AAP) -`) and which are never
+# its place or region.
+_WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+
 _YEAR = r"(?:19|20)\d\d"
 _DASH = r"(?:--?(?=\s|$)|_(?=\s|$)|[–—])"
 _MARKER_DASH = r"(?:--?(?!-)|_(?=\s|$)|[–—])"  # after a marker the dash may touch the text
@@ -49,21 +52,24 @@ _MARKER_DASH = r"(?:--?(?!-)|_(?=\s|$)|[–—])"  # after a marker the dash may
 # An agency named without brackets before the dash: `SYDNEY, March 3 AAP -`, `TOKYO, Jan. 17 Kyodo -`.
 _BARE_AGENCY = "(?i:" + "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True)
                                  if len(alias) > 2 and alias.replace(" ", "").isalpha()) + r")\b"
+_REGION_WORD = rf"(?!{_MONTH})(?!{_WEEKDAY})(?!{_BARE_AGENCY})[{_UPPER}][\w'’.\-]*"
 _DATELINE = re.compile(
     rf"""
     \s*+
     (?:\(\s*+(?P<lead>[^()\n]{{1,30}}?)\s*+\)\s*+(?:--?|[–—])\s*+)?
     (?:
-        (?P<place>{_CITY})(?:\s*+/\s*+{_CITY})*
+        (?!{_WEEKDAY})(?P<place>{_CITY})(?:\s*+/\s*+{_CITY})*
         (?:\s*+/\s*+(?P<slash_region>[^/\n]{{2,40}}?)\s*+/(?=\s*+,))?
         (?:\s*+\[\s*+(?P<bracket_region>[^\]\n]{{2,40}}?)\s*+\])?
         (?:\s*+\(\s*+(?P<paren_region>(?!{_BARE_AGENCY}){_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}})\s*+\)(?=\s*+,))?
         (?P<regions>(?:\s*+,\s*+{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}}){{0,2}})
+        (?:\s*+\(\s*+(?P<early>{_BARE_AGENCY})\s*+\))?  # `WARSAW (PAP), Jan. 19 -`: the marker before the date
         \s*+[,.]?
     )?
     (?:\s*+(?:
         (?P<month>{_MONTH})\s*+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*+(?P<year>{_YEAR}))?
       | (?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{_MONTH})(?:,?\s*+(?P<year_after>{_YEAR}))?
+      | (?P<weekday>{_WEEKDAY})
     )(?!\d))?
     \s*+[.,]?
     (?:
@@ -85,25 +91,25 @@ _MONTHS |= {name[:3]: number for number, name in enumerate(_RUSSIAN_MONTHS, star
 
 def parse_dateline(text: str) -> tuple[Dateline, str] | None:
     """Split a paragraph into its opening dateline and the rest, or None when it has none."""
-    match = _DATELINE.match(text[:_LONGEST_DATELINE])
+    match = _DATELINE.match(without_other_calendars(text[:_LONGEST_DATELINE]))
     if match is None or not _is_dateline(match):
         return None
     month, day, year = _date(match)
     dateline = Dateline(
-        raw=match.group().strip(),
+        raw=text[: match.end()].strip(),
         place=_place(match["place"]),
         region=_region(match),
         month=month,
         day=day,
         year=year,
-        agency=_agency(match["lead"] or match["paren"] or match["slash"] or match["bare"]),
+        agency=_agency(match["lead"] or match["paren"] or match["slash"] or match["bare"] or match["early"]),
     )
     return dateline, text[match.end():].lstrip()
 
 
 def _is_dateline(match: re.Match) -> bool:
     """Tell a real dateline from a sentence that happens to fit the pattern."""
-    marker = match["lead"] or match["paren"] or match["slash"] or match["bare"]
+    marker = match["lead"] or match["paren"] or match["slash"] or match["bare"] or match["early"]
     has_date = bool(match["month"] or match["month_after"])
     has_dash = bool(match["dash"]) or bool(re.search(r"[-–—_]", match["tail"] or ""))
     if match["lead"] and not known_agency(match["lead"]):
@@ -125,7 +131,8 @@ def _is_caps_place(match: re.Match) -> bool:
     place = match["place"]
     if not place or place != place.upper() or sum(ch.isalpha() for ch in place) < 2:
         return False
-    return place.split()[0].rstrip(":") not in _LABELS
+    first = place.split()[0].rstrip(":")
+    return first not in _LABELS and not re.fullmatch(_WEEKDAY, first)
 
 
 def _date(match: re.Match) -> tuple[int | None, int | None, int | None]:

@@ -29,6 +29,19 @@ class Chunk:
         return join_lines(self.lines)
 
 
+# 1990s wire copy marks its header lines with `^` and ends them with `<` (`=` for a byline's): layout codes.
+_WIRE_CODES = re.compile(r"^([ \t]{0,8})\^|[<=][ \t]{0,3}$", re.MULTILINE)
+_WIRE_CODED_LINE = re.compile(r"^[ \t]{0,8}\^[^\n]{0,300}[<=][ \t]{0,3}$", re.MULTILINE)
+MIN_WIRE_CODED_LINES = 2
+
+
+def without_wire_codes(text: str) -> str:
+    """The text less the `^` and `<` layout codes of old wire copy, when at least two lines carry them."""
+    if "^" not in text or len(_WIRE_CODED_LINE.findall(text, 0, 20_000)) < MIN_WIRE_CODED_LINES:
+        return text
+    return _WIRE_CODES.sub(lambda match: match.group(1) or "", text)
+
+
 def split_chunks(text: str) -> list[Chunk]:
     """Runs of non-blank lines, split at blank lines."""
     chunks: list[Chunk] = []
