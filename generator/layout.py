@@ -99,14 +99,16 @@ def split_lines(chunk: Chunk, stands_alone: Callable[[str, str], bool], width: i
     """The lines of a chunk at the top of a story, each its own paragraph unless it continues the line before: a
     headline wrapped over two lines is one, a headline, byline and date written on three lines are three. `width`
     is the text's wrap width (0 when it was not wrapped). A line for which `stands_alone(line, next line)` is true
-    (a byline, a date) never continues another."""
+    (a byline, a date, a menu) never continues another, and no line continues it."""
     if is_list(chunk.lines):
         return [chunk]
     base = min(indent_of(line) for line in chunk.lines)
     paragraphs: list[Chunk] = []
     for offset, line in enumerate(chunk.lines):
         following = chunk.lines[offset + 1] if offset + 1 < len(chunk.lines) else ""
-        if paragraphs and continues(paragraphs[-1].lines[-1], line, width, base) and not stands_alone(line, following):
+        previous = paragraphs[-1].lines[-1] if paragraphs else ""
+        if (paragraphs and continues(previous, line, width, base) and not stands_alone(line, following)
+                and not stands_alone(previous, line)):
             paragraphs[-1].lines.append(line)
         else:
             paragraphs.append(Chunk(chunk.line + offset, [line]))

@@ -9,6 +9,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.dateline import parse_dateline
 from generator.dates import DateHints, find_dates, resolve_date
@@ -417,3 +419,35 @@ def test_wire_slugs_and_desk_labels_are_not_the_headline(name: str) -> None:
 ])
 def test_desk_labels(written: str, agency: str | None, headline: str) -> None:
     assert strip_desk_labels(written, agency) == headline
+
+
+# --- property: a masthead at the top, menus, ID and relative-time lines in any order above the headline ------------
+
+MASTHEAD_LINES = ["Kuwait News Agency (KUNA)", "XYZ International News Agency", "VietnamPlus", "Press Trust of India",
+                  "MercoPress. South Atlantic News Agency", "Trend News Agency - Azerbaijan's Leading Information Source",
+                  "Islamic Republic News Agency - Multimedia Platform for News and Broadcasting"]
+PAGE_LINES = ["Politics | Business | World | Sports", "Local News | Arab News | World News", "Home > World > Asia",
+              "General news | Economic news | Press releases | Interviews", "News ID: 85712344", "3 hours ago",
+              "Listen to this article", "Politics", "Reading time: 3 min", "Economy / Markets"]
+# (headline, lead, place, date)
+TOLD = [
+    ("Oman raises fuel subsidy cap for low-income families",
+     "MUSCAT, Oct. 2, 2023 (ONA) -- Oman raised the monthly cap on fuel subsidies for low-income families on Monday, "
+     f"{LEAD_WORDS}", "Muscat", "2023-10-02"),
+    ("Philippine central bank holds key rate at 6.5%",
+     "MANILA, Feb 15, 2024 (PNA) -- The Bangko Sentral ng Pilipinas kept its key policy rate at 6.5 percent on "
+     f"Thursday, {LEAD_WORDS}", "Manila", "2024-02-15"),
+    ("Kazakhstan to build second nuclear plant with Chinese partner",
+     f"ASTANA, 14 June 2025 (Kazinform) - Kazakhstan will build a second nuclear power plant, {LEAD_WORDS}", "Astana",
+     "2025-06-14"),
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(TOLD), st.sampled_from(MASTHEAD_LINES), st.lists(st.sampled_from(PAGE_LINES), max_size=4),
+       st.booleans())
+def test_a_masthead_and_page_lines_above_never_take_the_headline(told, masthead, page_lines, blank_lines) -> None:
+    headline, lead, place, date = told
+    top = "\n\n" if blank_lines else "\n"
+    text = top.join([masthead, *page_lines, headline]) + f"\n\n{lead}\n\nThe decision takes effect next month.\n"
+    assert read(text)[:3] == (headline, place, date)
