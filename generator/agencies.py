@@ -82,6 +82,7 @@ TABLE: tuple[Agency, ...] = (
     Agency("Ukrinform", ("ukrinform",)),
     Agency("UNIAN", ("unian",), tag_name=False),
     Agency("AZERTAC", ("azertac",), tag_name=False),
+    Agency("Kazinform", ("kazinform",), tag_name=False),
     Agency("Lusa", ("lusa",), tag_name=False),
     Agency("PAP", ("pap", "polish press agency"), tag_name=False),
     Agency("MTI", ("mti",), tag_name=False),

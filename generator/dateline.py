@@ -206,6 +206,7 @@ _OPENING_PLACE = re.compile(
     rf"(?:,[ \t]{{1,3}}(?P<region>{_TITLE_WORD}(?: (?:{_TITLE_WORD}|of|and|the)){{0,4}}))?"
 )
 _TITLE_PLACE = re.compile(rf"[ \t]{{0,3}}(?P<place>{_CITY})(?:,[ \t]{{1,3}}(?P<region>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,3}}))?")
+_TITLE_COLON = re.compile(rf"[ \t]{{0,3}}(?P<place>{_CITY}):[ \t]{{1,3}}(?=[{_UPPER}\"“])")
 _AFTER_PLACE = re.compile(r"[ \t]{0,3}[,.]?[ \t]{0,3}")
 _SEPARATOR_AFTER = re.compile(r"[ \t]{0,3}(?:--?|[–—_:]|/)?[ \t]{0,3}")
 
@@ -213,7 +214,11 @@ _SEPARATOR_AFTER = re.compile(r"[ \t]{0,3}(?:--?|[–—_:]|/)?[ \t]{0,3}")
 def opening_place(text: str) -> tuple[Dateline, str] | None:
     """The upper-case place that opens a lead or a dateline line in a form no wire pattern covers, whatever follows
     it: `AL-AIN, United Arab Emirates 1996-12-06`, `ROME Italian police said`. The place or its region must be in
-    the gazetteer, unless a full written date follows the place (`LIRCAY 1989-11-14`)."""
+    the gazetteer, unless a full written date follows the place (`LIRCAY 1989-11-14`). A city or country of the
+    gazetteer written in title case and followed by a colon opens a lead too (`New Delhi: The Cabinet ...`)."""
+    colon = _TITLE_COLON.match(text[:_LONGEST_DATELINE])
+    if colon and _is_city_or_country(_place(colon["place"])):
+        return _opening_dateline(colon.group().strip(), colon["place"], None, None), text[colon.end():]
     match = _OPENING_PLACE.match(text[:_LONGEST_DATELINE])
     if match is None or not _is_caps_place(match) or re.search(r"['’]S$", match["place"]):
         return None

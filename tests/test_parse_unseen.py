@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.dateline import parse_dateline
+from generator.dateline import opening_place, parse_dateline
 from generator.dates import DateHints, find_dates, resolve_date
 from generator.furniture import is_furniture, names_publisher
 from generator.head import metadata_rest, places_in_stamp
@@ -336,6 +336,7 @@ on Friday, {LEAD_WORDS}
     ("WARSAW (PAP), Jan. 19 - Poland will build", "Warsaw", (1, 19), "PAP"),
     ("Tehran, IRNA -- Iran's oil exports", "Tehran", None, "IRNA"),
     ("SYDNEY, Thursday (AAP) - The treasurer said", "Sydney", None, "AAP"),
+    ("ASTANA. KAZINFORM – Kazakhstan and Uzbekistan", "Astana", None, "Kazinform"),
 ])
 def test_datelines_in_other_forms(text: str, place: str, month_day, agency: str) -> None:
     dateline, rest = parse_dateline(text)
@@ -348,6 +349,27 @@ def test_datelines_in_other_forms(text: str, place: str, month_day, agency: str)
 def test_a_weekday_is_never_the_place(text: str) -> None:
     found = parse_dateline(text)
     assert found is None or found[0].place is None
+
+
+@pytest.mark.parametrize(("text", "place"), [("New Delhi: The Union Cabinet on Wednesday approved", "New Delhi"),
+                                            ('Kolkata: "We will not allow it," the chief minister said', "Kolkata"),
+                                            ("Note: The figures are provisional", None),
+                                            ("Putin: Russia will respond", None)])
+def test_a_city_and_a_colon_open_a_lead(text: str, place: str | None) -> None:
+    found = opening_place(text)
+    assert (found[0].place if found else None) == place
+
+
+def test_a_persian_date_beside_a_gregorian_one_on_a_site() -> None:
+    text = f"""Tehran Times
+Politics | Economy | Culture | Sports | Tourism
+Sunday, 5 March 2023 | 14 Esfand 1401
+
+Iran and Saudi Arabia hold talks in Baghdad
+
+TEHRAN – Iranian and Saudi officials held a new round of talks in Baghdad on Sunday, {LEAD_WORDS}
+"""
+    assert read(text)[:4] == ("Iran and Saudi Arabia hold talks in Baghdad", "Tehran", "2023-03-05", "metadata")
 
 
 def test_an_updated_line_names_the_place() -> None:
