@@ -298,6 +298,9 @@ def test_ids_bylines_and_captions_above_the_story(name: str) -> None:
     ("Thursday, 02/09/2021 - 10:15", "2021-09-02"), ("Tuesday, 09/02/2021 - 10:15", "2021-02-09"),
     ("1 December 2026", "2026-12-01"), ("2021-11-25T14:32:00+01:00", "2021-11-25"),
     ("Jumada Al-Awwal 12, 1445 | November 26, 2023", "2023-11-26"), ("12 Dey 1402 - 13:05 | 2024-01-02", "2024-01-02"),
+    ("Stand: 03.02.2022 14:22 Uhr", "2022-02-03"), ("Do., 3. Feb. 2022, 14:22 Uhr", "2022-02-03"),
+    ("Publié le 3 février 2022 à 10h15, mis à jour le 3 février 2022 à 12h00", "2022-02-03"),
+    ("Actualizado: 3 de febrero de 2022 - 10:15", "2022-02-03"), ("Aggiornato il 3 febbraio 2022 alle 10:15", "2022-02-03"),
     ("AP-NY-01-17-95 0342EST", "1995-01-17"), ("February 20, 2024 08:00 AM Eastern Standard Time", "2024-02-20"),
 ])
 def test_date_lines_in_other_forms_and_languages(line: str, date: str) -> None:
