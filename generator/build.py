@@ -23,7 +23,7 @@ from pathlib import Path
 
 from generator.errors import BuildError, ConfigError
 from generator.files import code_fingerprint, holding_locks, read_json_object
-from generator.settings import pelican_settings
+from generator.settings import DEFAULT_SITE_URL, pelican_settings
 from generator.site.collection import resume_collection
 from generator.site.writer import child_failed, in_child_writer, stop_children
 from generator.ingest import CACHE_ROOT
@@ -32,7 +32,6 @@ LEGACY_MARKER = ".newsdigest-output"  # inside output/, from before the records 
 LEGACY_PAGE_RECORD = ".newsdigest-pages.json"
 RECORDS_SUFFIX = ".newsdigest"  # `.output.newsdigest/` beside output/: what the build knows of the site in it
 TRASH_PREFIX = ".newsdigest-trash-"
-DEFAULT_SITE_URL = "http://localhost:8000/"
 
 
 class _PelicanErrors(logging.Handler):

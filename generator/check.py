@@ -59,7 +59,8 @@ def check_records(seeds_dir: Path, content_dir: Path, page_folders: list[str] = 
     """Content files against what ingest recorded and the seeds: (problems, notes).
 
     A problem: a content file no record explains that names a seed whose story is elsewhere (a second copy), or
-    a seed that is not there. A note: a file no record explains that names its seed and is its only story (the
+    a seed that is not there. A note: a recorded story deleted while its seed is there (the next ingest writes it
+    again), a file no record explains that names its seed and is its only story (the
     next ingest adopts it when it is exactly what the seed gives, and reports it otherwise), a file that names no
     seed (written by hand: ingest leaves it alone), a recorded story whose seed is gone (the next ingest removes
     it, unless edited)."""
@@ -85,4 +86,8 @@ def check_records(seeds_dir: Path, content_dir: Path, page_folders: list[str] = 
                          "gives, and keeps it (reported) otherwise")
     notes += [f"{content_dir / path}: its seed {entry['seed']} is gone: the next ingest removes it (unless edited)"
               for path, entry in sorted(manifest.stories.items()) if seeds and entry["seed"] not in seeds]
+    notes += [f"{content_dir / path}: deleted, but its seed {entry['seed']} is there: the next ingest writes it again "
+              "(to take a story off the site, remove its seed)"
+              for path, entry in sorted(manifest.stories.items())
+              if entry["seed"] in seeds and not entry.get("redirect") and not (content_dir / path).is_file()]
     return problems, notes

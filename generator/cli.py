@@ -1,8 +1,9 @@
 """The `newsdigest` command: a thin shell over ingest, build, parse, check and serve.
 
 Every problem is one line naming the file (or setting) and the reason, and the exit code says what happened:
-0 success, 1 a seed or content file failed (the rest was done), 2 a usage or configuration problem, 130 and 143
-interrupted (Ctrl-C, SIGTERM). A reader that closes the pipe early (`newsdigest build | head`) gets no traceback;
+0 success, 1 a seed or content file failed (the rest was done), 2 a usage or configuration problem, 3 the run
+failed as a whole (a full disk, a failing theme or plugin: output/ left as it was), 130 and 143 interrupted
+(Ctrl-C, SIGTERM). A reader that closes the pipe early (`newsdigest build | head`) gets no traceback;
 the work goes on."""
 
 from __future__ import annotations
@@ -18,13 +19,17 @@ import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from generator import settings
-from generator.build import DEFAULT_SITE_URL, BuildReport, build_site, check_output_dir
-from generator.errors import ConfigError, NewsdigestError, SeedError
-from generator.ingest import IngestReport, ingest
-from generator.write import front_matter, render_body
+from typing import TYPE_CHECKING
 
-EXIT_OK, EXIT_SEED_FAILED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
+from generator import settings
+from generator.errors import BuildError, ConfigError, NewsdigestError, SeedError, WriteError
+from generator.settings import DEFAULT_SITE_URL
+
+if TYPE_CHECKING:  # the stages are imported by the commands that run them: Ctrl-C at once is one line too
+    from generator.build import BuildReport
+    from generator.ingest import IngestReport
+
+EXIT_OK, EXIT_SEED_FAILED, EXIT_ERROR, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 130, 143
 
 
 def parser() -> argparse.ArgumentParser:
@@ -77,6 +82,26 @@ def require_settings(settings_file: Path) -> None:
         raise NewsdigestError(f"{settings_file}: no such settings file: run newsdigest in the project folder, or give --settings")
 
 
+def check_folders(args: argparse.Namespace) -> None:
+    """Refuse a seeds or content folder that would have a run read or write far outside the project (the root,
+    the home folder, the project folder or one above it) or mix the project's folders (one inside another, or
+    inside theme/ or output/). A seeds folder elsewhere (a scraper's) is fine."""
+    project = getattr(args, "settings", Path("pelicanconf.py")).resolve().parent
+    named = {"--seeds": args.seeds, "--content": args.content, "--output": getattr(args, "output", None),
+             "the theme": project / "theme"}
+    for option in ("--seeds", "--content"):
+        folder = named[option]
+        target = folder.resolve()
+        if folder.exists() and not target.is_dir():
+            raise NewsdigestError(f"{option} {folder}: it is not a folder")
+        for top in (Path("/"), Path.home().resolve(), project):
+            if top.is_relative_to(target):
+                raise NewsdigestError(f"{option} {folder}: refused: it is or contains {top}")
+        for name, other in named.items():
+            if name != option and other is not None and target.is_relative_to(other.resolve()):
+                raise NewsdigestError(f"{option} {folder}: refused: it is inside {name} ({other})")
+
+
 def print_report(report: IngestReport) -> None:
     """One line per problem on stderr, a summary on stdout."""
     for line in report.warnings:
@@ -111,6 +136,8 @@ def say_waiting(message: str) -> None:
 
 def run_ingest(args: argparse.Namespace) -> IngestReport:
     """Ingest with the command's folders and options, printing the report."""
+    from generator.ingest import ingest
+
     if not args.seeds.is_dir():
         raise NewsdigestError(f"{args.seeds}: no such seeds folder")
     with progress_bar("parsing seeds") as progress:
@@ -142,6 +169,7 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
 def command_build(args: argparse.Namespace) -> int:
     """Ingest, then build; the site is built even when some seeds or content files failed, and the exit code
     says so. Ingest and build run under one hold of the project's lock, so two runs never interleave."""
+    from generator.build import build_site, check_output_dir
     from generator.files import holding_locks
 
     require_settings(args.settings)
@@ -166,6 +194,7 @@ def command_parse(args: argparse.Namespace) -> int:
     """Print the article model of one seed (date and tags resolved too), within the seed time limit."""
     from generator.ingest import prepare_all
     from generator.seeds import refuse_non_regular
+    from generator.write import front_matter, render_body
 
     refuse_non_regular(args.file)
     file = args.file.absolute()
@@ -201,6 +230,9 @@ def command_check(args: argparse.Namespace) -> int:
     per problem."""
     from generator.check import check_content, check_records, check_seeds
 
+    if not args.seeds.is_dir() and not args.content.is_dir():
+        raise NewsdigestError(f"{args.seeds}, {args.content}: no such folders: run newsdigest check in the project "
+                              "folder, or give --seeds and --content")
     taxonomy = project_taxonomy()
     seeds, seed_errors, warnings, dated_by_file = check_seeds(args.seeds, default_year(args.year), str(taxonomy) if taxonomy else None) if args.seeds.is_dir() else (0, [], [], [])
     pages = settings.read(Path("pelicanconf.py")).get("PAGE_PATHS", ["pages"]) if Path("pelicanconf.py").is_file() else ["pages"]
@@ -284,12 +316,17 @@ class QuietPipe:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run one subcommand; every failure is one line on stderr and a non-zero exit."""
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)
+        if hasattr(args, "content"):
+            check_folders(args)
         return COMMANDS[args.command](args)
     except SeedError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_SEED_FAILED
+    except (BuildError, WriteError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
     except NewsdigestError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -302,12 +339,12 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         print(f"error: {where}{error.strerror or error}", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_FAILED
     except Exception as error:  # noqa: BLE001 - a defect of ours: one line, the traceback only when asked for
         if os.environ.get("NEWSDIGEST_DEBUG"):
             traceback.print_exc()
         print(f"error: internal error ({type(error).__name__}: {error}); NEWSDIGEST_DEBUG=1 shows where", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_FAILED
 
 
 def run() -> None:

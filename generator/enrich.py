@@ -13,6 +13,7 @@ from slugify import slugify
 from generator.dates import DateHints, resolve_date
 from generator.headline import ABBREVIATIONS, SMALL_WORDS, readable_headline
 from generator.model import Article
+from generator.schema import RESERVED_SLUGS
 from generator.seeds import read_fields_file, sidecar_path
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import COMMON_WORDS
@@ -94,8 +95,11 @@ _ORDINARY_WORDS = frozenset(word.upper() for word in COMMON_WORDS | SMALL_WORDS 
 
 
 def base_slug(headline: str, seed: Path) -> str:
-    """An ASCII slug of the headline; a headline with no letters or digits gets one from the seed's name."""
+    """An ASCII slug of the headline (never a name the site's own pages use, such as `index`); a headline with no
+    letters or digits gets one from the seed's name."""
     slug = slugify(headline, max_length=MAX_SLUG_CHARS, word_boundary=True)
+    if slug in RESERVED_SLUGS:
+        return f"{slug}-story"
     if slug:
         return slug
     return "story-" + hashlib.sha256(seed.as_posix().encode("utf-8")).hexdigest()[:10]

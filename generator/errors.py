@@ -40,3 +40,7 @@ class ConfigError(NewsdigestError):
 
 class BuildError(NewsdigestError):
     """The site build failed; the previous output/ is left as it was."""
+
+
+class WriteError(NewsdigestError):
+    """A file could not be written (a full disk, no permission): the run stopped, what it wrote is consistent."""

@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from generator.errors import NewsdigestError
+from generator.errors import NewsdigestError, WriteError
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +81,7 @@ class SafeWriter:
         try:
             write_atomically(target, data)
         except OSError as error:
-            raise NewsdigestError(f"{target}: cannot write: {error.strerror or error}") from error
+            raise WriteError(f"{target}: cannot write: {error.strerror or error}") from error
         return target
 
     def remove(self, relative: Path | str) -> None:
@@ -89,8 +89,13 @@ class SafeWriter:
         target = self.inside(relative)
         target.unlink(missing_ok=True)
         folder = target.parent
-        while folder != self.root and folder.is_relative_to(self.root) and not any(folder.iterdir()):
-            folder.rmdir()
+        while folder != self.root and folder.is_relative_to(self.root):
+            try:
+                folder.rmdir()  # only an empty one goes
+            except FileNotFoundError:
+                pass  # removed by hand already: its parent may be empty now
+            except OSError:
+                break  # not empty
             folder = folder.parent
 
 

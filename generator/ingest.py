@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import frontmatter
 
-from generator.errors import ConfigError, NewsdigestError, SeedError
+from generator.errors import ConfigError, NewsdigestError, SeedError, WriteError
 from generator.files import SafeWriter, code_fingerprint, holding_locks, read_json_object
 from generator.model import Article
 from generator.resends import Filing, Group, filing, find_groups
@@ -240,7 +240,7 @@ class Manifest:
         try:
             os.write(self.journal, line.encode("ascii"))
         except OSError as error:
-            raise NewsdigestError(f"{self.content_dir / JOURNAL}: cannot write: {error.strerror or error}") from error
+            raise WriteError(f"{self.content_dir / JOURNAL}: cannot write: {error.strerror or error}") from error
 
     def will_write(self, path: str, seed: str, text: str, key: str, duplicates: list[str] | None = None,
                    redirect: bool = False) -> dict:
@@ -367,14 +367,14 @@ class Ingest:
                 self.retire(path, "its seed was removed")
 
     def changed(self, seeds: list[Path], by_seed: dict[str, str], keys: dict[Path, str]) -> dict[Path, str]:
-        """The seeds to parse, with their input keys: new, changed, or with a story that was edited or is missing
-        from the record, and every seed of a story filed more than once of which one is (or is gone); the others'
+        """The seeds to parse, with their input keys: new, changed, or with a story that was edited, deleted, or is
+        missing from the record, and every seed of a story filed more than once of which one is (or is gone); the others'
         stories are unchanged."""
         fresh = {}
         for seed in seeds:
             old = by_seed.get(seed.relative_to(self.seeds_dir).as_posix())
             key = keys[seed]
-            if old and not self.force and key and key in self.manifest.inputs.get(old, "").split() and self.untouched(old):
+            if old and not self.force and key and key in self.manifest.inputs.get(old, "").split() and self.on_disk(old):
                 if old not in self.report.unchanged:
                     self.report.unchanged.append(old)
             else:
@@ -540,6 +540,11 @@ class Ingest:
         """Leave a content file as it is, recorded as the seed's story, and say why."""
         self.report.kept.append(f"{self.content_dir / path}: {why}")
         self.manifest.keep(path, seed)
+
+    def on_disk(self, path: str) -> bool:
+        """The content file is exactly what ingest last wrote there (a file deleted by hand is written again: the
+        seed is what says a story is on the site)."""
+        return (self.content_dir / path).is_file() and self.untouched(path)
 
     def untouched(self, path: str) -> bool:
         """The content file is missing or exactly what ingest last wrote there."""

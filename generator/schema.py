@@ -22,9 +22,9 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator.errors import NewsdigestError
 
-TEXT, TEXTS, DATE, YEAR, SLUG, URL, TIME, STATUS, SEED, SEEDS, LANG, CONTENT = (
-    "text", "list of text", "date", "year", "slug", "URL", "time", "status", "seed path", "list of seed paths",
-    "language", "content path")
+TEXT, TEXTS, NAME, NAMES, DATE, YEAR, SLUG, URL, TIME, STATUS, SEED, SEEDS, LANG, CONTENT = (
+    "text", "list of text", "name", "list of names", "date", "year", "slug", "URL", "time", "status", "seed path",
+    "list of seed paths", "language", "content path")
 
 
 @dataclass(frozen=True)
@@ -46,19 +46,19 @@ SCHEMA: dict[str, Key] = {
     "date_source": Key(TEXT, False, "where the date came from: `sidecar`, `dateline`, `metadata`, `folder`, `filename`, `option`, `weekday` or `mtime` (README: Dates)"),
     "dateline": Key(TEXT, True, "the dateline as written"),
     "place": Key(TEXT, True, "the place the story was filed from"),
-    "place_tag": Key(TEXT, True, "that place under its tag name, when it differs"),
+    "place_tag": Key(NAME, True, "that place under its tag name, when it differs"),
     "region": Key(TEXT, True, "the region or state of the place"),
-    "source": Key(TEXT, True, "the agency (the story's source page and feed)"),
+    "source": Key(NAME, True, "the agency (the story's source page and feed)"),
     "source_url": Key(URL, True, "where the story was published, an `http` or `https` URL"),
     "byline": Key(TEXT, True, "the writers' names"),
     "signoff": Key(TEXT, True, "the sign-off line (`Reuter`, `(Reporting by ...)`)"),
     "credits": Key(TEXT, True, "contributor lines"),
     "title_original": Key(TEXT, False, "the headline as written, when it was recased"),
-    "tags": Key(TEXTS, True, "the tags, ranked"),
-    "people": Key(TEXTS, True, "tags that are people"),
-    "places": Key(TEXTS, True, "tags that are places"),
-    "organisations": Key(TEXTS, True, "tags that are organisations"),
-    "topics": Key(TEXTS, True, "tags that are topics"),
+    "tags": Key(NAMES, True, "the tags, ranked"),
+    "people": Key(NAMES, True, "tags that are people"),
+    "places": Key(NAMES, True, "tags that are places"),
+    "organisations": Key(NAMES, True, "tags that are organisations"),
+    "topics": Key(NAMES, True, "tags that are topics"),
     "slug": Key(SLUG, True, "the story's address: lower-case ASCII words joined by hyphens (a sidecar's is slugified)"),
     "status": Key(STATUS, True, "`published` (the default), `hidden` (a page, in no list or feed) or `draft` (under drafts/)"),
     "lang": Key(LANG, False, "the story's language, when not the site's (`de`, `pt-BR`)"),
@@ -69,6 +69,10 @@ SCHEMA: dict[str, Key] = {
 # Pelican keys that choose where a page is written and what renders it: never from a sidecar or a story.
 PATH_KEYS = ("save_as", "url", "template")
 STATUSES = ("published", "hidden", "draft")
+MAX_NAME = 100  # characters in a tag's or source's name: each names a page, and its address is a file name
+MAX_SLUG = 200  # characters in an address's last part (a file name is at most 255 bytes)
+RESERVED_SLUGS = ("index",)  # a story's page would replace the day's list (YYYY/MM/DD/index.html)
+SLUG_SUBSTITUTIONS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]  # Pelican's
 MAX_YAML_VALUES = 10_000  # values once aliases are expanded: a story's front matter has a few hundred
 MAX_YAML_DEPTH = 20
 
@@ -152,6 +156,33 @@ def as_texts(value: object) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
+def as_name(value: object) -> str:
+    """A tag's or source's name: text that gives its page an address (Pelican's slug of it is not empty, and not
+    too long for a file name)."""
+    from pelican.utils import slugify
+
+    text = as_text(value)
+    if len(text) > MAX_NAME:
+        raise ValueError(f"is {len(text)} characters long: a name has at most {MAX_NAME} (it names a page)")
+    slug = slugify(text, SLUG_SUBSTITUTIONS)
+    if not slug:
+        raise ValueError(f"{text!r} has no letter or digit (its page needs an address)")
+    if len(slug) > MAX_SLUG:
+        raise ValueError(f"{text!r} makes an address of {len(slug)} characters: at most {MAX_SLUG}")
+    return text
+
+
+def as_names(value: object) -> list[str]:
+    """A list of names (text split on commas, as for any list), each one as_name."""
+    items = as_texts(value)
+    for number, item in enumerate(items, start=1):
+        try:
+            as_name(item)
+        except ValueError as error:
+            raise ValueError(f"item {number} {error}" if str(error).startswith("is ") else f"item {number}: {error}") from None
+    return items
+
+
 def as_date(value: object) -> dt.date:
     """A date or date and time; ISO text is read as one."""
     if isinstance(value, (dt.date, dt.datetime)):
@@ -181,6 +212,10 @@ def as_slug(value: object) -> str:
     text = as_text(value)
     if not _SLUG.fullmatch(text):
         raise ValueError(f"must be lower-case ASCII words joined by hyphens, not {text!r}")
+    if len(text) > MAX_SLUG:
+        raise ValueError(f"is {len(text)} characters long: at most {MAX_SLUG} (it is a file name)")
+    if text in RESERVED_SLUGS:
+        raise ValueError(f"cannot be {text!r}: the story's page would replace the list of its day")
     return text
 
 
@@ -242,7 +277,7 @@ def as_lang(value: object) -> str:
     return text
 
 
-CONVERTERS = {TEXT: as_text, TEXTS: as_texts, DATE: as_date, YEAR: as_year, SLUG: as_slug, URL: as_url,
+CONVERTERS = {TEXT: as_text, TEXTS: as_texts, NAME: as_name, NAMES: as_names, DATE: as_date, YEAR: as_year, SLUG: as_slug, URL: as_url,
               TIME: as_time, STATUS: as_status, SEED: as_seed, SEEDS: as_seeds, LANG: as_lang, CONTENT: as_content_path}
 
 
@@ -274,7 +309,7 @@ def checked(fields: dict, *, settable_only: bool) -> tuple[dict, list[str]]:
         except ValueError as error:
             problems.append(f"'{key}' {error}")
             continue
-        if converted not in ("", []) or kind == TEXTS:
+        if converted not in ("", []) or kind in (TEXTS, NAMES):
             result[key] = converted
     return result, problems
 

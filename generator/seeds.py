@@ -22,8 +22,9 @@ def list_seeds(seeds_dir: Path, problems: list[SeedError] | None = None) -> list
 
     Plain strings and os.walk, as every build lists the seeds: only a symbolic link is resolved (links to folders
     are not followed, so a file that is not a link is inside), and the order is the paths' (by their parts).
-    A file that looks like a seed but cannot be one (a name that is not UTF-8, a link that loops) is left out and,
-    when `problems` is given, added to it as a SeedError."""
+    Anything else that looks like a seed but cannot be one (a name that is not UTF-8, a link that loops, goes
+    nowhere or leads out of seeds/, a pipe or device) is left out and, when `problems` is given, added to it as a
+    SeedError: nothing in seeds/ is passed over without a word."""
     root = seeds_dir.resolve()
     found = []
     for folder, folders, names in os.walk(seeds_dir):
@@ -34,29 +35,31 @@ def list_seeds(seeds_dir: Path, problems: list[SeedError] | None = None) -> list
                 continue
             path = os.path.join(folder, name)
             problem = seed_name_problem(path, root)
-            if problem is not None:
-                if problems is not None and problem:
-                    problems.append(SeedError(printable_path(path), problem))
-                continue
-            if os.path.isfile(path):
+            if problem is None:
                 found.append(os.path.relpath(path, seeds_dir).split(os.sep))
+            elif problems is not None:
+                problems.append(SeedError(printable_path(path), problem))
     return [seeds_dir.joinpath(*parts) for parts in sorted(found)]
 
 
 def seed_name_problem(path: str, root: Path) -> str | None:
-    """Why a listed file cannot be a seed: a reason to report, '' to skip it quietly (a link out of seeds/), or
-    None when it is fine."""
+    """Why a listed file cannot be a seed (one line to report), or None when it is one."""
     if not is_utf8(path):
         return "file name is not valid UTF-8: rename the file"
-    if not os.path.islink(path):
-        return None
+    if os.path.islink(path):
+        try:
+            target = Path(path).resolve(strict=True)
+        except FileNotFoundError:
+            return f"a symbolic link to nothing ({printable_path(os.readlink(path))}): not read"
+        except (OSError, RuntimeError) as error:
+            return f"cannot follow the symbolic link: {getattr(error, 'strerror', None) or error}"
+        if not target.is_relative_to(root):
+            return f"a symbolic link out of seeds/ (to {printable_path(target)}): not read; copy the file in instead"
     try:
-        inside = Path(path).resolve(strict=True).is_relative_to(root)
-    except FileNotFoundError:
-        return ""  # a dangling link: nothing to read
-    except (OSError, RuntimeError) as error:
-        return f"cannot follow the symbolic link: {getattr(error, 'strerror', None) or error}"
-    return None if inside else ""
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return f"cannot read file: {error.strerror or error}"
+    return None if stat.S_ISREG(mode) else "not a regular file (a pipe, socket or device): a seed is a text file"
 
 
 def is_utf8(name: str) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.errors import NewsdigestError
 
+DEFAULT_SITE_URL = "http://localhost:8000/"  # the site's address when none is given (make serve's)
 _read: dict[Path, tuple[tuple, dict]] = {}  # settings file -> (stamps of the Python files beside it, its values)
 
 

@@ -7,7 +7,7 @@ import re
 import frontmatter
 
 from generator.model import Article, Block
-from generator.schema import clean_text, clean_values
+from generator.schema import as_name, clean_text, clean_values
 
 # Markdown punctuation that would change the meaning of seed text; escaped with a backslash.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
@@ -50,6 +50,7 @@ def render_body(article: Article) -> str:
 def front_matter(article: Article) -> dict:
     """The front-matter fields of an article, in a stable order; folder defaults fill the empty ones, sidecar
     overrides win."""
+    place_tag = next(iter(usable_names([article.tags.dateline_place])), None)
     fields: dict = {
         "title": article.headline,
         "summary": article.lede,
@@ -58,15 +59,15 @@ def front_matter(article: Article) -> dict:
         "time": f"{article.time:%H:%M}" if article.time else None,
         "dateline": article.dateline.raw or None,
         "place": article.dateline.place,
-        "place_tag": article.tags.dateline_place if article.tags.dateline_place != article.dateline.place else None,
+        "place_tag": place_tag if place_tag != article.dateline.place else None,
         "region": article.dateline.region,
         "source": article.agency,
         "byline": article.byline,
-        "tags": list(article.tags.ranked),
-        "people": list(article.tags.people),
-        "places": list(article.tags.places),
-        "organisations": list(article.tags.organisations),
-        "topics": list(article.tags.topics),
+        "tags": usable_names(article.tags.ranked),
+        "people": usable_names(article.tags.people),
+        "places": usable_names(article.tags.places),
+        "organisations": usable_names(article.tags.organisations),
+        "topics": usable_names(article.tags.topics),
         "slug": article.slug,
         "seed": article.seed.as_posix(),
     }
@@ -79,6 +80,17 @@ def front_matter(article: Article) -> dict:
     fields.update({key: value for key, value in article.defaults.items() if fields.get(key) in (None, [], "")})
     fields.update(article.overrides)
     return clean_values({key: value for key, value in fields.items() if key == "tags" or value not in (None, [])})
+
+
+def usable_names(names: list[str | None]) -> list[str]:
+    """The tagger's names that can name a page (see schema.as_name); a run of words too long for one is no tag."""
+    usable = []
+    for name in names:
+        try:
+            usable.append(as_name(name))
+        except ValueError:
+            continue
+    return usable
 
 
 def render_article(article: Article) -> str:

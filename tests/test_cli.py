@@ -66,6 +66,43 @@ def test_missing_seeds_folder_is_one_line_and_exit_two(chdir_project: Path, caps
     assert capsys.readouterr().err.strip() == "error: nowhere: no such seeds folder"
 
 
+@pytest.mark.parametrize("argv, error", [
+    (["build", "--content", "theme/c"], "error: --content theme/c: refused: it is inside the theme ("),
+    (["ingest", "--content", "seeds/c"], "error: --content seeds/c: refused: it is inside --seeds (seeds)"),
+    (["build", "--content", "output/c"], "error: --content output/c: refused: it is inside --output (output)"),
+    (["ingest", "--seeds", ".."], "error: --seeds ..: refused: it is or contains "),
+    (["check", "--seeds", "/"], "error: --seeds /: refused: it is or contains /"),
+    (["ingest", "--content", "pelicanconf.py"], "error: --content pelicanconf.py: it is not a folder"),
+])
+def test_folders_that_would_mix_the_project_or_reach_out_of_it_are_refused(chdir_project: Path, argv: list[str],
+                                                                           error: str, capsys) -> None:
+    before = sorted(path.relative_to(chdir_project) for path in chdir_project.rglob("*"))
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(error) and err.count("\n") == 1
+    assert sorted(path.relative_to(chdir_project) for path in chdir_project.rglob("*")) == before
+
+
+def test_a_theme_that_fails_is_one_line_exit_three_and_the_site_stays(chdir_project: Path, capsys) -> None:
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", chdir_project / "seeds")
+    assert main(["build", "--year", "2024"]) == 0
+    before = (chdir_project / "output" / "index.html").read_bytes()
+    (chdir_project / "theme" / "templates" / "index.html").write_text(
+        "{% extends 'base.html' %}{% block content %}{{ 1 / 0 }}{% endblock %}")
+    capsys.readouterr()
+    assert main(["build", "--year", "2024"]) == 3
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith("error: Pelican failed: ") and "ZeroDivisionError" in errors[0]
+    assert (chdir_project / "output" / "index.html").read_bytes() == before
+
+
+def test_check_outside_a_project_is_one_line_and_exit_two(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert capsys.readouterr().err == ("error: seeds, content: no such folders: run newsdigest check in the project "
+                                       "folder, or give --seeds and --content\n")
+
+
 def test_parse_of_a_bad_file_names_it(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     bad = tmp_path / "noise.txt"
     bad.write_bytes(b"\x00\x01\x02\x03" * 100)

@@ -188,6 +188,8 @@ def test_an_ingest_that_fails_on_a_full_disk_is_consistent_and_the_next_run_comp
     real_replace, calls = os.replace, {"n": 0}
 
     def disk_fills(source, target):
+        if not Path(target).is_relative_to(project / "content"):  # a cache elsewhere (the gazetteer's) is not counted
+            return real_replace(source, target)
         calls["n"] += 1
         if calls["n"] >= 4:
             raise OSError(errno.ENOSPC, "No space left on device")
@@ -240,7 +242,7 @@ def test_a_really_full_disk_is_one_line_and_the_next_run_completes(built_project
     for errors in (ingest_full, build_full):
         assert "Traceback" not in errors and "No space left on device" in errors
         assert [line for line in errors.splitlines() if "No space left" in line][0].startswith("error: ")
-    assert "exit 2" in ingest_full and "exit 2" in build_full
+    assert "exit 3" in ingest_full and "exit 3" in build_full
     assert not [name for name in (results / "after-build-full.txt").read_text().split() if name.startswith(".output-")]
     assert "Traceback" not in (results / "build-free.txt").read_text()
     assert int((results / "stories.txt").read_text()) == len(good)

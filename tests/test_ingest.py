@@ -94,6 +94,41 @@ def test_symbols_only_headline_still_gets_an_ascii_slug(project: Path) -> None:
     assert all(slug.isascii() for slug in slugs)
 
 
+def test_a_headline_that_slugs_to_a_site_page_s_name_gets_another_slug(project: Path) -> None:
+    add_seed(project / "seeds", "index.txt", TASS_LAYOUT.format(headline="INDEX", body="Text."))
+    report = ingest(project / "seeds", project / "content")
+    assert report.ok and [Path(path).name for path in report.written] == ["index-story.md"]
+
+
+def test_a_content_file_deleted_by_hand_is_written_again_and_check_says_so(project: Path) -> None:
+    from generator.check import check_records
+
+    add_seed(project / "seeds", "one.txt", TASS_LAYOUT.format(headline="One", body="Text."))
+    add_seed(project / "seeds", "two.txt", TASS_LAYOUT.format(headline="Two", body="Text."))
+    ingest(project / "seeds", project / "content")
+    deleted = next((project / "content").rglob("one.md"))
+    before = deleted.read_bytes()
+    deleted.unlink()
+    problems, notes = check_records(project / "seeds", project / "content")
+    assert problems == [] and notes == [f"{deleted}: deleted, but its seed one.txt is there: the next ingest writes it "
+                                        "again (to take a story off the site, remove its seed)"]
+    report = ingest(project / "seeds", project / "content")
+    assert report.ok and deleted.read_bytes() == before and len(report.written) == 1
+    assert check_records(project / "seeds", project / "content") == ([], [])
+
+
+def test_a_removed_seed_whose_story_s_folder_is_gone_too_is_no_error(project: Path) -> None:
+    gone = add_seed(project / "seeds", "gone.txt", TASS_LAYOUT.format(headline="Gone", body="Text."))
+    add_seed(project / "seeds", "kept.txt", TASS_LAYOUT.format(headline="Kept", body="Text."), 2023)
+    ingest(project / "seeds", project / "content")
+    story = next((project / "content").rglob("gone.md"))
+    shutil.rmtree(story.parent.parent)  # content/2024, deleted by hand along with the seed
+    gone.unlink()
+    report = ingest(project / "seeds", project / "content")
+    assert report.ok and report.removed == [story.relative_to(project / "content").as_posix()]
+    assert list((project / "content").rglob("*.md")) == list((project / "content").rglob("kept.md"))
+
+
 def test_bad_seed_is_reported_by_name_and_the_others_are_written(project: Path) -> None:
     add_seed(project / "seeds", "good.txt", TASS_LAYOUT.format(headline="Good story", body="Text."))
     (project / "seeds" / "empty.txt").write_text("   \n\n")

@@ -158,13 +158,23 @@ def test_hostile_seed_shows_literally_and_injects_nothing(project: Path) -> None
         assert check_feed(feed, SITE_URL + feed.relative_to(site).as_posix()) == []
 
 
-def test_symlinks_out_of_seeds_are_not_followed(project: Path, tmp_path: Path) -> None:
+def test_links_out_of_seeds_pipes_and_dangling_links_are_not_read_and_each_is_one_line(project: Path, tmp_path: Path) -> None:
     outside = tmp_path / "secret.txt"
     outside.write_text((corpus_folder("tass") / "tass-1894059.txt").read_text())
-    (project / "seeds" / "link.txt").symlink_to(outside)
-    shutil.copy(corpus_folder("tass") / "tass-1894063.txt", project / "seeds" / "inside.txt")
-    (project / "seeds" / "inner-link.txt").symlink_to(project / "seeds" / "inside.txt")
-    assert [path.name for path in list_seeds(project / "seeds")] == ["inner-link.txt", "inside.txt"]
+    seeds = project / "seeds"
+    (seeds / "link.txt").symlink_to(outside)
+    (seeds / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(seeds / "pipe.txt")
+    shutil.copy(corpus_folder("tass") / "tass-1894063.txt", seeds / "inside.txt")
+    (seeds / "inner-link.txt").symlink_to(seeds / "inside.txt")
+    problems: list[SeedError] = []
+    assert [path.name for path in list_seeds(seeds, problems)] == ["inner-link.txt", "inside.txt"]
+    assert sorted(str(problem) for problem in problems) == [
+        f"{seeds / 'dangling.txt'}: a symbolic link to nothing ({tmp_path / 'nowhere.txt'}): not read",
+        f"{seeds / 'link.txt'}: a symbolic link out of seeds/ (to {outside}): not read; copy the file in instead",
+        f"{seeds / 'pipe.txt'}: not a regular file (a pipe, socket or device): a seed is a text file"]
+    report = ingest(seeds, project / "content")  # never blocks on the pipe; the good seeds are written
+    assert len(report.failures) == 3 and len(report.written) == 1
 
 
 @pytest.mark.parametrize("name", ["with spaces.txt", "Ünïcødé — новости.txt", "a..b.txt", "-dash-first.txt",

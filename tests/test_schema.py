@@ -21,8 +21,8 @@ from generator.enrich import enrich
 from generator.errors import SeedError
 from generator.ingest import cached_taxonomy, ingest
 from generator.parse import parse_text
-from generator.schema import (PATH_KEYS, SCHEMA, FrontMatterError, clean_text, load_yaml, markdown_table,
-                              read_story, settable_fields)
+from generator.schema import (PATH_KEYS, SCHEMA, SLUG_SUBSTITUTIONS, FrontMatterError, as_name, clean_text,
+                              load_yaml, markdown_table, read_story, settable_fields)
 from generator.write import render_article
 
 SEED_TEXT = "Talks in Moscow\n\nA lede line\n\nMOSCOW, December 26. /TASS/. Talks went on in Moscow.\n\nMore talks.\n"
@@ -155,6 +155,32 @@ def hostile_project(project: Path) -> Path:
     return project
 
 
+# Front matter that would give a page no address, one too long for a file name, or the address of a site page.
+PAGE_ADDRESS_BREAKERS = {
+    "index.md": "slug: index\n",
+    "long-tag.md": f"tags: [Moscow, {'A' * 101}]\n",
+    "dot-tag.md": "tags: ['.', Moscow]\n",
+    "star-person.md": "people: ['\u2605']\n",
+    "long-source.md": f"source: {'Agency ' * 20}\n",
+    "long-place.md": "place_tag: " + "\u4e2d" * 90 + "\n",
+    "long-slug.md": f"slug: {'-'.join(['word'] * 50)}\n",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(max_size=120) | st.text(alphabet="\u4e2d\u0416ab .-\u2605", max_size=120))
+def test_a_name_the_schema_takes_gives_its_page_a_file_name(name: str) -> None:
+    from pelican.urlwrappers import Tag
+
+    try:
+        accepted = as_name(name)
+    except ValueError as error:
+        assert str(error)
+        return
+    slug = Tag(accepted, {"SLUG_REGEX_SUBSTITUTIONS": SLUG_SUBSTITUTIONS}).slug
+    assert slug and len(slug.encode("utf-8")) <= 255 - len(".html")
+
+
 def test_hostile_sidecars_and_front_matter_reach_no_page_or_feed(hostile_project: Path) -> None:
     project = hostile_project
     report = ingest(project / "seeds", project / "content", taxonomy_path=project / "tags.yaml")
@@ -168,14 +194,20 @@ def test_hostile_sidecars_and_front_matter_reach_no_page_or_feed(hostile_project
     (content / "2024" / "hidden.md").write_text("---\ntitle: Hidden\ndate: 2024-12-26\nstatus: hidden\n---\nH\n", encoding="utf-8")
     (content / "2024" / "cp1252.md").write_bytes("---\ntitle: Caf\u00e9\ndate: 2024-12-26\n---\nx\n".encode("cp1252"))
     (content / "2024" / "bomb.md").write_text("---\ntitle: B\ndate: 2024-12-26\n" + BOMB + "---\nx\n", encoding="utf-8")
+    for name, fields in PAGE_ADDRESS_BREAKERS.items():
+        (content / "2024" / name).write_text(f"---\ntitle: T {name}\ndate: 2024-12-26\n{fields}---\nBody.\n", encoding="utf-8")
+    (content / "2024" / "same-slug-a.md").write_text("---\ntitle: First\ndate: 2024-12-27\nslug: same\n---\nA\n", encoding="utf-8")
+    (content / "2024" / "same-slug-b.md").write_text("---\ntitle: Second\ndate: 2024-12-27\nslug: same\n---\nB\n", encoding="utf-8")
     built = build_site(content, project / "output", settings_file=project / "pelicanconf.py",
                        site_url="https://example.org/digest/")
-    assert sorted(line.split(": ", 1)[0] for line in built.skipped) == [
-        str(content / "2024" / name) for name in ("bad.md", "bomb.md", "cp1252.md")]
+    assert sorted(line.split(": ", 1)[0] for line in built.skipped) == sorted(
+        str(content / "2024" / name) for name in ("bad.md", "bomb.md", "cp1252.md", "same-slug-b.md", *PAGE_ADDRESS_BREAKERS))
+    assert "same date and slug as content/2024/same-slug-a.md" in " ".join(built.skipped)
     assert "'save_as' is not allowed" in " ".join(built.skipped) and "not UTF-8 text (byte" in " ".join(built.skipped)
     site = project / "output"
     front = (site / "index.html").read_text(encoding="utf-8")
     assert "Takeover" not in front and "Grain talks in Moscow" in front and "Oil prices rise" in front
+    assert "<title>" in front and "T index.md" not in front and (site / "2024" / "12" / "27" / "same.html").is_file()
     assert (site / "drafts" / "draft.html").is_file() and "Draft" not in front
     assert (site / "2024" / "12" / "26" / "hidden.html").is_file() and "Hidden" not in front
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +10,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.search_index.words import words
+from generator.story_text import plain_text
 
 # BM25F: a word's count in each part of a story, weighted by the part, saturates as in BM25 (K1, B) against the
 # story's length over a fixed PIVOT, so that a story's weights depend on that story alone: adding a story changes
@@ -20,7 +19,6 @@ TITLE_WEIGHT, TAG_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 5, 3, 2, 1
 K1, B, PIVOT = 1.2, 0.75, 500
 WEIGHT_LEVELS = 31  # a weight is stored as one character: 1..31
 TEASER_CHARS = 160
-_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -77,11 +75,6 @@ def story_stamp(article, source_hash: str) -> str:
     tags = [(label, tag.slug) for label, members in article.tag_groups for tag in members]
     text = repr((source_hash, article.url, article.date.isoformat(), tags))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-
-
-def plain_text(markup: str) -> str:
-    """The text of a story's HTML (ours has no raw HTML: every tag is markup we made)."""
-    return html.unescape(_TAG.sub(" ", markup or ""))
 
 
 def short(text: str) -> str:

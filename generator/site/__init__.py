@@ -4,7 +4,7 @@ Its stages, each a module, in the order a build runs them:
 
 - read: `reader` (stories and pages; the reader READERS names), `markup` (a story's Markdown as safe HTML),
   `readahead` (reading on every process into an empty read cache);
-- site context: `context` (tag, place and period indexes, neighbours), `coverage` (the stories of one event,
+- site context: `addresses` (one story per page address), `context` (tag, place and period indexes, neighbours), `coverage` (the stories of one event,
   from `clusters`, and a list's items, an event once, in `day_order`; filing times from generator.filed, which
   the parser reads too), `related` (earlier coverage), `metadata` (JSON-LD, absolute URLs, RSS guids, the
   original's address);
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from generator.site import context, coverage, feeds, metadata, redirects, related, run, search, templates, writer
+from generator.site import addresses, context, coverage, feeds, metadata, redirects, related, run, search, templates, writer
 from generator.site.collection import pause_collection, resume_collection
 from generator.site.patches import apply_patches
 from generator.site.readahead import read_ahead
@@ -38,6 +38,7 @@ def register() -> None:
     signals.generator_init.connect(templates.add_template_helpers)
     signals.generator_init.connect(templates.keep_compiled_templates)
     signals.article_generator_init.connect(read_ahead)
+    signals.article_generator_pretaxonomy.connect(addresses.one_story_per_address)
     signals.article_generator_pretaxonomy.connect(context.file_under_dateline_place)
     signals.article_generator_finalized.connect(redirects.point_redirects)
     for step in (context.tag_index, context.place_index, context.period_neighbours, context.link_neighbours,

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -28,11 +26,10 @@ from generator.files import read_json_object, write_atomically
 from generator.site.clusters import Cluster, Story, add_stories, cluster_stories, make_cluster
 from generator.site.day_order import order_day
 from generator.filed import filing_time, time_in_text
+from generator.story_text import plain_text, without_dateline
 
 CLUSTER_CACHE = "clusters.json"  # in CACHE_PATH, whose folder changes with the code and settings
 CACHE_VERSION = 1
-_DATELINE = re.compile(r'<strong class="dateline">.*?</strong>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(eq=False)
@@ -82,16 +79,11 @@ def agency_of(article) -> str:
 def story_of(article) -> Story:
     """What clustering needs of a Pelican story: headline, lede and body as plain text, date, filing time,
     agency and people. The time is the front matter's `time`, else the first GMT time of the text."""
-    text = "\n".join(filter(None, (getattr(article, "lede", None), plain_text(article.content))))
+    text = "\n".join(filter(None, (getattr(article, "lede", None), plain_text(without_dateline(article.content)))))
     time = filing_time(getattr(article, "time", None)) or time_in_text(text)
     people = tuple(str(person) for person in getattr(article, "people", None) or ())
     return Story(key=story_key(article), title=Markup(article.title).unescape(), text=text, date=article.date.date(),
                  source=agency_of(article), time=time, people=people)
-
-
-def plain_text(content: str) -> str:
-    """A story's HTML as text, without the dateline the reader runs into its first paragraph."""
-    return html.unescape(_TAG.sub(" ", _DATELINE.sub("", content)))
 
 
 def filed_label(article) -> str | None:
