@@ -65,7 +65,7 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r"see also:?.{0,200}",
             r"related:.{0,200}",
             r"(follow|subscribe to) \S+( \S+){0,3} on \S+( \S+){0,2}",
-            r"(photo|image|picture|video)( credit)?s?\s{0,3}[:©].{0,150}",
+            r"(photo|foto|bild|image|picture|video|фото)( credit)?s?\s{0,3}[:©].{0,150}",
             # a caption ending with its credit: `... in Brussels. Photograph: Olivier Hoslet/EPA`, `... [Amr Alfiky/Reuters]`
             r".{0,300}\b(photograph|photo|picture|image)( credit)?:\s{0,3}[^.:]{1,80}",
             r".{0,300}\[[^\[\]]{1,60}/[^\[\]]{1,40}\]",
@@ -231,7 +231,14 @@ def names_publisher(line: str, publishers: frozenset[str] = frozenset()) -> bool
     parts = [part.strip() for part in _PUBLISHER_SPLIT.split(text) if part.strip(" .")]
     if not parts or not _is_organisation(parts[0], publishers):
         return False
-    return all(_is_organisation(part, publishers) or _is_title_phrase(part, MAX_SLOGAN_WORDS) for part in parts[1:])
+    return all(_is_organisation(part, publishers) or _is_title_phrase(part, MAX_SLOGAN_WORDS) or _is_slogan(part)
+               for part in parts[1:])
+
+
+def _is_slogan(part: str) -> bool:
+    """An agency's slogan after its name: a few words that say what it is (`Türkiye's leading news agency`)."""
+    words = [word.lower().strip(".,'’") for word in part.split()]
+    return len(words) <= MAX_SLOGAN_WORDS and any(word in ORGANISATION_WORDS for word in words)
 
 
 def _is_organisation(part: str, publishers: frozenset[str]) -> bool:

@@ -53,7 +53,7 @@ _META_WORDS = frozenset("""published publish posted updated update last modified
 time dateline gmt utc msk est edt cet cest bst pst cst et local am pm a.m p.m source news agency on at by of all
 monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun uhr h à um de le eastern pacific
 central mountain standard daylight summer stand aktualisiert veröffentlicht publié mis jour actualizado publicado
-actualización aggiornato pubblicato il alle mo di mi do fr sa so""".split())
+actualización aggiornato pubblicato il alle mo di mi do fr sa so cycle edition final""".split())
 _META_SEPARATORS = re.compile(r"[|•·/–—-]")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s{0,3}[ap]\.?m\.?)?"
                     r"|(?<!\d)\d{3,4}\s{0,3}(?=" + TIME_ZONES + r"\b)"

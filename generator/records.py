@@ -14,6 +14,7 @@ import re
 
 from generator.dateline import opening_place, parse_dateline
 from generator.dates import find_dates
+from generator.head import metadata_rest
 
 # The labels of an archive record's fields: a line that opens with one of them (and a colon) starts that field.
 FIELD_LABELS = frozenset("""headline byline dateline body section length load-date language publication-type
@@ -101,15 +102,11 @@ def read_fields(lines: list[str]) -> tuple[list[str], dict[str, str]]:
 
 
 def date_of_line(line: str) -> str | None:
-    """The date as written on a header line that gives the story's full date and little else (`October 3, 1997,
-    Friday`, `December 8, 1994, Thursday, AM cycle`); None for any other line."""
+    """The date as written on a header line that only dates the story (`October 3, 1997, Friday`, `June 3, 1998;
+    Wednesday 02:15 Eastern Time`); None for any other line."""
     stripped = line.strip()
     dates = [written for written in find_dates(stripped) if written.year]
-    if not dates or len(stripped.split()) > 8:
-        return None
-    rest = stripped[: dates[0].start] + stripped[dates[0].end:]
-    if re.search(r"[^\W\d_]{4,}", re.sub(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-                                         r"|edition|final|late|cycle|gmt|utc)\b", "", rest)):
+    if not dates or metadata_rest(stripped) != "":
         return None
     return stripped[dates[0].start: dates[0].end]
 

@@ -98,6 +98,8 @@ def test_a_masthead_or_publisher_line_is_never_the_headline(name: str) -> None:
                                   "Islamic Republic News Agency - Multimedia Platform for News and Broadcasting",
                                   "Saudi Press Agency", "Ahram Online", "Japan Economic Newswire", "Acme Robotics Inc.",
                                   "Press Trust of India", "APA - Austria Presse Agentur",
+                                  "Anadolu Agency - Türkiye's leading news agency",
+                                  "Kyodo News | Japan's leading news source",
                                   "PAP - Polish Press Agency", "XYZ International News Agency"])
 def test_publisher_lines(line: str) -> None:
     assert names_publisher(line)
@@ -121,7 +123,7 @@ def test_headlines_are_no_publisher_lines(line: str) -> None:
                                   "General news | Economic news | Press releases | Interviews",
                                   "Home » Regional » Asia", "News / World / Europe", "News ID: 85712344",
                                   "Article ID: 20231104-0012", "News provided by", "3 hours ago",
-                                  "Listen to this article", "Eds: UPDATES with death toll, ADDS quotes",
+                                  "Listen to this article", "Eds: UPDATES with death toll, ADDS quotes", "Foto: APA/HELMUT FOHRINGER",
                                   "BC-Japan-Quake, 1st Ld-Writethru,0512", "AM-Budget-Vote,0430",
                                   "President Biden speaks in Washington. AP Photo/Evan Vucci"])
 def test_menus_ids_and_slugs_are_furniture(line: str) -> None:
@@ -178,7 +180,7 @@ LOAD-DATE: December 9, 1994
 LANGUAGE: ENGLISH
 """, ("Russian troops mass on Chechen border", "Moscow", "1994-12-08", "Anna Kerr")),
     "factiva reuters": ("""Reuters News
-January 5, 2001, Friday
+January 5, 2001; Friday 10:42 Eastern Time
 
 SECTION: Financial
 
