@@ -271,6 +271,16 @@ def _opening_dateline(raw: str, place: str, region: str | None, date) -> Datelin
                     year=date.year if date else None)
 
 
+def known_city(text: str) -> Dateline | None:
+    """A city of the gazetteer written alone in title case (`Doha`), as a dateline with only a place; a country
+    alone is more often a section's or a tag's name."""
+    match = _TITLE_PLACE.fullmatch(text.strip())
+    found = gazetteer().lookup(_place(match["place"]), min_population=0) if match and not match["region"] else None
+    if found is None or found.kind != "city":
+        return None
+    return _opening_dateline(text.strip(), match["place"], None, None)
+
+
 def _is_city_or_country(place: str | None) -> bool:
     """A city or a country of the gazetteer (`ANKARA` alone on a line is a dateline; `EUROPE` is a section)."""
     found = gazetteer().lookup(place, min_population=0) if place else None

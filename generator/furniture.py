@@ -23,7 +23,8 @@ play pause video videos photo photos gallery image images font text size zoom aa
 skip more read follow like likes views feedback advertisement advertisements advertising ad ads sponsored promoted
 newsletter newsletters rss feed feeds app apps cookie cookies accept settings privacy policy terms contact help faq
 archive archives latest news all trending popular most viewed section sections topics topic tags tag
-related recommended min mins minute minutes ago hour hours seconds continue continues continued below above scroll
+related recommended min mins minute minutes ago hour hours day days week weeks month months yesterday today seconds
+continue continues continued below above scroll
 toggle navigation nav main content page full screen fullscreen options tools translate edition
 reading time listen audio podcast podcasts live updates update breaking exclusive subscriber subscribers premium
 free trial offer get send gift report correction corrections print-friendly embed open view expand collapse
@@ -100,7 +101,6 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r"(eds?|editors?)\s{0,3}:\s{0,3}[^\n]{0,200}",  # a desk's note to editors: `Eds: UPDATES death toll`
             # a record's number: `News ID: 85712344`, `Story No. 4521`, `Article ID 2024-118`
             r"([a-z]\w{0,15}\s{1,3}){0,2}(id|no|number|code)\.?\s{0,3}:?\s{0,3}#?\d[\d-]{3,20}",
-            r"(news|content|story|article|release|information)? ?(provided|distributed|supplied|issued) by:?",
             # a wire's slug line: `BC-Japan-Quake, 1st Ld-Writethru,0512`, `AM-Budget-Vote,0430`, `a0512 BC-...`
             r"([a-z]\d{3,4}\s{1,3})?[a-z]{1,3}-[\w-]{1,60}(\s{0,3},\s{0,3}[\w -]{1,40}){0,3}\s{0,3},\s{0,3}\d{3,4}",
         )
@@ -212,10 +212,15 @@ def is_agency_name(line: str) -> bool:
 # Online`, `Japan Economic Newswire`, `Acme Robotics Inc.`).
 ORGANISATION_WORDS = frozenset("""agency news press newswire newswires wire wires service services online broadcasting
 broadcaster corporation network television tv radio times post herald tribune gazette journal telegraph daily media
-group inc inc. ltd ltd. corp corp. plc llc co co. company holdings limited agentur agence agencia agenzia agência
+group inc inc. ltd ltd. corp corp. plc llc co co. company holdings limited ag sa se nv gmbh asa oyj bhd agentur agence
+agencia agenzia agência
 presse prensa stampa агентство новости""".split())
 _PUBLISHER_SPLIT = re.compile(r"\s{1,3}[-–—|:]\s{1,3}|[.:](?=\s)|[()]|\s[|•·]\s")
 _NAME_LINK_WORDS = frozenset("of for and the de del di du la le el des & и".split())
+_COMPANY_SUFFIXES = frozenset("plc inc inc. ltd ltd. llc corp. co. gmbh".split())
+# The line a press release page puts over the company that issued it: its value (the next line) is no headline.
+_PROVIDER_LABEL = re.compile(r"(?:news|content|story|article|release|information)?\s{0,3}"
+                             r"(?:provided|distributed|supplied|issued)\s{1,3}by\s{0,3}:?", re.IGNORECASE)
 MAX_ORGANISATION_WORDS = 6
 MAX_SLOGAN_WORDS = 9
 
@@ -231,12 +236,13 @@ def names_publisher(line: str, publishers: frozenset[str] = frozenset()) -> bool
     parts = [part.strip() for part in _PUBLISHER_SPLIT.split(text) if part.strip(" .")]
     if not parts or not _is_organisation(parts[0], publishers):
         return False
-    return all(_is_organisation(part, publishers) or _is_title_phrase(part, MAX_SLOGAN_WORDS) or _is_slogan(part)
+    return all(_is_organisation(part, publishers) or _is_title_phrase(part, MAX_SLOGAN_WORDS) or is_slogan(part)
                for part in parts[1:])
 
 
-def _is_slogan(part: str) -> bool:
-    """An agency's slogan after its name: a few words that say what it is (`Türkiye's leading news agency`)."""
+def is_slogan(part: str) -> bool:
+    """An agency's slogan after its name, on its line or the next: a few words that say what it is (`Türkiye's
+    leading news agency`, `Multimedia platform for broadcasting in Ukraine and the world`)."""
     words = [word.lower().strip(".,'’") for word in part.split()]
     return len(words) <= MAX_SLOGAN_WORDS and any(word in ORGANISATION_WORDS for word in words)
 
@@ -263,16 +269,19 @@ def _is_organisation(part: str, publishers: frozenset[str]) -> bool:
 
 
 def _is_title_phrase(part: str, most: int) -> bool:
-    """A few words, each capitalised (or a number, or a small linking word): a name or a slogan, not a sentence."""
+    """A few words, each capitalised (or a number, a small linking word or a company's suffix written small, `plc`):
+    a name or a slogan, not a sentence."""
     words = part.split()
     return 0 < len(words) <= most and all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _NAME_LINK_WORDS
-                                          for word in words)
+                                          or word in _COMPANY_SUFFIXES for word in words)
 
 
 def is_label(line: str) -> bool:
-    """A label whose value is the next line: `Image caption,`, `Image source,`, `Photo:`; it and the value are
-    furniture."""
+    """A label whose value is the next line: `Image caption,`, `Image source,`, `Photo:`, `News provided by`; it and
+    the value are furniture."""
     text = line.strip()
+    if _PROVIDER_LABEL.fullmatch(text):  # `News provided by` over the company's name
+        return True
     return text[-1:] in ",:" and len(text) < 40 and len(text.split()) <= 3 and is_control_line(text[:-1])
 
 
@@ -286,7 +295,8 @@ def is_furniture(line: str) -> bool:
         return False
     if _DEBRIS.fullmatch(text):
         return True
-    return is_control_line(text) or is_breadcrumb(text) or is_menu(text) or is_agency_name(text)
+    return (is_control_line(text) or is_breadcrumb(text) or is_menu(text) or is_agency_name(text)
+            or _PROVIDER_LABEL.fullmatch(text) is not None)
 
 
 def is_debris_text(text: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.agencies import AGENCIES, AGENCY_NAMES
-from generator.dateline import opening_place, parse_dateline, parse_dateline_line
+from generator.dateline import known_city, opening_place, parse_dateline, parse_dateline_line
 from generator.dates import TIME_ZONES, ZONE_MINUTES, find_dates, has_time, without_other_calendars
 from generator.filed import filing_time as time_of_day
 from generator.furniture import (
@@ -26,6 +26,7 @@ from generator.furniture import (
     is_furniture,
     is_label,
     is_section_name,
+    is_slogan,
     names_publisher,
     words_of,
 )
@@ -255,10 +256,7 @@ def metadata_rest(text: str, month_first: bool = False) -> str | None:
     dates = list(find_dates(text, month_first))
     if not dates and not has_time(text):
         return None
-    rest = text
-    for written in reversed(dates):
-        rest = rest[: written.start] + " " + rest[written.end:]
-    rest = AGENCY_NAMES.sub(" ", _CLOCK.sub(" ", rest))
+    rest = AGENCY_NAMES.sub(" ", _CLOCK.sub(" ", without_dates(text, dates)))
     byline = ""
     for part in _META_SEPARATORS.split(rest):
         if not part.strip(" ,:;") or _LABEL_VALUE.fullmatch(part):
@@ -276,16 +274,26 @@ def metadata_rest(text: str, month_first: bool = False) -> str | None:
 
 
 def stamp_place(part: str) -> Dateline | None:
-    """An upper-case place standing alone in a part of a date line (`Updated - Aug 14 2024 10:05 IST - NEW DELHI`):
-    the story's dateline place."""
-    found = opening_place(part) if part.isupper() else None
+    """A place standing alone in a part of a date line: upper-case (`Updated - Aug 14 2024 10:05 IST - NEW DELHI`),
+    or a city of the gazetteer (`Doha, Sha'ban 24, 1445 | March 05, 2024`): the story's dateline place."""
+    if not part.isupper():
+        return known_city(part)
+    found = opening_place(part)
     return found[0] if found is not None and not found[1].strip() else None
 
 
 def places_in_stamp(text: str) -> list[Dateline]:
-    """The upper-case places a date line names in its parts."""
-    parts = (part.strip(" ,:;") for part in _META_SEPARATORS.split(text))
+    """The places a date line names in its parts, its dates left out."""
+    text = without_other_calendars(text)
+    parts = (part.strip(" ,:;") for part in _META_SEPARATORS.split(without_dates(text, list(find_dates(text)))))
     return [found for found in map(stamp_place, parts) if found is not None]
+
+
+def without_dates(text: str, dates: list) -> str:
+    """The text with each of its written dates (found in it by find_dates) replaced by a space."""
+    for written in reversed(dates):
+        text = text[: written.start] + " " + text[written.end:]
+    return text
 
 
 def _is_label_word(token: str) -> bool:
@@ -427,8 +435,9 @@ def headline_score(index: int, paragraphs: list[Chunk], kinds: list[str], lead: 
         score -= 1.5
     if bare_name(text):
         score -= 1.0
-    if names_publisher(text, publishers):
-        score -= PUBLISHER_PENALTY  # a masthead: the site's or agency's name, never the story's headline
+    if names_publisher(text, publishers) or is_slogan(text) and index and names_publisher(paragraphs[index - 1].text,
+                                                                                           publishers):
+        score -= PUBLISHER_PENALTY  # a masthead (the site's or agency's name, or its slogan), never the headline
     if is_title_case(text):
         score += 0.5  # a headline's own style; standfirsts and captions are written as sentences
     if _ARTICLE_FIRST.match(text):

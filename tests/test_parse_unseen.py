@@ -99,10 +99,23 @@ def test_a_masthead_or_publisher_line_is_never_the_headline(name: str) -> None:
                                   "Saudi Press Agency", "Ahram Online", "Japan Economic Newswire", "Acme Robotics Inc.",
                                   "Press Trust of India", "APA - Austria Presse Agentur",
                                   "Anadolu Agency - Türkiye's leading news agency",
-                                  "Kyodo News | Japan's leading news source",
+                                  "Kyodo News | Japan's leading news source", "Harbour Energy plc", "Siemens AG",
                                   "PAP - Polish Press Agency", "XYZ International News Agency"])
 def test_publisher_lines(line: str) -> None:
     assert names_publisher(line)
+
+
+def test_a_slogan_under_the_agency_s_name_is_not_the_headline() -> None:
+    text = f"""Ukrinform
+Multimedia platform for broadcasting in Ukraine and the world
+War | Politics | Economy | Society
+05.04.2024 09:30
+
+Ukraine and Poland agree on border checkpoint for empty trucks
+
+KYIV, April 5 (Ukrinform) - Ukraine and Poland agreed to open a checkpoint for empty trucks on Friday, {LEAD_WORDS}
+"""
+    assert read(text)[:3] == ("Ukraine and Poland agree on border checkpoint for empty trucks", "Kyiv", "2024-04-05")
 
 
 def test_a_line_spelling_out_the_story_s_marker_is_its_publisher() -> None:
@@ -124,6 +137,7 @@ def test_headlines_are_no_publisher_lines(line: str) -> None:
                                   "Home » Regional » Asia", "News / World / Europe", "News ID: 85712344",
                                   "Article ID: 20231104-0012", "News provided by", "3 hours ago",
                                   "Listen to this article", "Eds: UPDATES with death toll, ADDS quotes", "Foto: APA/HELMUT FOHRINGER",
+                                  "2 days ago", "Yesterday",
                                   "BC-Japan-Quake, 1st Ld-Writethru,0512", "AM-Budget-Vote,0430",
                                   "President Biden speaks in Washington. AP Photo/Evan Vucci"])
 def test_menus_ids_and_slugs_are_furniture(line: str) -> None:
@@ -375,6 +389,32 @@ Iran and Saudi Arabia hold talks in Baghdad
 TEHRAN – Iranian and Saudi officials held a new round of talks in Baghdad on Sunday, {LEAD_WORDS}
 """
     assert read(text)[:4] == ("Iran and Saudi Arabia hold talks in Baghdad", "Tehran", "2023-03-05", "metadata")
+
+
+def test_a_date_line_naming_a_city_gives_the_place_and_the_gregorian_date() -> None:
+    text = f"""Qatar News Agency
+Local | Gulf | Arab | International | Economy
+Doha, Sha'ban 24, 1445 | March 05, 2024
+
+Qatar, France discuss Gaza ceasefire efforts
+
+Qatar's foreign minister and his French counterpart discussed ceasefire efforts in Gaza on Tuesday, {LEAD_WORDS}
+"""
+    assert read(text)[:4] == ("Qatar, France discuss Gaza ceasefire efforts", "Doha", "2024-03-05", "metadata")
+
+
+def test_the_company_under_news_provided_by_is_not_the_headline() -> None:
+    text = """News provided by
+Nordlicht Biotech AG
+12 Apr, 2023, 07:00 GMT
+
+Nordlicht Biotech Reports Positive Phase 2 Data for Psoriasis Drug
+
+MUNICH, April 12, 2023 /PRNewswire/ -- Nordlicht Biotech AG today reported positive results from a phase 2 trial
+of its oral psoriasis drug, with 62% of patients reaching the main goal.
+"""
+    assert read(text)[:3] == ("Nordlicht Biotech Reports Positive Phase 2 Data for Psoriasis Drug", "Munich",
+                              "2023-04-12")
 
 
 def test_an_updated_line_names_the_place() -> None:
