@@ -27,6 +27,8 @@ from lxml import html
 
 from checktools import ARTIFACTS, AXE_JS, KEY_PAGES, Site, axe_violations
 from conftest import PROJECT, need_tool
+import generator.site  # noqa: F401  the site package imports the search index first, as a build does
+from generator.search_index.aliases import alias_groups as search_alias_groups
 
 try:
     from playwright.sync_api import Browser, Page, expect
@@ -97,11 +99,14 @@ def stories_of(output: Path) -> dict[str, Story]:
 
 @lru_cache(maxsize=1)
 def alias_groups() -> dict[tuple[str, ...], list[str]]:
-    """Each tag name or alias (as words) -> its group: the canonical name, then its aliases."""
+    """Each tag name or alias (as words) -> its group: the canonical name, then its aliases; an alias that is also
+    a word of another entity's name ("America" of "Latin America") is left out, as search leaves it out."""
     aliases = yaml.safe_load((PROJECT / "tags.yaml").read_text(encoding="utf-8"))["aliases"]
+    searched = {alias for group in search_alias_groups(PROJECT / "tags.yaml", search=True) for alias in group[1:]}
     groups: dict[str, list[str]] = {}
     for variant, canonical in aliases.items():
-        groups.setdefault(canonical, [canonical]).append(variant)
+        if variant in searched:
+            groups.setdefault(canonical, [canonical]).append(variant)
     return {tuple(query_words(name)): group for group in groups.values() for name in group}
 
 

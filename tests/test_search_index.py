@@ -266,3 +266,11 @@ def test_changing_only_the_aliases_in_tags_yaml_rebuilds_the_search_index(projec
     assert build()  # content/ is as it was; the aliases the index hands find.js are not
     manifest = from_script((project / "output" / "search" / "data" / "meta.js").read_text())[1]
     assert ["Moscow", "Moskva"] in manifest["aliases"]
+
+
+def test_the_search_index_package_imports_on_its_own() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import generator.search_index"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

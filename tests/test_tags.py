@@ -652,8 +652,9 @@ def test_a_town_the_story_puts_things_in_stays_a_place(taxonomy):
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Floods hit the Marche region of central Italy. Rivers burst in the Marche region.", {"Marche Region"}, set()),
     ("Floods hit the Emilia-Romagna region of northern Italy. Rivers burst in the Emilia-Romagna region.",
-     {"Emilia-Romagna Region"}, set()),
+     {"Emilia-Romagna"}, {"Emilia-Romagna Region"}),  # a region the gazetteer's extra places know, by its name
     ("Growth in the Asia-Pacific region slowed. Tankers left the Gulf region. The Gulf region was calm.",
      {"Persian Gulf"}, {"Asia-Pacific Region", "The Gulf Region", "Gulf Region"}),
     ("Troops entered the Kursk region. Shelling hit the Kursk region again.", {"Kursk Region"}, {"Kursk"}),

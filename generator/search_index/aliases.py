@@ -11,31 +11,51 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
-from generator.errors import ConfigError
 from generator.search_index.words import words
+from generator.tagging.gazetteer import gazetteer
+from generator.tagging.taxonomy import TAXONOMY_PATH, read_taxonomy_file
+from generator.tagging.text import fold
 
 ALIAS_LETTERS = 4  # an alias this long or longer is a name in any case ("Kiev", "kiev"); find.js knows it too
 ACRONYM_MARK = "="  # starts the term of a short alias as written: no word has it (words.py)
 
 
-def alias_groups(path: Path | None) -> list[list[str]]:
+def alias_groups(path: Path | None, search: bool = False) -> list[list[str]]:
     """[canonical name, alias, ...] for every name tags.yaml gives aliases to, sorted; [] without the file.
+    tags.yaml is read with the schema's bounded YAML loader, as the tagger reads it.
 
     Aliases keep their spelling: find.js widens a query with an alias only when it is not written in capitals
-    ("Kiev" finds what "Kyiv" finds, but "US" is not "us")."""
+    ("Kiev" finds what "Kyiv" finds, but "US" is not "us"). For search, an alias that is also a word of another
+    entity's name is left out ("America" of "Latin America": see _inside_other_name)."""
     if path is None or not path.is_file():
         return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise ConfigError(str(path), f"cannot read taxonomy: {error}") from error
+    data = read_taxonomy_file(path)
     section = data.get("aliases") if isinstance(data, dict) else None
+    pairs = [(str(variant), str(canonical)) for variant, canonical in section.items()] if isinstance(section, dict) else []
+    longer = _longer_names(data, pairs) if search else {}
     groups: dict[str, set[str]] = {}
-    for variant, canonical in (section or {}).items() if isinstance(section, dict) else ():
-        groups.setdefault(str(canonical), set()).add(str(variant))
+    for variant, canonical in pairs:
+        if not _inside_other_name(variant, canonical, longer):
+            groups.setdefault(canonical, set()).add(variant)
     return [[canonical, *sorted(variants)] for canonical, variants in sorted(groups.items())]
+
+
+def _longer_names(data: dict, pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Folded names of several words the taxonomy and the gazetteer know -> the folded entity each names."""
+    names = {fold(variant): fold(canonical) for variant, canonical in pairs}
+    types = data.get("types")
+    names.update({fold(str(name)): fold(str(name)) for name in types} if isinstance(types, dict) else {})
+    names.update({key: fold(place.name) for key, place in gazetteer().names.items()})
+    return {key: entity for key, entity in names.items() if " " in key}
+
+
+def _inside_other_name(variant: str, canonical: str, longer: dict[str, str]) -> bool:
+    """True for an alias that is also a word of another entity's name: "America" of "Latin America" and "Bank of
+    America" would widen a search for the United States to their stories (a search term is a word)."""
+    if variant.replace(".", "").isupper():
+        return False  # an acronym is found as written, in its capitals (acronym_finder): not in "US Virgin Islands"
+    word = f" {fold(variant)} "
+    return any(word in f" {name} " and entity != fold(canonical) for name, entity in longer.items())
 
 
 def acronym_term(alias: str) -> str:
@@ -65,3 +85,9 @@ def acronym_finder(groups: list[list[str]]) -> Callable[[str], list[str]]:
         return [acronym_term(found) for found in finder.findall(text)]
 
     return find
+
+
+def aliases_path(settings: dict) -> Path | None:
+    """The tags.yaml whose aliases search knows: SEARCH_ALIASES, else the project's."""
+    configured = settings.get("SEARCH_ALIASES")
+    return Path(configured) if configured else TAXONOMY_PATH

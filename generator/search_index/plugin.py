@@ -14,13 +14,12 @@ from pathlib import Path
 from pelican import signals
 
 from generator.files import SafeWriter
-from generator.search_index.aliases import alias_groups
+from generator.search_index.aliases import alias_groups, aliases_path
 from generator.search_index.encoding import from_script
 from generator.search_index.index import FORMAT, TAG_URL, IndexBuilder, build_index, layout
 from generator.search_index.stories import story_from_article, story_stamp
 from generator.site.reuse import PageKeys, link_previous, sibling_records
 from generator.site.run import run_of
-from generator.tagging.taxonomy import TAXONOMY_PATH
 
 logger = logging.getLogger(__name__)
 DATA_PATH = "search/data"
@@ -75,7 +74,7 @@ def index_stories(generator, pages: PageKeys | None) -> None:
     settings = generator.settings
     output = Path(generator.output_path)
     folder = settings.get("SEARCH_DATA_PATH", DATA_PATH)
-    aliases = alias_groups(aliases_path(settings))
+    aliases = alias_groups(aliases_path(settings), search=True)
     articles = sorted(generator.articles, key=lambda article: (article.date.isoformat(), article.url))
     stamps = [story_stamp(article, source_hash(pages, article)) for article in articles]
     shape = layout(len(articles), settings.get("TAG_URL", TAG_URL))
@@ -124,12 +123,6 @@ def source_hash(pages: PageKeys | None, article) -> str:
     if pages is not None:
         return pages.fingerprints.source(article.source_path)
     return hashlib.md5(Path(article.source_path).read_bytes()).hexdigest()
-
-
-def aliases_path(settings: dict) -> Path | None:
-    """The tags.yaml whose aliases search knows: SEARCH_ALIASES, else the project's."""
-    configured = settings.get("SEARCH_ALIASES")
-    return Path(configured) if configured else TAXONOMY_PATH
 
 
 def register() -> None:

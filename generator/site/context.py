@@ -10,8 +10,7 @@ from collections import Counter
 
 from pelican.urlwrappers import Tag
 
-from generator.search_index.aliases import alias_groups
-from generator.search_index.plugin import aliases_path
+from generator.search_index.aliases import alias_groups, aliases_path
 from generator.site.places import group_places
 from generator.site.reader import TAG_TYPES
 from generator.tagging.text import fold

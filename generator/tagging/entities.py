@@ -100,6 +100,16 @@ ORG_OPENERS = ORG_WORDS - COMMON_WORDS
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
+# Words that make no name on their own: a short form made only of them ("Central Bank", "Foreign Ministry") may be
+# another body than the longer name it ends.
+GENERIC_NAME_WORDS = GENERIC_ORG_WORDS | ORGAN_ADJECTIVES | INSTITUTION_WORDS | DOMAIN_WORDS
+# Endings of one-word firm names of the former Soviet Union ("Gazprom", "Rosneft", "Transneft", "Sibneftegaz",
+# "Uralkali", "Aeroflot", "Tatneft", "Surgutneftegaz", "Norilsk Nickel"'s "Nornickel", "Rostelecom",
+# "Promsvyazbank"): gas, oil, industry, bank, telecom, fleet, metal. No place in the gazetteer ends so.
+FIRM_ENDING = re.compile(r"\w{2,}(?:gaz|neft|neftegaz|prom|bank|telecom|flot|nickel|metall|khim|stroy|energo)$")
+# "New York-based", "Frankfurt-listed", "Texas-born": a compound adjective naming where someone or something is at
+# home (see Resolver._credit_home).
+HOME_SUFFIX = re.compile(r"-(?:based|listed|born|registered|headquartered|incorporated|domiciled)$", re.IGNORECASE)
 # Nouns after a place that make it the name of a grade of a commodity: "Brent crude", "Urals blend".
 GRADE_NOUNS = frozenset("crude blend".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
@@ -180,8 +190,9 @@ class Resolver:
 
     def _look_up(self, text: str) -> tuple[str, str] | None:
         """(canonical, kind) for text from the taxonomy's aliases and types, then the gazetteer, else None."""
-        aliased = fold(text) in self.aliases
-        canonical = self.aliases.get(fold(text), text)
+        key = next((spelling for spelling in _spellings(fold(text)) if spelling in self.aliases), fold(text))
+        aliased = key in self.aliases
+        canonical = self.aliases.get(key, text)
         kind = self.types.get(fold(canonical))
         if kind:
             return canonical, kind
@@ -237,7 +248,8 @@ class Resolver:
                 return
         if known and len(words) == 1 and known[1] == "place" and fold(known[0]) not in gazetteer().names:
             # A one-word city may be a surname ('Wilson', 'Lincoln'): decide once all people are known.
-            self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after))
+            self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after,
+                                         in_writing=mention.in_writing))
             return
         if known and self._attributive(words, known, mention):
             # "U.S. chipmaker Nvidia", "U.S. officials": the abbreviation used as a demonym, weak evidence like one
@@ -255,8 +267,9 @@ class Resolver:
             return
         if self._split_glued(words, mention):
             return
-        if words[-1].endswith("-based") and len(words) > 1:  # "Hong Kong-based group": Hong Kong is named
-            self._resolve(Mention((*words[:-1], words[-1][: -len("-based")]), mention.weight * DEMONYM_WEIGHT, False))
+        home = HOME_SUFFIX.search(words[-1])
+        if home and len(words) > 1:  # "the Hong Kong-based group": where it is based, not what the story is about
+            self._credit_home((*words[:-1], words[-1][:home.start()]), mention.weight)
             return
         if self.venue and len(words) >= 3 and words[1] == "of" and NAME_WORD.match(words[0]) and self._names_a_country(
                 " ".join(words[2:])):  # "Benetton of Italy beat Dinamo of Russia": a side and its country
@@ -335,14 +348,17 @@ class Resolver:
             return
         target = self._match_known(words)
         kind = None if target else _kind_by_shape(words, mention)
-        if kind == "person" and fold(words[0]) in self.demonyms:
-            kind = "organisation"
+        if kind == "person" and (fold(words[0]) in self.demonyms or fold(words[0]) in self.aliases or fold(
+                words[0]) not in GIVEN_NAMES and (self._names_a_country(words[0]) or self._names_a_firm(words[0]))):
+            kind = "organisation"  # "Russian Railways", "America Movil", "Gazprom Neft": no person's name opens
+            # with a country or a firm
         if target:
             target.credit(mention.weight)
         elif kind:
             self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
         elif not prefix:
-            self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after))
+            self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after,
+                                         in_writing=mention.in_writing))
         if prefix and not kind and len(prefix) < len(words):
             self._resolve(Mention(prefix, mention.weight * DEMONYM_WEIGHT, False))
 
@@ -452,13 +468,15 @@ class Resolver:
         else:
             return False
         rest = words[cut:]
+        trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
+        if not trade and _nickname(words[:cut], head[0]):
+            return False  # "America Movil", "Britain Stevens": a country's other name opening a firm's, not the country
         if all(fold(word) in ADMINISTRATIVE_WORDS for word in rest):  # "Hong Kong Special Administrative Region"
             self.add(head[0], "place", mention.weight, " ".join(words))
             return True
         if len(rest) == 1 and fold(rest[0]) in PLACE_WORDS:  # "Niger Delta", "Congo Basin": a place of its own
             self.add(" ".join(words), "place", mention.weight)
             return True
-        trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
         if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
             return False
         self.add(head[0], "place", mention.weight, " ".join(words[:cut]))
@@ -476,8 +494,8 @@ class Resolver:
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
                 words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
-            elif first.endswith(" based") and len(first) > 6:
-                self._resolve(Mention((words[0][: -len("-based")],), weight, False))
+            elif HOME_SUFFIX.search(words[0]) and HOME_SUFFIX.search(words[0]).start() > 0:
+                self._credit_home((words[0][:HOME_SUFFIX.search(words[0]).start()],), weight)
                 words = words[1:]
                 if len(words) == 1 and not self.known(words[0]) and NAME_WORD.match(words[0]):
                     self.add(words[0], "organisation", weight)  # "Seattle-based Boeing": a firm is based
@@ -494,6 +512,20 @@ class Resolver:
         if len(words) > 1 and fold(words[-1]) in PARTY_MEMBERS:
             words = words[:-1]
         return words
+
+    def _credit_home(self, words: tuple[str, ...], weight: float) -> None:
+        """Weak evidence, as a demonym is, for the place of "X-based", "X-listed", "X-born", "X-registered": the
+        home of a firm or a person the story is about, which the story need not be about ("the New York-based fund
+        said ..." is no New York story); a tag only if the story names the place too."""
+        known = self.known(" ".join(words))
+        if known and known[1] == "place":
+            self.add(known[0], "place", weight * DEMONYM_WEIGHT, " ".join(words), named=False)
+
+    def _names_a_firm(self, word: str) -> bool:
+        """True for a name the taxonomy or the story already has as an organisation ("Gazprom" of "Gazprom Neft")."""
+        known = self.known(word)
+        entity = self.entities.get(fold(word))
+        return bool(known and known[1] == "organisation" or entity and entity.kind == "organisation")
 
     def _describes_an_area(self, words: tuple[str, ...]) -> bool:
         """True if a word of the span, or a part of a hyphenated one, is a known place or a word of one ("Asia-Pacific",
@@ -513,10 +545,17 @@ class Resolver:
 
     def _count_demonyms(self, mention: Mention) -> None:
         """Weak evidence: each demonym ('Russian', 'Americans') in the span counts for its country."""
-        for word in mention.words:
-            country = self.demonyms.get(fold(word)) or self.demonyms.get(fold(word).removesuffix("s"))
+        words = list(mention.words)
+        while words:  # two-word demonyms first: "South African", "New Zealander", "Sri Lankan"
+            size = 2 if len(words) > 1 and self._demonym_of(f"{words[0]} {words[1]}") else 1
+            country = self._demonym_of(" ".join(words[:size]))
+            words = words[size:]
             if country:
                 self.demonym_scores[country] = self.demonym_scores.get(country, 0.0) + DEMONYM_WEIGHT * mention.weight
+
+    def _demonym_of(self, text: str) -> str | None:
+        """The country a demonym or its plural names ('Russian', 'South Africans'), else None."""
+        return self.demonyms.get(fold(text)) or self.demonyms.get(fold(text).removesuffix("s"))
 
     def _strip_openers(self, mention: Mention) -> tuple[str, ...]:
         """Drop a leading article or sentence opener ('The', 'According', 'Latest') unless part of a name."""
@@ -531,8 +570,9 @@ class Resolver:
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
-            if not (opener or (plain and self.known(" ".join(words[rest:])))):
-                break
+            if not (opener or (plain and self.known(" ".join(words[rest:])))) or not opener and fold(
+                    words[-1]) in ORG_WORDS and len(words) == rest + 1:
+                break  # "State Duma", "Supreme Rada" at a sentence start: a body, not the town Duma
             words = words[1 if opener else rest:]
             while len(words) > 1 and words[0] in CONNECTORS:
                 words = words[1:]
@@ -556,7 +596,8 @@ class Resolver:
         for mention in self.deferred:
             words = mention.words
             if len(words) == 1 and fold(words[0]) in places:
-                self.add(words[0], "place", mention.weight)
+                known = self.known(words[0])  # under the gazetteer's name: "Bangalore" is Bengaluru
+                self.add(known[0] if known and known[1] == "place" else words[0], "place", mention.weight, words[0])
                 continue
             if len(words) > 1 and fold(words[-1]) in places | gazetteer().names.keys():
                 person = self._match_known(words[:-1])  # "Yeltsin endorses Lebed Chechnya peace plan"
@@ -599,6 +640,7 @@ class Resolver:
                    or self.venue and (m.before[-1:] == ("at",) or m.initial and m.after == ":")}  # "Hove: Sussex 246"
         figures = {fold(m.words[0]) for m in singles if m.after == "<number>"}  # "fell Rs 96 to Rs 1,620"
         return {key for key in located - figures if counts[key] >= 2 and key not in NOT_A_SINGLE_NAME
+                and not FIRM_ENDING.search(key)  # "a plant of Sibneftegaz": a firm, whatever the preposition
                 and not ADJECTIVE_ENDING.search(key) and key not in {fold(w) for w in self.team_words}
                 and not getattr(self._match_known((key,)), "kind", "") == "person"}
 
@@ -621,6 +663,8 @@ class Resolver:
             team = self.venue and (word in self.team_words or counts[word] >= 2)  # sport: clubs and sides
             named = counts[word] >= 2 and (word in inside or word in headlined and word in acting) and (
                 word in acting or word in headlined)  # "Airbus wins ...: Airbus has won"; not "Consumer spending"
+            named = named or mention.in_writing or FIRM_ENDING.search(key) is not None and counts[word] >= 2
+            # "Rosneftegaz said in a statement"; "Sibneftegaz ... Sibneftegaz": a firm by the way it speaks or its name
             shaped = word in self.team_words or not ADJECTIVE_ENDING.search(key)  # a result beats a word's shape
             if ((team or named) and NAME_WORD.match(word) and not INITIALS.match(word) and key not in NOT_A_SINGLE_NAME
                     and shaped and word not in products and not self._is_demonym((word,))
@@ -668,13 +712,23 @@ class Resolver:
         Administrative Region'), 'Foreign Ministry' into 'Russian Foreign Ministry'."""
         orgs = {key: e for key, e in self.entities.items() if e.kind == "organisation"}
         for key, entity in orgs.items():
+            if key not in self.entities:
+                continue  # folded into an acronym the taxonomy files it under
             longer = [
                 other for other_key, other in self.entities.items()
                 if other_key != key and (_abbreviates(entity.name, other) or other.kind == "organisation" and _qualifies(
                     key, other_key, self.demonyms) and not set(key.split()) <= INSTITUTION_WORDS)
             ]
+            if not longer and " " in key and key not in self.types:  # "the Supervisory Service" for the
+                longer = [other for other_key, other in self.entities.items()  # "Financial Supervisory Service"
+                          if other.kind == "organisation" and other_key.endswith(" " + key)
+                          and not set(key.split()) <= GENERIC_NAME_WORDS]
             if len(longer) == 1 and key not in self.types:
                 self._fold_into(key, longer[0])
+            elif len(longer) == 1 and _abbreviates(entity.name, longer[0]):  # "Organization of Petroleum Exporting
+                long_key = next(k for k, other in self.entities.items() if other is longer[0])  # Countries (OPEC)"
+                if long_key not in self.types:  # where tags.yaml files the body under its acronym: one tag
+                    self._fold_into(long_key, entity)
 
     def drop_weak_acronyms(self) -> None:
         """Forget bare acronyms mentioned once that neither the taxonomy nor the article explains."""
@@ -688,6 +742,13 @@ class Resolver:
         target.absorb(self.entities.pop(key))
 
 
+def _nickname(words: tuple[str, ...], canonical: str) -> bool:
+    """True for a country's other name written out in words ("America", "Britain", "Holland"), not its own name
+    nor an abbreviation ("U.S.", "UK"): one that other names begin with (America Movil, Holland America Line)."""
+    written = " ".join(words)
+    return fold(written) != fold(canonical) and not written.replace(".", "").isupper() and "." not in written
+
+
 @lru_cache(maxsize=65536)
 def surname_keys(name: str) -> frozenset[str]:
     """Folded short forms a person is referred to by: the surname, with and without an al- particle (remembered:
@@ -698,6 +759,19 @@ def surname_keys(name: str) -> frozenset[str]:
     if len(words) in (2, 3) and fold(words[0]) in FAMILY_NAMES_FIRST:
         keys.add(fold(words[0]))  # Li Peng is "Li" on second reference
     return frozenset(keys)
+
+
+SPELLING_VARIANTS = ((" the ", " "), ("isation", "ization"), ("centre", "center"), ("defence", "defense"),
+                     ("labour", "labor"))
+
+
+def _spellings(key: str) -> list[str]:
+    """A folded name and its other spellings that name one entity: without an inner "the" ("Organization of the
+    Petroleum Exporting Countries"), and in American spelling ("Organisation", "Centre", "Defence", "Labour")."""
+    spellings = [key]
+    for british, american in SPELLING_VARIANTS:
+        spellings += [spelling.replace(british, american) for spelling in spellings if british in spelling]
+    return spellings
 
 
 def _abbreviates(acronym: str, entity: Entity) -> bool:
@@ -910,6 +984,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
         if said and mention.before[-1:] == ("at",):
             return "organisation"  # "economists at Goldman Sachs and Itau Unibanco said": firms, not people
+        if mention.in_writing and fold(words[0]) not in GIVEN_NAMES and not INITIALS.match(words[0]):
+            return "organisation"  # "Barki Tojik said in a statement": no given name, speaking in writing
         titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
         if said or titled:
             return "person"

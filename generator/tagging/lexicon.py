@@ -94,7 +94,12 @@ ORG_WORDS = _words(
     "pravda kommersant vedomosti television studios pictures records entertainment productions films brothers bros "
     "publishing publications laboratories labs pharma therapeutics instruments brands hotels resorts lines railways "
     "railroad logistics semiconductors breweries brewing distillers motor command fleet corps regiment guards "
-    "flotilla squadron"
+    "flotilla squadron "
+    # research and public bodies named by what they house ("the Levada Centre", "the Carnegie Endowment")
+    "centre center endowment observatory laboratory museum "
+    # the heads of legislatures' names in their own language ("State Duma", "Verkhovna Rada", "Lok Sabha"; the
+    # one-word names, Knesset or Sejm, are in tags.yaml)
+    "rada sabha khural jirga shura mazhilis cortes"
 )
 # Words that no person's name holds: a span of them after a title word is a body or a building, not a person
 # ("General Staff Building", "National Association of Head Teachers").

@@ -263,7 +263,8 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
         home = index.countries[country].name
         spoken_of = resolver.demonym_scores.get(home, 0.0) > 0  # "U.S. officials", "Washington said"
         named = fold(home) in resolver.entities and resolver.entities[fold(home)].count > 0  # filed from the country
-        about = named or not _names_a_country(resolver) or _names_inside(resolver, country, name)  # it names
+        alone = not _names_a_country(resolver) and not _points_abroad(resolver, country, name)  # only the home
+        about = named or alone or _names_inside(resolver, country, name)  # it names
         resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and (spoken_of or about))
     return name
 
@@ -273,6 +274,22 @@ def _names_a_country(resolver: Resolver) -> bool:
     index = gazetteer()
     return any(entity.count and entity.kind == "place" and getattr(index.lookup(entity.name, 0), "kind", "") == "country"
                for entity in resolver.entities.values())
+
+
+def _points_abroad(resolver: Resolver, country: str, city: str) -> bool:
+    """True if the story places what it is about in another country: a home ("the New York-based fund",
+    "Frankfurt-listed"), a foreign city or region, or demonyms that add up to a mention ("Japanese carmakers" in
+    the headline; not "Spanish ports" once in the body). Filed from London about a New York fund, it is no story of
+    the United Kingdom."""
+    index = gazetteer()
+    home = index.countries[country].name
+    if any(score >= DEMONYM_MINIMUM and other != home for other, score in resolver.demonym_scores.items()):
+        return True
+    for key, entity in resolver.entities.items():
+        place = index.lookup(entity.name, 0) if entity.kind == "place" and key != fold(city) else None
+        if place is not None and place.country not in (None, country):
+            return True
+    return False
 
 
 def _names_inside(resolver: Resolver, country: str, city: str) -> bool:

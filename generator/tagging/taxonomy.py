@@ -70,18 +70,24 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     if path is None and not TAXONOMY_PATH.exists():
         return Taxonomy()
     path = path or TAXONOMY_PATH
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"), path, "taxonomy", MAX_TAXONOMY_VALUES) or {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(str(path), f"cannot read taxonomy: {error}") from error
-    except FrontMatterError as error:
-        raise ConfigError(str(path), "; ".join(error.problems)) from None
+    data = read_taxonomy_file(path)
     if not isinstance(data, dict):
         raise ConfigError(str(path), "taxonomy must be a mapping")
     unknown = sorted(set(data) - TAXONOMY_KEYS)
     if unknown:
         raise ConfigError(f"{path}: {unknown[0]}", f"unknown taxonomy key (known: {', '.join(sorted(TAXONOMY_KEYS))})")
     return _taxonomy_from(data, path)
+
+
+def read_taxonomy_file(path: Path) -> object:
+    """The parsed YAML of a taxonomy file, through the schema's bounded loader (an alias bomb is refused); any
+    problem is one ConfigError naming the file."""
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"), path, "taxonomy", MAX_TAXONOMY_VALUES) or {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(str(path), f"cannot read taxonomy: {error}") from error
+    except FrontMatterError as error:
+        raise ConfigError(str(path), "; ".join(error.problems)) from None
 
 
 def _taxonomy_from(data: dict, path: Path) -> Taxonomy:

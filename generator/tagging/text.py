@@ -21,6 +21,8 @@ ORDINAL_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
 CONNECTORS = frozenset("of the for and & de da di du del der van von bin y la le".split())
+# A span said to speak in writing: "Barki Tojik said in a statement", "Novatek said in a regulatory filing".
+IN_WRITING = re.compile(r"(?:said|says|announced) (?:on \w+ )?in an? (?:\w+ )?(?:statement|filing|release|notice)\b")
 QUOTES = frozenset('"“”«»')
 SENTENCE_MARKS = frozenset('.!?:;"“”‘’«»()[]—–')
 # Words that keep their trailing period: abbreviations, not sentence ends.
@@ -61,6 +63,7 @@ class Mention:
     lower_after: bool = False  # a lower-case word follows: "U.S. chipmaker Nvidia", "Canada's central bank"
     listed_before_name: bool = False  # a comma and a capitalised word follow: "Brazil" of "Brazil, Mexico and India"
     apposed_to: str = ""  # the lower-case noun the span is put beside: "ship" in "its sister ship, the Alexei Kosygin"
+    in_writing: bool = False  # "said in a statement", "said in a filing": a firm's or a body's way of speaking
 
     @property
     def text(self) -> str:
@@ -102,6 +105,9 @@ MAX_RUN_WORDS = 16
 
 # A quoted nickname inside a name: C.J. "Pete" Silas, Roberto "Hands of Stone" Duran.
 NICKNAME = re.compile(r"(?<=[\w.]) [\"“][A-Z][\w' ]{0,24}[\"”] (?=[A-Z])")
+# A currency written with its country's letters before the dollar sign (US$, U.S.$, HK$, C$, NZ$, NT$): an amount
+# of money, which names no place.
+CURRENCY = re.compile(r"(?<![\w.])(?:[A-Z]\.){0,2}[A-Z]{0,3}\$")
 
 
 def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = frozenset()) -> list[Mention]:
@@ -110,7 +116,7 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
     names the story spells out before their acronym: "Organisation for Security and Cooperation in Europe"); runs
     of more than MAX_RUN_WORDS words are no mention."""
     prefixes = _prefixes(long_forms)
-    tokens = _tokens(NICKNAME.sub(" ", text))
+    tokens = _tokens(CURRENCY.sub("$", NICKNAME.sub(" ", text)))
     found: list[Mention] = []
     span: list[str] = []
     start = 0
@@ -196,5 +202,7 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
     listed_before = following[1] == "," and end + 1 < len(tokens) and tokens[end + 1][0] == "word" and is_capitalised(
         tokens[end + 1][1])
     owns = lower and POSSESSIVE.search(tokens[end - 1][1]) is not None
+    writing = " ".join(token.lower() for _, token in tokens[end:end + 5])
     return Mention(words, weight, initial, tuple(before), after, quoted=quoted, ordinal=ordinal, listed_after_name=listed,
-                   owns_common_noun=owns, lower_after=lower, listed_before_name=listed_before, apposed_to=apposed)
+                   owns_common_noun=owns, lower_after=lower, listed_before_name=listed_before, apposed_to=apposed,
+                   in_writing=bool(IN_WRITING.match(writing)))
