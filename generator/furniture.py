@@ -249,7 +249,7 @@ def is_slogan(part: str) -> bool:
 
 def _is_organisation(part: str, publishers: frozenset[str]) -> bool:
     """A part of a line that is an organisation's name: a known agency or the story's, one branded word
-    (`VietnamPlus`, `BERNAMA`), or up to six capitalised words ending in an organisation's word."""
+    (`VietnamPlus`, `MercoPress`), or up to six capitalised words ending in an organisation's word."""
     words = part.split()
     key = part.lower().strip(" .")
     initials = "".join(word[0] for word in words if word.lower() not in _NAME_LINK_WORDS).lower()
@@ -258,7 +258,7 @@ def _is_organisation(part: str, publishers: frozenset[str]) -> bool:
     if len(words) == 1:
         word = words[0].strip(".")
         inner_capital = any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word)
-        return word.isalpha() and (inner_capital or word.isupper() and len(word) >= 4)
+        return word.isalpha() and inner_capital  # a word in capitals alone may be a shouted headline (`INDEX`)
     named = [word.lower().strip(".,") for word in words]
     if "of" in named[1:]:  # `Press Trust of India`, `Associated Press of Pakistan`: an organisation's word before `of`
         before = named[: named.index("of", 1)]

@@ -127,7 +127,7 @@ def test_a_line_spelling_out_the_story_s_marker_is_its_publisher() -> None:
 @pytest.mark.parametrize("line", ["Police raid offices of independent news agency",
                                   "Strong Quake Jolts Western Japan, Hundreds Feared Dead",
                                   "Fed's Powell says rates to stay higher for longer", "Putin meets Xi in Beijing",
-                                  "Turkey Detains Journalists"])
+                                  "Turkey Detains Journalists", "INDEX", "BREXIT"])
 def test_headlines_are_no_publisher_lines(line: str) -> None:
     assert not names_publisher(line)
 
