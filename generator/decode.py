@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import Path
 
 import charset_normalizer
 import ftfy
 
 from generator.errors import SeedError
+from generator.schema import clean_text, remove_characters
 
 MAX_SEED_BYTES = 2_000_000
 """Largest seed file accepted; a wire story is a few kilobytes, so anything near this is not one."""
@@ -54,7 +54,6 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # Unicode's Cc category, less the line feed
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _PLAIN_LINE = re.compile(r"[\x20-\x7e\t]*\n?")
 _UNICODE_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -64,6 +63,11 @@ _INVISIBLES = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a-\u20
 _LEADING_TABS = re.compile(r"^[ \t]+", re.MULTILINE)
 _BINARY_CONTROL_RATIO = 0.05
 _BINARY_CONTROLS = bytes(byte for byte in [*range(32), 127] if byte not in b"\t\n\r\x0b\x0c\x1b")
+_KOI8_LOWER = bytes(range(0xC0, 0xE0)) + b"\xa3"  # а-я and ё in KOI8-R; capitals in cp1251
+_CP1251_LOWER = bytes(range(0xE0, 0x100)) + b"\xb8"
+_WORD_SAMPLE_CHARS = 65536
+_MIN_WORD_SAMPLE_CHARS = 512
+_MAX_AVERAGE_WORD = 25  # characters per whitespace-separated word
 _LINE_BREAKS = ("\u2028", "\x85", "\x0b", "\x0c")  # line separator, NEL, vertical tab, form feed
 
 
@@ -113,12 +117,18 @@ def _decode(data: bytes, path: Path) -> str:
     utf16 = _bomless_utf16(data)
     if utf16:
         return _strict(data, utf16, path)
-    if b"\x00" in data or _control_ratio(data) > _BINARY_CONTROL_RATIO:
-        raise SeedError(path, "looks like binary data, not text")
+    if b"\x00" in data:
+        raise SeedError(path, "looks like binary data (NUL bytes), not text")
+    if _control_ratio(data) > _BINARY_CONTROL_RATIO:
+        raise SeedError(path, "looks like binary data (control bytes), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_legacy(data)
+        pass
+    text = _decode_legacy(data)
+    if _without_words(text):
+        raise SeedError(path, "looks like binary data (no words in any text encoding), not text")
+    return text
 
 
 def _strict(data: bytes, encoding: str, path: Path) -> str:
@@ -158,7 +168,7 @@ def _decode_legacy(data: bytes) -> str:
         if best is not None and best.encoding in _MULTIBYTE_LEGACY:
             return str(best)
     if _looks_cyrillic(data):
-        return data.decode("cp1251", errors="replace")
+        return data.decode("koi8-r" if _koi8_lower_case(data) else "cp1251", errors="replace")
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -173,8 +183,24 @@ def _looks_cyrillic(data: bytes) -> bool:
     return letters > 0 and in_words >= 0.5 * letters
 
 
+def _koi8_lower_case(data: bytes) -> bool:
+    """True when Cyrillic bytes are KOI8-R rather than cp1251: running text is mostly lower case, which KOI8-R puts
+    at 0xC0-0xDF and cp1251 at 0xE0-0xFF (the other code's capitals)."""
+    koi8_lower = len(data) - len(data.translate(None, _KOI8_LOWER))
+    cp1251_lower = len(data) - len(data.translate(None, _CP1251_LOWER))
+    return koi8_lower > 2 * cp1251_lower
+
+
+def _without_words(text: str) -> bool:
+    """True when text decoded by a single-byte legacy code has almost no word breaks, as random bytes read in any
+    such code do (a word of text averages under a dozen letters; a short file is not judged)."""
+    sample = text[:_WORD_SAMPLE_CHARS]
+    return len(sample) >= _MIN_WORD_SAMPLE_CHARS and len(sample) > _MAX_AVERAGE_WORD * len(sample.split())
+
+
 def _normalise(text: str) -> str:
-    """LF line ends, indentation tabs as four spaces, plain spaces, no invisibles or controls, NFC."""
+    """LF line ends, indentation tabs as four spaces, plain spaces, no invisibles, controls or non-characters (their
+    removal leaves no doubled space: schema.remove_characters), NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2029", "\n\n")
     for line_break in _LINE_BREAKS:  # str.replace: translate() walks a long text character by character
@@ -182,7 +208,5 @@ def _normalise(text: str) -> str:
     if "\t" in text:
         text = _LEADING_TABS.sub(lambda m: m.group().replace("\t", "    "), text).replace("\t", " ")
     text = _UNICODE_SPACES.sub(" ", text)
-    text = _INVISIBLES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # a `[ \t]+$` pattern is quadratic on a long run
-    return unicodedata.normalize("NFC", text)
+    text = clean_text(remove_characters(text, _INVISIBLES))  # controls and non-characters too; NFC
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # a `[ \t]+$` pattern is quadratic on a long run

@@ -142,8 +142,11 @@ def join_lines(lines: list[str]) -> str:
     """Hard-wrapped lines as one line: a hyphen at a line end before a lower-case word stays, unspaced."""
     if len(lines) == 1:
         return lines[0].strip()
+    stripped = [line.strip() for line in lines]
+    if "-\n" not in "\n".join(stripped):  # no line ends in a hyphen before another: one join, no loop
+        return " ".join(filter(None, stripped))
     parts: list[list[str]] = []  # pieces of each space-separated part, joined once at the end (linear)
-    for line in (line.strip() for line in lines):
+    for line in stripped:
         if parts and parts[-1][-1].endswith("-") and parts[-1][-1][-2:-1].isalpha() and line[:1].islower():
             parts[-1].append(line)
         elif line:

@@ -36,8 +36,9 @@ MAX_CAPTION_CHARS = 400
 TRAILING_WORDS = 8  # a short line that is no sentence, below the story's last sentence, is the page's
 TRAILING_LINES_KEPT = 3  # a story this short keeps its last lines whatever they are
 MAX_PAGE_LINES_BELOW = 60  # the most lines taken for the page's below a story
+# Possessive leading spaces (\s*+): a line of many spaces is never tried again from each of them (quadratic).
 _SIGNOFF = re.compile(
-    rf"^\s*(?:{SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*"
+    rf"^\s*+(?:{SIGNOFF_WORDS}|\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b.*"
     r"|editors?\s{0,3}:\s{0,3}[\w .'’-]{1,60})\s*$",
     re.IGNORECASE,
 )
@@ -45,7 +46,7 @@ _INLINE_SIGNOFF = re.compile(rf"^(.*[.!?\"”])\s+({INLINE_SIGNOFF_WORDS})\s*$")
 # A closing block that starts "To contact the reporter on this story:" (Bloomberg): contacts, not the story.
 _CONTACTS = re.compile(r"\s*to contact the (?:reporters?|editors?|authors?)\b.{0,80}:\s*$", re.IGNORECASE)
 _CREDITS = re.compile(
-    r"^\s*(?:\(?\s*)?(?:[\w .'’-]{0,80}\b(?:writers?|reporters?|correspondents?|staff)\b[\w ,.'’&-]{0,200}"
+    r"^\s*+(?:\(\s*)?(?:[\w .'’-]{0,80}\b(?:writers?|reporters?|correspondents?|staff)\b[\w ,.'’&-]{0,200}"
     r"\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?|contributed by [\w ,.'’&-]{1,120}"
     r"|[\w.'’-]+(?: (?:and )?[\w.'’-]+){0,3} reported from [\w ,.'’-]{1,80}"
     r"|-{0,2}\s{0,3}with (?:additional )?assistance from [\w ,.'’&-]{1,200}|sources?:\s{0,3}[\w ,.'’&-]{1,80})"
@@ -239,12 +240,12 @@ def joined_lists(blocks: list[Chunk]) -> list[Chunk]:
     """Runs of one-line list items (`- a`, a blank line or a new paragraph, `- b`) as one list block."""
     joined: list[Chunk] = []
     for block in blocks:
-        item = len(block.lines) == 1 and LIST_ITEM.match(block.lines[0])
+        listed = LIST_ITEM.match(block.lines[0])
         previous = joined[-1] if joined else None
-        if item and previous is not None and all(LIST_ITEM.match(line) for line in previous.lines):
+        if listed and len(block.lines) == 1 and previous is not None and all(map(LIST_ITEM.match, previous.lines)):
             previous.lines.append(block.lines[0])
-        else:
-            joined.append(Chunk(block.line, list(block.lines)))
+        else:  # a copy only of a block that items may be added to
+            joined.append(Chunk(block.line, list(block.lines)) if listed else block)
     return joined
 
 

@@ -100,9 +100,36 @@ class FrontMatterError(NewsdigestError, ValueError):
         return type(self), (self.path, self.problems)
 
 
+_CLOSING = frozenset(".,;:!?)]}»”’…%")
+_REMOVALS: dict[str, re.Pattern[str]] = {}  # remove_characters' pattern for each class of characters
+
+
 def clean_text(text: str) -> str:
     """Text without control characters (but tab and line feed), non-characters, bidi overrides; NFC."""
-    return unicodedata.normalize("NFC", _UNSAFE.sub("", text))
+    return unicodedata.normalize("NFC", remove_characters(text, _UNSAFE))
+
+
+def remove_characters(text: str, characters: re.Pattern[str]) -> str:
+    """The text less what `characters` (a one-character class) matches, leaving no doubled space, no space before
+    closing punctuation or a line end, and no space after a line start or an opening bracket where a removed
+    character stood between them. Linear: a removed run takes at most one space before it."""
+    spaced = _REMOVALS.get(characters.pattern)
+    if spaced is None:
+        spaced = _REMOVALS[characters.pattern] = re.compile(f"([ \t]?)(?:{characters.pattern})+([ \t]*)")
+    return spaced.sub(_spacing, text) if characters.search(text) else text
+
+
+def _spacing(match: re.Match[str]) -> str:
+    """What stands in place of a removed run and the spaces around it: one of those spaces between two words,
+    nothing before punctuation, a line end or the text's end, nor after a line start or an opening bracket."""
+    text, start, end = match.string, match.start(), match.end()
+    after = text[end] if end < len(text) else "\n"
+    before = text[start - 1] if start else "\n"
+    if after == "\n" or after in _CLOSING:
+        return ""
+    if before in "\n([{«“‘" and not match.group(1):
+        return ""
+    return match.group(1) or match.group(2)
 
 
 def clean_line(text: str) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import bz2
 import codecs
 import gzip
+import lzma
+import random
+import zlib
 from pathlib import Path
 
 import ftfy
@@ -15,6 +18,7 @@ from hypothesis import strategies as st
 from conftest import corpus_folder
 from generator.decode import FTFY_CONFIG, MAX_SEED_BYTES, decode_seed, fix_text
 from generator.errors import SeedError
+from generator.schema import clean_text
 
 PATH = Path("seeds/story.txt")
 RUSSIAN = "Москва ожидает, что Вашингтон выполнит обязательства.\nЁлка, ёж и «кавычки» — всё на месте.\n"
@@ -69,7 +73,7 @@ def test_short_western_text_is_cp1252_not_cyrillic(text):
 
 def test_latin1_bytes_undefined_in_cp1252_still_decode():
     data = "Café ".encode("latin-1") + b"\x81" + b" ok"
-    assert decode_seed(data, PATH) == "Café  ok"
+    assert decode_seed(data, PATH) == "Café ok"  # the C1 control goes, and no doubled space with it
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
@@ -135,8 +139,9 @@ def test_text_is_normalised(text, expected):
         (gzip.compress(b"hello world"), "looks like binary data (gzip archive), not text"),
         (bz2.compress(b"hello world"), "looks like binary data (bzip2 archive), not text"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "looks like binary data (PDF document), not text"),
-        (b"some text\x00\x01\x02\x03 more\x00\x00\xff binary", "looks like binary data, not text"),
-        (bytes(range(1, 32)) * 10 + b"abc", "looks like binary data, not text"),
+        (b"some text\x00\x01\x02\x03 more\x00\x00\xff binary", "looks like binary data (NUL bytes), not text"),
+        (bytes(range(1, 32)) * 10 + b"abc", "looks like binary data (control bytes), not text"),
+        (bytes(range(0x80, 0x100)) * 8, "looks like binary data (no words in any text encoding), not text"),
         (b"12345 -- 678 / 90\n", "no readable text (no letters) after decoding"),
     ],
 )
@@ -189,3 +194,93 @@ def test_any_clean_text_survives_utf8_and_utf16(text):
 def test_fix_text_skipping_plain_lines_is_ftfy_exactly(parts: list[str]) -> None:
     text = "\n".join(parts)
     assert fix_text(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+def random_bytes(seed: int, size: int, keep: bytes | None = None) -> bytes:
+    """`size` random bytes, or as many drawn only from `keep` (so no NUL or control byte gives them away)."""
+    data = random.Random(seed).randbytes(size * 3 if keep else size)
+    return data.translate(None, bytes(set(range(256)) - set(keep)))[:size] if keep else data
+
+
+TEXT_LIKE_BYTES = bytes([9, 10, 13, *range(32, 256)])
+HIGH_BYTES = bytes(range(0x80, 0x100))
+MAGIC = [b"\x89PNG\r\n\x1a\n", b"%PDF-1.7\n", b"\x7fELF\x02\x01\x01", b"GIF89a", b"\xff\xd8\xff\xe0", b"PK\x03\x04"]
+BINARIES = st.one_of(
+    st.builds(random_bytes, st.integers(0, 2**32), st.integers(1024, 65536)),  # os.urandom-like
+    st.builds(random_bytes, st.integers(0, 2**32), st.integers(1024, 65536), st.just(TEXT_LIKE_BYTES)),
+    st.builds(random_bytes, st.integers(0, 2**32), st.integers(1024, 65536), st.just(HIGH_BYTES)),
+    st.builds(lambda magic, seed: magic + random_bytes(seed, 20_000), st.sampled_from(MAGIC), st.integers(0, 2**32)),
+    st.builds(lambda compress, seed: compress(random_bytes(seed, 20_000, TEXT_LIKE_BYTES)),
+              st.sampled_from([gzip.compress, bz2.compress, lzma.compress, zlib.compress]), st.integers(0, 2**32)),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(BINARIES)
+def test_binary_data_is_refused_as_binary(data):
+    with pytest.raises(SeedError) as caught:
+        decode_seed(data, PATH)
+    assert caught.value.reason.startswith("looks like binary data (")
+
+
+def test_real_binary_files_are_refused_as_binary():
+    elf = Path("/bin/sh").read_bytes()[:MAX_SEED_BYTES]
+    for data in (elf, gzip.compress(elf[:50_000]), bz2.compress(elf[:50_000])):
+        with pytest.raises(SeedError, match=r"looks like binary data \("):
+            decode_seed(data, PATH)
+
+
+CYRILLIC_WORDS = ("Москва", "заявил", "министр", "переговоры", "в", "и", "на", "Ёлка", "съезд", "объявил",
+                  "правительство", "Лавров", "щедрый", "ёж", "цены", "выросли")
+WESTERN_WORDS = ("Zürich", "café", "Müller", "a", "dit", "que", "façade", "Ærø", "señor", "niño", "straße",
+                 "été", "Óscar", "Ísland", "the", "øre", "Göteborg")
+JAPANESE_WORDS = ("東京", "政府", "会議", "を", "が", "開いた", "首相", "は", "経済", "対策", "について", "話し合った",
+                  "輸出", "大阪", "日本銀行")
+
+
+def prose(words: tuple[str, ...], separator: str = " ", min_lines: int = 3) -> st.SearchStrategy[str]:
+    """Lines of sentences made of the words, as a story in that language would run."""
+    sentence = st.lists(st.sampled_from(words), min_size=3, max_size=12).map(lambda chosen: separator.join(chosen))
+    line = st.lists(sentence, min_size=1, max_size=4).map(lambda sentences: ". ".join(sentences) + ".")
+    return st.lists(line, min_size=min_lines, max_size=30).map("\n".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(
+    st.tuples(prose(CYRILLIC_WORDS), st.sampled_from(["cp1251", "koi8-r", "utf-16", "utf-8"])),
+    st.tuples(prose(WESTERN_WORDS), st.sampled_from(["latin-1", "cp1252", "utf-16", "utf-8"])),
+    # a multi-byte legacy code is told apart from a single-byte one with 64 non-ASCII bytes or more (decode.py)
+    st.tuples(prose(JAPANESE_WORDS, "", min_lines=12), st.sampled_from(["shift_jis", "utf-16", "utf-8"])),
+))
+def test_text_in_real_encodings_is_read_as_that_text(story_and_encoding):
+    story, encoding = story_and_encoding
+    assert decode_seed(story.encode(encoding), PATH) == story
+
+
+WORDS = st.sampled_from(["Talks", "went", "on", "in", "Moscow", "talks,", "end.", "(Reuters)", "“quoted”", "said:",
+                         "Zürich", "5%", "it’s", "done!", "why?", "[sic]", "«Да»", "Москва", "东京"])
+CLEAN_LINES = st.lists(st.lists(WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=4).map("\n".join)
+REMOVED = st.sampled_from(["\uffff", "\ufffe", "\U0001ffff", "\U0010fffe", "\ufdd0", "\x07", "\x1f", "\x7f",
+                           "\u202e", "\u2066", "\u200b", "\ufeff", "\u00ad"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(CLEAN_LINES, st.lists(st.tuples(st.integers(min_value=0), REMOVED), min_size=1, max_size=6))
+def test_removing_a_character_leaves_no_doubled_space_or_space_before_punctuation(text, insertions):
+    """Controls, non-characters and invisibles put anywhere in clean text (beside a space, before punctuation,
+    at a line's start or end) are removed by the decoder, and the text is as it was."""
+    text = " ".join(["Officials met in Moscow on Monday to discuss grain exports."] * 4) + "\n" + text  # few controls
+    dirty = text
+    for position, character in insertions:
+        position %= len(dirty) + 1
+        dirty = dirty[:position] + character + dirty[position:]
+    assert decode_seed(dirty.encode("utf-8"), PATH) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks \uffff end", "Talks end"), ("Talks \ufffe.", "Talks."), ("Talks\x07 end", "Talks end"),
+    ("(\U0001ffff Talks)", "(Talks)"), ("Talks end \uffff", "Talks end"), ("a\ufffeb", "ab"),
+    ("first \x1f\nsecond", "first\nsecond"), ("keep   three \uffff spaces", "keep   three spaces"),
+])
+def test_front_matter_text_is_cleaned_the_same_way(text, expected):
+    assert clean_text(text) == expected

@@ -27,7 +27,6 @@ from lxml import html
 
 from checktools import ARTIFACTS, AXE_JS, KEY_PAGES, Site, axe_violations
 from conftest import PROJECT, need_tool
-import generator.site  # noqa: F401  the site package imports the search index first, as a build does
 from generator.search_index.aliases import alias_groups as search_alias_groups
 
 try:

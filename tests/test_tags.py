@@ -352,6 +352,18 @@ def test_a_body_of_x_and_y_stays_one_organisation(taxonomy):
     assert {"Russia", "China"} <= set(tags.places)
 
 
+@pytest.mark.parametrize("country, body, expected", [
+    ("Turkey", "Health Ministry", "Turkish Health Ministry"),
+    ("Britain", "Trade Ministry", "British Trade Ministry"),
+    ("South Korea", "Finance Ministry", "South Korean Finance Ministry"),
+    ("Denmark", "Finance Ministry", "Danish Finance Ministry"),
+])
+def test_a_body_named_without_its_country_takes_the_country_s_adjective(taxonomy, country, body, expected):
+    article = _article(f"{country} counts the cost", f"The {body} said on Monday that {country} would pay for the "
+                       f"repairs. {country} has set aside funds, the {body} added.")
+    assert expected in tag_article(article, taxonomy).organisations
+
+
 def test_title_words_inside_names_do_not_make_people(taxonomy):
     article = _article(
         "Museum opens workshop",

@@ -100,3 +100,45 @@ def test_a_seed_that_hangs_fails_with_a_clear_line_and_the_others_are_parsed(tmp
 def spin() -> None:
     while True:
         pass
+
+
+def spin_blind() -> None:
+    """A loop where the worker's CPU timer's signal is never seen (as in C code): the parent kills the worker."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})
+    spin()
+
+
+@pytest.mark.parametrize("processes", [1, 3, 4])
+def test_slow_seeds_fail_with_one_line_each_while_the_others_are_written(tmp_path: Path, processes: int,
+                                                                        monkeypatch: pytest.MonkeyPatch,
+                                                                        capsys: pytest.CaptureFixture) -> None:
+    import functools
+
+    import generator.ingest
+    import generator.parse
+    from generator.cli import print_report
+
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    content.mkdir()
+    cities = ["Moscow", "Minsk", "Kazan", "Omsk", "Tomsk", "Samara", "Sochi", "Perm", "Tver", "Kursk"]
+    for number, city in enumerate(cities):
+        (seeds / f"{number:02}-{city.lower()}.txt").write_text(
+            f"Grain talks open in {city}\n\n{city.upper()}, December {number + 1}. /TASS/. Officials from {city} met "
+            f"on day {number + 1} to discuss grain exports.\n")
+    for name in ("03-slow.txt", "07-stuck.txt"):
+        (seeds / name).write_text("Talks in Omsk\n\nOMSK, December 26. /TASS/. Talks went on.\n")
+    hooks = {"03-slow.txt": spin, "07-stuck.txt": spin_blind}
+    parse_seed = generator.parse.parse_seed
+    monkeypatch.setattr(generator.parse, "parse_seed",  # the workers are forked: they inherit both hooks
+                        lambda path, name=None: hooks[path.name]() if path.name in hooks else parse_seed(path, name))
+    monkeypatch.setattr(generator.ingest, "prepare_all", functools.partial(generator.ingest.prepare_all, limit=0.5))
+    monkeypatch.setattr(workers, "WALL_FACTOR", 60)  # CPU time decides, however busy the machine is
+    report = generator.ingest.ingest(seeds, content, default_year=2024, jobs=processes)
+    print_report(report)
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [f"error: {seeds / '03-slow.txt'}: gave up parsing: took more than 0.5 s of CPU time",
+                                f"error: {seeds / '07-stuck.txt'}: gave up parsing: took more than 0.5 s of CPU time "
+                                "(stopped)"]
+    assert out.startswith("ingest: 10 written, 0 unchanged, 0 removed, 0 kept, 2 failed")
+    assert len(list(content.rglob("*.md"))) == 10

@@ -85,6 +85,8 @@ OWNER_PREPOSITIONS = frozenset("for of from at with by about to".split())
 ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western, European, Soviet-American
 NOT_A_SINGLE_NAME = ORDINALS | PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
 NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
+# "State-run", "Government-owned", "Kremlin-backed": how a body is run, before its name
+STATE_RUN = re.compile(r"[A-Z][a-z]+-(?:run|owned|controlled|backed|funded|held|operated|affiliated|linked)")
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
 NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS | DOMAIN_WORDS | LEGAL_SUFFIXES
 TITLE_TAILS = TITLE_MODIFIERS | CONNECTORS
@@ -96,7 +98,7 @@ PARTNER_WORDS = LEGAL_SUFFIXES | frozenset("partners associates sons son brother
 # Authority", "Oil and Natural Gas Corporation", "Food and Drug Administration").
 GENERIC_WORDS = DOMAIN_WORDS | GENERIC_ORG_WORDS | INDUSTRY_WORDS | frozenset(
     "industrial commercial agricultural scientific technical cultural social".split())  # "Industrial and Commercial"
-ORG_OPENERS = ORG_WORDS - COMMON_WORDS
+ORG_OPENERS = ORG_WORDS - COMMON_WORDS | {"radio", "television"}  # "Radio Rangoon", "Television Suisse"
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
@@ -164,6 +166,7 @@ class Resolver:
     venue: bool = False  # a story of a venue topic (sport): result lines name teams and players
     team_words: set[str] = field(default_factory=set)  # single names met where a result names a team
     vessels: set[str] = field(default_factory=set)  # names met after "the tanker", "the ship"
+    articled: set[str] = field(default_factory=set)  # names met as "the Mona Lisa": a thing, never a person
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
     heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
@@ -352,6 +355,9 @@ class Resolver:
                 words[0]) not in GIVEN_NAMES and (self._names_a_country(words[0]) or self._names_a_firm(words[0]))):
             kind = "organisation"  # "Russian Railways", "America Movil", "Gazprom Neft": no person's name opens
             # with a country or a firm
+        if (kind in (None, "person") or target is not None and target.kind == "person") and _after_the(words, mention):
+            self.articled.add(fold(" ".join(words)))  # "the Mona Lisa", "the Exxon Valdez": a work or a ship named
+            # for a person; no person has an article before the name (merge_people drops it if it stays a person)
         if target:
             target.credit(mention.weight)
         elif kind:
@@ -500,6 +506,14 @@ class Resolver:
                 if len(words) == 1 and not self.known(words[0]) and NAME_WORD.match(words[0]):
                     self.add(words[0], "organisation", weight)  # "Seattle-based Boeing": a firm is based
                     return ()
+            elif STATE_RUN.fullmatch(words[0]):
+                words = words[1:]  # "State-run Radio Rangoon": how it is run, not part of its name
+            elif len(words) >= 3 and self._is_demonym(words[:1]) and "and" not in words and not self.known(" ".join(words)) and (fold(words[-1]) in PLACE_WORDS or (
+                    self.known(" ".join(words[1:])) or ("", ""))[1] == "place"):
+                words = words[1:]  # "the Russian Black Sea port": the sea (the demonym is counted as one)
+            elif _is_title(words[0]) and not _split_title(words)[0] and _post_of_body(words):
+                words = self._split_post_holder(_post_of_body(words), weight)  # "Chairman of the USSR Council of
+                # Ministers Nikolai Ryzhkov": the post is no name; the body and its holder are two
             elif 3 <= len(words) <= 5 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]) and all(
                     NAME_WORD.match(word) and fold(word) not in NOT_PERSON_WORDS for word in words[1:]):
                 if not self._is_demonym(words[:1]):
@@ -512,6 +526,16 @@ class Resolver:
         if len(words) > 1 and fold(words[-1]) in PARTY_MEMBERS:
             words = words[:-1]
         return words
+
+    def _split_post_holder(self, body: tuple[str, ...], weight: float) -> tuple[str, ...]:
+        """The body a post is 'of', with the person who holds it (a given name and a surname at its end) typed
+        apart."""
+        holder = 2 if len(body) >= 3 and all(NAME_WORD.match(word) and fold(word) not in NOT_PERSON_WORDS
+                                             for word in body[-2:]) else 0
+        if holder and (fold(body[-2]) in GIVEN_NAMES or fold(body[-3]) in ORG_WORDS or _is_title(body[-3])):
+            self.add(" ".join(body[-2:]), "person", weight)  # "... Council of Ministers Yerlan Sadykov"
+            return body[:-2]
+        return body
 
     def _credit_home(self, words: tuple[str, ...], weight: float) -> None:
         """Weak evidence, as a demonym is, for the place of "X-based", "X-listed", "X-born", "X-registered": the
@@ -689,7 +713,10 @@ class Resolver:
         return orgs[0] if len(orgs) == 1 else None
 
     def merge_people(self) -> None:
-        """Fold a person known only by surname into the one full name that ends with it."""
+        """Drop the 'people' the story also writes with an article (see articled); fold a person known only by surname into the
+        one full name that ends with it."""
+        for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled]:
+            del self.entities[key]
         for key, entity in list(self.entities.items()):
             if entity.kind != "person" or " " in key:
                 continue
@@ -901,6 +928,7 @@ def _names_a_domain(left: tuple[str, ...], right: tuple[str, ...], known) -> boo
         and fold(left[left.index("of") - 1]) in ORG_WORDS
         and len(right) <= 3
         and not known(" ".join(right))
+        and not (len(right) == 3 and right[1] == "of" and fold(right[0]) in ORG_WORDS)  # "... and Bank of Montreal"
         and (fold(right[0]) in GENERIC_WORDS or not any(fold(word) in ORG_ENDINGS for word in right))
     )
 
@@ -959,6 +987,28 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         if royal < start:
             return tuple(words[royal:]), tuple(rest[:royal])
     return person, tuple(rest)
+
+
+def _after_the(words: tuple[str, ...], mention: Mention) -> bool:
+    """The whole mention is the words, with 'the' just before them, not a plural and not speaking."""
+    whole = tuple(mention.words[1:] if mention.words[0] == "The" else mention.words) == tuple(words)
+    plural = words[-1].endswith(("s", "s'", "s’"))  # "the All Blacks", "the Wallabies": a side, named as its players
+    speaks = mention.after in SPEECH_VERBS  # "the Coast Guard said": a body; a ship or a painting says nothing
+    return whole and not plural and not speaks and (mention.before[-1:] == ("the",) or mention.words[0] == "The")
+
+
+def _post_of_body(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What follows 'Title(s) of (the)' when a body named by an organisation word does ('Chief Executive of the
+    Hong Kong Special Administrative Region', 'Chairman of the ... Council of Ministers'), else ()."""
+    start = 0
+    while start < len(words) and _is_title(words[start]):
+        start += 1
+    if start == 0 or start + 1 >= len(words) or words[start] != "of":
+        return ()
+    body = words[start + 1:]
+    while body and body[0] in CONNECTORS:
+        body = body[1:]
+    return body if any(fold(word) in ORG_WORDS | PLACE_WORDS for word in body) else ()
 
 
 def _body_of_title(words: tuple[str, ...]) -> bool:

@@ -26,12 +26,12 @@ MINISTRY_OF = re.compile(r"^(ministry|department) of (?:the )?(\w+)(?: affairs)?
 def qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, article: Article,
                          sections: list[tuple[str, float]]) -> None:
     """Give each national body named without its country the country the story gives it, or drop it."""
-    adjective = {fold(country): word for word, country in taxonomy.demonyms.items()}
+    adjective = country_adjectives(taxonomy)
     home = _dateline_country(article)
     main = _main_country(resolver, taxonomy)
     for key, entity in list(resolver.entities.items()):
         words = key.split()
-        if entity.kind != "organisation" or not set(words) <= INSTITUTION_WORDS or INSTITUTION_HEADS.isdisjoint(words):
+        if entity.kind != "organisation" or not is_national_body(words):
             continue
         del resolver.entities[key]
         written = _of_country(key, resolver)
@@ -49,6 +49,20 @@ def qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, article: Articl
             name = f"{qualifier.title() if qualifier != 'U.S.' else qualifier} {_short_form(entity.name)}"
             resolver.add(name, "organisation", 0.0, named=False)
             resolver.entities[fold(resolver.aliases.get(fold(name), name))].absorb(entity)
+
+
+def is_national_body(words: list[str]) -> bool:
+    """Folded words that name a body every country has ("finance ministry", "supreme court")."""
+    return set(words) <= INSTITUTION_WORDS and not INSTITUTION_HEADS.isdisjoint(words)
+
+
+def country_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
+    """Folded country -> the adjective that names its bodies: the first demonym tags.yaml lists for it ("Turkish",
+    not "Turk"; "British", not "Scottish")."""
+    adjective: dict[str, str] = {}
+    for word, country in taxonomy.demonyms.items():
+        adjective.setdefault(fold(country), word)
+    return adjective
 
 
 def _short_form(name: str) -> str:

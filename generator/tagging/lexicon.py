@@ -77,7 +77,7 @@ SPEECH_VERBS = _words(
 )
 LEGAL_SUFFIXES = _words(
     "inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl srl oy oyj abp ab asa kk "
-    "bhd berhad pte pty tbk kgaa"
+    "bhd berhad sdn pte pty tbk kgaa pjsc ojsc jsc"
 )
 ORG_WORDS = _words(
     "consortium coalition confederation chamber syndicate cooperative co-operative partnership "

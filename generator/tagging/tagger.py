@@ -19,7 +19,7 @@ from generator.tagging.entities import (
 )
 from generator.tagging.furniture import without_furniture
 from generator.tagging.gazetteer import dateline_region, gazetteer
-from generator.tagging.institutions import qualify_institutions
+from generator.tagging.institutions import country_adjectives, is_national_body, qualify_institutions
 from generator.tagging.lexicon import (
     COMMON_WORDS,
     SPORT_WORDS,
@@ -39,6 +39,9 @@ BOILERPLATE = frozenset({"all news", *(fold(name) for name in NAMES_NEVER_TAGGED
 NEVER_TAGS = COMMON_WORDS | ORDINALS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MAX_TOPIC_SLOTS = 2
 SECOND_TOPIC_SHARE = 0.5  # a second topic needs half the first one's score: not a side remark
+# The tagger reads at most this many characters of a story's lede and body: a long feature is a few thousand words
+# and keeps every one, while a seed of megabytes costs no more to tag than a long story (its work is bounded).
+MAX_TAGGED_CHARS = 60_000
 
 
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
@@ -118,11 +121,17 @@ def _sections(article: Article) -> list[tuple[str, float]]:
     if slug and all(word in SPORT_WORDS for word in slug.group(1).casefold().split()):
         headline = f"{slug.group(1)} - {headline[slug.end():]}"
     texts = [(headline, HEADLINE_WEIGHT)]
+    budget = MAX_TAGGED_CHARS
     if article.lede:
-        texts.append((without_furniture(article.lede), LEDE_WEIGHT))
+        lede = _within(article.lede, budget)
+        texts.append((without_furniture(lede), LEDE_WEIGHT))
+        budget -= len(lede)
     opening = True
     for block in article.body:
-        text = "\n".join([block.text, *block.items])
+        if budget <= 0:
+            break
+        text = _within("\n".join([block.text, *block.items]), budget)
+        budget -= len(text)
         if opening and article.dateline.raw and text.startswith(article.dateline.raw):
             text = text[len(article.dateline.raw):]
         text = without_furniture(text)
@@ -130,6 +139,14 @@ def _sections(article: Article) -> list[tuple[str, float]]:
             texts.append((text, OPENING_WEIGHT if opening else BODY_WEIGHT))
             opening = False
     return texts
+
+
+def _within(text: str, budget: int) -> str:
+    """The text, or as many of its first characters as the budget allows, cut at a space so no word is halved."""
+    if len(text) <= budget:
+        return text
+    cut = text.rfind(" ", 0, budget + 1)
+    return text[:cut if cut > 0 else budget]
 
 
 # A phrase and the acronym defined for it: "the export enhancement program (EEP)".
@@ -324,6 +341,22 @@ def _file_under_eras(resolver: Resolver, taxonomy: Taxonomy, article: Article,
         if today in resolver.entities:
             resolver.add(era.state, "place", 0.0, named=False)
             resolver.entities[fold(resolver.aliases.get(state, era.state))].absorb(resolver.entities.pop(today))
+        _rename_bodies(resolver, taxonomy, era)
+
+
+def _rename_bodies(resolver: Resolver, taxonomy: Taxonomy, era) -> None:
+    """A national body named by today's country's adjective takes the state of the time's ("German Finance
+    Ministry" of a 1987 story is the West German one; the "Russian Orthodox Church" stays)."""
+    adjectives = country_adjectives(taxonomy)
+    today, then = adjectives.get(fold(era.today)), adjectives.get(fold(era.state))
+    if not today or not then:
+        return
+    for key, entity in list(resolver.entities.items()):
+        body = key[len(fold(today)) + 1:].split()
+        if entity.kind == "organisation" and key.startswith(fold(today) + " ") and is_national_body(body):
+            name = f"{then.title()} {entity.name[len(today) + 1:]}"
+            resolver.add(name, "organisation", 0.0, named=False)
+            resolver.entities[fold(resolver.aliases.get(fold(name), name))].absorb(resolver.entities.pop(key))
 
 
 def _writes(name: str, sections: list[tuple[str, float]], besides: list[str]) -> bool:
