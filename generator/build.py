@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import BuildError, ConfigError
+from generator.errors import BuildError, ConfigError, printable
 from generator.files import code_fingerprint, holding_locks, read_json_object
 from generator.settings import DEFAULT_SITE_URL, pelican_settings
 from generator.site.collection import resume_collection
@@ -46,7 +46,7 @@ class _PelicanErrors(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.msg == "Could not process %s" and record.args:
-            self.skipped.append(f"{self.content / str(record.args[0])}: {reason_of(sys.exc_info()[1])}")
+            self.skipped.append(f"{printable(str(self.content / str(record.args[0])))}: {reason_of(sys.exc_info()[1])}")
         elif isinstance(record.msg, str) and record.msg.startswith("Skipping %s"):
             self.skipped.append(record.getMessage().replace("Skipping ", "", 1))
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.ingest import Manifest, cached_taxonomy, content_files, prepare_all, unrecorded_files
+from generator.ingest import Manifest, address_order, cached_taxonomy, content_files, prepare_all, unrecorded_files
 from generator.schema import FrontMatterError, read_story
 from generator.seeds import folder_defaults, list_seeds
 
@@ -37,7 +37,7 @@ def story_files(content_dir: Path, page_folders: list[str]) -> list[str]:
 
 def check_content(content_dir: Path, page_folders: list[str] = ("pages",)) -> tuple[int, list[str]]:
     """Check every story in content/ as the build reads it: (number of files, problems, one line each)."""
-    files = [content_dir / path for path in story_files(content_dir, page_folders)]
+    files = [content_dir / path for path in address_order(content_dir, story_files(content_dir, page_folders))]
     problems: list[str] = []
     urls: dict[tuple, Path] = {}
     for path in files:

@@ -69,6 +69,8 @@ def parser() -> argparse.ArgumentParser:
 def default_year(option: int | None, settings_file: Path = Path("pelicanconf.py")) -> int | None:
     """The --year option, else DEFAULT_YEAR from the settings file when there is one."""
     if option is not None:
+        if not 1 <= option <= 9999:
+            raise ConfigError("--year", f"must be a year such as 2016, not {option}")
         return option
     year = settings.default_year(settings_file)
     if year is not None and not (isinstance(year, int) and not isinstance(year, bool) and 1 <= year <= 9999):
@@ -347,11 +349,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
 
 
-def run() -> None:
-    """The console command: main(), then leave at once. Freeing a built site's objects one by one at interpreter
-    exit takes seconds after a large build, and nothing of ours needs it: files are closed, workers and
-    temporary folders gone when main() returns; the output streams are flushed here."""
+def run(previous: dict | None = None) -> None:
+    """The console command (after generator.console): main(), then leave at once. Freeing a built site's objects
+    one by one at interpreter exit takes seconds after a large build, and nothing of ours needs it: files are
+    closed, workers and temporary folders gone when main() returns; the output streams are flushed here. Ctrl-C
+    raises KeyboardInterrupt again (unless the command was started with it ignored), SIGTERM Terminated."""
     sys.stdout, sys.stderr = QuietPipe(sys.stdout), QuietPipe(sys.stderr)
+    interrupt = (previous or {}).get(signal.SIGINT, signal.getsignal(signal.SIGINT))
+    signal.signal(signal.SIGINT, signal.SIG_IGN if interrupt is signal.SIG_IGN else signal.default_int_handler)
     signal.signal(signal.SIGTERM, _terminate)
     code = main()
     for stream in (sys.stdout, sys.stderr):

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text that prints as one line and moves no terminal: control characters (a line feed or an escape in a
+    file name) as \\xNN, undecodable bytes of a file name too."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 class NewsdigestError(Exception):
@@ -22,7 +32,7 @@ class SeedError(NewsdigestError):
         return type(self), (self.path, self.reason, self.line)  # rebuilt from its fields in another process
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        where = f"{printable(str(self.path))}:{self.line}" if self.line else printable(str(self.path))
         return f"{where}: {self.reason}"
 
 

@@ -28,7 +28,8 @@ from generator.errors import ConfigError, NewsdigestError, SeedError, WriteError
 from generator.files import SafeWriter, code_fingerprint, holding_locks, read_json_object
 from generator.model import Article
 from generator.resends import Filing, Group, filing, find_groups
-from generator.seeds import folder_defaults, list_seeds, printable_path, refuse_non_regular, sidecar_path
+from generator.seeds import (fields_file_problem, folder_defaults, list_seeds, printable_path, refuse_non_regular,
+                             sidecar_path)
 from generator.workers import TaskFailed, run_tasks
 from generator.write import front_matter, render_article, render_body
 
@@ -141,8 +142,8 @@ def input_key(seed: Path, shared: bytes, defaults: dict | None = None) -> str:
         digest = hashlib.sha256(shared + f"|{seed.stat().st_mtime_ns}|{folder}|".encode())
         digest.update(seed.read_bytes())
         sidecar = sidecar_path(seed)
-        if sidecar is not None:
-            digest.update(b"\0" + sidecar.read_bytes())
+        if sidecar is not None:  # one that cannot be read (a pipe) is never read here: parsing says why
+            digest.update(b"\0" + (sidecar.read_bytes() if not fields_file_problem(sidecar, "sidecar") else b"?"))
     except OSError:
         return ""
     return digest.hexdigest()
@@ -404,6 +405,8 @@ class Ingest:
                     self.manifest.will_remove(recorded)
                     self.manifest.removed(recorded)
                 by_seed[seed] = path
+                for other in named_seeds(self.content_dir / path)[1:]:  # a merged story's other filings
+                    by_seed.setdefault(other, path)
         return by_seed
 
     def parse_with_copies(self, fresh: dict[Path, str], by_seed: dict[str, str], keys: dict[Path, str]) -> dict[str, Article]:
@@ -449,10 +452,11 @@ class Ingest:
                 yield merged_into[seed]
 
     def edited_stories(self, by_seed: dict[str, str]) -> dict[str, str]:
-        """Seeds whose content file was edited by hand (never merged away or replaced; none with --force) -> it."""
+        """Seeds whose content file was edited by hand (never merged away or replaced; none with --force) -> it. A
+        file no record explains is not among them: it is adopted when it is exactly the story (see store)."""
         if self.force:
             return {}
-        return {seed: path for seed, path in by_seed.items() if not self.untouched(path)}
+        return {seed: path for seed, path in by_seed.items() if path not in self.unrecorded and not self.untouched(path)}
 
     def keep_addresses(self, path: str, old_paths: list[str]) -> None:
         """The earlier stories of seeds now merged into the story at path become pages that send their readers
@@ -509,6 +513,10 @@ class Ingest:
         if old_path in self.unrecorded and old_path != path and not self.force:
             self.keep(old_path, seed, f"not what seed {seed} gives now (it gives {path}): kept, not overwritten (ingest --force replaces it, keeping a backup)")
             return None
+        if old_path and old_path != path and not self.force and not self.untouched(old_path):
+            self.keep(old_path, seed, f"hand-edited, kept where it is: seed {seed} now gives {path} (ingest --force "
+                                      "moves it there, keeping a backup)")
+            return old_path  # never a second story of the seed
         current = read_text_or_none(target)
         if current == text:
             if path in self.unrecorded:
@@ -663,14 +671,22 @@ def unrecorded_files(content_dir: Path, stories: dict[str, dict]) -> dict[str, s
 
 def named_seed(path: Path) -> str | None:
     """The `seed` a content file's front matter names; None when it names none or cannot be read."""
+    return next(iter(named_seeds(path)), None)
+
+
+def named_seeds(path: Path) -> list[str]:
+    """The `seed` a content file's front matter names, then its `duplicates` (a story filed more than once); []
+    when it names none or cannot be read."""
     from generator.schema import read_front_matter
 
     try:
         fields, _ = read_front_matter(path)
     except NewsdigestError:
-        return None
-    seed = fields.get("seed")
-    return seed if isinstance(seed, str) and seed else None
+        return []
+    seed, others = fields.get("seed"), fields.get("duplicates")
+    if not isinstance(seed, str) or not seed:
+        return []
+    return [seed, *(other for other in (others if isinstance(others, list) else []) if isinstance(other, str) and other)]
 
 
 def remove_temporary_files(content_dir: Path) -> None:
@@ -705,6 +721,13 @@ def story_entry(seed: str, sha256: str, duplicates: list[str] | None = None, red
     if redirect:
         entry["redirect"] = True
     return entry
+
+
+def address_order(content_dir: Path, paths: list[str]) -> list[str]:
+    """Content paths (relative, POSIX) in the order they claim a page address when two give the same one: the
+    stories ingest wrote first (a seed's story keeps its address), then the others, each in path order."""
+    recorded = set(read_manifest(content_dir)) if (content_dir / MANIFEST).is_file() or (content_dir / JOURNAL).is_file() else set()
+    return sorted(paths, key=lambda path: (path not in recorded, path))
 
 
 def read_manifest(content_dir: Path) -> dict[str, dict]:

@@ -20,7 +20,7 @@ import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from generator.errors import NewsdigestError
+from generator.errors import NewsdigestError, printable
 
 TEXT, TEXTS, NAME, NAMES, DATE, YEAR, SLUG, URL, TIME, STATUS, SEED, SEEDS, LANG, CONTENT = (
     "text", "list of text", "name", "list of names", "date", "year", "slug", "URL", "time", "status", "seed path",
@@ -69,6 +69,7 @@ SCHEMA: dict[str, Key] = {
 # Pelican keys that choose where a page is written and what renders it: never from a sidecar or a story.
 PATH_KEYS = ("save_as", "url", "template")
 STATUSES = ("published", "hidden", "draft")
+MAX_NAMES = 50  # names in one list: the tagger gives at most 20 a story
 MAX_NAME = 100  # characters in a tag's or source's name: each names a page, and its address is a file name
 MAX_SLUG = 200  # characters in an address's last part (a file name is at most 255 bytes)
 RESERVED_SLUGS = ("index",)  # a story's page would replace the day's list (YYYY/MM/DD/index.html)
@@ -94,7 +95,7 @@ class FrontMatterError(NewsdigestError, ValueError):
     def __init__(self, path: Path | str, problems: list[str]):
         self.path = str(path)
         self.problems = list(problems)
-        super().__init__(f"{self.path}: {'; '.join(self.problems)}")
+        super().__init__(f"{printable(self.path)}: {'; '.join(self.problems)}")
 
     def __reduce__(self):
         return type(self), (self.path, self.problems)
@@ -200,8 +201,10 @@ def as_name(value: object) -> str:
 
 
 def as_names(value: object) -> list[str]:
-    """A list of names (text split on commas, as for any list), each one as_name."""
+    """A list of at most MAX_NAMES names (text split on commas, as for any list), each one as_name."""
     items = as_texts(value)
+    if len(items) > MAX_NAMES:
+        raise ValueError(f"has {len(items):,} names: at most {MAX_NAMES} (each is a page and a feed)")
     for number, item in enumerate(items, start=1):
         try:
             as_name(item)

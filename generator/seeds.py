@@ -92,9 +92,21 @@ def sidecar_path(seed: Path) -> Path | None:
     """The `<seed-stem>.yaml` (or .yml) next to a seed, if there is one."""
     for suffix in SIDECAR_SUFFIXES:
         candidate = seed.with_suffix(suffix)
-        if candidate != seed and candidate.name not in DEFAULTS_NAMES and candidate.is_file():
-            return candidate
+        if candidate != seed and candidate.name not in DEFAULTS_NAMES and os.path.lexists(candidate):
+            return candidate  # a link or a pipe too: read_fields_file refuses it with the reason
     return None
+
+
+def fields_file_problem(path: Path, what: str) -> str | None:
+    """Why a sidecar or defaults file cannot be read (a link out of its folder, a pipe, a device), else None."""
+    try:
+        target = path.resolve(strict=True)
+        mode = os.stat(path).st_mode
+    except (OSError, RuntimeError) as error:
+        return f"unreadable {what}: {getattr(error, 'strerror', None) or error}"
+    if path.is_symlink() and not target.is_relative_to(path.parent.resolve()):
+        return f"{what} is a symbolic link out of its folder (to {printable_path(target)}): not read"
+    return None if stat.S_ISREG(mode) else f"{what} is not a regular file (a pipe, socket or device)"
 
 
 def read_fields_file(path: Path, what: str) -> dict:
@@ -103,6 +115,9 @@ def read_fields_file(path: Path, what: str) -> dict:
     the file and the reason otherwise."""
     from generator.schema import FrontMatterError, load_yaml, settable_fields
 
+    problem = fields_file_problem(path, what)
+    if problem:
+        raise SeedError(path, problem)
     try:
         if path.stat().st_size > MAX_FIELDS_BYTES:
             raise SeedError(path, f"{what} is over {MAX_FIELDS_BYTES // 1_000_000} MB: not front-matter fields")
@@ -126,7 +141,7 @@ def folder_defaults(seeds: list[Path], seeds_dir: Path) -> tuple[dict[Path, dict
         if folder not in by_folder:
             by_folder[folder] = {}
             for name in DEFAULTS_NAMES:
-                if (folder / name).is_file():
+                if os.path.lexists(folder / name):
                     try:
                         by_folder[folder] = read_fields_file(folder / name, "defaults file")
                     except SeedError as error:

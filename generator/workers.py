@@ -23,7 +23,8 @@ from multiprocessing.connection import Connection, Pipe, wait
 from pathlib import Path
 
 KILL_GRACE = 1.0  # seconds of CPU past a task's limit before the parent kills its worker
-WALL_FACTOR = 6  # a task that has not ended after this many times its limit in wall time is stopped too
+WALL_FACTOR = 60  # a task that has not ended after this many times its limit in wall time is stopped too (one that
+# waits on something; the CPU limit is what stops slow parsing, so a busy machine fails no good seed)
 POLL = 0.25  # seconds between the parent's looks at the busy workers' CPU time
 _PR_SET_PDEATHSIG = 1
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100

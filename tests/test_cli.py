@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import socket
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,20 @@ def test_a_theme_that_fails_is_one_line_exit_three_and_the_site_stays(chdir_proj
     errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and errors[0].startswith("error: Pelican failed: ") and "ZeroDivisionError" in errors[0]
     assert (chdir_project / "output" / "index.html").read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["ingest"], ["check"], ["build"]])
+def test_a_year_out_of_range_is_a_usage_error(chdir_project: Path, command: list[str], capsys) -> None:
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", chdir_project / "seeds")
+    assert main([*command, "--year", "-5"]) == 2
+    assert capsys.readouterr().err == "error: setting --year: must be a year such as 2016, not -5\n"
+
+
+def test_a_seed_name_with_control_characters_is_one_escaped_line(chdir_project: Path, capsys) -> None:
+    (chdir_project / "seeds" / "new\nline\x1b[31m.txt").write_bytes(b"")
+    assert main(["ingest"]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert errors == ["error: seeds/new\\x0aline\\x1b[31m.txt: file is empty"]
 
 
 def test_check_outside_a_project_is_one_line_and_exit_two(tmp_path: Path, monkeypatch, capsys) -> None:
@@ -205,3 +220,12 @@ def test_a_reader_closing_the_pipe_early_stops_nothing_and_sees_no_traceback(chd
     errors = command.stderr.read().decode()
     assert command.wait(timeout=300) == 1 and "Traceback" not in errors and "BrokenPipe" not in errors
     assert (chdir_project / "output" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_before_the_command_starts_is_one_line_and_its_exit_code(signum: int, code: int) -> None:
+    starting = ("import os, sys, time, types\n"
+                f"sys.modules['generator.cli'] = types.SimpleNamespace(run=lambda previous: (os.kill(os.getpid(), {int(signum)}), time.sleep(30)))\n"
+                "from generator.console import run\nrun()\n")
+    done = subprocess.run([sys.executable, "-c", starting], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (code, "interrupted: nothing was started\n")

@@ -325,3 +325,30 @@ def test_an_unusable_folder_defaults_file_is_one_error_and_its_seeds_still_inges
                    "listed in README.md, 'Front matter')")
     assert broken.startswith(f"{seeds / 'broken' / '_defaults.yaml'}: defaults file is not valid YAML (line 2")
     assert sorted(stories_by_seed(content)) == ["bad/a.txt", "broken/b.txt"]
+
+
+def test_a_hand_edited_story_whose_seed_now_gives_another_address_stays_one_story(project: Path) -> None:
+    seed = add_seed(project / "seeds", "s.txt", TASS_LAYOUT.format(headline="Grain talks open", body="Text."))
+    ingest(project / "seeds", project / "content")
+    story = next((project / "content").rglob("*.md"))
+    story.write_text(story.read_text() + "\nAn editor's note.\n")
+    seed.write_text(TASS_LAYOUT.format(headline="Grain talks open in Moscow", body="Text."))
+    for _ in range(3):
+        report = ingest(project / "seeds", project / "content")
+        assert list((project / "content").rglob("*.md")) == [story] and "An editor's note" in story.read_text()
+        assert len(report.kept) == 1 and "kept where it is" in report.kept[0] and not report.written
+    ingest(project / "seeds", project / "content", force=True)
+    assert [path.name for path in (project / "content").rglob("*.md")] == ["grain-talks-open-in-moscow.md"]
+
+
+def test_a_story_filed_twice_is_adopted_whole_when_the_record_is_lost(project: Path) -> None:
+    text = (corpus_folder("tass") / "tass-1894059.txt").read_text(encoding="utf-8")
+    add_seed(project / "seeds", "a.txt", text)
+    add_seed(project / "seeds", "b.txt", text)  # the agency sent it again
+    ingest(project / "seeds", project / "content")
+    before = snapshot(project / "content")
+    assert len([name for name in before if name.endswith(".md")]) == 1
+    (project / "content" / ".newsdigest.json").unlink()
+    report = ingest(project / "seeds", project / "content")
+    assert report.ok and not report.written and not report.kept and len(report.adopted) == 1
+    assert len(list((project / "content").rglob("*.md"))) == 1

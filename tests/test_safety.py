@@ -285,3 +285,21 @@ def test_hostile_seed_runs_nothing_in_a_real_browser(project: Path, browser) -> 
         assert page.locator("a[href^='javascript']").count() == 0
     finally:
         context.close()
+
+
+def test_sidecars_and_defaults_that_link_out_or_are_pipes_are_one_line_each(project: Path, tmp_path: Path) -> None:
+    seeds = project / "seeds"
+    (seeds / "sub").mkdir()
+    for name in ("a.txt", "c.txt", "sub/b.txt"):
+        shutil.copy(corpus_folder("tass") / "tass-1894059.txt", seeds / name)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("title: Not from the project\n", encoding="utf-8")
+    (seeds / "a.yaml").symlink_to(outside)
+    (seeds / "sub" / "_defaults.yaml").symlink_to(outside)
+    os.mkfifo(seeds / "c.yaml")
+    report = ingest(seeds, project / "content", default_year=2024)  # never blocks on the pipe
+    assert sorted(str(failure) for failure in report.failures) == [
+        f"{seeds / 'a.yaml'}: sidecar is a symbolic link out of its folder (to {outside}): not read",
+        f"{seeds / 'c.yaml'}: sidecar is not a regular file (a pipe, socket or device)",
+        f"{seeds / 'sub' / '_defaults.yaml'}: defaults file is a symbolic link out of its folder (to {outside}): not read"]
+    assert len(report.written) == 1 and "Not from the project" not in (project / "content" / report.written[0]).read_text()

@@ -117,6 +117,7 @@ def test_check_and_the_build_s_reader_agree_on_any_front_matter(tmp_path: Path, 
     ("tags: [NO, Norway]\n", "'tags' must be a list of names; item 1 is false"),
     ("time: 25:00\n", "'time' must be a time of day such as '14:06' or '4:40pm', not 1500"),
     ("- a list\n", "must be a YAML mapping"),
+    ("tags: [" + ", ".join(f"T{number}" for number in range(51)) + "]\n", "'tags' has 51 names: at most 50"),
     (BOMB, "YAML expands to more than 10,000 values (an alias bomb?)"),
     ("a: &a [*a]\ntags: *a\n", "YAML nested more than 20 deep (or a recursive alias)"),
 ])
@@ -218,3 +219,20 @@ def test_hostile_sidecars_and_front_matter_reach_no_page_or_feed(hostile_project
         assert check_feed(feed, "https://example.org/digest/" + feed.relative_to(site).as_posix()) == []
     _, problems = check_content(content)
     assert sorted({line.split(": ", 1)[0] for line in problems}) == sorted(line.split(": ", 1)[0] for line in built.skipped)
+
+
+def test_a_story_written_by_hand_never_takes_the_address_of_a_seed_s_story(project: Path) -> None:
+    shutil.copy(PROJECT / "seeds" / "000_5c9cc7032a8f1c3d.txt", project / "seeds" / "seed.txt")
+    (project / "seeds" / "seed.yaml").write_text("year: 2016\n", encoding="utf-8")
+    content = project / "content"
+    ingest(project / "seeds", content)
+    story = next(content.rglob("*.md"))
+    fields, _ = read_story(story)
+    squat = content / "0hand" / "squat.md"  # before the seed's story in path order
+    squat.parent.mkdir()
+    squat.write_text(f"---\ntitle: Squatter\ndate: {fields['date']}\nslug: {fields['slug']}\n---\nx\n", encoding="utf-8")
+    built = build_site(content, project / "output", settings_file=project / "pelicanconf.py")
+    assert [line.split(": ", 1)[0] for line in built.skipped] == [str(squat)]
+    page = project / "output" / f"{fields['date']:%Y/%m/%d}" / f"{fields['slug']}.html"
+    assert "Squatter" not in page.read_text(encoding="utf-8")
+    assert [line.split(": ", 1)[0] for line in check_content(content)[1]] == [str(squat)]
