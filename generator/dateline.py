@@ -7,7 +7,7 @@ import calendar
 import re
 
 from generator.agencies import AGENCIES, known_agency
-from generator.dates import find_dates
+from generator.dates import find_dates, without_other_calendars
 from generator.model import Dateline
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.regions import REGION_ABBREVIATIONS
@@ -41,7 +41,10 @@ _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     rf"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{'|'.join(_RUSSIAN_MONTHS)})\b\.?"
 )
-_REGION_WORD = rf"(?!{_MONTH})[{_UPPER}][\w'’.\-]*"
+# Weekdays, which a dateline may write in the place of its date (`SYDNEY, Thursday (AAP) -`) and which are never
+# its place or region.
+_WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+
 _YEAR = r"(?:19|20)\d\d"
 _DASH = r"(?:--?(?=\s|$)|_(?=\s|$)|[–—])"
 _MARKER_DASH = r"(?:--?(?!-)|_(?=\s|$)|[–—])"  # after a marker the dash may touch the text
@@ -49,21 +52,24 @@ _MARKER_DASH = r"(?:--?(?!-)|_(?=\s|$)|[–—])"  # after a marker the dash may
 # An agency named without brackets before the dash: `SYDNEY, March 3 AAP -`, `TOKYO, Jan. 17 Kyodo -`.
 _BARE_AGENCY = "(?i:" + "|".join(re.escape(alias) for alias in sorted(AGENCIES, key=len, reverse=True)
                                  if len(alias) > 2 and alias.replace(" ", "").isalpha()) + r")\b"
+_REGION_WORD = rf"(?!{_MONTH})(?!{_WEEKDAY})(?!{_BARE_AGENCY})[{_UPPER}][\w'’.\-]*"
 _DATELINE = re.compile(
     rf"""
     \s*+
     (?:\(\s*+(?P<lead>[^()\n]{{1,30}}?)\s*+\)\s*+(?:--?|[–—])\s*+)?
     (?:
-        (?P<place>{_CITY})(?:\s*+/\s*+{_CITY})*
+        (?!{_WEEKDAY})(?P<place>{_CITY})(?:\s*+/\s*+{_CITY})*
         (?:\s*+/\s*+(?P<slash_region>[^/\n]{{2,40}}?)\s*+/(?=\s*+,))?
         (?:\s*+\[\s*+(?P<bracket_region>[^\]\n]{{2,40}}?)\s*+\])?
         (?:\s*+\(\s*+(?P<paren_region>(?!{_BARE_AGENCY}){_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}})\s*+\)(?=\s*+,))?
         (?P<regions>(?:\s*+,\s*+{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,3}}){{0,2}})
+        (?:\s*+\(\s*+(?P<early>{_BARE_AGENCY})\s*+\))?  # `WARSAW (PAP), Jan. 19 -`: the marker before the date
         \s*+[,.]?
     )?
     (?:\s*+(?:
         (?P<month>{_MONTH})\s*+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*+(?P<year>{_YEAR}))?
       | (?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{_MONTH})(?:,?\s*+(?P<year_after>{_YEAR}))?
+      | (?P<weekday>{_WEEKDAY})
     )(?!\d))?
     \s*+[.,]?
     (?:
@@ -85,25 +91,25 @@ _MONTHS |= {name[:3]: number for number, name in enumerate(_RUSSIAN_MONTHS, star
 
 def parse_dateline(text: str) -> tuple[Dateline, str] | None:
     """Split a paragraph into its opening dateline and the rest, or None when it has none."""
-    match = _DATELINE.match(text[:_LONGEST_DATELINE])
+    match = _DATELINE.match(without_other_calendars(text[:_LONGEST_DATELINE]))
     if match is None or not _is_dateline(match):
         return None
     month, day, year = _date(match)
     dateline = Dateline(
-        raw=match.group().strip(),
+        raw=text[: match.end()].strip(),
         place=_place(match["place"]),
         region=_region(match),
         month=month,
         day=day,
         year=year,
-        agency=_agency(match["lead"] or match["paren"] or match["slash"] or match["bare"]),
+        agency=_agency(match["lead"] or match["paren"] or match["slash"] or match["bare"] or match["early"]),
     )
     return dateline, text[match.end():].lstrip()
 
 
 def _is_dateline(match: re.Match) -> bool:
     """Tell a real dateline from a sentence that happens to fit the pattern."""
-    marker = match["lead"] or match["paren"] or match["slash"] or match["bare"]
+    marker = match["lead"] or match["paren"] or match["slash"] or match["bare"] or match["early"]
     has_date = bool(match["month"] or match["month_after"])
     has_dash = bool(match["dash"]) or bool(re.search(r"[-–—_]", match["tail"] or ""))
     if match["lead"] and not known_agency(match["lead"]):
@@ -125,7 +131,8 @@ def _is_caps_place(match: re.Match) -> bool:
     place = match["place"]
     if not place or place != place.upper() or sum(ch.isalpha() for ch in place) < 2:
         return False
-    return place.split()[0].rstrip(":") not in _LABELS
+    first = place.split()[0].rstrip(":")
+    return first not in _LABELS and not re.fullmatch(_WEEKDAY, first)
 
 
 def _date(match: re.Match) -> tuple[int | None, int | None, int | None]:
@@ -199,6 +206,7 @@ _OPENING_PLACE = re.compile(
     rf"(?:,[ \t]{{1,3}}(?P<region>{_TITLE_WORD}(?: (?:{_TITLE_WORD}|of|and|the)){{0,4}}))?"
 )
 _TITLE_PLACE = re.compile(rf"[ \t]{{0,3}}(?P<place>{_CITY})(?:,[ \t]{{1,3}}(?P<region>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,3}}))?")
+_TITLE_COLON = re.compile(rf"[ \t]{{0,3}}(?P<place>{_CITY}):[ \t]{{1,3}}(?=[{_UPPER}\"“])")
 _AFTER_PLACE = re.compile(r"[ \t]{0,3}[,.]?[ \t]{0,3}")
 _SEPARATOR_AFTER = re.compile(r"[ \t]{0,3}(?:--?|[–—_:]|/)?[ \t]{0,3}")
 
@@ -206,7 +214,11 @@ _SEPARATOR_AFTER = re.compile(r"[ \t]{0,3}(?:--?|[–—_:]|/)?[ \t]{0,3}")
 def opening_place(text: str) -> tuple[Dateline, str] | None:
     """The upper-case place that opens a lead or a dateline line in a form no wire pattern covers, whatever follows
     it: `AL-AIN, United Arab Emirates 1996-12-06`, `ROME Italian police said`. The place or its region must be in
-    the gazetteer, unless a full written date follows the place (`LIRCAY 1989-11-14`)."""
+    the gazetteer, unless a full written date follows the place (`LIRCAY 1989-11-14`). A city or country of the
+    gazetteer written in title case and followed by a colon opens a lead too (`New Delhi: The Cabinet ...`)."""
+    colon = _TITLE_COLON.match(text[:_LONGEST_DATELINE])
+    if colon and _is_city_or_country(_place(colon["place"])):
+        return _opening_dateline(colon.group().strip(), colon["place"], None, None), text[colon.end():]
     match = _OPENING_PLACE.match(text[:_LONGEST_DATELINE])
     if match is None or not _is_caps_place(match) or re.search(r"['’]S$", match["place"]):
         return None
@@ -257,6 +269,16 @@ def _opening_dateline(raw: str, place: str, region: str | None, date) -> Datelin
     return Dateline(raw=raw, place=_place(place), region=_region_name(region) if region else None,
                     month=date.month if date else None, day=date.day if date else None,
                     year=date.year if date else None)
+
+
+def known_city(text: str) -> Dateline | None:
+    """A city of the gazetteer written alone in title case (`Doha`), as a dateline with only a place; a country
+    alone is more often a section's or a tag's name."""
+    match = _TITLE_PLACE.fullmatch(text.strip())
+    found = gazetteer().lookup(_place(match["place"]), min_population=0) if match and not match["region"] else None
+    if found is None or found.kind != "city":
+        return None
+    return _opening_dateline(text.strip(), match["place"], None, None)
 
 
 def _is_city_or_country(place: str | None) -> bool:

@@ -25,8 +25,27 @@ MONTH_NAMES = (
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 )
 """Month names and abbreviations (English, and Russian in the genitive: "5 марта"), any case."""
+# Month and weekday names of the other languages European wires date their copy in (German, French, Spanish,
+# Italian, Portuguese), read only where a date is written day first: `Donnerstag, 3. Februar 2022`, `3 février 2022`,
+# `3 de febrero de 2022`.
+_FOREIGN_MONTHS = {
+    1: "januar jänner janvier enero gennaio janeiro", 2: "februar février fevrier febrero febbraio fevereiro",
+    3: "märz maerz mars marzo março", 4: "april avril abril aprile", 5: "mai mayo maggio maio",
+    6: "juni juin junio giugno junho", 7: "juli juillet julio luglio julho", 8: "august août aout agosto",
+    9: "september septembre septiembre setiembre settembre setembro", 10: "oktober octobre octubre ottobre outubro",
+    11: "november novembre noviembre novembro", 12: "dezember décembre decembre diciembre dicembre dezembro",
+}
+_FOREIGN_MONTH_NUMBERS = {name: number for number, names in _FOREIGN_MONTHS.items() for name in names.split()}
+_FOREIGN_WEEKDAYS = {
+    0: "montag lundi lunes lunedì segunda-feira понедельник", 1: "dienstag mardi martes martedì terça-feira вторник",
+    2: "mittwoch mercredi miércoles mercoledì quarta-feira среда", 3: "donnerstag jeudi jueves giovedì quinta-feira четверг",
+    4: "freitag vendredi viernes venerdì sexta-feira пятница", 5: "samstag sonnabend samedi sábado sabato суббота",
+    6: "sonntag dimanche domingo domenica воскресенье",
+}
+_FOREIGN_WEEKDAY_NUMBERS = {name: number for number, names in _FOREIGN_WEEKDAYS.items() for name in names.split()}
+_FOREIGN_MONTH = "(?i:" + "|".join(sorted(_FOREIGN_MONTH_NUMBERS, key=len, reverse=True)) + ")"
 _WEEKDAY = (r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
-            r"|sun(?:day)?)")
+            r"|sun(?:day)?|" + "|".join(sorted(_FOREIGN_WEEKDAY_NUMBERS, key=len, reverse=True)) + ")")
 _YEAR = r"(?:1[89]|20)\d\d"
 # Every quantifier is bounded or separated from its neighbours by a literal, so a match attempt does bounded work
 # at each position: finditer is linear in the length of the text.
@@ -43,13 +62,32 @@ _WRITTEN_DATE = re.compile(
         (?P<numeric_year>{_YEAR}|\d\d)(?![\d.])
       | (?P<month>{MONTH_NAMES})\.?{_SPACE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)
         (?:,?{_SPACE}(?P<year>{_YEAR})(?!\d))?
-      | (?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?{_SPACE}(?:of{_SPACE})?(?P<month_after>{MONTH_NAMES})\b\.?
-        (?:,?{_SPACE}(?P<year_after>{_YEAR})(?!\d))?
+      | (?P<day_first>\d{{1,2}})(?:st|nd|rd|th|\.)?{_SPACE}(?:of{_SPACE}|de{_SPACE})?
+        (?P<month_after>{MONTH_NAMES}|{_FOREIGN_MONTH})\b\.?
+        (?:,?{_SPACE}(?:de{_SPACE})?(?P<year_after>{_YEAR})(?!\d))?
     )
     (?![\w])
     """,
     re.VERBOSE,
 )
+# A date of the Islamic or Persian calendar, which Gulf and Iranian wires print beside the Gregorian one
+# (`Jumada Al-Awwal 12, 1445`, `12 Dey 1402`): read past it, never as the story's date. The year (13xx-14xx) beside
+# the month keeps short month names (`Dey`, `Tir`) from matching ordinary words.
+_OTHER_MONTHS = (r"muharram|safar|rabi['’]?[ -]?(?:a[lr]|ul|el)?[ -]?(?:awwal|akhir|akhar|thani|ula|oula)"
+                 r"|jumad[ae]?[ -]?(?:a[lr]|ul|el)?[ -]?(?:awwal|akhir|akhirah|akhar|thani|ula|oula|ukhra)|rajab"
+                 r"|sha['’]?ban|rama[dz]h?an|shawwal|dhu[ -']?(?:a?l)?[ -]?(?:qa['’]?dah|qi['’]?dah|hijjah?)"
+                 r"|farvardin|ordibehesht|khordad|tir|a?mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand")
+_OTHER_CALENDAR_DATE = re.compile(
+    rf"(?<![\w])(?:\d{{1,2}}[ \t]{{1,3}}(?:{_OTHER_MONTHS}),?[ \t]{{1,3}}1[34]\d\d"
+    rf"|(?:{_OTHER_MONTHS})[ \t]{{1,3}}\d{{1,2}},?[ \t]{{1,3}}1[34]\d\d)(?:[ \t]{{0,3}}(?:AH|A\.H\.|SH|H)\b)?[ \t]{{0,3}},?",
+    re.IGNORECASE)
+
+
+def without_other_calendars(text: str) -> str:
+    """The text with Islamic and Persian calendar dates blanked out (same length, so positions hold)."""
+    return _OTHER_CALENDAR_DATE.sub(lambda match: " " * len(match.group()), text)
+
+
 TIME_ZONES = r"(?:GMT|UTC|MSK|[ECMP][SD]T|BST|CES?T|EES?T|JST|KST|HKT|SGT|IST|AES?T|AEDT)"
 """The zone abbreviations wire copy stamps times with (`1420 GMT`, AP's `1522CDT`, `09:30 JST`)."""
 ZONE_MINUTES = {"GMT": 0, "UTC": 0, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
@@ -93,7 +131,7 @@ def find_dates(text: str, month_first: bool = False) -> Iterator[WrittenDate]:
     `06.12.1996`, `12/06/1996` (day first unless `month_first`, or when only one reading exists), each with an
     optional weekday before it. Impossible dates are skipped."""
     for match in _WRITTEN_DATE.finditer(text):
-        weekday = _WEEKDAY_NAMES.get(match["weekday"][:3].lower()) if match["weekday"] else None
+        weekday = weekday_number(match["weekday"]) if match["weekday"] else None
         for year, month, day in _readings(match, month_first, weekday):
             if _exists(year, month, day):
                 yield WrittenDate(match.start(), match.end(), year, month, day, weekday)
@@ -127,9 +165,18 @@ def full_year(written: str) -> int:
     return year
 
 
-def month_number(name: str) -> int:
-    """1-12 for an English or Russian month name or abbreviation ('Sept.' -> 9, 'марта' -> 3)."""
+def weekday_number(name: str) -> int | None:
+    """0-6 (Monday 0) for a weekday's name or abbreviation in English or another language of `_FOREIGN_WEEKDAYS`."""
     key = name.lower().rstrip(".")
+    return _FOREIGN_WEEKDAY_NUMBERS.get(key, _WEEKDAY_NAMES.get(key[:3]))
+
+
+def month_number(name: str) -> int:
+    """1-12 for an English, Russian or other month name or abbreviation ('Sept.' -> 9, 'марта' -> 3, 'Februar' ->
+    2)."""
+    key = name.lower().rstrip(".")
+    if key in _FOREIGN_MONTH_NUMBERS:
+        return _FOREIGN_MONTH_NUMBERS[key]
     if key[:3] in _MONTH_NUMBERS:
         return _MONTH_NUMBERS[key[:3]]
     return next(number for number, stem in sorted(enumerate(_RUSSIAN_MONTHS, start=1), key=lambda pair: -len(pair[1]))

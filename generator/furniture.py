@@ -23,7 +23,8 @@ play pause video videos photo photos gallery image images font text size zoom aa
 skip more read follow like likes views feedback advertisement advertisements advertising ad ads sponsored promoted
 newsletter newsletters rss feed feeds app apps cookie cookies accept settings privacy policy terms contact help faq
 archive archives latest news all trending popular most viewed section sections topics topic tags tag
-related recommended min mins minute minutes ago hour hours seconds continue continues continued below above scroll
+related recommended min mins minute minutes ago hour hours day days week weeks month months yesterday today seconds
+continue continues continued below above scroll
 toggle navigation nav main content page full screen fullscreen options tools translate edition
 reading time listen audio podcast podcasts live updates update breaking exclusive subscriber subscribers premium
 free trial offer get send gift report correction corrections print-friendly embed open view expand collapse
@@ -65,11 +66,14 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r"see also:?.{0,200}",
             r"related:.{0,200}",
             r"(follow|subscribe to) \S+( \S+){0,3} on \S+( \S+){0,2}",
-            r"(photo|image|picture|video)( credit)?s?\s{0,3}[:©].{0,150}",
+            r"(photo|foto|bild|image|picture|video|фото)( credit)?s?\s{0,3}[:©].{0,150}",
             # a caption ending with its credit: `... in Brussels. Photograph: Olivier Hoslet/EPA`, `... [Amr Alfiky/Reuters]`
             r".{0,300}\b(photograph|photo|picture|image)( credit)?:\s{0,3}[^.:]{1,80}",
             r".{0,300}\[[^\[\]]{1,60}/[^\[\]]{1,40}\]",
             r".{0,300}\(\s{0,2}[A-Z][\w.-]{1,20}\s{0,2}/\s{0,2}[^()/]{1,60}\)",  # `... in Dakar (AFP / Seyllou)`
+            # a caption ending with an agency's photo credit: `... on Monday. REUTERS/Vyacheslav Madiyevskyy`
+            r".{0,300}[.)]\s{1,3}(?-i:(?:[A-Z]{2,10}|[A-Z][a-z]{1,20} (?:Images|Pictures))(?: Photo)?\s{0,2}/\s{0,2}"
+            r"[A-Z][a-z][\w'’.-]{0,30}(?:\s[A-Z][a-z][\w'’.-]{0,30}){0,3})",
             r"©.{0,150}",
             r"\(c\)\s{0,3}(?=[^.]{0,100}\b(1[89]\d\d|20\d\d|limited|ltd|inc|rights)\b).{0,150}",
             r"copyright\b.{0,150}",
@@ -94,6 +98,11 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r"_{3,}",  # AP's separator line (`---` stays: it may be the story's own text)
             r"\((adds|updates|recasts|corrects|changes|rewrites|refiles|repeats|writes through|new throughout|"
             r"fixes|removes|inserts|clarifies|amends)\b[^()]{0,200}\)",
+            r"(eds?|editors?)\s{0,3}:\s{0,3}[^\n]{0,200}",  # a desk's note to editors: `Eds: UPDATES death toll`
+            # a record's number: `News ID: 85712344`, `Story No. 4521`, `Article ID 2024-118`
+            r"([a-z]\w{0,15}\s{1,3}){0,2}(id|no|number|code)\.?\s{0,3}:?\s{0,3}#?\d[\d-]{3,20}",
+            # a wire's slug line: `BC-Japan-Quake, 1st Ld-Writethru,0512`, `AM-Budget-Vote,0430`, `a0512 BC-...`
+            r"([a-z]\d{3,4}\s{1,3})?[a-z]{1,3}-[\w-]{1,60}(\s{0,3},\s{0,3}[\w -]{1,40}){0,3}\s{0,3},\s{0,3}\d{3,4}",
         )
     ),
     re.IGNORECASE,
@@ -144,6 +153,23 @@ def _may_be_control(line: str) -> bool:
             or not first.isalpha())
 
 
+_MENU_SPLIT = re.compile(r"\s{0,3}[|•·]\s{0,3}")
+MENU_ITEMS, MENU_ITEM_WORDS = 3, 3
+
+
+def is_menu(line: str) -> bool:
+    """A site's menu on one line: three or more short items between bars or bullets, none a sentence
+    (`Politics | Business | World`, `Local News | Arab News | World News`, `Falklands/Malvinas | Argentina | Chile`)."""
+    if line.count(" ") > 60 or not any(mark in line for mark in "|•·"):
+        return False
+    items = [item.strip() for item in _MENU_SPLIT.split(line.strip(" |•·"))]
+    barred = "|" in line  # bullets may also run a summary's points together: there every item must be a name
+    return len(items) >= MENU_ITEMS and all(
+        item and len(item.split()) <= MENU_ITEM_WORDS and item[-1] not in ".!?:" and not item[0].islower()
+        and (barred or all(word[:1].isupper() or not word[:1].isalpha() for word in item.split()))
+        for item in items)
+
+
 def is_breadcrumb(line: str) -> bool:
     """`Home > World > Europe`, `News / Politics`: short parts joined by separators, naming sections."""
     if line.count(" ") > 40 or not _ANY_SEPARATOR.search(line):
@@ -182,10 +208,80 @@ def is_agency_name(line: str) -> bool:
     ) if 0 < len(words) <= 6 else False
 
 
-def is_label(line: str) -> bool:
-    """A label whose value is the next line: `Image caption,`, `Image source,`, `Photo:`; it and the value are
-    furniture."""
+# Last words of an organisation's name: a masthead or publisher line names one (`Kuwait News Agency`, `Ahram
+# Online`, `Japan Economic Newswire`, `Acme Robotics Inc.`).
+ORGANISATION_WORDS = frozenset("""agency news press newswire newswires wire wires service services online broadcasting
+broadcaster corporation network television tv radio times post herald tribune gazette journal telegraph daily media
+group inc inc. ltd ltd. corp corp. plc llc co co. company holdings limited ag sa se nv gmbh asa oyj bhd agentur agence
+agencia agenzia agência
+presse prensa stampa агентство новости""".split())
+_PUBLISHER_SPLIT = re.compile(r"\s{1,3}[-–—|:]\s{1,3}|[.:](?=\s)|[()]|\s[|•·]\s")
+_NAME_LINK_WORDS = frozenset("of for and the de del di du la le el des & и".split())
+_COMPANY_SUFFIXES = frozenset("plc inc inc. ltd ltd. llc corp. co. gmbh".split())
+# The line a press release page puts over the company that issued it: its value (the next line) is no headline.
+_PROVIDER_LABEL = re.compile(r"(?:news|content|story|article|release|information)?\s{0,3}"
+                             r"(?:provided|distributed|supplied|issued)\s{1,3}by\s{0,3}:?", re.IGNORECASE)
+MAX_ORGANISATION_WORDS = 6
+MAX_SLOGAN_WORDS = 9
+
+
+def names_publisher(line: str, publishers: frozenset[str] = frozenset()) -> bool:
+    """A masthead or publisher line: an organisation's name (`Kuwait News Agency (KUNA)`, `VietnamPlus`, `MercoPress.
+    South Atlantic News Agency`), alone or with its abbreviation, a second name or a slogan in title case (`MENA -
+    Middle East News Agency - The Voice of Egypt Since 1955`). `publishers` are the names (lower case) the story gives
+    its agency elsewhere (a dateline marker): a part that is one of them is an organisation's name too."""
     text = line.strip()
+    if not text or len(text) > 160 or text[-1] in "!?,;":
+        return False
+    parts = [part.strip() for part in _PUBLISHER_SPLIT.split(text) if part.strip(" .")]
+    if not parts or not _is_organisation(parts[0], publishers):
+        return False
+    return all(_is_organisation(part, publishers) or _is_title_phrase(part, MAX_SLOGAN_WORDS) or is_slogan(part)
+               for part in parts[1:])
+
+
+def is_slogan(part: str) -> bool:
+    """An agency's slogan after its name, on its line or the next: a few words that say what it is (`Türkiye's
+    leading news agency`, `Multimedia platform for broadcasting in Ukraine and the world`)."""
+    words = [word.lower().strip(".,'’") for word in part.split()]
+    return len(words) <= MAX_SLOGAN_WORDS and any(word in ORGANISATION_WORDS for word in words)
+
+
+def _is_organisation(part: str, publishers: frozenset[str]) -> bool:
+    """A part of a line that is an organisation's name: a known agency or the story's, one branded word
+    (`VietnamPlus`, `MercoPress`), or up to six capitalised words ending in an organisation's word."""
+    words = part.split()
+    key = part.lower().strip(" .")
+    initials = "".join(word[0] for word in words if word.lower() not in _NAME_LINK_WORDS).lower()
+    if key in AGENCIES or key in publishers or len(initials) >= 3 and initials in publishers:
+        return True  # `Associated Press of Pakistan` for a story marked `(APP)`
+    if len(words) == 1:
+        word = words[0].strip(".")
+        inner_capital = any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word)
+        return word.isalpha() and inner_capital  # a word in capitals alone may be a shouted headline (`INDEX`)
+    named = [word.lower().strip(".,") for word in words]
+    if "of" in named[1:]:  # `Press Trust of India`, `Associated Press of Pakistan`: an organisation's word before `of`
+        before = named[: named.index("of", 1)]
+        found = any(word in ORGANISATION_WORDS for word in before)
+    else:
+        found = named[-1] in ORGANISATION_WORDS
+    return len(words) <= MAX_ORGANISATION_WORDS and found and _is_title_phrase(part, MAX_ORGANISATION_WORDS)
+
+
+def _is_title_phrase(part: str, most: int) -> bool:
+    """A few words, each capitalised (or a number, a small linking word or a company's suffix written small, `plc`):
+    a name or a slogan, not a sentence."""
+    words = part.split()
+    return 0 < len(words) <= most and all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _NAME_LINK_WORDS
+                                          or word in _COMPANY_SUFFIXES for word in words)
+
+
+def is_label(line: str) -> bool:
+    """A label whose value is the next line: `Image caption,`, `Image source,`, `Photo:`, `News provided by`; it and
+    the value are furniture."""
+    text = line.strip()
+    if _PROVIDER_LABEL.fullmatch(text):  # `News provided by` over the company's name
+        return True
     return text[-1:] in ",:" and len(text) < 40 and len(text.split()) <= 3 and is_control_line(text[:-1])
 
 
@@ -199,7 +295,8 @@ def is_furniture(line: str) -> bool:
         return False
     if _DEBRIS.fullmatch(text):
         return True
-    return is_control_line(text) or is_breadcrumb(text) or is_agency_name(text)
+    return (is_control_line(text) or is_breadcrumb(text) or is_menu(text) or is_agency_name(text)
+            or _PROVIDER_LABEL.fullmatch(text) is not None)
 
 
 def is_debris_text(text: str) -> bool:

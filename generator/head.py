@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.agencies import AGENCIES, AGENCY_NAMES
-from generator.dateline import opening_place, parse_dateline, parse_dateline_line
-from generator.dates import TIME_ZONES, ZONE_MINUTES, find_dates, has_time
+from generator.dateline import known_city, opening_place, parse_dateline, parse_dateline_line
+from generator.dates import TIME_ZONES, ZONE_MINUTES, find_dates, has_time, without_other_calendars
 from generator.filed import filing_time as time_of_day
 from generator.furniture import (
     CONTROL_WORDS,
@@ -26,6 +26,8 @@ from generator.furniture import (
     is_furniture,
     is_label,
     is_section_name,
+    is_slogan,
+    names_publisher,
     words_of,
 )
 from generator.layout import LIST_ITEM, SENTENCE_END, Chunk, is_list, split_lines, wrap_width
@@ -50,7 +52,9 @@ _LABEL_VALUE = re.compile(r"\s{0,3}(?:source|editor|editors|author|by|reporter|w
                           r"published|posted|last updated)\s{0,3}:\s{0,3}[^:]{0,60}", re.IGNORECASE)
 _META_WORDS = frozenset("""published publish posted updated update last modified first filed created issued released date
 time dateline gmt utc msk est edt cet cest bst pst cst et local am pm a.m p.m source news agency on at by of all
-monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun""".split())
+monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun uhr h à um de le eastern pacific
+central mountain standard daylight summer stand aktualisiert veröffentlicht publié mis jour actualizado publicado
+actualización aggiornato pubblicato il alle mo di mi do fr sa so cycle edition final""".split())
 _META_SEPARATORS = re.compile(r"[|•·/–—-]")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s{0,3}[ap]\.?m\.?)?"
                     r"|(?<!\d)\d{3,4}\s{0,3}(?=" + TIME_ZONES + r"\b)"
@@ -71,6 +75,7 @@ _ARTICLE_FIRST = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"\b[A-Z]\.$|\b[A-Z][a-z]{0,3}\.$")  # `U.S.`, `Co.`: a headline may end so
 _NAME_PARTICLES = frozenset("de da di del della van von der den le la al bin ibn dos das du".split())
 STANDFIRST_RATIO = 1.3
+PUBLISHER_PENALTY = 3.0
 NEAR_BEST = 0.6
 LEAD_RUN = 4  # a line that opens with this many of the lead's words in a row restates the lead
 PAIR_SHARE_GAIN = 0.25  # of two stacked headline-like lines, the lower one wins with this much more of the lead
@@ -227,8 +232,12 @@ def story_start(paragraphs: list[Chunk], kinds: Kinds, prose: int) -> int:
 
 
 def opens_with_dateline(text: str) -> bool:
-    """The paragraph opens with a dateline and goes on with the story."""
-    found = parse_dateline(text) or opening_place(text)
+    """The paragraph opens with a dateline and goes on with the story. An upper-case place without a wire's
+    dateline form (`UAE, France sign deal`) opens the story only in a paragraph of prose's length: a headline may
+    start with one too."""
+    found = parse_dateline(text)
+    if found is None and len(text.split()) >= PROSE_WORDS:
+        found = opening_place(text)
     return found is not None and bool(found[1].strip())
 
 
@@ -243,13 +252,11 @@ def metadata_rest(text: str, month_first: bool = False) -> str | None:
     byline or nothing (''). None for a line with no date or time, or with other words."""
     if len(text) > 200:
         return None
+    text = without_other_calendars(text)
     dates = list(find_dates(text, month_first))
     if not dates and not has_time(text):
         return None
-    rest = text
-    for written in reversed(dates):
-        rest = rest[: written.start] + " " + rest[written.end:]
-    rest = AGENCY_NAMES.sub(" ", _CLOCK.sub(" ", rest))
+    rest = AGENCY_NAMES.sub(" ", _CLOCK.sub(" ", without_dates(text, dates)))
     byline = ""
     for part in _META_SEPARATORS.split(rest):
         if not part.strip(" ,:;") or _LABEL_VALUE.fullmatch(part):
@@ -257,11 +264,36 @@ def metadata_rest(text: str, month_first: bool = False) -> str | None:
         if all(_is_label_word(token) for token in _TOKEN.findall(part)) or _TAG_LIST.fullmatch(part):
             continue
         name = part.strip(" ,:;")
+        if stamp_place(name) is not None:
+            continue
         if not byline and (parse_byline(name) or bare_name(name)):
             byline = name
             continue
         return None
     return byline
+
+
+def stamp_place(part: str) -> Dateline | None:
+    """A place standing alone in a part of a date line: upper-case (`Updated - Aug 14 2024 10:05 IST - NEW DELHI`),
+    or a city of the gazetteer (`Doha, Sha'ban 24, 1445 | March 05, 2024`): the story's dateline place."""
+    if not part.isupper():
+        return known_city(part)
+    found = opening_place(part)
+    return found[0] if found is not None and not found[1].strip() else None
+
+
+def places_in_stamp(text: str) -> list[Dateline]:
+    """The places a date line names in its parts, its dates left out."""
+    text = without_other_calendars(text)
+    parts = (part.strip(" ,:;") for part in _META_SEPARATORS.split(without_dates(text, list(find_dates(text)))))
+    return [found for found in map(stamp_place, parts) if found is not None]
+
+
+def without_dates(text: str, dates: list) -> str:
+    """The text with each of its written dates (found in it by find_dates) replaced by a space."""
+    for written in reversed(dates):
+        text = text[: written.start] + " " + text[written.end:]
+    return text
 
 
 def _is_label_word(token: str) -> bool:
@@ -326,6 +358,7 @@ def read_head(paragraphs: list[Chunk], kinds: list[str], lead: Chunk | None, lat
                 head.stated.append((StatedDate(written.year, written.month, written.day, "metadata"), text))
             head.time = head.time or filing_time(text)
             rest = metadata_rest(text, month_first)
+            head.dateline = head.dateline or next(iter(places_in_stamp(text)), None)
             if rest and head.byline is None:
                 head.byline, head.byline_agency = parse_byline(rest) or (bare_name(rest), None)
         elif kind in ("byline", "name") and head.byline is None:
@@ -347,7 +380,8 @@ def choose_headline(head: Head, paragraphs: list[Chunk], kinds: list[str], lead:
     if not candidates:
         return
     later_lines = {folded(line) for line in later}
-    scores = {index: headline_score(index, paragraphs, kinds, lead, later_lines) for index in candidates}
+    publishers = publishers_of(lead)
+    scores = {index: headline_score(index, paragraphs, kinds, lead, later_lines, publishers) for index in candidates}
     # The headline comes first: the first candidate about as good as the best one.
     near = [index for index in candidates if scores[index] >= max(scores.values()) - NEAR_BEST]
     best = _headline_of_pair(near, paragraphs, kinds, lead)
@@ -373,7 +407,19 @@ def _headline_of_pair(near: list[int], paragraphs: list[Chunk], kinds: list[str]
     return first
 
 
-def headline_score(index: int, paragraphs: list[Chunk], kinds: list[str], lead: str, later: set[str]) -> float:
+def publishers_of(lead: str) -> frozenset[str]:
+    """The names (lower case) the lead's dateline gives the story's agency: as written, its canonical name and its
+    aliases (`/БЕЛТА/` gives `белта`, `belta`)."""
+    found = parse_dateline(lead)
+    agency = found[0].agency if found else None
+    if not agency:
+        return frozenset()
+    names = {agency.lower(), *(alias for alias, name in AGENCIES.items() if name == agency)}
+    return frozenset(names)
+
+
+def headline_score(index: int, paragraphs: list[Chunk], kinds: list[str], lead: str, later: set[str],
+                   publishers: frozenset[str] = frozenset()) -> float:
     """How much the paragraph at `index` looks like the story's headline (higher is likelier): by its shape and
     style, its words shared with the lead, what stands under it, and repetition."""
     text = paragraphs[index].text
@@ -389,6 +435,9 @@ def headline_score(index: int, paragraphs: list[Chunk], kinds: list[str], lead: 
         score -= 1.5
     if bare_name(text):
         score -= 1.0
+    if names_publisher(text, publishers) or is_slogan(text) and index and names_publisher(paragraphs[index - 1].text,
+                                                                                           publishers):
+        score -= PUBLISHER_PENALTY  # a masthead (the site's or agency's name, or its slogan), never the headline
     if is_title_case(text):
         score += 0.5  # a headline's own style; standfirsts and captions are written as sentences
     if _ARTICLE_FIRST.match(text):

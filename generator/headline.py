@@ -7,6 +7,7 @@ capitals when the text does not say otherwise."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,7 +20,8 @@ _HEADLINE_LABEL = re.compile(
     r"^\s{0,3}(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|REPEAT|FLASH|URGENT|BREAKING|WRAPUP|RPT-UPDATE|EXCLUSIVE"
     r"|ANALYSIS|FACTBOX|INSIGHT|EXPLAINER|PREVIEW|TIMELINE|BREAKINGVIEWS|GRAPHIC)(?:\s{0,3}\d{1,3})?\s{0,3}[-:–]"
     r"\s{0,3}"
-    r"|\((?:LEAD|\d{1,2}(?:st|nd|rd|th)\s{1,3}LD|URGENT|CORRECTED|UPDATE|ATTN:[^)]{0,200}|AMENDED|REFILE|EDS:[^)]{0,200})"
+    r"|\((?:LEAD|\d{1,2}(?:st|nd|rd|th)\s{1,3}LD|URGENT|CORRECTED|UPDATE|ATTN:[^)]{0,200}|AMENDED|REFILE|EDS:[^)]{0,200}"
+    r"|NEWS\s{1,3}(?:FOCUS|ANALYSIS)|(?:YONHAP\s{1,3})?(?:INTERVIEW|FEATURE)|FLASH|BREAKING)"
     r"\)\s{0,3}(?:[-–]\s{0,3})?){1,4}",
     re.IGNORECASE,
 )
@@ -51,9 +53,22 @@ def version_rank(headline: str) -> int:
     return int(match["update"] or match["lead"] or 1)
 
 
-def strip_desk_labels(headline: str) -> str:
-    """The headline without desk labels before it or notes after it (all of it, if nothing else is left)."""
-    return _HEADLINE_NOTE.sub("", _HEADLINE_LABEL.sub("", headline)) or headline
+# Dow Jones writes `DJ ` before its headlines: its desk's label, not the story's words.
+_AGENCY_LABELS = {"Dow Jones": re.compile(r"^\s{0,3}DJ\s{1,3}(?=\S)")}
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+
+
+def strip_desk_labels(headline: str, agency: str | None = None) -> str:
+    """The headline without desk labels before it or notes after it (all of it, if nothing else is left); the
+    agency's own label (`DJ ` of Dow Jones) goes too."""
+    label = _AGENCY_LABELS.get(agency or "")
+    stripped = _HEADLINE_NOTE.sub("", _HEADLINE_LABEL.sub("", label.sub("", headline) if label else headline))
+    return stripped or headline
+
+
+def unescaped(headline: str) -> str:
+    """HTML character references (`&amp;`, `&#39;`) a scraper left in a headline, as the characters they stand for."""
+    return _ENTITY.sub(lambda match: html.unescape(match.group()), headline) if "&" in headline else headline
 
 
 def is_shouting(headline: str) -> bool:

@@ -29,6 +29,19 @@ class Chunk:
         return join_lines(self.lines)
 
 
+# 1990s wire copy marks its header lines with `^` and ends them with `<` (`=` for a byline's): layout codes.
+_WIRE_CODES = re.compile(r"^([ \t]{0,8})\^|[<=][ \t]{0,3}$", re.MULTILINE)
+_WIRE_CODED_LINE = re.compile(r"^[ \t]{0,8}\^[^\n]{0,300}[<=][ \t]{0,3}$", re.MULTILINE)
+MIN_WIRE_CODED_LINES = 2
+
+
+def without_wire_codes(text: str) -> str:
+    """The text less the `^` and `<` layout codes of old wire copy, when at least two lines carry them."""
+    if "^" not in text or len(_WIRE_CODED_LINE.findall(text, 0, 20_000)) < MIN_WIRE_CODED_LINES:
+        return text
+    return _WIRE_CODES.sub(lambda match: match.group(1) or "", text)
+
+
 def split_chunks(text: str) -> list[Chunk]:
     """Runs of non-blank lines, split at blank lines."""
     chunks: list[Chunk] = []
@@ -86,14 +99,16 @@ def split_lines(chunk: Chunk, stands_alone: Callable[[str, str], bool], width: i
     """The lines of a chunk at the top of a story, each its own paragraph unless it continues the line before: a
     headline wrapped over two lines is one, a headline, byline and date written on three lines are three. `width`
     is the text's wrap width (0 when it was not wrapped). A line for which `stands_alone(line, next line)` is true
-    (a byline, a date) never continues another."""
+    (a byline, a date, a menu) never continues another, and no line continues it."""
     if is_list(chunk.lines):
         return [chunk]
     base = min(indent_of(line) for line in chunk.lines)
     paragraphs: list[Chunk] = []
     for offset, line in enumerate(chunk.lines):
         following = chunk.lines[offset + 1] if offset + 1 < len(chunk.lines) else ""
-        if paragraphs and continues(paragraphs[-1].lines[-1], line, width, base) and not stands_alone(line, following):
+        previous = paragraphs[-1].lines[-1] if paragraphs else ""
+        if (paragraphs and continues(previous, line, width, base) and not stands_alone(line, following)
+                and not stands_alone(previous, line)):
             paragraphs[-1].lines.append(line)
         else:
             paragraphs.append(Chunk(chunk.line + offset, [line]))

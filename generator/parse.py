@@ -11,12 +11,12 @@ from pathlib import Path
 
 from generator.agencies import INLINE_SIGNOFF_WORDS, SIGNOFF_WORDS, agency_from_signoff, writes_month_first
 from generator.dateline import opening_place, parse_dateline
-from generator.dates import stated_date_in
+from generator.dates import find_dates, stated_date_in
 from generator.decode import decode_seed
 from generator.errors import SeedError
 from generator.furniture import LINK_LABEL, LINKS_LIST_LABEL, is_furniture, is_label, is_section_name
-from generator.head import MAX_HEADLINE_CHARS, Head, Kinds, find_lead, read_head, top_paragraphs
-from generator.headline import strip_desk_labels
+from generator.head import MAX_HEADLINE_CHARS, Head, Kinds, find_lead, metadata_rest, read_head, top_paragraphs
+from generator.headline import strip_desk_labels, unescaped
 from generator.layout import (
     LIST_ITEM,
     SENTENCE_END,
@@ -25,9 +25,11 @@ from generator.layout import (
     join_lines,
     split_chunks,
     split_paragraphs,
+    without_wire_codes,
     wrap_width,
 )
 from generator.model import Article, Block, Dateline, StatedDate
+from generator.records import as_story
 
 MAX_SUBHEAD_WORDS = 16
 MAX_CAPTION_CHARS = 400
@@ -69,7 +71,7 @@ def parse_seed(path: Path, seed_name: Path | None = None) -> Article:
 def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     """Parse decoded seed text into an Article; `seed` is recorded, `path` named in errors."""
     where = path or seed
-    chunks = [chunk for chunk in split_chunks(text) if chunk.lines]
+    chunks = [chunk for chunk in split_chunks(without_wire_codes(as_story(text))) if chunk.lines]
     signoff = take_signoff(chunks)
     top = top_paragraphs(chunks)
     kinds = Kinds([paragraph for _, _, paragraph in top])
@@ -97,9 +99,10 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     # A dateline, a byline or a date line marks where the story starts: what stands above it is its top.
     marked = bool(dateline.raw or head.byline or head.stated or head.time)
     body_blocks, lede = story_blocks(blocks, lead_rest, head, marked)
+    headline = unescaped(headline)
     article = Article(
         seed=seed,
-        headline=strip_desk_labels(headline),
+        headline=headline,
         headline_original=headline,
         lede=lede,
         dateline=dateline,
@@ -107,10 +110,11 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
         byline=head.byline,
         signoff=signoff,
         credits=credits,
-        stated_date=stated_date(head, signoff),
+        stated_date=stated_date(head, signoff, month_first(dateline)),
         time=head.time,
     )
     article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline) or head.byline_agency
+    article.headline = strip_desk_labels(headline, article.agency)
     return article
 
 
@@ -160,13 +164,13 @@ def story_blocks(blocks: list[Chunk], lead_rest: str, head: Head, marked: bool) 
     return body, lede
 
 
-def stated_date(head: Head, signoff: str | None) -> StatedDate | None:
+def stated_date(head: Head, signoff: str | None, month_first: bool) -> StatedDate | None:
     """The date stated near the top (a `Published` line before an `Updated` one), else in the sign-off
-    (`This report ... was first published March 3, 2024`)."""
+    (`This report ... was first published March 3, 2024`, a closing stamp `AP-NY-01-17-95 0342EST`)."""
     stated = sorted(head.stated, key=lambda pair: bool(_UPDATED.search(pair[1])))
     if stated:
         return stated[0][0]
-    return stated_date_in([signoff], "metadata") if signoff else None
+    return stated_date_in([signoff], "metadata", month_first) if signoff else None
 
 
 def take_signoff(chunks: list[Chunk]) -> str | None:
@@ -182,7 +186,7 @@ def take_signoff(chunks: list[Chunk]) -> str | None:
     drop_trailing(chunks, is_page_line_below)
     while chunks:
         last = chunks[-1]
-        if not (last.lines and _SIGNOFF.match(last.lines[-1])):
+        if not (last.lines and (_SIGNOFF.match(last.lines[-1]) or is_date_stamp(last.lines[-1]))):
             break
         found.insert(0, last.lines.pop().strip())
         if not last.lines:
@@ -193,6 +197,12 @@ def take_signoff(chunks: list[Chunk]) -> str | None:
             chunks[-1].lines[-1], signoff = inline.groups()
             found.append(signoff)
     return " ".join(found) or None
+
+
+def is_date_stamp(line: str) -> bool:
+    """A line that only dates the story, with its year: a wire's closing stamp (`AP-NY-01-17-95 0342EST`, `September
+    20, 2023 14:45 ET (18:45 GMT)`, `2024/01/14 16:40`). Below the story it closes the sign-off."""
+    return metadata_rest(line) == "" and any(written.year for written in find_dates(line))
 
 
 def drop_trailing(chunks: list[Chunk], is_the_pages: Callable[[str, list[Chunk]], bool]) -> None:
