@@ -151,8 +151,11 @@ def run_ingest(args: argparse.Namespace) -> IngestReport:
 
 
 def project_taxonomy() -> Path | None:
-    """The project's tags.yaml, when the command runs in the project folder."""
-    return Path("tags.yaml").resolve() if Path("tags.yaml").is_file() else None
+    """The project's tags.yaml, when the command runs in the project folder (see ingest.default_taxonomy_path)."""
+    from generator.ingest import default_taxonomy_path
+
+    found = default_taxonomy_path()
+    return Path(found) if found else None
 
 
 @contextlib.contextmanager

@@ -698,9 +698,14 @@ def remove_temporary_files(content_dir: Path) -> None:
 
 
 def default_taxonomy_path() -> str | None:
-    """The project's tags.yaml when ingest runs from the project folder."""
+    """The project's tags.yaml when ingest runs from the project folder; one that is there but no file (a pipe, a
+    folder, a link to nothing) is a ConfigError, never passed over."""
     candidate = Path("tags.yaml")
-    return str(candidate.resolve()) if candidate.is_file() else None
+    if not os.path.lexists(candidate):
+        return None
+    if not candidate.is_file():
+        raise ConfigError(str(candidate.resolve()), "is not a file: the taxonomy is a YAML file")
+    return str(candidate.resolve())
 
 
 def read_stories(content_dir: Path) -> dict[str, dict]:

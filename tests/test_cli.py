@@ -229,3 +229,11 @@ def test_a_signal_before_the_command_starts_is_one_line_and_its_exit_code(signum
                 "from generator.console import run\nrun()\n")
     done = subprocess.run([sys.executable, "-c", starting], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stderr) == (code, "interrupted: nothing was started\n")
+
+
+def test_a_tags_yaml_that_is_a_pipe_is_one_line_and_exit_two(chdir_project: Path, capsys) -> None:
+    (chdir_project / "tags.yaml").unlink()
+    os.mkfifo(chdir_project / "tags.yaml")
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", chdir_project / "seeds")
+    assert main(["build", "--year", "2024"]) == 2
+    assert capsys.readouterr().err == f"error: setting {chdir_project / 'tags.yaml'}: is not a file: the taxonomy is a YAML file\n"
