@@ -264,3 +264,11 @@ def test_a_national_body_of_a_state_of_the_time_takes_its_adjective(year, minist
     article.date = dt.date(year, 3, 5)
     tags = tag_article(article, load_taxonomy())
     assert ministry in tags.organisations and "Russian Orthodox Church" in tags.organisations
+
+
+def test_rates_accounting_standards_and_competitions_are_no_entities():
+    tags = _tags("Lukoil profit up 12% - IFRS", "Lukoil said on Friday its net profit under IFRS rose 12 percent. "
+                 "The Bank of England kept Bank Rate at 5 percent, and the Federal Funds Rate was unchanged.",
+                 "Andy Murray won Wimbledon for the second time; he will play the Davis Cup in Glasgow.")
+    assert {"Lukoil", "Bank of England", "Andy Murray"} <= set(tags.ranked)
+    assert not {"IFRS", "Bank Rate", "Federal Funds Rate", "Wimbledon", "Davis Cup"} & set(tags.ranked)

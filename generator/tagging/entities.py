@@ -408,6 +408,8 @@ class Resolver:
         folded = [fold(word) for word in words]
         if key in self.products or folded[0] in EVENT_OPENERS and len(words) > 1 or folded[-1] in EVENT_WORDS:
             return True
+        if len(words) > 1 and folded[-1] in ("rate", "rates"):
+            return True  # "Bank Rate", "Prime Rate", "Federal Funds Rate": a rate, named like a body
         if len(words) == 2 and folded[0] in ("group", "pool") and len(words[1]) == 1:
             return True  # "Group A", "Pool B": a stage of a competition
         numbered = mention.ordinal or folded[0] in ORDINALS
