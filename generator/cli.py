@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import settings
-from generator.errors import BuildError, ConfigError, NewsdigestError, SeedError, WriteError
+from generator.errors import BuildError, ConfigError, NewsdigestError, SeedError, WriteError, printable
 from generator.settings import DEFAULT_SITE_URL
 
 if TYPE_CHECKING:  # the stages are imported by the commands that run them: Ctrl-C at once is one line too
@@ -107,13 +107,13 @@ def check_folders(args: argparse.Namespace) -> None:
 def print_report(report: IngestReport) -> None:
     """One line per problem on stderr, a summary on stdout."""
     for line in report.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+        print(f"warning: {printable(line)}", file=sys.stderr)
     for line in report.kept:
-        print(f"kept: {line}", file=sys.stderr)
+        print(f"kept: {printable(line)}", file=sys.stderr)
     for path in report.adopted:
-        print(f"adopted: {path}: exactly what its seed gives, written by an earlier run that was cut short", file=sys.stderr)
+        print(f"adopted: {printable(str(path))}: exactly what its seed gives, written by an earlier run that was cut short", file=sys.stderr)
     for failure in report.failures:
-        print(f"error: {failure}", file=sys.stderr)
+        print(f"error: {printable(str(failure))}", file=sys.stderr)
     print_dated_by_file(report.dated_by_file)
     adopted = f", {len(report.adopted)} adopted" if report.adopted else ""
     print(
@@ -128,7 +128,7 @@ def print_dated_by_file(seeds: list[str]) -> None:
         print(f"{len(seeds)} dated by the file's time (nothing in the text gives the year; fix with a sidecar "
               "`date: YYYY-MM-DD` or a YYYY-MM-DD- file name):")
         for seed in seeds:
-            print(f"  {seed}")
+            print(f"  {printable(str(seed))}")
 
 
 def say_waiting(message: str) -> None:
@@ -191,7 +191,7 @@ def command_build(args: argparse.Namespace) -> int:
 def print_build(built: BuildReport, output: Path) -> None:
     """The content files the build left out, one line each on stderr, and what it did on stdout."""
     for line in built.skipped:
-        print(f"error: {line} (left out of the site)", file=sys.stderr)
+        print(f"error: {printable(line)} (left out of the site)", file=sys.stderr)
     print(f"build: site written to {output}" if built else f"build: {output} is up to date")
 
 
@@ -207,7 +207,7 @@ def command_parse(args: argparse.Namespace) -> int:
     if isinstance(article, SeedError):
         raise SeedError(args.file, article.reason, article.line)
     for warning in article.warnings:
-        print(f"warning: {args.file}: {warning}", file=sys.stderr)
+        print(f"warning: {printable(str(args.file))}: {printable(warning)}", file=sys.stderr)
     fields = {"title": None, "summary": None, "place": None, **front_matter(article)}
     fields["month"], fields["day"] = article.dateline.month, article.dateline.day
     fields["paragraphs"] = len(article.paragraphs)
@@ -244,9 +244,9 @@ def command_check(args: argparse.Namespace) -> int:
     files, content_problems = check_content(args.content, pages) if args.content.is_dir() else (0, [])
     record_problems, record_notes = check_records(args.seeds, args.content, pages) if args.content.is_dir() else ([], [])
     for line in [*warnings, *record_notes]:
-        print(f"warning: {line}", file=sys.stderr)
+        print(f"warning: {printable(line)}", file=sys.stderr)
     for line in [*seed_errors, *content_problems, *record_problems]:
-        print(f"error: {line}", file=sys.stderr)
+        print(f"error: {printable(line)}", file=sys.stderr)
     print_dated_by_file(dated_by_file)
     print(f"check: {seeds} seeds, {len(seed_errors)} failed; {files} content files, "
           f"{len(content_problems) + len(record_problems)} problems")
@@ -327,13 +327,13 @@ def main(argv: list[str] | None = None) -> int:
             check_folders(args)
         return COMMANDS[args.command](args)
     except SeedError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return EXIT_SEED_FAILED
     except (BuildError, WriteError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return EXIT_FAILED
     except NewsdigestError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted: content/ and its record are consistent, output/ left as it was", file=sys.stderr)
@@ -343,12 +343,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_TERMINATED
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        print(f"error: {printable(where)}{error.strerror or error}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as error:  # noqa: BLE001 - a defect of ours: one line, the traceback only when asked for
         if os.environ.get("NEWSDIGEST_DEBUG"):
             traceback.print_exc()
-        print(f"error: internal error ({type(error).__name__}: {error}); NEWSDIGEST_DEBUG=1 shows where", file=sys.stderr)
+        print(f"error: internal error ({type(error).__name__}: {printable(str(error))}); NEWSDIGEST_DEBUG=1 shows where", file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")  # and bidi overrides
 
 
 def printable(text: str) -> str:
     """Text that prints as one line and moves no terminal: control characters (a line feed or an escape in a
     file name) as \\xNN, undecodable bytes of a file name too."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}" if ord(found.group()) < 256 else
+                         f"\\u{ord(found.group()):04x}", text)
 
 
 class NewsdigestError(Exception):

@@ -61,9 +61,10 @@ def words_of(text: str) -> list[str]:
 
 
 def filing(key: str, fields: dict, body: str) -> Filing | None:
-    """A Filing from a story's front matter and Markdown body; None when it has no agency or date to compare by."""
-    agency, date = str(fields.get("source") or "").strip().lower(), fields.get("date")
-    if not agency or not isinstance(date, dt.date):
+    """A Filing from a story's front matter and Markdown body; None when it has no date to compare by. Stories of
+    no known agency are compared with each other (the same text saved twice is one story whoever sent it)."""
+    agency, date = str(fields.get("source") or "").strip().lower() or "(no agency)", fields.get("date")
+    if not isinstance(date, dt.date):
         return None
     title = str(fields.get("title") or "")
     text = " ".join([title, str(fields.get("summary") or ""), body])

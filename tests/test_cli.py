@@ -106,9 +106,13 @@ def test_a_year_out_of_range_is_a_usage_error(chdir_project: Path, command: list
 
 def test_a_seed_name_with_control_characters_is_one_escaped_line(chdir_project: Path, capsys) -> None:
     (chdir_project / "seeds" / "new\nline\x1b[31m.txt").write_bytes(b"")
+    (chdir_project / "seeds" / "undated\u202e\rerror: forged.txt").write_text(
+        "SOME HEADLINE HERE FOR A TEST\n\nThe minister said on Thursday that the plan would go ahead.\n")
     assert main(["ingest"]) == 1
     errors = capsys.readouterr().err.splitlines()
-    assert errors == ["error: seeds/new\\x0aline\\x1b[31m.txt: file is empty"]
+    assert "error: seeds/new\\x0aline\\x1b[31m.txt: file is empty" in errors
+    assert not [line for line in errors if line.startswith("error: forged")]
+    assert [line for line in errors if "undated\\u202e\\x0derror: forged.txt" in line]
 
 
 def test_check_outside_a_project_is_one_line_and_exit_two(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -166,3 +166,18 @@ def test_a_story_edited_by_hand_is_never_merged_away(project: Path) -> None:
     assert sorted(pages(content)) == ["first.txt", "late-copy.txt"]
     notes = [line for line in report.warnings if "not merged" in line]
     assert len(notes) == 1 and str(story) in notes[0] and "first.txt" in notes[0]
+
+
+def test_copies_of_a_story_of_no_known_agency_are_one_story(project) -> None:
+    from generator.ingest import ingest
+
+    text = ("Palm oil futures end higher on firm soyoil\nKUALA LUMPUR 1996-10-08\n\nMalaysian crude palm oil futures "
+            "ended higher on Tuesday, tracking firmer soyoil prices on the Chicago Board of Trade, dealers said. "
+            "The benchmark December contract rose 12 ringgit to 1,215 ringgit a tonne. Trading volume was thin as "
+            "buyers waited for export figures due later in the week, dealers added.\n")
+    for name in ("a.txt", "1996-10-08-b.txt", "sub/1996-10-08-c.txt"):
+        (project / "seeds" / name).parent.mkdir(exist_ok=True)
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    report = ingest(project / "seeds", project / "content", default_year=1996)
+    stories = [path for path in (project / "content").rglob("*.md")]
+    assert report.ok and len(stories) == 1, [str(path) for path in stories]
