@@ -321,6 +321,8 @@ def with_build_folders(settings: dict, staging: Path, previous: Path | None, cac
 
 def cache_folder(project: Path, environment: str) -> Path:
     """Where Pelican caches what it read, per environment key so that a code or settings change starts afresh."""
+    if (project / CACHE_ROOT).is_symlink():  # a cache is ours and local: never written through a link
+        (project / CACHE_ROOT).unlink()
     root = project / CACHE_ROOT / "pelican"
     for stale in root.glob("*") if root.is_dir() else []:
         if stale.name != environment[:16]:

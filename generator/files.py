@@ -139,6 +139,14 @@ def holding_locks(folders: list[Path], *, wait: bool, waiting: Callable[[str], N
         yield
 
 
+def open_own_file(path: Path, flags: int) -> int:
+    """Open (creating it) a file of ours such as a lock or a journal; a symbolic link in its place is no file of
+    ours and is replaced, so that nothing outside the project is ever written through it."""
+    if path.is_symlink():
+        path.unlink()
+    return os.open(path, flags | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
+
+
 @contextmanager
 def _holding(path: Path, wait: bool, waiting: Callable[[str], None] | None) -> Iterator[None]:
     """Hold one lock file (see holding_locks), writing this process's pid in it for whoever waits."""
@@ -150,7 +158,7 @@ def _holding(path: Path, wait: bool, waiting: Callable[[str], None] | None) -> I
             _held_locks[path] -= 1
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    handle = open_own_file(path, os.O_RDWR)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import frontmatter
 
 from generator.errors import ConfigError, NewsdigestError, SeedError, WriteError
-from generator.files import SafeWriter, code_fingerprint, holding_locks, read_json_object
+from generator.files import SafeWriter, code_fingerprint, holding_locks, open_own_file, read_json_object
 from generator.model import Article
 from generator.resends import Filing, Group, filing, find_groups
 from generator.seeds import (fields_file_problem, folder_defaults, list_seeds, printable_path, refuse_non_regular,
@@ -236,7 +236,7 @@ class Manifest:
     def log(self, **change: str | bool | list) -> None:
         """Append one change to the journal (one write: a crash cannot leave half of it)."""
         if self.journal is None:
-            self.journal = os.open(self.content_dir / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            self.journal = open_own_file(self.content_dir / JOURNAL, os.O_WRONLY | os.O_APPEND)
         line = json.dumps(change, ensure_ascii=True) + "\n"
         try:
             os.write(self.journal, line.encode("ascii"))

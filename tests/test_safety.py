@@ -303,3 +303,19 @@ def test_sidecars_and_defaults_that_link_out_or_are_pipes_are_one_line_each(proj
         f"{seeds / 'c.yaml'}: sidecar is not a regular file (a pipe, socket or device)",
         f"{seeds / 'sub' / '_defaults.yaml'}: defaults file is a symbolic link out of its folder (to {outside}): not read"]
     assert len(report.written) == 1 and "Not from the project" not in (project / "content" / report.written[0]).read_text()
+
+
+def test_links_in_place_of_the_lock_journal_and_cache_write_nothing_outside(chdir_project: Path, tmp_path: Path) -> None:
+    from generator.cli import main
+
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", chdir_project / "seeds")
+    outside = {name: tmp_path / name for name in ("lock", "journal")}
+    for path in outside.values():
+        path.write_text("PRECIOUS\n", encoding="utf-8")
+    (tmp_path / "cache").mkdir()
+    (chdir_project / ".newsdigest.lock").symlink_to(outside["lock"])
+    (chdir_project / "content" / ".newsdigest-journal").symlink_to(outside["journal"])
+    (chdir_project / ".newsdigest-cache").symlink_to(tmp_path / "cache")
+    assert main(["build", "--year", "2024"]) == 0
+    assert all(path.read_text(encoding="utf-8") == "PRECIOUS\n" for path in outside.values())
+    assert list((tmp_path / "cache").iterdir()) == []
