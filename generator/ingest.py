@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import frontmatter
 
 from generator.errors import ConfigError, NewsdigestError, SeedError, WriteError
-from generator.files import SafeWriter, code_fingerprint, holding_locks, open_own_file, read_json_object
+from generator.files import SafeWriter, UnsafePathError, code_fingerprint, holding_locks, open_own_file, read_json_object
 from generator.model import Article
 from generator.resends import Filing, Group, filing, find_groups
 from generator.seeds import (fields_file_problem, folder_defaults, list_seeds, printable_path, refuse_non_regular,
@@ -341,16 +341,24 @@ class Ingest:
             articles = self.parse_with_copies(fresh, by_seed, keys)
             slugs = self.slug_book(list(fresh), by_seed)
             for article, others in self.one_per_story(articles, self.edited_stories(by_seed)):
-                members = [article.seed.as_posix(), *others]
-                earlier = [by_seed[seed] for seed in members if seed in by_seed]
-                old = old_story(earlier, article.slug)
-                article.slug = slugs.assign(article.slug, Path(old).stem if old else None)
-                key = " ".join(sorted(keys.get(self.seeds_dir / seed, "") for seed in members))
-                if not others:
-                    self.store(article, key, old)
-                elif path := self.store(article, key, old if old == story_path(article) else None, others):
-                    self.keep_addresses(path, earlier)
+                try:
+                    self.store_story(article, others, by_seed, keys, slugs)
+                except UnsafePathError as error:  # a folder of content/ that links out of it: this story only
+                    self.report.failures.append(SeedError(self.seeds_dir / article.seed, str(error)))
         self.report_second_copies(by_seed)
+
+    def store_story(self, article: Article, others: list[str], by_seed: dict[str, str], keys: dict[Path, str],
+                    slugs: SlugBook) -> None:
+        """Store one story (with the seeds of its other filings), at the address it keeps."""
+        members = [article.seed.as_posix(), *others]
+        earlier = [by_seed[seed] for seed in members if seed in by_seed]
+        old = old_story(earlier, article.slug)
+        article.slug = slugs.assign(article.slug, Path(old).stem if old else None)
+        key = " ".join(sorted(keys.get(self.seeds_dir / seed, "") for seed in members))
+        if not others:
+            self.store(article, key, old)
+        elif path := self.store(article, key, old if old == story_path(article) else None, others):
+            self.keep_addresses(path, earlier)
 
     def input_keys(self, seeds: list[Path]) -> dict[Path, str]:
         """Each seed's input key (see input_key)."""

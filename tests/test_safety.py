@@ -319,3 +319,17 @@ def test_links_in_place_of_the_lock_journal_and_cache_write_nothing_outside(chdi
     assert main(["build", "--year", "2024"]) == 0
     assert all(path.read_text(encoding="utf-8") == "PRECIOUS\n" for path in outside.values())
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_a_content_folder_that_links_out_fails_its_stories_only(project: Path, tmp_path: Path) -> None:
+    seeds, content = project / "seeds", project / "content"
+    shutil.copy(corpus_folder("tass") / "tass-1894059.txt", seeds / "tass.txt")
+    (seeds / "tass.yaml").write_text("year: 2024\n", encoding="utf-8")
+    shutil.copy(corpus_folder("reuters") / sorted(p.name for p in corpus_folder("reuters").glob("*.txt"))[0], seeds / "r.txt")
+    (seeds / "r.yaml").write_text("year: 1987\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (content / "2024").symlink_to(tmp_path / "elsewhere")
+    report = ingest(seeds, content)
+    assert [failure.path.name for failure in report.failures] == ["tass.txt"]
+    assert "outside" in str(report.failures[0]) and len(report.written) == 1
+    assert list((tmp_path / "elsewhere").iterdir()) == []
