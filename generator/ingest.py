@@ -231,7 +231,7 @@ class Manifest:
                 self.stories.pop(path, None)
                 self.inputs.pop(path, None)
             elif change.get("kept"):
-                self.stories[path] = {"seed": change["seed"], "sha256": ""}
+                self.stories[path] = story_entry(change["seed"], "", change.get("duplicates"))
 
     def log(self, **change: str | bool | list) -> None:
         """Append one change to the journal (one write: a crash cannot leave half of it)."""
@@ -255,11 +255,12 @@ class Manifest:
         self.stories[path] = entry
         self.inputs[path] = key
 
-    def keep(self, path: str, seed: str) -> None:
-        """Record a content file ingest did not write (or that was edited since) as the seed's story."""
+    def keep(self, path: str, seed: str, duplicates: list[str] | None = None) -> None:
+        """Record a content file ingest did not write (or that was edited since) as the seed's story (and its other
+        filings', which it names)."""
         if path not in self.stories:
-            self.log(path=path, seed=seed, kept=True)
-            self.stories[path] = {"seed": seed, "sha256": ""}
+            self.log(path=path, seed=seed, kept=True, duplicates=duplicates or [])
+            self.stories[path] = story_entry(seed, "", duplicates)
 
     def will_remove(self, path: str) -> None:
         """Journal a story about to be removed."""
@@ -555,7 +556,8 @@ class Ingest:
     def keep(self, path: str, seed: str, why: str) -> None:
         """Leave a content file as it is, recorded as the seed's story, and say why."""
         self.report.kept.append(f"{self.content_dir / path}: {why}")
-        self.manifest.keep(path, seed)
+        named = named_seeds(self.content_dir / path)
+        self.manifest.keep(path, seed, [other for other in named[1:] if other != seed] if named[:1] == [seed] else None)
 
     def on_disk(self, path: str) -> bool:
         """The content file is exactly what ingest last wrote there (a file deleted by hand is written again: the

@@ -352,3 +352,17 @@ def test_a_story_filed_twice_is_adopted_whole_when_the_record_is_lost(project: P
     report = ingest(project / "seeds", project / "content")
     assert report.ok and not report.written and not report.kept and len(report.adopted) == 1
     assert len(list((project / "content").rglob("*.md"))) == 1
+
+
+def test_a_hand_edited_story_filed_twice_stays_one_story_when_the_record_is_lost(project: Path) -> None:
+    text = (corpus_folder("tass") / "tass-1894059.txt").read_text(encoding="utf-8")
+    add_seed(project / "seeds", "a.txt", text)
+    add_seed(project / "seeds", "b.txt", text)  # the agency sent it again
+    ingest(project / "seeds", project / "content")
+    story = next((project / "content").rglob("*.md"))
+    story.write_text(story.read_text() + "\nAn editor's note.\n")
+    (project / "content" / ".newsdigest.json").unlink()
+    for _ in range(3):
+        report = ingest(project / "seeds", project / "content")
+        assert report.ok and not report.written
+        assert list((project / "content").rglob("*.md")) == [story] and "An editor's note" in story.read_text()
