@@ -741,7 +741,7 @@ def story_entry(seed: str, sha256: str, duplicates: list[str] | None = None, red
 def address_order(content_dir: Path, paths: list[str]) -> list[str]:
     """Content paths (relative, POSIX) in the order they claim a page address when two give the same one: the
     stories ingest wrote first (a seed's story keeps its address), then the others, each in path order."""
-    recorded = set(read_manifest(content_dir)) if (content_dir / MANIFEST).is_file() or (content_dir / JOURNAL).is_file() else set()
+    recorded = set(read_manifest(content_dir))
     return sorted(paths, key=lambda path: (path not in recorded, path))
 
 

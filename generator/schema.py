@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -187,17 +188,23 @@ def as_texts(value: object) -> list[str]:
 def as_name(value: object) -> str:
     """A tag's or source's name: text that gives its page an address (Pelican's slug of it is not empty, and not
     too long for a file name)."""
-    from pelican.utils import slugify
-
     text = as_text(value)
     if len(text) > MAX_NAME:
         raise ValueError(f"is {len(text)} characters long: a name has at most {MAX_NAME} (it names a page)")
-    slug = slugify(text, SLUG_SUBSTITUTIONS)
+    slug = page_slug(text)
     if not slug:
         raise ValueError(f"{text!r} has no letter or digit (its page needs an address)")
     if len(slug) > MAX_SLUG:
         raise ValueError(f"{text!r} makes an address of {len(slug)} characters: at most {MAX_SLUG}")
     return text
+
+
+@lru_cache(maxsize=65536)
+def page_slug(name: str) -> str:
+    """Pelican's slug of a name (its page's address), made once per name: the same tags recur in every story."""
+    from pelican.utils import slugify
+
+    return slugify(name, SLUG_SUBSTITUTIONS)
 
 
 def as_names(value: object) -> list[str]:

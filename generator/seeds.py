@@ -9,7 +9,7 @@ import os
 import stat
 from pathlib import Path
 
-from generator.errors import SeedError
+from generator.errors import SeedError, printable
 
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 DEFAULTS_NAMES = ("_defaults.yaml", "_defaults.yml")  # a folder's defaults, for every seed below it
@@ -72,8 +72,8 @@ def is_utf8(name: str) -> bool:
 
 
 def printable_path(path: str | Path) -> str:
-    """A path as text that can always be printed: undecodable bytes as \\xNN."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """A path as text that can always be printed on one line (see errors.printable)."""
+    return printable(os.fsdecode(path))
 
 
 def refuse_non_regular(path: Path) -> None:

@@ -513,8 +513,8 @@ class Resolver:
             elif len(words) >= 3 and self._is_demonym(words[:1]) and "and" not in words and not self.known(" ".join(words)) and (fold(words[-1]) in PLACE_WORDS or (
                     self.known(" ".join(words[1:])) or ("", ""))[1] == "place"):
                 words = words[1:]  # "the Russian Black Sea port": the sea (the demonym is counted as one)
-            elif _is_title(words[0]) and not _split_title(words)[0] and _post_of_body(words):
-                words = self._split_post_holder(_post_of_body(words), weight)  # "Chairman of the USSR Council of
+            elif _is_title(words[0]) and not _split_title(words)[0] and (body := _post_of_body(words)):
+                words = self._split_post_holder(body, weight)  # "Chairman of the USSR Council of
                 # Ministers Nikolai Ryzhkov": the post is no name; the body and its holder are two
             elif 3 <= len(words) <= 5 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]) and all(
                     NAME_WORD.match(word) and fold(word) not in NOT_PERSON_WORDS for word in words[1:]):

@@ -13,7 +13,7 @@ from generator.model import Article
 from generator.tagging.entities import Resolver
 from generator.tagging.gazetteer import dateline_region, gazetteer
 from generator.tagging.lexicon import INSTITUTION_HEADS, INSTITUTION_WORDS
-from generator.tagging.taxonomy import Taxonomy
+from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
 from generator.tagging.text import fold
 
 MAIN_COUNTRY_MARGIN = 1.5
@@ -56,6 +56,7 @@ def is_national_body(words: list[str]) -> bool:
     return set(words) <= INSTITUTION_WORDS and not INSTITUTION_HEADS.isdisjoint(words)
 
 
+@once_per_taxonomy
 def country_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
     """Folded country -> the adjective that names its bodies: the first demonym tags.yaml lists for it ("Turkish",
     not "Turk"; "British", not "Scottish")."""
