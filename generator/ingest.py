@@ -262,6 +262,14 @@ class Manifest:
             self.log(path=path, seed=seed, kept=True, duplicates=duplicates or [])
             self.stories[path] = story_entry(seed, "", duplicates)
 
+    def reseed(self, path: str, seed: str) -> None:
+        """Record the story at path as a renamed seed's, with no input key: parsed again, it is written in place
+        (or kept, if edited by hand) naming its new seed."""
+        entry = {**self.stories[path], "seed": seed}
+        self.log(path=path, key="", kept=True, **entry)
+        self.stories[path] = entry
+        self.inputs[path] = ""
+
     def will_remove(self, path: str) -> None:
         """Journal a story about to be removed."""
         self.log(path=path, seed=self.stories.get(path, {}).get("seed", ""), sha256="")
@@ -330,12 +338,12 @@ class Ingest:
         problems: list[SeedError] = []
         seeds = list_seeds(self.seeds_dir, problems)
         self.report.failures.extend(problems)
-        self.retire_removed(seeds, problems)
         self.defaults, unusable = folder_defaults(seeds, self.seeds_dir)
         self.report.failures.extend(unusable)
+        keys = self.input_keys(seeds)
+        self.retire_removed(seeds, problems, keys)
         self.unrecorded = unrecorded_files(self.content_dir, self.manifest.stories)
         by_seed = self.stories_by_seed()
-        keys = self.input_keys(seeds)
         fresh = self.changed(seeds, by_seed, keys)
         if fresh:
             cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
@@ -366,15 +374,35 @@ class Ingest:
         shared = shared_input(self.default_year, self.taxonomy_path)
         return {seed: input_key(seed, shared, self.defaults.get(seed)) for seed in seeds}
 
-    def retire_removed(self, seeds: list[Path], problems: list[SeedError]) -> None:
+    def retire_removed(self, seeds: list[Path], problems: list[SeedError], keys: dict[Path, str]) -> None:
         """Remove the stories of seeds that are gone (first, so that their slugs are free again); a seed that is
-        there but cannot be read now keeps its story."""
+        there but cannot be read now keeps its story, and a renamed seed (see renamed_seeds) keeps it too."""
         present = {seed.relative_to(self.seeds_dir).as_posix() for seed in seeds}
         present |= {Path(problem.path).relative_to(self.seeds_dir).as_posix() for problem in problems
                     if Path(problem.path).is_relative_to(self.seeds_dir)}
+        renamed = self.renamed_seeds(seeds, present, keys)
         for path, entry in list(self.manifest.stories.items()):
-            if entry["seed"] not in present:
+            if entry["seed"] in renamed:
+                self.manifest.reseed(path, renamed[entry["seed"]])
+            elif entry["seed"] not in present:
                 self.retire(path, "its seed was removed")
+
+    def renamed_seeds(self, seeds: list[Path], present: set[str], keys: dict[Path, str]) -> dict[str, str]:
+        """Seeds that are gone -> the new seed each was renamed to: a seed no story records whose input key (its
+        bytes, file time, sidecar and defaults: what `mv` keeps) is the one the gone seed's story was made from.
+        Its story stays where it is, edited by hand or not, instead of a second copy at a new address."""
+        recorded = {name for entry in self.manifest.stories.values() for name in [entry["seed"], *entry.get("duplicates", [])]}
+        new_by_key: dict[str, str] = {}
+        for seed in seeds:
+            name = seed.relative_to(self.seeds_dir).as_posix()
+            if name not in recorded and keys.get(seed):
+                new_by_key.setdefault(keys[seed], name)
+        renamed = {}
+        for path, entry in self.manifest.stories.items():
+            new = new_by_key.get(self.manifest.inputs.get(path, ""))
+            if entry["seed"] not in present and not entry.get("duplicates") and not entry.get("redirect") and new:
+                renamed[entry["seed"]] = new_by_key.pop(self.manifest.inputs[path])
+        return renamed
 
     def changed(self, seeds: list[Path], by_seed: dict[str, str], keys: dict[Path, str]) -> dict[Path, str]:
         """The seeds to parse, with their input keys: new, changed, or with a story that was edited, deleted, or is

@@ -169,6 +169,33 @@ def test_removed_seed_removes_its_story_unless_edited(project: Path) -> None:
     assert edited.is_file() and any("two.md" in line for line in report.kept)
 
 
+def rename_seed(seeds: Path, old: str, new: str) -> None:
+    """As `mv` renames a seed and its sidecar: bytes and file times kept."""
+    for suffix in (".txt", ".yaml"):
+        os.rename(seeds / (old + suffix), seeds / (new + suffix))
+
+
+def test_a_renamed_seed_keeps_its_story_at_its_address_edited_or_not(project: Path) -> None:
+    seeds, content = project / "seeds", project / "content"
+    add_seed(seeds, "one.txt", TASS_LAYOUT.format(headline="Grain deal signed", body="Text."))
+    add_seed(seeds, "two.txt", TASS_LAYOUT.format(headline="Port reopens", body="Text."))
+    ingest(seeds, content)
+    edited = next(content.rglob("grain-deal-signed.md"))
+    edited.write_text(edited.read_text() + "\nAn editor's note.\n")
+    before = snapshot(content)
+    (seeds / "2024").mkdir()
+    rename_seed(seeds, "one", "2024/uno")
+    rename_seed(seeds, "two", "dos")
+    report = ingest(seeds, content)
+    assert report.ok and report.removed == []
+    assert sorted(path.name for path in content.rglob("*.md")) == ["grain-deal-signed.md", "port-reopens.md"]
+    assert edited.read_text() == before[str(edited.relative_to(content))].decode()  # the hand edit stays
+    assert frontmatter.load(next(content.rglob("port-reopens.md")))["seed"] == "dos.txt"
+    assert ingest(seeds, content).written == []  # and the record now names the new seeds
+    (seeds / "2024" / "uno.txt").unlink()
+    assert any("grain-deal-signed.md" in line for line in ingest(seeds, content).kept)
+
+
 def test_seed_that_starts_failing_keeps_its_previous_story(project: Path) -> None:
     seed = add_seed(project / "seeds", "s.txt", TASS_LAYOUT.format(headline="Story", body="Text."))
     ingest(project / "seeds", project / "content")
