@@ -115,6 +115,7 @@ HOME_SUFFIX = re.compile(r"-(?:based|listed|born|registered|headquartered|incorp
 # Nouns after a place that make it the name of a grade of a commodity: "Brent crude", "Urals blend".
 GRADE_NOUNS = frozenset("crude blend".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
+HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
 
@@ -476,6 +477,9 @@ class Resolver:
         else:
             return False
         rest = words[cut:]
+        if cut == 1 and len(rest) == 1 and fold(words[0]) in GIVEN_NAMES and mention.after in ACTING_VERBS and \
+                NAME_WORD.match(rest[0]) and fold(rest[0]) not in NOT_PERSON_WORDS | INDUSTRY_WORDS and not self.known(rest[0]):
+            return False  # "Chad Morrison said": a given name and a surname who speaks, one person
         trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
         if not trade and _nickname(words[:cut], head[0]):
             return False  # "America Movil", "Britain Stevens": a country's other name opening a firm's, not the country
@@ -715,18 +719,22 @@ class Resolver:
         return orgs[0] if len(orgs) == 1 else None
 
     def merge_people(self) -> None:
-        """Drop the 'people' the story also writes with an article (see articled); fold a person known only by surname into the
-        one full name that ends with it."""
+        """Drop the 'people' the story also writes with an article (see articled); fold a person known only by surname
+        (or a single name no list knows, typed as an organisation: "Moon, Kim agree" in a headline) into the one full
+        name that ends with it, and drop it when several do."""
         for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled]:
             del self.entities[key]
         for key, entity in list(self.entities.items()):
-            if entity.kind != "person" or " " in key:
+            if " " in key or not (entity.kind == "person" or entity.kind == "organisation" and key not in self.types
+                                  and not ACRONYM.match(entity.name)):
                 continue
             fuller = [
                 e for k, e in self.entities.items() if e.kind == "person" and k != key and key in surname_keys(e.name)
             ]
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
+            elif fuller:  # "Kim" in a story of Kim Jong-un and Kim Yo-jong: which one is not said, so no tag
+                del self.entities[key]
         for key, entity in list(self.entities.items()):
             words = entity.name.split()
             if entity.kind != "person" or len(words) < 2 or not all(INITIALS.match(word) for word in words[:-1]):
@@ -1031,6 +1039,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
+    if len(words) == 2 and folded[0] in FAMILY_NAMES_FIRST and HYPHENATED_GIVEN_NAME.fullmatch(words[1]):
+        return "person"  # "Park Geun-hye", "Tung Chee-hwa": a family name, then a given name of two syllables
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")

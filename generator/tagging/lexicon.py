@@ -205,7 +205,7 @@ GIVEN_NAMES = GIVEN_NAMES | _census_given_names()
 COMPETITION_WORDS = _words(
     "cup cups open opens championship championships games olympics olympiad series trophy tour classic masters "
     "prix invitational tournament meeting rally marathon euro ligue liga serie bundesliga division premiership "
-    "olympic ashes")
+    "olympic ashes test tests")
 # Ordinals head names ("First Boston", "First Court of Appeals") but alone are list headings ("First one-day
 # international", "Second test"): never a tag by themselves.
 ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth tenth")
@@ -250,10 +250,10 @@ GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) 
 BUILDING_WORDS = _words(
     "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel")
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Expo 92") or end one
-# ("Universal Exposition"): no entity; and words of meetings that are events when numbered ("27th Congress of the
-# CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
+# ("Universal Exposition", "General Election"): no entity; and words of meetings that are events when numbered
+# ("27th Congress of the CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
 EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo trofej trofeo trophee")
-EVENT_WORDS = _words("exposition expo fair festival summit")
+EVENT_WORDS = _words("exposition expo fair festival summit election elections by-election referendum")
 SESSION_WORDS = _words("conference plenum session congress meeting assembly")
 # Adjectives of a body's organs: a span of these and body words alone ("Central Committee", "Joint Committee",
 # "Standing Committee") names no body until it says whose.
