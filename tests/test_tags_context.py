@@ -82,3 +82,30 @@ def test_a_match_or_an_election_is_no_entity(text: str) -> None:
     tags = _tags("Cricket and polls", text)
     assert not {"Test", "Boxing Day Test", "Election", "General Election", "Presidential Election"} & set(tags.ranked), \
         tags.ranked
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Washington added Moore Threads and Biren Technology to its export blacklist on Tuesday.",
+     {"Moore Threads", "Biren Technology"}),
+    ("Regulators fined Castle Rock Mining and Pelham Bay Resources for late filings.",
+     {"Castle Rock Mining", "Pelham Bay Resources"}),
+    ("The National Oceanic and Atmospheric Administration said the storm would strengthen.",
+     {"National Oceanic and Atmospheric Administration"}),
+    ("The House Ways and Means Committee approved the tax bill, aides said.", {"House Ways and Means Committee"}),
+])
+def test_two_firms_on_either_side_of_and_are_two_tags_and_one_body_stays_whole(text: str, names: set[str]) -> None:
+    tags = _tags("Filings", text, place="Washington")
+    assert names <= set(tags.organisations), tags.ranked
+    assert not any(" and " in name for name in tags.organisations if name not in names), tags.ranked
+
+
+def test_a_post_and_a_party_glued_by_and_are_no_name() -> None:
+    tags = _tags("Rome rejects fine", "Interior Minister and League leader Matteo Salvini said Rome would not pay.",
+                 place="Rome")
+    assert "Matteo Salvini" in tags.people and not any("Minister" in name for name in tags.ranked), tags.ranked
+
+
+def test_an_autonomous_division_named_for_two_peoples_is_one_place() -> None:
+    tags = _tags("Quake hits Sichuan", "Rescuers reached Wenchuan in the Aba Tibetan and Qiang Autonomous Prefecture "
+                 "of Sichuan province on Monday.", place="Chengdu")
+    assert "Qiang Autonomous Prefecture" not in tags.ranked and "Aba Tibetan" not in tags.ranked, tags.ranked

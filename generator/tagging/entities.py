@@ -115,6 +115,11 @@ HOME_SUFFIX = re.compile(r"-(?:based|listed|born|registered|headquartered|incorp
 # Nouns after a place that make it the name of a grade of a commodity: "Brent crude", "Urals blend".
 GRADE_NOUNS = frozenset("crude blend".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
+# Words that end a firm's name, never a public body's ("National Oceanic and Atmospheric Administration").
+FIRM_ENDINGS = LEGAL_SUFFIXES | frozenset(
+    "technology technologies holdings group motors systems electronics pharmaceuticals semiconductors industries "
+    "brands airlines airways foods resources mining mines petroleum communications entertainment media networks "
+    "logistics therapeutics labs laboratories capital investments securities financial insurance partners".split())
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
@@ -292,6 +297,12 @@ class Resolver:
         if person:
             self.add(" ".join(person), "person", mention.weight)
             self._resolve(Mention(words[len(person) + 1:], mention.weight, False))
+            return
+        firms = None if self.known(" ".join(words)) else _two_firms(words)
+        if firms and not any(self.known(" ".join(firm)) for firm in firms) and (fold(words[-1]) in FIRM_ENDINGS or any(
+                fold(" ".join(firm)) in self.heads for firm in firms)):  # a firm's ending, or one named alone too
+            for firm in firms:  # the first typed by the second
+                self.add(_canonical(firm, "organisation"), "organisation", mention.weight, " ".join(firm))
             return
         parts = _split_conjunction(words, self.known, self.heads)
         if parts:
@@ -842,10 +853,12 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
         return [words[:cut], words[cut + 2:]]
     cut = max(index for index, word in enumerate(words) if word == "and")
     left, right = words[:cut], words[cut + 1:]
-    if not left or not right or left == right:
-        return []
+    if not left or not right or left == right or "autonomous" in {fold(word) for word in right[1:]}:
+        return []  # "Aba Tibetan and Qiang Autonomous Prefecture": one division, named for its peoples
     head = right[:right.index("of")] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
     whole_is_org = fold(words[-1]) in ORG_ENDINGS
+    if whole_is_org and _is_title(left[-1]):
+        return [left, right]  # "Interior Minister and League" (leader Matteo Salvini): a post, and a party
     if (whole_is_org or fold(head[-1]) in ORG_ENDINGS) and len(left) == 1 and fold(left[0]) in GENERIC_WORDS:
         return []
     places = [known(" ".join(part)) for part in (left, right[:2], right[:1])]
@@ -860,6 +873,23 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     if _names_a_domain(left, right, known):
         return []
     return [left, right]
+
+
+def _two_firms(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The two names of two words or more on either side of one "and", the second ending as a firm's does: two
+    firms ("Moore Threads and Biren Technology", when the second ends as a firm's name does or the story names one
+    alone too), not one named for its
+    founders ("Black and Decker Corp") or its trades ("Federal Savings and Loan Insurance Corporation"); None
+    otherwise."""
+    if words.count("and") != 1 or fold(words[-1]) not in ORG_ENDINGS:
+        return None
+    cut = words.index("and")
+    left, right = words[:cut], words[cut + 1:]
+    if len(left) < 2 or len(right) < 2 or not all(
+            NAME_WORD.match(word) and fold(word) not in GENERIC_WORDS | PARTNER_WORDS | ORGAN_ADJECTIVES | ORG_WORDS
+            for word in (*left, *right[:-1])):
+        return None
+    return left, right
 
 
 def story_products(spans: list[Mention], known) -> frozenset[str]:
