@@ -109,3 +109,20 @@ def test_an_autonomous_division_named_for_two_peoples_is_one_place() -> None:
     tags = _tags("Quake hits Sichuan", "Rescuers reached Wenchuan in the Aba Tibetan and Qiang Autonomous Prefecture "
                  "of Sichuan province on Monday.", place="Chengdu")
     assert "Qiang Autonomous Prefecture" not in tags.ranked and "Aba Tibetan" not in tags.ranked, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "firms"), [
+    ("PT Vale Indonesia Tbk said its nickel output rose 8 pct in the quarter.", {"Vale Indonesia"}),
+    ("PJSC Gazprom and OAO Rosneft said exports fell in May.", {"Gazprom", "Rosneft"}),
+    ("Shares in PJSC Severo Trubny rose after PJSC Severo Trubny raised its dividend.", {"Severo Trubny"}),
+])
+def test_a_legal_form_before_a_firm_s_name_is_dropped_as_a_suffix_is(text: str, firms: set[str]) -> None:
+    tags = _tags("Output news", text)
+    assert firms <= set(tags.organisations) and not any(name.split()[0] in ("PT", "PJSC", "OAO") for name in tags.ranked), \
+        tags.ranked
+
+
+def test_hrh_is_a_title() -> None:
+    tags = _tags("HRH the Prince opens hospital wing", "HRH Prince Andrew opened the new wing of the hospital, the "
+                 "palace said. Thanking the nurses, HRH the Prince toured the wards for an hour.", place="Leeds")
+    assert "HRH" not in tags.ranked and not any(name.startswith("HRH") for name in tags.ranked), tags.ranked

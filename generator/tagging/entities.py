@@ -28,6 +28,7 @@ from generator.tagging.lexicon import (
     INDUSTRY_WORDS,
     INSTITUTION_HEADS,
     INSTITUTION_WORDS,
+    LEGAL_PREFIXES,
     LEGAL_SUFFIXES,
     LOCATIVES,
     NOT_ACRONYMS,
@@ -224,6 +225,11 @@ class Resolver:
         if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS or mention.apposed_to in VESSEL_NOUNS:
             self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
         if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
+            return
+        if len(words) > 1 and words[0].isupper() and fold(words[0]) in LEGAL_PREFIXES and "and" not in words:
+            # "PJSC Gazprom", "PT Vale Indonesia Tbk": a firm, named without its legal form
+            known = self.known(" ".join(_canonical(words, "organisation").split()))
+            self.add(*(known or (_canonical(words, "organisation"), "organisation")), mention.weight, " ".join(words))
             return
         if mention.ordinal:  # "9th U.S. Circuit Court of Appeals": the number is part of the name
             words = (mention.ordinal, *words)
@@ -1092,11 +1098,13 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
 
 
 def _canonical(words: tuple[str, ...], kind: str) -> str:
-    """The display name: legal suffixes dropped from organisations, region nouns added to regions."""
+    """The display name: legal suffixes and prefixes ("PT", "PJSC") dropped from organisations."""
     words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS or word[:1].isdigit())
     if kind == "organisation":
         while len(words) > 1 and fold(words[-1]) in ORG_TRAILERS:
             words = words[:-1]
+        while len(words) > 1 and words[0].isupper() and fold(words[0]) in LEGAL_PREFIXES:
+            words = words[1:]
     return " ".join(words)
 
 

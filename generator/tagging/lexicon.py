@@ -48,7 +48,7 @@ TITLES = _words(
     "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun haji "
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
-    "undersecretary registrar marshal emperor empress sultan duke duchess"
+    "undersecretary registrar marshal emperor empress sultan duke duchess hrh"
 )
 # Titles that, before a single name, are part of how the person is known: "Prince Charles", "Queen Sofia".
 ROYAL_TITLES = _words("king queen prince princess emperor empress crown sultan emir sheikh duke duchess pope lord lady")
@@ -79,6 +79,8 @@ LEGAL_SUFFIXES = _words(
     "inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl srl oy oyj abp ab asa kk "
     "bhd berhad sdn pte pty tbk kgaa pjsc ojsc jsc"
 )
+# Legal forms written before the name ("PT Vale Indonesia", "PJSC Gazprom", "OAO Rosneft"): dropped like suffixes.
+LEGAL_PREFIXES = _words("pt pjsc ojsc oao zao ooo jsc cjsc pao")
 ORG_WORDS = _words(
     "consortium coalition confederation chamber syndicate cooperative co-operative partnership "
     "council committee commission ministry department agency office bureau service authority administration "
