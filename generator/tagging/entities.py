@@ -28,6 +28,7 @@ from generator.tagging.lexicon import (
     INDUSTRY_WORDS,
     INSTITUTION_HEADS,
     INSTITUTION_WORDS,
+    LEGAL_PREFIXES,
     LEGAL_SUFFIXES,
     LOCATIVES,
     NOT_ACRONYMS,
@@ -115,6 +116,12 @@ HOME_SUFFIX = re.compile(r"-(?:based|listed|born|registered|headquartered|incorp
 # Nouns after a place that make it the name of a grade of a commodity: "Brent crude", "Urals blend".
 GRADE_NOUNS = frozenset("crude blend".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
+# Words that end a firm's name, never a public body's ("National Oceanic and Atmospheric Administration").
+FIRM_ENDINGS = LEGAL_SUFFIXES | frozenset(
+    "technology technologies holdings group motors systems electronics pharmaceuticals semiconductors industries "
+    "brands airlines airways foods resources mining mines petroleum communications entertainment media networks "
+    "logistics therapeutics labs laboratories capital investments securities financial insurance partners".split())
+HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
 
@@ -219,6 +226,11 @@ class Resolver:
             self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
         if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
             return
+        if len(words) > 1 and words[0].isupper() and fold(words[0]) in LEGAL_PREFIXES and "and" not in words:
+            # "PJSC Gazprom", "PT Vale Indonesia Tbk": a firm, named without its legal form
+            known = self.known(" ".join(_canonical(words, "organisation").split()))
+            self.add(*(known or (_canonical(words, "organisation"), "organisation")), mention.weight, " ".join(words))
+            return
         if mention.ordinal:  # "9th U.S. Circuit Court of Appeals": the number is part of the name
             words = (mention.ordinal, *words)
         if fold(" ".join(words)) in self.defined and not self.known(" ".join(words)):
@@ -291,6 +303,12 @@ class Resolver:
         if person:
             self.add(" ".join(person), "person", mention.weight)
             self._resolve(Mention(words[len(person) + 1:], mention.weight, False))
+            return
+        firms = None if self.known(" ".join(words)) else _two_firms(words)
+        if firms and not any(self.known(" ".join(firm)) for firm in firms) and (fold(words[-1]) in FIRM_ENDINGS or any(
+                fold(" ".join(firm)) in self.heads for firm in firms)):  # a firm's ending, or one named alone too
+            for firm in firms:  # the first typed by the second
+                self.add(_canonical(firm, "organisation"), "organisation", mention.weight, " ".join(firm))
             return
         parts = _split_conjunction(words, self.known, self.heads)
         if parts:
@@ -476,6 +494,9 @@ class Resolver:
         else:
             return False
         rest = words[cut:]
+        if cut == 1 and len(rest) == 1 and fold(words[0]) in GIVEN_NAMES and mention.after in ACTING_VERBS and \
+                NAME_WORD.match(rest[0]) and fold(rest[0]) not in NOT_PERSON_WORDS | INDUSTRY_WORDS and not self.known(rest[0]):
+            return False  # "Chad Morrison said": a given name and a surname who speaks, one person
         trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
         if not trade and _nickname(words[:cut], head[0]):
             return False  # "America Movil", "Britain Stevens": a country's other name opening a firm's, not the country
@@ -715,18 +736,22 @@ class Resolver:
         return orgs[0] if len(orgs) == 1 else None
 
     def merge_people(self) -> None:
-        """Drop the 'people' the story also writes with an article (see articled); fold a person known only by surname into the
-        one full name that ends with it."""
+        """Drop the 'people' the story also writes with an article (see articled); fold a person known only by surname
+        (or a single name no list knows, typed as an organisation: "Moon, Kim agree" in a headline) into the one full
+        name that ends with it, and drop it when several do."""
         for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled]:
             del self.entities[key]
         for key, entity in list(self.entities.items()):
-            if entity.kind != "person" or " " in key:
+            if " " in key or not (entity.kind == "person" or entity.kind == "organisation" and key not in self.types
+                                  and not ACRONYM.match(entity.name)):
                 continue
             fuller = [
                 e for k, e in self.entities.items() if e.kind == "person" and k != key and key in surname_keys(e.name)
             ]
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
+            elif fuller:  # "Kim" in a story of Kim Jong-un and Kim Yo-jong: which one is not said, so no tag
+                del self.entities[key]
         for key, entity in list(self.entities.items()):
             words = entity.name.split()
             if entity.kind != "person" or len(words) < 2 or not all(INITIALS.match(word) for word in words[:-1]):
@@ -834,10 +859,12 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
         return [words[:cut], words[cut + 2:]]
     cut = max(index for index, word in enumerate(words) if word == "and")
     left, right = words[:cut], words[cut + 1:]
-    if not left or not right or left == right:
-        return []
+    if not left or not right or left == right or "autonomous" in {fold(word) for word in right[1:]}:
+        return []  # "Aba Tibetan and Qiang Autonomous Prefecture": one division, named for its peoples
     head = right[:right.index("of")] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
     whole_is_org = fold(words[-1]) in ORG_ENDINGS
+    if whole_is_org and _is_title(left[-1]):
+        return [left, right]  # "Interior Minister and League" (leader Matteo Salvini): a post, and a party
     if (whole_is_org or fold(head[-1]) in ORG_ENDINGS) and len(left) == 1 and fold(left[0]) in GENERIC_WORDS:
         return []
     places = [known(" ".join(part)) for part in (left, right[:2], right[:1])]
@@ -852,6 +879,23 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     if _names_a_domain(left, right, known):
         return []
     return [left, right]
+
+
+def _two_firms(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The two names of two words or more on either side of one "and", the second ending as a firm's does: two
+    firms ("Moore Threads and Biren Technology", when the second ends as a firm's name does or the story names one
+    alone too), not one named for its
+    founders ("Black and Decker Corp") or its trades ("Federal Savings and Loan Insurance Corporation"); None
+    otherwise."""
+    if words.count("and") != 1 or fold(words[-1]) not in ORG_ENDINGS:
+        return None
+    cut = words.index("and")
+    left, right = words[:cut], words[cut + 1:]
+    if len(left) < 2 or len(right) < 2 or not all(
+            NAME_WORD.match(word) and fold(word) not in GENERIC_WORDS | PARTNER_WORDS | ORGAN_ADJECTIVES | ORG_WORDS
+            for word in (*left, *right[:-1])):
+        return None
+    return left, right
 
 
 def story_products(spans: list[Mention], known) -> frozenset[str]:
@@ -1031,6 +1075,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
+    if len(words) == 2 and folded[0] in FAMILY_NAMES_FIRST and HYPHENATED_GIVEN_NAME.fullmatch(words[1]):
+        return "person"  # "Park Geun-hye", "Tung Chee-hwa": a family name, then a given name of two syllables
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
@@ -1052,11 +1098,13 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
 
 
 def _canonical(words: tuple[str, ...], kind: str) -> str:
-    """The display name: legal suffixes dropped from organisations, region nouns added to regions."""
+    """The display name: legal suffixes and prefixes ("PT", "PJSC") dropped from organisations."""
     words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS or word[:1].isdigit())
     if kind == "organisation":
         while len(words) > 1 and fold(words[-1]) in ORG_TRAILERS:
             words = words[:-1]
+        while len(words) > 1 and words[0].isupper() and fold(words[0]) in LEGAL_PREFIXES:
+            words = words[1:]
     return " ".join(words)
 
 

@@ -48,7 +48,7 @@ TITLES = _words(
     "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun haji "
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
-    "undersecretary registrar marshal emperor empress sultan duke duchess"
+    "undersecretary registrar marshal emperor empress sultan duke duchess hrh"
 )
 # Titles that, before a single name, are part of how the person is known: "Prince Charles", "Queen Sofia".
 ROYAL_TITLES = _words("king queen prince princess emperor empress crown sultan emir sheikh duke duchess pope lord lady")
@@ -79,6 +79,8 @@ LEGAL_SUFFIXES = _words(
     "inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl srl oy oyj abp ab asa kk "
     "bhd berhad sdn pte pty tbk kgaa pjsc ojsc jsc"
 )
+# Legal forms written before the name ("PT Vale Indonesia", "PJSC Gazprom", "OAO Rosneft"): dropped like suffixes.
+LEGAL_PREFIXES = _words("pt pjsc ojsc oao zao ooo jsc cjsc pao")
 ORG_WORDS = _words(
     "consortium coalition confederation chamber syndicate cooperative co-operative partnership "
     "council committee commission ministry department agency office bureau service authority administration "
@@ -205,7 +207,7 @@ GIVEN_NAMES = GIVEN_NAMES | _census_given_names()
 COMPETITION_WORDS = _words(
     "cup cups open opens championship championships games olympics olympiad series trophy tour classic masters "
     "prix invitational tournament meeting rally marathon euro ligue liga serie bundesliga division premiership "
-    "olympic ashes")
+    "olympic ashes test tests")
 # Ordinals head names ("First Boston", "First Court of Appeals") but alone are list headings ("First one-day
 # international", "Second test"): never a tag by themselves.
 ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth tenth")
@@ -250,10 +252,10 @@ GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) 
 BUILDING_WORDS = _words(
     "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel")
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Expo 92") or end one
-# ("Universal Exposition"): no entity; and words of meetings that are events when numbered ("27th Congress of the
-# CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
+# ("Universal Exposition", "General Election"): no entity; and words of meetings that are events when numbered
+# ("27th Congress of the CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
 EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo trofej trofeo trophee")
-EVENT_WORDS = _words("exposition expo fair festival summit")
+EVENT_WORDS = _words("exposition expo fair festival summit election elections by-election referendum")
 SESSION_WORDS = _words("conference plenum session congress meeting assembly")
 # Adjectives of a body's organs: a span of these and body words alone ("Central Committee", "Joint Committee",
 # "Standing Committee") names no body until it says whose.

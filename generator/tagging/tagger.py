@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.agencies import NAMES_NEVER_TAGGED
 from generator.model import Article, Tags
@@ -28,7 +29,7 @@ from generator.tagging.lexicon import (
     TITLES,
 )
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
-from generator.tagging.text import CONNECTORS, fold, mentions
+from generator.tagging.text import CONNECTORS, Mention, fold, mentions
 from generator.tagging.topics import TopicScore, score_topics
 
 DATELINE_WEIGHT = 1.0
@@ -60,7 +61,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
     resolver.heads = story_heads([mention.words for mention in spans])
     resolver.products = story_products(spans, resolver.known)
-    for mention in spans:
+    for mention in _without_namesakes_abroad(spans, resolver):
         resolver.resolve(mention)
     resolver.resolve_deferred()
     resolver.merge_people()
@@ -86,6 +87,21 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     tags = _rank(_finalise(resolver.entities, taxonomy), topics, must, taxonomy, limit)
     tags.dateline_place = dateline_place
     return tags
+
+
+def _without_namesakes_abroad(spans: list[Mention], resolver: Resolver) -> Iterator[Mention]:
+    """The mentions less a city that the state or country written after it shows is another city of its name:
+    "St Petersburg, Florida", "Paris, Texas", "London, Ontario" (the gazetteer knows the bigger namesake, and a
+    tag would file the story under it). The state or country itself is still a mention."""
+    for mention, following in zip(spans, [*spans[1:], None]):
+        if following is not None and mention.listed_before_name and following.listed_after_name:
+            city, where = resolver.known(mention.text), resolver.known(following.text)
+            city_place = gazetteer().lookup(city[0], resolver.min_city_population) if city and city[1] == "place" else None
+            region = gazetteer().names.get(fold(where[0])) if where and where[1] == "place" else None
+            if city_place is not None and city_place.kind == "city" and region is not None and \
+                    region.kind in ("state", "country") and region.country != city_place.country:
+                continue
+        yield mention
 
 
 @once_per_taxonomy
