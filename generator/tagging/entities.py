@@ -114,6 +114,10 @@ FIRM_ENDING = re.compile(r"\w{2,}(?:gaz|neft|neftegaz|prom|bank|telecom|flot|nic
 HOME_SUFFIX = re.compile(r"-(?:based|listed|born|registered|headquartered|incorporated|domiciled)$", re.IGNORECASE)
 # Nouns after a place that make it the name of a grade of a commodity: "Brent crude", "Urals blend".
 GRADE_NOUNS = frozenset("crude blend".split())
+# Countries whose first-level divisions (oblasts) are named after their capital cities, which wires write "the Perm
+# region" for the division, not the city; and region words that are only ever the name of such a division.
+OBLAST_COUNTRIES = frozenset("RU UA BY KZ KG UZ TJ".split())
+DIVISION_NOUNS = frozenset("oblast krai".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
@@ -231,15 +235,8 @@ class Resolver:
             self._resolve(Mention(words[:-organ], mention.weight, False, mention.before))
             return
         if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
-            known = self.known(" ".join(words))
-            if mention.after == "province":  # "Jiangsu province": Jiangsu
-                self.add(" ".join(words), "place", mention.weight)
-            elif known and known[1] == "place" and fold(known[0]) not in gazetteer().cities:
-                self.add(known[0], "place", mention.weight)  # "the Gulf region", "the Donbas region"
-            elif known and known[1] == "place" or not known and not self._describes_an_area(words):
-                # "Kursk region": the Kursk Region, not the city; "the Emilia-Romagna region" no list knows
-                self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
-            return  # "the Asia-Pacific region": no place we can name
+            self._resolve_region(words, mention)
+            return
         known = self.known(" ".join(words))
         if known and known[1] == "place" and mention.after in GRADE_NOUNS:
             return  # "Brent crude", "Urals blend": a grade of oil, not the place
@@ -300,6 +297,27 @@ class Resolver:
                                       listed_before_name=mention.listed_before_name))
             return
         self._resolve_unknown(words, mention)
+
+    def _resolve_region(self, words: tuple[str, ...], mention: Mention) -> None:
+        """A name before a lower-case region word ("the Paris region", "Jiangsu province", "the Kursk region"): the
+        division the wires name so where there is one (Kursk Region, or an oblast named for its capital city:
+        "Perm region"), else the place itself (Paris, Hanshin); nothing for an area it describes ("the
+        Asia-Pacific region")."""
+        name, noun = " ".join(words), mention.after
+        division = self.known(f"{name} {noun.capitalize()}")
+        if division and division[1] == "place":
+            self.add(division[0], "place", mention.weight, name)  # "Kursk region", "Kursk oblast": Kursk Region
+            return
+        known = self.known(name)
+        place = gazetteer().lookup(known[0], 0) if known and known[1] == "place" else None
+        if noun in DIVISION_NOUNS or place is not None and place.kind == "city" and place.country in OBLAST_COUNTRIES \
+                and noun == "region":
+            self.add(f"{known[0] if place else name} {'Krai' if noun == 'krai' else 'Region'}", "place", mention.weight)
+        elif known:
+            if known[1] == "place":  # "the Paris region", "the Gulf region": the place
+                self.add(known[0], "place", mention.weight, name)
+        elif not self._describes_an_area(words) and not ADJECTIVE_ENDING.search(fold(words[-1])):
+            self.add(name, "place", mention.weight)  # "the Hanshin region", "the Marche region" no list knows
 
     @staticmethod
     def _attributive(words: tuple[str, ...], known: tuple[str, str], mention: Mention) -> bool:
