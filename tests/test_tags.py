@@ -763,3 +763,25 @@ def _wire_story(folder: Path, text: str) -> Article:
 def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxonomy, text, present, absent):
     tags = tag_article(_wire_story(tmp_path, text), taxonomy)
     assert present <= set(tags.places) and not absent & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 5. a sentence-initial gerund, participle or function word is no part of the name after it
+    ("Despite Siemens warnings, the deal closed on Friday. Siemens said it would appeal.", {"Siemens"},
+     {"Despite Siemens", "Despite"}),
+    ("Chasing Toyota, Honda cut prices again. Honda said sales of its cars rose 4 percent.", {"Honda"},
+     {"Chasing Toyota", "Chasing"}),
+    ("Citing Bank of Japan data, analysts said exports slowed. The Bank of Japan declined to comment.",
+     {"Bank of Japan"}, {"Citing Bank of Japan", "Citing"}),
+    ("Asked Monday about Gazprom, Putin said nothing. Gazprom said it would comply.", {"Gazprom"},
+     {"Asked Monday", "Asked"}),
+    ("Facing Barcelona on Sunday, Real Madrid rested three players. Real Madrid won 2-1.", {"Real Madrid"},
+     {"Facing Barcelona", "Facing"}),
+    ("Amid Opec talks, prices rose. Unlike Brent, WTI fell.", set(), {"Amid Opec", "Unlike Brent"}),
+    # ... unless the story writes the word capitalised inside a sentence too, or the rest is no name alone
+    ("Reading Football Club was sold on Monday to a group led by Dai Yongge.", set(), {"Football Club"}),
+    ("Boeing Chief Executive Dennis Muilenburg said on Monday that Boeing would cut output.", {"Boeing"}, set()),
+])
+def test_a_sentence_opening_verb_or_function_word_is_no_part_of_a_name(tmp_path, taxonomy, text, present, absent):
+    tags = tag_article(_wire_story(tmp_path, text), taxonomy)
+    assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked

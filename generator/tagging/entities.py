@@ -118,6 +118,10 @@ GRADE_NOUNS = frozenset("crude blend".split())
 # region" for the division, not the city; and region words that are only ever the name of such a division.
 OBLAST_COUNTRIES = frozenset("RU UA BY KZ KG UZ TJ".split())
 DIVISION_NOUNS = frozenset("oblast krai".split())
+# A verb's -ing or -ed form as a sentence opens with it: "Chasing", "Citing", "Asked", "Backed".
+VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
+# Words that end a club's or a firm's name a place or a verb-like word opens ("Reading Football Club").
+FOOTING_WORDS = frozenset("club fc athletic rovers wanderers works stores".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
@@ -173,6 +177,7 @@ class Resolver:
     articled: set[str] = field(default_factory=set)  # names met as "the Mona Lisa": a thing, never a person
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
     heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
+    inner: frozenset[str] = frozenset()  # folded words the story writes capitalised inside a sentence (see story_inner)
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
     defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
     dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
@@ -614,7 +619,8 @@ class Resolver:
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
-            if not (opener or (plain and self.known(" ".join(words[rest:])))) or not opener and fold(
+            verb = plain and self._opening_verb(words)
+            if not (opener or verb or (plain and self.known(" ".join(words[rest:])))) or not opener and fold(
                     words[-1]) in ORG_WORDS and len(words) == rest + 1:
                 break  # "State Duma", "Supreme Rada" at a sentence start: a body, not the town Duma
             words = words[1 if opener else rest:]
@@ -624,6 +630,17 @@ class Resolver:
         if len(words) == 1 and not acronym and fold(words[0]) in NOT_NAMES_ALONE:
             return ()
         return words
+
+    def _opening_verb(self, words: tuple[str, ...]) -> bool:
+        """True for a sentence's first word that is a verb's -ing or -ed form ("Chasing Toyota", "Citing Bank of
+        Japan", "Asked Monday"): no part of the name after it, unless the story writes it capitalised inside a
+        sentence too ("Boeing"), a list knows it, or the rest is a body's name that needs it ("Reading Football
+        Club", "Sterling Drug", "United Technologies")."""
+        first = fold(words[0])
+        if not VERB_FORM.fullmatch(words[0]) or first in self.inner or first in GIVEN_NAMES or self.known(words[0]):
+            return False
+        rest = words[1:]
+        return bool(self.known(" ".join(rest))) or fold(rest[-1]) not in ORG_ENDINGS | DOMAIN_WORDS | FOOTING_WORDS
 
     def resolve_deferred(self) -> None:
         """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
@@ -883,6 +900,12 @@ def story_products(spans: list[Mention], known) -> frozenset[str]:
                 mention.text):
             found.add(fold(mention.text))
     return frozenset(found)
+
+
+def story_inner(spans: list[Mention]) -> frozenset[str]:
+    """Folded words a story writes capitalised other than as a sentence's first word: a name, whatever its shape."""
+    return frozenset(fold(word) for mention in spans for index, word in enumerate(mention.words)
+                     if index or not mention.initial)
 
 
 def story_heads(spans: list[tuple[str, ...]]) -> frozenset[str]:

@@ -20,7 +20,7 @@ COMMON_WORDS = CALENDAR | _words(
     "what which where when why how there here the a an and or but nor so yet if then than as at by for from in into "
     "on onto of off out over under up down to with without within about above after against along among around "
     "before behind below beside between beyond during except inside near since through throughout toward towards "
-    "until upon via according also although though however meanwhile moreover nevertheless nonetheless "
+    "until upon via despite amid amidst unlike according also although though however meanwhile moreover nevertheless nonetheless "
     "furthermore therefore thus still unfortunately fortunately besides instead indeed otherwise earlier later "
     "now today tomorrow yesterday tonight last next all any each every "
     "both either neither other another such some many most more much few several no not yes only just even "
