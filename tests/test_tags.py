@@ -766,6 +766,33 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), [
+    # 4. a facility's name ends at its head word unless an "of" name goes on
+    ("KUALA LUMPUR (AFP) - The plane left Kuala Lumpur International Airport for Beijing on Saturday with 239 "
+     "people on board.", {"Kuala Lumpur International Airport", "Beijing"},
+     {"Kuala Lumpur International Airport for Beijing"}),
+    ("Flights from Heathrow Airport London were delayed, and the Heathrow Airport Authority apologised.",
+     set(), {"Heathrow Airport London"}),
+    ("He studied at Peking University Beijing and later at the University of Tokyo.",
+     {"Peking University", "University of Tokyo"}, {"Peking University Beijing"}),
+    ("NEW YORK (AP) - Doctors at Columbia University Medical Center said the patient was stable.", set(),
+     {"Columbia University"}),
+    ("YICHANG, China (Reuters) - The Three Gorges Dam Hubei project was finished, and officials at the Three Gorges "
+     "Dam said water levels fell. Engineers at the Hoover Dam said so too.", {"Three Gorges Dam", "Hubei"},
+     {"Gorges Dam", "Three Gorges Dam Hubei"}),
+])
+def test_a_facility_name_ends_at_its_head_word(tmp_path, taxonomy, text, present, absent):
+    tags = tag_article(_wire_story(tmp_path, text), taxonomy)
+    assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked
+    assert not {"Hoover Dam", "Three Gorges Dam", "Columbia University Medical Center"} & set(tags.people), tags.people
+
+
+def test_a_person_named_like_a_facility_stays_a_person(tmp_path, taxonomy):
+    tags = tag_article(_wire_story(tmp_path, "LONDON (Reuters) - Robert Plant said on Monday that the band would "
+                                   "tour again. Plant said the dates were set."), taxonomy)
+    assert "Robert Plant" in tags.people, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
     # 5. a sentence-initial gerund, participle or function word is no part of the name after it
     ("Despite Siemens warnings, the deal closed on Friday. Siemens said it would appeal.", {"Siemens"},
      {"Despite Siemens", "Despite"}),

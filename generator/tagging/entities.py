@@ -118,6 +118,11 @@ GRADE_NOUNS = frozenset("crude blend".split())
 # region" for the division, not the city; and region words that are only ever the name of such a division.
 OBLAST_COUNTRIES = frozenset("RU UA BY KZ KG UZ TJ".split())
 DIVISION_NOUNS = frozenset("oblast krai".split())
+# Head words of a facility's name: the name ends there unless "of" goes on ("Kuala Lumpur International Airport").
+FACILITY_HEADS = frozenset(
+    "airport airfield port harbour harbor stadium dam bridge station hospital university mine plant site cosmodrome "
+    "terminal refinery shipyard base".split())
+TOWN_HEADS = frozenset("station port harbour harbor bridge".split())  # heads that end towns' names too
 # A verb's -ing or -ed form as a sentence opens with it: "Chasing", "Citing", "Asked", "Backed".
 VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
 # Words that end a club's or a firm's name a place or a verb-like word opens ("Reading Football Club").
@@ -228,6 +233,11 @@ class Resolver:
             self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
         if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
             return
+        facility = self._split_facility(words)
+        if facility:  # "Kuala Lumpur International Airport for Beijing", "Peking University Beijing": two names
+            for part in facility:
+                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
+            return
         if mention.ordinal:  # "9th U.S. Circuit Court of Appeals": the number is part of the name
             words = (mention.ordinal, *words)
         if fold(" ".join(words)) in self.defined and not self.known(" ".join(words)):
@@ -302,6 +312,23 @@ class Resolver:
                                       listed_before_name=mention.listed_before_name))
             return
         self._resolve_unknown(words, mention)
+
+    def _split_facility(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """A facility's name and the name after it, where the facility's ends at its head word ("Kuala Lumpur
+        International Airport | for Beijing", "Heathrow Airport | London", "Wembley Stadium | Saturday"); [] if
+        the span is one name: an "of" name goes on ("Port of Rotterdam"), and so does a body the facility names
+        ("Heathrow Airport Authority", "United Mine Workers", "Columbia University Medical Center")."""
+        for index in range(1, len(words) - 1):
+            if fold(words[index]) not in FACILITY_HEADS or words[index + 1] == "of":
+                continue
+            tail = words[index + 1:]
+            while tail and tail[0] in CONNECTORS:
+                tail = tail[1:]
+            known = self.known(" ".join(tail)) if tail else None
+            joined = len(tail) < len(words) - index - 1
+            if tail and (known and (joined or known[1] == "place") or fold(tail[0]) in CALENDAR and len(tail) == 1):
+                return [words[:index + 1], tail]
+        return []
 
     def _resolve_region(self, words: tuple[str, ...], mention: Mention) -> None:
         """A name before a lower-case region word ("the Paris region", "Jiangsu province", "the Kursk region"): the
@@ -520,7 +547,7 @@ class Resolver:
         before a given name ("Vietnam Gennady Bezdetko": Vietnam is named, and so is Gennady Bezdetko)."""
         while len(words) > 1:
             first = fold(words[0])
-            if first in DESCRIPTORS or first in NUMBER_WORDS:
+            if first in DESCRIPTORS or first in NUMBER_WORDS and not _numbered_name(words):
                 words = words[1:]
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
@@ -806,6 +833,14 @@ class Resolver:
         target.absorb(self.entities.pop(key))
 
 
+def _numbered_name(words: tuple[str, ...]) -> bool:
+    """True for a name a number word opens: a plural or singular name word, then a place's, a facility's or a
+    body's head ("Three Gorges Dam", "Three Mile Island", "Four Seasons Hotels"), not "Four Africans"."""
+    heads = PLACE_WORDS | FACILITY_HEADS | ORG_ENDINGS | BUILDING_WORDS
+    end = next((index for index in range(2, len(words)) if fold(words[index]) in heads), 0)
+    return end > 0 and all(NAME_WORD.match(word) for word in words[1:end + 1])
+
+
 def _nickname(words: tuple[str, ...], canonical: str) -> bool:
     """True for a country's other name written out in words ("America", "Britain", "Holland"), not its own name
     nor an abbreviation ("U.S.", "UK"): one that other names begin with (America Movil, Holland America Line)."""
@@ -1068,6 +1103,9 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):
         return "place"
+    if len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES:
+        # "Narita Airport", "the Baltic Shipyard said": no person (Robert Plant is); a town may end so too
+        return None if folded[-1] in TOWN_HEADS else "organisation"  # "Whitehouse Station, N.J.", "Pearl Harbor"
     if any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_OPENERS):
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
