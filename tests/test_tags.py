@@ -765,6 +765,46 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
     assert present <= set(tags.places) and not absent & set(tags.ranked), tags.ranked
 
 
+@pytest.mark.parametrize(("text", "people", "absent"), [
+    # 2. positions, ranks, royal and religious titles, honorifics before a name: the person, by name
+    ("BRISBANE, Aug 2 (AAP) - Flyhalf Elton Flatley kicked four penalties. Flatley said the Wallabies were lucky.",
+     {"Elton Flatley"}, {"Flyhalf Elton Flatley", "Flatley"}),
+    ("Lock Nathan Sharpe and prop Bill Young were ruled out. Sharpe is expected back next week.",
+     {"Nathan Sharpe", "Bill Young"}, {"Lock Nathan Sharpe"}),
+    ("Scrum-half George Gregan passed to winger Lote Tuqiri, who scored. Gregan said Tuqiri was in form.",
+     {"George Gregan", "Lote Tuqiri"}, {"Scrum-half George Gregan"}),
+    ("Wicketkeeper Adam Gilchrist made 80 before skipper Ricky Ponting declared. Gilchrist and Ponting batted well.",
+     {"Adam Gilchrist", "Ricky Ponting"}, {"Wicketkeeper Adam Gilchrist"}),
+    ("TOKYO, Jan 7 (Reuter) - Emperor Hirohito died on Saturday, and Crown Prince Akihito succeeded him. "
+     "Hirohito had reigned since 1926; Akihito is 55.", {"Hirohito", "Akihito"},
+     {"Emperor Hirohito", "Crown Prince Akihito"}),
+    ("MUSCAT, Nov 18 (AFP) - Sultan Qaboos pardoned 200 prisoners. Qaboos has ruled Oman since 1970.",
+     {"Qaboos"}, {"Sultan Qaboos"}),
+    ("LONDON (AP) - Queen Elizabeth II opened Parliament, and Prince Charles attended. Elizabeth II read the speech.",
+     {"Elizabeth II", "Prince Charles"}, {"Queen Elizabeth II"}),
+    ("KUALA LUMPUR, July 4 (Bernama) -- Tan Sri Muhyiddin Yassin and Datuk Seri Najib Razak met Dato' Seri Anwar "
+     "Ibrahim. Muhyiddin said Najib agreed.", {"Muhyiddin Yassin", "Najib Razak", "Anwar Ibrahim"},
+     {"Tan Sri Muhyiddin Yassin", "Seri Najib Razak", "Muhyiddin", "Najib"}),
+    ("Lord Carrington resigned as foreign secretary, and Sir Geoffrey Howe took over. Howe said Carrington "
+     "was right.", {"Lord Carrington", "Geoffrey Howe"}, {"Sir Geoffrey Howe", "Carrington"}),
+])
+def test_a_title_or_position_before_a_name_is_no_part_of_it(tmp_path, taxonomy, text, people, absent):
+    tags = tag_article(_wire_story(tmp_path, text), taxonomy)
+    assert people <= set(tags.people) and not absent & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize("text", [
+    "CAPE CANAVERAL, Fla. (AP) - The space shuttle Columbia landed on Tuesday. Columbia carried seven astronauts.",
+    "Shuttle Challenger broke apart 73 seconds after lift-off. NASA said Challenger's seals failed.",
+    "Tanker Sea Empress spilled 72,000 tonnes of crude off Wales. The Sea Empress was refloated.",
+    "The frigate Almirante Brown sailed from Buenos Aires. Almirante Brown will join the fleet.",
+])
+def test_a_craft_or_ship_is_no_entity(tmp_path, taxonomy, text):
+    tags = tag_article(_wire_story(tmp_path, text), taxonomy)
+    names = {"Columbia", "Challenger", "Sea Empress", "Tanker Sea", "Almirante Brown", "Shuttle Challenger"}
+    assert not names & set(tags.ranked), tags.ranked
+
+
 @pytest.mark.parametrize(("text", "present", "absent"), [
     # 4. a facility's name ends at its head word unless an "of" name goes on
     ("KUALA LUMPUR (AFP) - The plane left Kuala Lumpur International Airport for Beijing on Saturday with 239 "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from generator.tagging.gazetteer import gazetteer
@@ -122,6 +122,7 @@ DIVISION_NOUNS = frozenset("oblast krai".split())
 FACILITY_HEADS = frozenset(
     "airport airfield port harbour harbor stadium dam bridge station hospital university mine plant site cosmodrome "
     "terminal refinery shipyard base".split())
+PEERAGE_TITLES = frozenset("lord lady baron baroness".split())  # a peer's title and one name are his or her name
 TOWN_HEADS = frozenset("station port harbour harbor bridge".split())  # heads that end towns' names too
 # A verb's -ing or -ed form as a sentence opens with it: "Chasing", "Citing", "Asked", "Backed".
 VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
@@ -226,7 +227,13 @@ class Resolver:
 
     def _resolve(self, mention: Mention) -> None:
         """Type a mention or a part of one (demonyms already counted)."""
-        words = self._strip_leading(self._strip_openers(mention), mention.weight, mention.initial)
+        opened = self._strip_openers(mention)
+        if self._names_a_craft(opened):
+            return
+        words = self._strip_leading(opened, mention.weight, mention.initial)
+        if 0 < len(words) < len(opened) and fold(opened[-len(words) - 1]) in DESCRIPTORS:
+            # "Striker Thierry Henry": the role says what the name is, as "the striker Thierry Henry" does
+            mention = replace(mention, before=(*mention.before, fold(opened[-len(words) - 1])))
         if mention.quoted and fold(self.aliases.get(fold(mention.text), mention.text)) not in self.types:
             return  # 'the "Anne Klein" line', '"Return of the Legend"': a product, a title or a nickname
         if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS or mention.apposed_to in VESSEL_NOUNS:
@@ -312,6 +319,16 @@ class Resolver:
                                       listed_before_name=mention.listed_before_name))
             return
         self._resolve_unknown(words, mention)
+
+    def _names_a_craft(self, words: tuple[str, ...]) -> bool:
+        """True for a ship or a craft with its kind written before it as part of the span ("Tanker Sea Empress",
+        "Shuttle Challenger"): no entity, and no other mention of its name is one (see vessels)."""
+        if len(words) < 2 or fold(words[0]) not in VESSEL_NOUNS or fold(words[-1]) in ORG_ENDINGS:
+            return False  # "Carrier Corp", "Ship Finance International": firms
+        if self.known(" ".join(words)):
+            return False
+        self.vessels.add(fold(" ".join(words[1:])))
+        return True
 
     def _split_facility(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         """A facility's name and the name after it, where the facility's ends at its head word ("Kuala Lumpur
@@ -777,9 +794,10 @@ class Resolver:
         return orgs[0] if len(orgs) == 1 else None
 
     def merge_people(self) -> None:
-        """Drop the 'people' the story also writes with an article (see articled); fold a person known only by surname into the
-        one full name that ends with it."""
-        for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled]:
+        """Drop the 'people' the story also writes with an article (see articled) and the names of its ships and
+        craft (see vessels); fold a person known only by surname into the one full name that ends with it."""
+        for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled
+                    or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
         for key, entity in list(self.entities.items()):
             if entity.kind != "person" or " " in key:
@@ -1058,7 +1076,11 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     person = words[start:] if 1 <= end - start <= 4 else ()
     if any(fold(word) in NOT_PERSON_WORDS for word in person) or _body_of_title(words[:start]):
         return (), ()  # "General Staff Building", "Prince William Sound": a name with a title word in it
-    if len(person) == 1:  # "Prince Charles", "Crown Prince Akihito": a royal is known by title and name
+    if len(person) == 1 and fold(person[0]) in GENERIC_WORDS:
+        return (), ()  # "Duke Power", "King Coal": a firm or a thing named with a title word
+    if len(person) == 1 and (fold(person[0]) in GIVEN_NAMES or fold(words[start - 1]) in PEERAGE_TITLES):
+        # "Prince Charles", "Queen Sofia", "Lord Carrington": a royal known by a given name, or a peer, is known by
+        # title and name; "Emperor Hirohito", "Crown Prince Akihito" are Hirohito and Akihito
         royal = start
         while royal > 0 and fold(words[royal - 1]) in ROYAL_TITLES:
             royal -= 1

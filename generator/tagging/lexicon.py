@@ -134,7 +134,8 @@ INSTITUTION_HEADS = _words("ministry department treasury parliament senate congr
 # Roles, ranks and descriptors written before a name ("Striker Kylian Mbappe", "Former Andersen", "Rival Wipro"):
 # never part of the name, stripped like titles.
 DESCRIPTORS = frozenset(phrase.strip() for phrase in (
-    "striker, midfielder, defender, goalkeeper, winger, fullback, full back, centre, center, fly half, scrum half, "
+    "striker, midfielder, defender, goalkeeper, keeper, goalie, winger, fullback, full back, centre, center, fly half, "
+    "flyhalf, scrum half, scrumhalf, lock, prop, playmaker, opener, forward, guard, receiver, outfielder, reliever, "
     "flanker, hooker, quarterback, linebacker, pitcher, catcher, shortstop, batsman, batter, bowler, all rounder, "
     "wicketkeeper, wicket keeper, spinner, paceman, skipper, swimmer, sprinter, cyclist, jockey, boxer, golfer, "
     "gymnast, skater, skier, veteran, rookie, newcomer, teammate, compatriot, countryman, champion, titleholder, "
@@ -224,7 +225,7 @@ RESULT_WORDS = _words("beat beats defeated drew draw against v vs lost")
 # Words before the name of a ship, which is often a person's or a place's ("the tanker Exxon Valdez").
 VESSEL_NOUNS = _words(
     "tanker tankers ship ships vessel vessels freighter ferry liner carrier frigate destroyer cruiser submarine "
-    "yacht rig trawler barge steamer")
+    "yacht rig trawler barge steamer supertanker shuttle spacecraft orbiter capsule airship")
 # Words before a place named as where something is or goes ("peace in Chechnya", "troops to Chechnya").
 LOCATIVES = _words("in into inside outside across throughout near to from towards toward")
 # Words that open a place's name rather than a club's ("North Carolina", "Greater London", "New York").
