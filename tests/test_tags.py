@@ -805,6 +805,30 @@ def test_a_craft_or_ship_is_no_entity(tmp_path, taxonomy, text):
     assert not names & set(tags.ranked), tags.ranked
 
 
+@pytest.mark.parametrize(("text", "people", "absent"), [
+    # 3. particles of other naming cultures: one person, one tag, and the short forms are that person
+    ("KUALA LUMPUR, Jan 14 (Bernama) -- Tun Abdul Razak bin Hussein, the second prime minister, died in London in "
+     "1976. Razak had led the country since 1970.", {"Abdul Razak bin Hussein"}, {"Razak", "Hussein"}),
+    ("KUALA LUMPUR, Aug 31 (Bernama) -- Malaysian singer Siti Nurhaliza binti Tarudin performed. Siti Nurhaliza thanked her fans.",
+     {"Siti Nurhaliza binti Tarudin"}, {"Tarudin", "Siti Nurhaliza"}),
+    ("ABU DHABI (Reuters) - Foreign Minister Abdullah bin Zayed al-Nahyan met his Jordanian counterpart. Abdullah "
+     "bin Zayed said the talks were useful.", {"Abdullah bin Zayed al-Nahyan"}, {"Abdullah bin Zayed"}),
+    ("THE HAGUE (AP) - Foreign Minister Hans van den Broek met Ruud Lubbers. Van den Broek said Lubbers agreed.",
+     {"Hans van den Broek", "Ruud Lubbers"}, {"Broek", "Van den Broek"}),
+    ("BONN, May 8 (Reuter) - President Richard von Weizsaecker spoke to parliament. Von Weizsaecker said the war "
+     "must not be forgotten.", {"Richard von Weizsaecker"}, {"Von Weizsaecker"}),
+    ("BRASILIA (EFE) - President Luiz Inacio Lula da Silva met Fernando Henrique Cardoso. Lula da Silva said "
+     "Cardoso agreed.", {"Luiz Inacio Lula da Silva", "Fernando Henrique Cardoso"}, {"Lula da Silva"}),
+    ("MADRID (AFP) - Prime Minister Jose Luis Rodriguez Zapatero spoke on Monday. Rodriguez Zapatero said Spain "
+     "would pull out its troops.", {"Jose Luis Rodriguez Zapatero"}, {"Rodriguez Zapatero"}),
+    ("DUBLIN (Reuters) - Prime Minister Garret FitzGerald met Ian MacDonald and Sinead O'Connor. FitzGerald said "
+     "MacDonald would chair the panel.", {"Garret FitzGerald", "Ian MacDonald"}, {"FitzGerald", "MacDonald"}),
+])
+def test_a_name_with_particles_is_one_person(tmp_path, taxonomy, text, people, absent):
+    tags = tag_article(_wire_story(tmp_path, text), taxonomy)
+    assert people <= set(tags.people) and not absent & set(tags.ranked), tags.ranked
+
+
 @pytest.mark.parametrize(("text", "present", "absent"), [
     # 4. a facility's name ends at its head word unless an "of" name goes on
     ("KUALA LUMPUR (AFP) - The plane left Kuala Lumpur International Airport for Beijing on Saturday with 239 "

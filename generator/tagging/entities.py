@@ -60,9 +60,13 @@ _UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
 _LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(
     rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|(?:[{_UPPER}]\.){{1,3}}"
-    rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|Mc[{_UPPER}][{_LOWER}]+|Jr\.?|Sr\.?|II|III|IV)$"
+    rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|(?:Mc|Mac|Fitz|Di|De|Da|Du|La|Le|Van)[{_UPPER}][{_LOWER}]+"
+    rf"|Jr\.?|Sr\.?|II|III|IV)$"
 )
-NAME_PARTICLES = frozenset("von der van den de del della di da du la le bin ibn al el".split())
+NAME_PARTICLES = frozenset("von der van den ter de del della di da du dos das los las la le y bin binti bint bte ibn al el"
+                           .split())
+# Particles that join a person's own name to the father's: "Abdul Razak bin Hussein", "Siti Nurhaliza binti Tarudin".
+PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 ARTICLES = frozenset({"the", "a", "an"})
@@ -875,6 +879,12 @@ def surname_keys(name: str) -> frozenset[str]:
     keys = {last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)}
     if len(words) in (2, 3) and fold(words[0]) in FAMILY_NAMES_FIRST:
         keys.add(fold(words[0]))  # Li Peng is "Li" on second reference
+    if len(words) >= 3:  # "Rodriguez Zapatero", "Lula da Silva", "van den Broek", "von Weizsaecker"
+        keys.update(fold(" ".join(words[start:])) for start in range(1, len(words) - 1))
+    own = next((index for index, word in enumerate(words) if word.lower() in PATRONYMIC_PARTICLES), 0)
+    if own:  # "Abdul Razak bin Hussein" is "Razak" and "Abdul Razak"; "Abdullah bin Zayed al-Nahyan" is
+        keys.update({fold(words[own - 1]), fold(" ".join(words[:own]))})  # "Abdullah bin Zayed"
+        keys.add(fold(" ".join(words[:own + 2])))
     return frozenset(keys)
 
 
@@ -924,7 +934,7 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     left, right = words[:cut], words[cut + 1:]
     if not left or not right or left == right:
         return []
-    head = right[:right.index("of")] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
+    head = right[:right.index("of", 1)] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
     whole_is_org = fold(words[-1]) in ORG_ENDINGS
     if (whole_is_org or fold(head[-1]) in ORG_ENDINGS) and len(left) == 1 and fold(left[0]) in GENERIC_WORDS:
         return []
@@ -1073,7 +1083,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     rest = list(words[:start])
     while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_TAILS):
         rest.pop()
-    person = words[start:] if 1 <= end - start <= 4 else ()
+    person = words[start:] if 1 <= sum(word not in NAME_PARTICLES for word in words[start:]) <= (
+        5 if any(word in NAME_PARTICLES for word in words[start:]) else 4) else ()  # "Luiz Inacio Lula da Silva"
     if any(fold(word) in NOT_PERSON_WORDS for word in person) or _body_of_title(words[:start]):
         return (), ()  # "General Staff Building", "Prince William Sound": a name with a title word in it
     if len(person) == 1 and fold(person[0]) in GENERIC_WORDS:
@@ -1142,6 +1153,10 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
         if said or titled:
             return "person"
+    if 3 <= len(words) <= 6 and PATRONYMIC_PARTICLES.intersection(words[1:-1]) and all(
+            NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and not any(
+            fold(word) in NOT_PERSON_WORDS for word in words):
+        return "person"  # "Siti Nurhaliza binti Tarudin", "Abu Bakar bin Ahmad": a father's name after "bin"
     if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES \
             and fold(words[0]) not in NOT_PERSON_WORDS:
         return "person"  # "President Reagan", not the "Trade Representative's Office"

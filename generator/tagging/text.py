@@ -20,7 +20,10 @@ TICKER = re.compile(r"^[A-Z0-9.\-/ ]{1,10}$")
 ORDINAL_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
-CONNECTORS = frozenset("of the for and & de da di du del der van von bin y la le".split())
+# Lower-case words that join a name's capitalised words: "Bank of England", "Hans van den Broek", "Luiz Inacio
+# Lula da Silva", "Siti Nurhaliza binti Tarudin", "Ortega y Gasset".
+CONNECTORS = frozenset("of the for and & de da di du del der den dos das los las van von ter bin binti bint bte ibn y "
+                       "la le".split())
 # A span said to speak in writing: "Barki Tojik said in a statement", "Novatek said in a regulatory filing".
 IN_WRITING = re.compile(r"(?:said|says|announced) (?:on \w+ )?in an? (?:\w+ )?(?:statement|filing|release|notice)\b")
 QUOTES = frozenset('"“”«»')
