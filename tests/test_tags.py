@@ -780,6 +780,10 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      {"Emperor Hirohito", "Crown Prince Akihito"}),
     ("MUSCAT, Nov 18 (AFP) - Sultan Qaboos pardoned 200 prisoners. Qaboos has ruled Oman since 1970.",
      {"Qaboos"}, {"Sultan Qaboos"}),
+    ("KOBE, Feb 16 Kyodo - Emperor Akihito and Empress Michiko visited shelters. Michiko spoke to survivors.",
+     {"Akihito", "Michiko"}, {"Emperor Akihito", "Empress Michiko"}),
+    ("DHAKA, Jan 7 (AFP) - Sheikh Hasina was sworn in for a fourth term. Sheikh Hasina's party won 222 seats.",
+     {"Sheikh Hasina"}, {"Hasina"}),
     ("LONDON (AP) - Queen Elizabeth II opened Parliament, and Prince Charles attended. Elizabeth II read the speech.",
      {"Elizabeth II", "Prince Charles"}, {"Queen Elizabeth II"}),
     ("KUALA LUMPUR, July 4 (Bernama) -- Tan Sri Muhyiddin Yassin and Datuk Seri Najib Razak met Dato' Seri Anwar "
@@ -869,6 +873,8 @@ def test_a_person_named_like_a_facility_stays_a_person(tmp_path, taxonomy):
     ("Facing Barcelona on Sunday, Real Madrid rested three players. Real Madrid won 2-1.", {"Real Madrid"},
      {"Facing Barcelona", "Facing"}),
     ("Amid Opec talks, prices rose. Unlike Brent, WTI fell.", set(), {"Amid Opec", "Unlike Brent"}),
+    ("TOKYO, June 1 (Kyodo) - Including Toyota Motor, Japanese carmakers sold 3 million cars in May. Toyota Motor "
+     "said its sales rose 4 percent.", {"Toyota Motor"}, {"Including Toyota Motor", "Including"}),
     # ... unless the story writes the word capitalised inside a sentence too, or the rest is no name alone
     ("Reading Football Club was sold on Monday to a group led by Dai Yongge.", set(), {"Football Club"}),
     ("Boeing Chief Executive Dennis Muilenburg said on Monday that Boeing would cut output.", {"Boeing"}, set()),

@@ -47,6 +47,7 @@ from generator.tagging.lexicon import (
     ROYAL_TITLES,
     SESSION_WORDS,
     SPEECH_VERBS,
+    SPORT_WORDS,
     TITLE_MODIFIERS,
     TITLES,
     VESSEL_NOUNS,
@@ -126,12 +127,14 @@ DIVISION_NOUNS = frozenset("oblast krai".split())
 FACILITY_HEADS = frozenset(
     "airport airfield port harbour harbor stadium dam bridge station hospital university mine plant site cosmodrome "
     "terminal refinery shipyard base".split())
-PEERAGE_TITLES = frozenset("lord lady baron baroness".split())  # a peer's title and one name are his or her name
+NAMED_BY_TITLE = frozenset("lord lady sheikh".split())  # with one name: how one is known
+COURT_TITLES = frozenset("emperor empress crown sultan emir".split())  # never part of how one is known
 TOWN_HEADS = frozenset("station port harbour harbor bridge".split())  # heads that end towns' names too
 # A verb's -ing or -ed form as a sentence opens with it: "Chasing", "Citing", "Asked", "Backed".
 VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
-# Words that end a club's or a firm's name a place or a verb-like word opens ("Reading Football Club").
-FOOTING_WORDS = frozenset("club fc athletic rovers wanderers works stores".split())
+# Words that say what kind of body a name is, and name none alone: "Football Club" of "Reading Football Club".
+BODY_KIND_WORDS = GENERIC_WORDS | LEGAL_SUFFIXES | SPORT_WORDS | frozenset(
+    "club fc athletic rovers wanderers works stores".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
@@ -682,13 +685,13 @@ class Resolver:
     def _opening_verb(self, words: tuple[str, ...]) -> bool:
         """True for a sentence's first word that is a verb's -ing or -ed form ("Chasing Toyota", "Citing Bank of
         Japan", "Asked Monday"): no part of the name after it, unless the story writes it capitalised inside a
-        sentence too ("Boeing"), a list knows it, or the rest is a body's name that needs it ("Reading Football
-        Club", "Sterling Drug", "United Technologies")."""
+        sentence too ("Boeing"), a list knows it, or the rest only says what kind of body it is ("Reading Football
+        Club", "Sterling Drug", "United Technologies"; not "Including Toyota Motor")."""
         first = fold(words[0])
         if not VERB_FORM.fullmatch(words[0]) or first in self.inner or first in GIVEN_NAMES or self.known(words[0]):
             return False
-        rest = words[1:]
-        return bool(self.known(" ".join(rest))) or fold(rest[-1]) not in ORG_ENDINGS | DOMAIN_WORDS | FOOTING_WORDS
+        return bool(self.known(" ".join(words[1:]))) or not all(
+            fold(word) in BODY_KIND_WORDS or word in CONNECTORS for word in words[1:])
 
     def resolve_deferred(self) -> None:
         """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
@@ -1089,13 +1092,16 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         return (), ()  # "General Staff Building", "Prince William Sound": a name with a title word in it
     if len(person) == 1 and fold(person[0]) in GENERIC_WORDS:
         return (), ()  # "Duke Power", "King Coal": a firm or a thing named with a title word
-    if len(person) == 1 and (fold(person[0]) in GIVEN_NAMES or fold(words[start - 1]) in PEERAGE_TITLES):
-        # "Prince Charles", "Queen Sofia", "Lord Carrington": a royal known by a given name, or a peer, is known by
-        # title and name; "Emperor Hirohito", "Crown Prince Akihito" are Hirohito and Akihito
+    if len(person) == 1:
         royal = start
         while royal > 0 and fold(words[royal - 1]) in ROYAL_TITLES:
             royal -= 1
-        if royal < start:
+        titles = {fold(word) for word in words[royal:start]}
+        # "Prince Charles", "Queen Sofia": a royal known by a common given name is known by title and name, and a
+        # peer or a sheikh by title and one name ("Lord Carrington", "Sheikh Hasina"); a monarch of a court whose
+        # titles are no part of a name is known by the name ("Emperor Hirohito", "Crown Prince Akihito", "Sultan
+        # Qaboos": Hirohito, Akihito, Qaboos)
+        if royal < start and (titles & NAMED_BY_TITLE or fold(person[0]) in GIVEN_NAMES and not titles & COURT_TITLES):
             return tuple(words[royal:]), tuple(rest[:royal])
     return person, tuple(rest)
 
