@@ -791,6 +791,10 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      {"Tan Sri Muhyiddin Yassin", "Seri Najib Razak", "Muhyiddin", "Najib"}),
     ("Lord Carrington resigned as foreign secretary, and Sir Geoffrey Howe took over. Howe said Carrington "
      "was right.", {"Lord Carrington", "Geoffrey Howe"}, {"Sir Geoffrey Howe", "Carrington"}),
+    ("LONDON, May 4 (PA) - Centre-back John Terry headed in, and left-back Ashley Cole crossed for the second. Terry "
+     "said Cole was superb.", {"John Terry", "Ashley Cole"}, {"Centre-back John Terry"}),
+    ("KUALA LUMPUR (Reuters) - Tengku Razaleigh Hamzah challenged the leadership. Razaleigh lost the vote.",
+     {"Razaleigh Hamzah"}, {"Tengku Razaleigh Hamzah", "Razaleigh"}),
 ])
 def test_a_title_or_position_before_a_name_is_no_part_of_it(tmp_path, taxonomy, text, people, absent):
     tags = tag_article(_wire_story(tmp_path, text), taxonomy)
@@ -827,6 +831,12 @@ def test_a_craft_or_ship_is_no_entity(tmp_path, taxonomy, text):
      "would pull out its troops.", {"Jose Luis Rodriguez Zapatero"}, {"Rodriguez Zapatero"}),
     ("DUBLIN (Reuters) - Prime Minister Garret FitzGerald met Ian MacDonald and Sinead O'Connor. FitzGerald said "
      "MacDonald would chair the panel.", {"Garret FitzGerald", "Ian MacDonald"}, {"FitzGerald", "MacDonald"}),
+    ("SYDNEY (AAP) - Pieter van den Hoogenband won the 100m freestyle. Van den Hoogenband said he was tired.",
+     {"Pieter van den Hoogenband"}, {"Van den Hoogenband"}),
+    ("PARIS (AFP) - Foreign Minister Dominique de Villepin met Jean-Marie Le Pen. De Villepin said Le Pen was wrong.",
+     {"Dominique de Villepin", "Jean-Marie Le Pen"}, {"De Villepin", "Le Pen"}),
+    ("KUALA LUMPUR (Bernama) -- Datuk Seri Dr Wan Azizah Wan Ismail spoke. Wan Azizah said the party was united.",
+     {"Wan Azizah Wan Ismail"}, {"Wan Azizah"}),
 ])
 def test_a_name_with_particles_is_one_person(tmp_path, taxonomy, text, people, absent):
     tags = tag_article(_wire_story(tmp_path, text), taxonomy)

@@ -68,6 +68,9 @@ NAME_PARTICLES = frozenset("von der van den ter de del della di da du dos das lo
                            .split())
 # Particles that join a person's own name to the father's: "Abdul Razak bin Hussein", "Siti Nurhaliza binti Tarudin".
 PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
+# Particles that, first inside a span, only join a person's names (not "de", "da" or "der": "Banco de Chile",
+# "Verband der Automobilindustrie").
+PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 ARTICLES = frozenset({"the", "a", "an"})
@@ -882,12 +885,13 @@ def surname_keys(name: str) -> frozenset[str]:
     keys = {last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)}
     if len(words) in (2, 3) and fold(words[0]) in FAMILY_NAMES_FIRST:
         keys.add(fold(words[0]))  # Li Peng is "Li" on second reference
-    if len(words) >= 3:  # "Rodriguez Zapatero", "Lula da Silva", "van den Broek", "von Weizsaecker"
+    if len(words) >= 3:  # "Rodriguez Zapatero", "Lula da Silva", "van den Broek", "von Weizsaecker"; and "Wan
+        # Azizah" of "Wan Azizah Wan Ismail", "Abdullah bin Zayed" of "Abdullah bin Zayed al-Nahyan"
         keys.update(fold(" ".join(words[start:])) for start in range(1, len(words) - 1))
+        keys.update(fold(" ".join(words[:end])) for end in range(2, len(words)) if words[end - 1] not in NAME_PARTICLES)
     own = next((index for index, word in enumerate(words) if word.lower() in PATRONYMIC_PARTICLES), 0)
-    if own:  # "Abdul Razak bin Hussein" is "Razak" and "Abdul Razak"; "Abdullah bin Zayed al-Nahyan" is
-        keys.update({fold(words[own - 1]), fold(" ".join(words[:own]))})  # "Abdullah bin Zayed"
-        keys.add(fold(" ".join(words[:own + 2])))
+    if own:  # "Abdul Razak bin Hussein" is "Razak" too: the last word of the own name
+        keys.add(fold(words[own - 1]))
     return frozenset(keys)
 
 
@@ -1159,17 +1163,18 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
         if said or titled:
             return "person"
-    if 3 <= len(words) <= 6 and PATRONYMIC_PARTICLES.intersection(words[1:-1]) and all(
+    particle = next((word for word in words[1:-1] if word in NAME_PARTICLES), "")
+    if 3 <= len(words) <= 6 and particle in PERSON_PARTICLES and all(
             NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and not any(
             fold(word) in NOT_PERSON_WORDS for word in words):
-        return "person"  # "Siti Nurhaliza binti Tarudin", "Abu Bakar bin Ahmad": a father's name after "bin"
+        return "person"  # "Siti Nurhaliza binti Tarudin", "Pieter van den Hoogenband"; not "Banco de Chile"
     if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES \
             and fold(words[0]) not in NOT_PERSON_WORDS:
         return "person"  # "President Reagan", not the "Trade Representative's Office"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
-            fold(words[0]) in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
+            fold(words[0]).split()[0] in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
             and not any(fold(word) in NOT_PERSON_WORDS for word in words):
-        return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "F.W. de Klerk"
+        return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "Jean-Marie Le Pen"
     return None
 
 

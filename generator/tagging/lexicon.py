@@ -45,7 +45,7 @@ TITLES = _words(
     "spokesperson ambassador envoy commissioner director chief head leader mayor judge justice general gen "
     "admiral colonel col commander king queen prince princess emir sheikh pope patriarch ayatollah mr mrs ms "
     "dr sir lord lady deputy vice executive ceo cfo coo treasurer attorney-general attorney economist analyst "
-    "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun haji "
+    "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun tunku tengku haji "
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
     "undersecretary registrar marshal emperor empress sultan duke duchess"
@@ -136,6 +136,8 @@ INSTITUTION_HEADS = _words("ministry department treasury parliament senate congr
 DESCRIPTORS = frozenset(phrase.strip() for phrase in (
     "striker, midfielder, defender, goalkeeper, keeper, goalie, winger, fullback, full back, centre, center, fly half, "
     "flyhalf, scrum half, scrumhalf, lock, prop, playmaker, opener, forward, guard, receiver, outfielder, reliever, "
+    "centre back, center back, centre forward, center forward, left back, right back, wing back, left winger, "
+    "right winger, left hander, right hander, leg spinner, off spinner, tight end, running back, point guard, "
     "flanker, hooker, quarterback, linebacker, pitcher, catcher, shortstop, batsman, batter, bowler, all rounder, "
     "wicketkeeper, wicket keeper, spinner, paceman, skipper, swimmer, sprinter, cyclist, jockey, boxer, golfer, "
     "gymnast, skater, skier, veteran, rookie, newcomer, teammate, compatriot, countryman, champion, titleholder, "
