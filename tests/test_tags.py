@@ -795,6 +795,11 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      "said Cole was superb.", {"John Terry", "Ashley Cole"}, {"Centre-back John Terry"}),
     ("KUALA LUMPUR (Reuters) - Tengku Razaleigh Hamzah challenged the leadership. Razaleigh lost the vote.",
      {"Razaleigh Hamzah"}, {"Tengku Razaleigh Hamzah", "Razaleigh"}),
+    ("LONDON (Reuters) - BHP Group Chief Legal Officer Stefanie Wilkinson said the company would defend the claim. "
+     "General Electric Chairman Jack Welch and Chief Operating Officer Ann Lee agreed.",
+     {"Stefanie Wilkinson", "Jack Welch", "Ann Lee"}, {"Legal", "Operating", "Chief Legal"}),
+    ("MINNEAPOLIS (Reuters) - General Mills Chief Executive Ken Powell said sales fell. Powell said so.",
+     {"Ken Powell"}, {"Mills", "General Mills Chief Executive Ken Powell"}),
     # 3. particles of other naming cultures: one person, one tag, and the short forms are that person
     ("KUALA LUMPUR, Jan 14 (Bernama) -- Tun Abdul Razak bin Hussein, the second prime minister, died in London in "
      "1976. Razak had led the country since 1970.", {"Abdul Razak bin Hussein"}, {"Razak", "Hussein"}),

@@ -394,7 +394,8 @@ class Resolver:
         person, prefix = _split_title(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
-            if _split_title(prefix)[0]:  # "Secretary of State George Shultz and Defense Secretary Caspar Weinberger"
+            if words[len(prefix):len(prefix) + 1] == ("and",) and _split_title(prefix)[0]:
+                # "Secretary of State George Shultz and Defense Secretary Caspar Weinberger"; not "General Mills"
                 self._resolve(Mention(prefix, mention.weight, False))
                 return True
             for cut in (index for index, word in enumerate(prefix) if word == "and"):
@@ -1088,7 +1089,7 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     if not (_is_title(words[start - 1]) or before in TITLE_MODIFIERS or after_body) and start < len(words):
         return (), tuple(words[:start])  # but "Chairman of the Oil and Natural Gas Corporation Arun Kumar Singh"
     rest = list(words[:start])
-    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_TAILS):
+    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_TAILS or len(rest) < start and _in_title(rest)):
         rest.pop()
     person = words[start:] if 1 <= sum(word not in NAME_PARTICLES for word in words[start:]) <= (
         5 if any(word in NAME_PARTICLES for word in words[start:]) else 4) else ()  # "Luiz Inacio Lula da Silva"
@@ -1108,6 +1109,14 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         if royal < start and (titles & NAMED_BY_TITLE or fold(person[0]) in GIVEN_NAMES and not titles & COURT_TITLES):
             return tuple(words[royal:]), tuple(rest[:royal])
     return person, tuple(rest)
+
+
+def _in_title(words: list[str]) -> bool:
+    """True if the last word, before a title word, is a portfolio between two title words ("Chief Legal Officer",
+    "Chief Operating Officer", "Chief Investment Officer"), not a firm's word ("General Electric Chairman")."""
+    last = fold(words[-1])
+    return len(words) >= 2 and _is_title(words[-2]) and last not in ORG_ENDINGS and (
+        last in DOMAIN_WORDS or bool(ADJECTIVE_ENDING.search(last)) or bool(VERB_FORM.fullmatch(words[-1])))
 
 
 def _after_the(words: tuple[str, ...], mention: Mention) -> bool:
