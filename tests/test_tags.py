@@ -757,8 +757,11 @@ def _wire_story(folder: Path, text: str) -> Article:
     ("The company pumps oil in the Perm region. Output in the Perm region rose 3 percent.", {"Perm Region"}, {"Perm"}),
     ("MOSCOW, June 3. /TASS/. Residents of the Moscow Region voted on Sunday, the Moscow Region election "
      "commission said.", {"Moscow Region"}, {"Moscow"}),
-    ("CHENGDU, May 12 (Xinhua) -- Rescue teams reached quake-hit towns in Sichuan Province on Monday, Sichuan "
-     "Province authorities said.", {"Sichuan Province"}, set()),
+    # ... and a province written with its capital in Xinhua style is the province under its one name, as "Hyogo
+    # Prefecture" is Hyogo: "Hunan Province" and "Hunan" in one story are one tag
+    ("CHANGSHA, July 20 (Xinhua) -- President Xi Jinping visited flood-hit areas in Hunan Province on Saturday. "
+     "Hunan has sent 20,000 rescuers, and Sichuan Province authorities sent 2,000 more.", {"Hunan", "Sichuan"},
+     {"Hunan Province", "Sichuan Province"}),
 ])
 def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxonomy, text, present, absent):
     tags = tag_article(_wire_story(tmp_path, text), taxonomy)
@@ -823,6 +826,11 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      {"Dominique de Villepin", "Jean-Marie Le Pen"}, {"De Villepin", "Le Pen"}),
     ("KUALA LUMPUR (Bernama) -- Datuk Seri Dr Wan Azizah Wan Ismail spoke. Wan Azizah said the party was united.",
      {"Wan Azizah Wan Ismail"}, {"Wan Azizah"}),
+    ("JOHANNESBURG, June 14 (AFP) - Scrum-half Faf de Klerk keeps his place. Asked about the Lions, de Klerk said "
+     "the side was ready.", {"Faf de Klerk"}, {"de Klerk", "Klerk", "De Klerk"}),
+    ("ISTANBUL (AA) - President Recep Tayyip Erdogan received Emir Sheikh Tamim bin Hamad Al Thani on Friday. "
+     "Erdogan and Sheikh Tamim discussed Gaza.", {"Recep Tayyip Erdogan", "Tamim bin Hamad Al Thani"},
+     {"Sheikh Tamim", "Tamim"}),
 ])
 def test_a_person_is_tagged_by_the_whole_name_and_nothing_else(tmp_path, taxonomy, text, people, absent):
     tags = tag_article(_wire_story(tmp_path, text), taxonomy)

@@ -53,7 +53,7 @@ from generator.tagging.lexicon import (
     VESSEL_NOUNS,
     WORK_NOUNS,
 )
-from generator.tagging.text import CONNECTORS, POSSESSIVE, Mention, fold, is_capitalised
+from generator.tagging.text import CONNECTORS, POSSESSIVE, SURNAME_PARTICLES, Mention, fold, is_capitalised
 
 # Letters of the Latin alphabets, so that "Erdoğan" and "Šefčovič" are name words too.
 _LETTERS = [chr(code) for code in range(0x250)]
@@ -560,6 +560,10 @@ class Resolver:
         if all(fold(word) in ADMINISTRATIVE_WORDS for word in rest):  # "Hong Kong Special Administrative Region"
             self.add(head[0], "place", mention.weight, " ".join(words))
             return True
+        if len(rest) == 1 and fold(rest[0]) in REGION_NOUNS | {"prefecture"} and head[0] != " ".join(words) and \
+                getattr(gazetteer().names.get(fold(head[0])), "kind", "") == "state":
+            self.add(head[0], "place", mention.weight, " ".join(words))  # "Sichuan Province" of Xinhua: Sichuan
+            return True
         if len(rest) == 1 and fold(rest[0]) in PLACE_WORDS:  # "Niger Delta", "Congo Basin": a place of its own
             self.add(" ".join(words), "place", mention.weight)
             return True
@@ -601,7 +605,8 @@ class Resolver:
                 words = words[1:]
             else:
                 break
-        while words and words[0] in CONNECTORS:
+        while words and words[0] in CONNECTORS and not (words[0] in SURNAME_PARTICLES and len(words) > 1 and all(
+                NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:])):  # but "de Klerk"
             words = words[1:]
         if len(words) > 1 and fold(words[-1]) in PARTY_MEMBERS:
             words = words[:-1]
@@ -811,10 +816,11 @@ class Resolver:
                     or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
         for key, entity in list(self.entities.items()):
-            if entity.kind != "person" or " " in key:
+            bare = key.split()[-1] if set(key.split()[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
+            if entity.kind != "person" or " " in bare:
                 continue
             fuller = [
-                e for k, e in self.entities.items() if e.kind == "person" and k != key and key in surname_keys(e.name)
+                e for k, e in self.entities.items() if e.kind == "person" and k != key and bare in surname_keys(e.name)
             ]
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
@@ -1162,14 +1168,18 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
-    if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
+    if words[0] in SURNAME_PARTICLES and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:]) \
+            and not any(fold(word) in NOT_PERSON_WORDS for word in words):
+        return "person"  # "de Klerk", "von Weizsaecker" written without the given name: only a surname opens so
+    if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
+                                    for index, word in enumerate(words)):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
         if said and mention.before[-1:] == ("at",):
             return "organisation"  # "economists at Goldman Sachs and Itau Unibanco said": firms, not people
         if mention.in_writing and fold(words[0]) not in GIVEN_NAMES and not INITIALS.match(words[0]):
             return "organisation"  # "Barki Tojik said in a statement": no given name, speaking in writing
-        titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
+        titled = bool(mention.before) and (mention.before[-1] in TITLES or fold(mention.before[-1]) in DESCRIPTORS)
         if said or titled:
             return "person"
     particle = next((word for word in words[1:-1] if word in NAME_PARTICLES), "")

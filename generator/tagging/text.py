@@ -26,6 +26,8 @@ CONNECTORS = frozenset("of the for and & de da di du del der den dos das los las
                        "la le".split())
 # A span said to speak in writing: "Barki Tojik said in a statement", "Novatek said in a regulatory filing".
 IN_WRITING = re.compile(r"(?:said|says|announced) (?:on \w+ )?in an? (?:\w+ )?(?:statement|filing|release|notice)\b")
+# Particles that open a surname written without the given name: "de Klerk said", "told von Weizsaecker".
+SURNAME_PARTICLES = frozenset("de da di du del della dos van von ter le bin".split())
 QUOTES = frozenset('"“”«»')
 SENTENCE_MARKS = frozenset('.!?:;"“”‘’«»()[]—–')
 # Words that keep their trailing period: abbreviations, not sentence ends.
@@ -139,7 +141,10 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
                 if words:
                     found.append(Mention(words, weight, False, bracketed=True))
             continue
-        if kind == "word" and is_capitalised(token):
+        if not span and kind == "word" and token in SURNAME_PARTICLES and _name_follows(tokens, index + 1):
+            start = index  # "Asked about the Lions, de Klerk said"
+            span.append(token)
+        elif kind == "word" and is_capitalised(token):
             if not span:
                 start = index
             part_of_name = _name_follows(tokens, index + 1) and (token.lower() in PLURAL_POSSESSIVES or POSSESSIVE.search(
