@@ -755,6 +755,8 @@ def _wire_story(folder: Path, text: str) -> Article:
     ("Ukrainian troops entered the Kursk region. Shelling hit the Kursk region again, the governor said.",
      {"Kursk Region"}, {"Kursk"}),
     ("The company pumps oil in the Perm region. Output in the Perm region rose 3 percent.", {"Perm Region"}, {"Perm"}),
+    ("KYIV, Feb 3 (Reuters) - Air defences downed 12 drones over the Belgorod and Kursk regions, Russia's Defence "
+     "Ministry said.", {"Belgorod Region", "Kursk Region"}, {"Belgorod", "Kursk"}),
     ("MOSCOW, June 3. /TASS/. Residents of the Moscow Region voted on Sunday, the Moscow Region election "
      "commission said.", {"Moscow Region"}, {"Moscow"}),
     # ... and a province written with its capital in Xinhua style is the province under its one name, as "Hyogo
@@ -803,6 +805,10 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      {"Stefanie Wilkinson", "Jack Welch", "Ann Lee"}, {"Legal", "Operating", "Chief Legal"}),
     ("MINNEAPOLIS (Reuters) - General Mills Chief Executive Ken Powell said sales fell. Powell said so.",
      {"Ken Powell"}, {"Mills", "General Mills Chief Executive Ken Powell"}),
+    ("NEW DELHI, Oct 8 (PTI) Union Civil Aviation Minister K Rammohan Naidu opened the terminal on Wednesday.",
+     {"K Rammohan Naidu"}, {"Union Civil Aviation Minister K Rammohan Naidu"}),
+    ("SEOUL, Feb 5 (Yonhap) -- Judge Park Jeong-je said prosecutors had failed to prove their case.",
+     {"Park Jeong-je"}, {"Judge Park Jeong-je"}),
     # 3. particles of other naming cultures: one person, one tag, and the short forms are that person
     ("KUALA LUMPUR, Jan 14 (Bernama) -- Tun Abdul Razak bin Hussein, the second prime minister, died in London in "
      "1976. Razak had led the country since 1970.", {"Abdul Razak bin Hussein"}, {"Razak", "Hussein"}),

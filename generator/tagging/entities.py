@@ -73,6 +73,7 @@ PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+INITIAL_LETTER = re.compile(r"[A-Z]")  # an initial without its period, before a name: "K Rammohan Naidu"
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
 # Unions of word lists that the checks below ask about, built once rather than at every check.
@@ -266,7 +267,7 @@ class Resolver:
             organ = 1 if fold(words[-1]) in {organ[0] for organ in ORGANS if len(organ) == 1} else 2
             self._resolve(Mention(words[:-organ], mention.weight, False, mention.before))
             return
-        if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
+        if mention.after.removesuffix("s") in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
             self._resolve_region(words, mention)
             return
         known = self.known(" ".join(words))
@@ -362,7 +363,7 @@ class Resolver:
         division the wires name so where there is one (Kursk Region, or an oblast named for its capital city:
         "Perm region"), else the place itself (Paris, Hanshin); nothing for an area it describes ("the
         Asia-Pacific region")."""
-        name, noun = " ".join(words), mention.after
+        name, noun = " ".join(words), mention.after.removesuffix("s")  # "the Belgorod and Kursk regions"
         division = self.known(f"{name} {noun.capitalize()}")
         if division and division[1] == "place":
             self.add(division[0], "place", mention.weight, name)  # "Kursk region", "Kursk oblast": Kursk Region
@@ -1082,7 +1083,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     as the same spans recur from story to story)."""
     end = len(words)
     start = end
-    while start > 0 and (NAME_WORD.match(words[start - 1]) or words[start - 1] in NAME_PARTICLES and start < end) \
+    while start > 0 and (NAME_WORD.match(words[start - 1]) or (words[start - 1] in NAME_PARTICLES or INITIAL_LETTER.fullmatch(
+            words[start - 1])) and start < end) \
             and not _is_title(words[start - 1]) and fold(words[start - 1]) not in NAME_STOPS:
         start -= 1
     while start < end and words[start] in NAME_PARTICLES:
@@ -1099,7 +1101,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         rest.pop()
     person = words[start:] if 1 <= sum(word not in NAME_PARTICLES for word in words[start:]) <= (
         5 if any(word in NAME_PARTICLES for word in words[start:]) else 4) else ()  # "Luiz Inacio Lula da Silva"
-    if any(fold(word) in NOT_PERSON_WORDS for word in person) or _body_of_title(words[:start]):
+    if any(fold(word) in NOT_PERSON_WORDS and not (index == 0 and fold(word) in FAMILY_NAMES_FIRST)  # "Park Jeong-je"
+           for index, word in enumerate(person)) or _body_of_title(words[:start]):
         return (), ()  # "General Staff Building", "Prince William Sound": a name with a title word in it
     if len(person) == 1 and fold(person[0]) in GENERIC_WORDS:
         return (), ()  # "Duke Power", "King Coal": a firm or a thing named with a title word
