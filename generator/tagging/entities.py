@@ -817,7 +817,8 @@ class Resolver:
                     or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
         for key, entity in list(self.entities.items()):
-            bare = key.split()[-1] if set(key.split()[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
+            words = key.split()
+            bare = words[-1] if words and set(words[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
             if entity.kind != "person" or " " in bare:
                 continue
             fuller = [
