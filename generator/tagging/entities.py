@@ -238,6 +238,8 @@ class Resolver:
 
     def _resolve(self, mention: Mention) -> None:
         """Type a mention or a part of one (demonyms already counted)."""
+        if fold(mention.text) in self.vessels:
+            return  # "Costa Concordia's captain" after "the cruise liner Costa Concordia"
         opened = self._strip_openers(mention)
         if self._names_a_craft(opened):
             return
@@ -324,8 +326,10 @@ class Resolver:
             return
         parts = _split_conjunction(words, self.known, self.heads)
         if parts:
-            for part in parts:
-                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after,
+            role = mention.before[-1:] and (mention.before[-1] in TITLES or fold(mention.before[-1]) in DESCRIPTORS)
+            for index, part in enumerate(parts):  # a role before the span is its first name's only ("leader X and
+                before = ("and",) if index and role else mention.before  # Umno"), a preposition is the list's
+                self._resolve(Mention(part, mention.weight, False, before, mention.after,
                                       listed_after_name=mention.listed_after_name,
                                       listed_before_name=mention.listed_before_name))
             return
@@ -901,6 +905,8 @@ def surname_keys(name: str) -> frozenset[str]:
     own = next((index for index, word in enumerate(words) if word.lower() in PATRONYMIC_PARTICLES), 0)
     if own:  # "Abdul Razak bin Hussein" is "Razak" too: the last word of the own name
         keys.add(fold(words[own - 1]))
+    if len(words) >= 3 and words[-2].lower() in PATRONYMIC_PARTICLES:
+        keys.discard(last)  # the father's name alone is not his son's: "Salman" is not Mohammed bin Salman
     return frozenset(keys)
 
 
