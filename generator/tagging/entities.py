@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from generator.tagging.gazetteer import gazetteer
@@ -48,12 +48,13 @@ from generator.tagging.lexicon import (
     ROYAL_TITLES,
     SESSION_WORDS,
     SPEECH_VERBS,
+    SPORT_WORDS,
     TITLE_MODIFIERS,
     TITLES,
     VESSEL_NOUNS,
     WORK_NOUNS,
 )
-from generator.tagging.text import CONNECTORS, POSSESSIVE, Mention, fold, is_capitalised
+from generator.tagging.text import CONNECTORS, POSSESSIVE, SURNAME_PARTICLES, Mention, fold, is_capitalised
 
 # Letters of the Latin alphabets, so that "Erdoğan" and "Šefčovič" are name words too.
 _LETTERS = [chr(code) for code in range(0x250)]
@@ -61,11 +62,19 @@ _UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
 _LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(
     rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|(?:[{_UPPER}]\.){{1,3}}"
-    rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|Mc[{_UPPER}][{_LOWER}]+|Jr\.?|Sr\.?|II|III|IV)$"
+    rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|(?:Mc|Mac|Fitz|Di|De|Da|Du|La|Le|Van)[{_UPPER}][{_LOWER}]+"
+    rf"|Jr\.?|Sr\.?|II|III|IV)$"
 )
-NAME_PARTICLES = frozenset("von der van den de del della di da du la le bin ibn al el".split())
+NAME_PARTICLES = frozenset("von der van den ter de del della di da du dos das los las la le y bin binti bint bte ibn al el"
+                           .split())
+# Particles that join a person's own name to the father's: "Abdul Razak bin Hussein", "Siti Nurhaliza binti Tarudin".
+PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
+# Particles that, first inside a span, only join a person's names (not "de", "da" or "der": "Banco de Chile",
+# "Verband der Automobilindustrie").
+PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+INITIAL_LETTER = re.compile(r"[A-Z]")  # an initial without its period, before a name: "K Rammohan Naidu"
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
 # Unions of word lists that the checks below ask about, built once rather than at every check.
@@ -115,6 +124,22 @@ FIRM_ENDING = re.compile(r"\w{2,}(?:gaz|neft|neftegaz|prom|bank|telecom|flot|nic
 HOME_SUFFIX = re.compile(r"-(?:based|listed|born|registered|headquartered|incorporated|domiciled)$", re.IGNORECASE)
 # Nouns after a place that make it the name of a grade of a commodity: "Brent crude", "Urals blend".
 GRADE_NOUNS = frozenset("crude blend".split())
+# Countries whose first-level divisions (oblasts) are named after their capital cities, which wires write "the Perm
+# region" for the division, not the city; and region words that are only ever the name of such a division.
+OBLAST_COUNTRIES = frozenset("RU UA BY KZ KG UZ TJ".split())
+DIVISION_NOUNS = frozenset("oblast krai".split())
+# Head words of a facility's name: the name ends there unless "of" goes on ("Kuala Lumpur International Airport").
+FACILITY_HEADS = frozenset(
+    "airport airfield port harbour harbor stadium dam bridge station hospital university mine plant site cosmodrome "
+    "terminal refinery shipyard base".split())
+NAMED_BY_TITLE = frozenset("lord lady sheikh".split())  # with one name: how one is known
+COURT_TITLES = frozenset("emperor empress crown sultan emir".split())  # never part of how one is known
+TOWN_HEADS = frozenset("station port harbour harbor bridge".split())  # heads that end towns' names too
+# A verb's -ing or -ed form as a sentence opens with it: "Chasing", "Citing", "Asked", "Backed".
+VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
+# Words that say what kind of body a name is, and name none alone: "Football Club" of "Reading Football Club".
+BODY_KIND_WORDS = GENERIC_WORDS | LEGAL_SUFFIXES | SPORT_WORDS | frozenset(
+    "club fc athletic rovers wanderers works stores".split())
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
 # Words that end a firm's name, never a public body's ("National Oceanic and Atmospheric Administration").
 FIRM_ENDINGS = LEGAL_SUFFIXES | frozenset(
@@ -176,6 +201,7 @@ class Resolver:
     articled: set[str] = field(default_factory=set)  # names met as "the Mona Lisa": a thing, never a person
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
     heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
+    inner: frozenset[str] = frozenset()  # folded words the story writes capitalised inside a sentence (see story_inner)
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
     defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
     dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
@@ -219,7 +245,15 @@ class Resolver:
 
     def _resolve(self, mention: Mention) -> None:
         """Type a mention or a part of one (demonyms already counted)."""
-        words = self._strip_leading(self._strip_openers(mention), mention.weight, mention.initial)
+        if fold(mention.text) in self.vessels:
+            return  # "Costa Concordia's captain" after "the cruise liner Costa Concordia"
+        opened = self._strip_openers(mention)
+        if self._names_a_craft(opened):
+            return
+        words = self._strip_leading(opened, mention.weight, mention.initial)
+        if 0 < len(words) < len(opened) and fold(opened[-len(words) - 1]) in DESCRIPTORS:
+            # "Striker Thierry Henry": the role says what the name is, as "the striker Thierry Henry" does
+            mention = replace(mention, before=(*mention.before, fold(opened[-len(words) - 1])))
         if mention.quoted and fold(self.aliases.get(fold(mention.text), mention.text)) not in self.types:
             return  # 'the "Anne Klein" line', '"Return of the Legend"': a product, a title or a nickname
         if mention.before[-1:] and mention.before[-1] in VESSEL_NOUNS or mention.apposed_to in VESSEL_NOUNS:
@@ -230,6 +264,11 @@ class Resolver:
             # "PJSC Gazprom", "PT Vale Indonesia Tbk": a firm, named without its legal form
             known = self.known(" ".join(_canonical(words, "organisation").split()))
             self.add(*(known or (_canonical(words, "organisation"), "organisation")), mention.weight, " ".join(words))
+            return
+        facility = self._split_facility(words)
+        if facility:  # "Kuala Lumpur International Airport for Beijing", "Peking University Beijing": two names
+            for part in facility:
+                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
             return
         if mention.ordinal:  # "9th U.S. Circuit Court of Appeals": the number is part of the name
             words = (mention.ordinal, *words)
@@ -242,16 +281,9 @@ class Resolver:
             organ = 1 if fold(words[-1]) in {organ[0] for organ in ORGANS if len(organ) == 1} else 2
             self._resolve(Mention(words[:-organ], mention.weight, False, mention.before))
             return
-        if mention.after in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
-            known = self.known(" ".join(words))
-            if mention.after == "province":  # "Jiangsu province": Jiangsu
-                self.add(" ".join(words), "place", mention.weight)
-            elif known and known[1] == "place" and fold(known[0]) not in gazetteer().cities:
-                self.add(known[0], "place", mention.weight)  # "the Gulf region", "the Donbas region"
-            elif known and known[1] == "place" or not known and not self._describes_an_area(words):
-                # "Kursk region": the Kursk Region, not the city; "the Emilia-Romagna region" no list knows
-                self.add(f"{' '.join(words)} {mention.after.capitalize()}", "place", mention.weight)
-            return  # "the Asia-Pacific region": no place we can name
+        if mention.after.removesuffix("s") in REGION_NOUNS and all(NAME_WORD.match(word) for word in words):
+            self._resolve_region(words, mention)
+            return
         known = self.known(" ".join(words))
         if known and known[1] == "place" and mention.after in GRADE_NOUNS:
             return  # "Brent crude", "Urals blend": a grade of oil, not the place
@@ -312,12 +344,62 @@ class Resolver:
             return
         parts = _split_conjunction(words, self.known, self.heads)
         if parts:
-            for part in parts:
-                self._resolve(Mention(part, mention.weight, False, mention.before, mention.after,
+            role = mention.before[-1:] and (mention.before[-1] in TITLES or fold(mention.before[-1]) in DESCRIPTORS)
+            for index, part in enumerate(parts):  # a role before the span is its first name's only ("leader X and
+                before = ("and",) if index and role else mention.before  # Umno"), a preposition is the list's
+                self._resolve(Mention(part, mention.weight, False, before, mention.after,
                                       listed_after_name=mention.listed_after_name,
                                       listed_before_name=mention.listed_before_name))
             return
         self._resolve_unknown(words, mention)
+
+    def _names_a_craft(self, words: tuple[str, ...]) -> bool:
+        """True for a ship or a craft with its kind written before it as part of the span ("Tanker Sea Empress",
+        "Shuttle Challenger"): no entity, and no other mention of its name is one (see vessels)."""
+        if len(words) < 2 or fold(words[0]) not in VESSEL_NOUNS or fold(words[-1]) in ORG_ENDINGS:
+            return False  # "Carrier Corp", "Ship Finance International": firms
+        if self.known(" ".join(words)):
+            return False
+        self.vessels.add(fold(" ".join(words[1:])))
+        return True
+
+    def _split_facility(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """A facility's name and the name after it, where the facility's ends at its head word ("Kuala Lumpur
+        International Airport | for Beijing", "Heathrow Airport | London", "Wembley Stadium | Saturday"); [] if
+        the span is one name: an "of" name goes on ("Port of Rotterdam"), and so does a body the facility names
+        ("Heathrow Airport Authority", "United Mine Workers", "Columbia University Medical Center")."""
+        for index in range(1, len(words) - 1):
+            if fold(words[index]) not in FACILITY_HEADS or words[index + 1] == "of":
+                continue
+            tail = words[index + 1:]
+            while tail and tail[0] in CONNECTORS:
+                tail = tail[1:]
+            known = self.known(" ".join(tail)) if tail else None
+            joined = len(tail) < len(words) - index - 1
+            if tail and (known and (joined or known[1] == "place") or fold(tail[0]) in CALENDAR and len(tail) == 1):
+                return [words[:index + 1], tail]
+        return []
+
+    def _resolve_region(self, words: tuple[str, ...], mention: Mention) -> None:
+        """A name before a lower-case region word ("the Paris region", "Jiangsu province", "the Kursk region"): the
+        division the wires name so where there is one (Kursk Region, or an oblast named for its capital city:
+        "Perm region"), else the place itself (Paris, Hanshin); nothing for an area it describes ("the
+        Asia-Pacific region")."""
+        name, noun = " ".join(words), mention.after.removesuffix("s")  # "the Belgorod and Kursk regions"
+        division = self.known(f"{name} {noun.capitalize()}")
+        if division and division[1] == "place":
+            self.add(division[0], "place", mention.weight, name)  # "Kursk region", "Kursk oblast": Kursk Region
+            return
+        known = self.known(name)
+        place = gazetteer().lookup(known[0], 0) if known and known[1] == "place" else None
+        if noun in DIVISION_NOUNS or place is not None and place.kind == "city" and place.country in OBLAST_COUNTRIES \
+                and noun == "region":
+            self.add(f"{known[0] if place else name} {'Krai' if noun == 'krai' else 'Region'}", "place", mention.weight)
+        elif known:
+            if known[1] == "place":  # "the Paris region", "the Gulf region": the place
+                self.add(known[0], "place", mention.weight, name)
+        elif not self._describes_an_area(words) and not ADJECTIVE_ENDING.search(fold(words[-1])):
+            self.add(name, "place", mention.weight)  # "the Hanshin region", "the Marche region" no list knows
 
     @staticmethod
     def _attributive(words: tuple[str, ...], known: tuple[str, str], mention: Mention) -> bool:
@@ -335,7 +417,8 @@ class Resolver:
         person, prefix = _split_title(words)
         if person:
             self.add(" ".join(person), "person", mention.weight)
-            if _split_title(prefix)[0]:  # "Secretary of State George Shultz and Defense Secretary Caspar Weinberger"
+            if words[len(prefix):len(prefix) + 1] == ("and",) and _split_title(prefix)[0]:
+                # "Secretary of State George Shultz and Defense Secretary Caspar Weinberger"; not "General Mills"
                 self._resolve(Mention(prefix, mention.weight, False))
                 return True
             for cut in (index for index, word in enumerate(prefix) if word == "and"):
@@ -503,6 +586,10 @@ class Resolver:
         if all(fold(word) in ADMINISTRATIVE_WORDS for word in rest):  # "Hong Kong Special Administrative Region"
             self.add(head[0], "place", mention.weight, " ".join(words))
             return True
+        if len(rest) == 1 and fold(rest[0]) in REGION_NOUNS | {"prefecture"} and head[0] != " ".join(words) and \
+                getattr(gazetteer().names.get(fold(head[0])), "kind", "") == "state":
+            self.add(head[0], "place", mention.weight, " ".join(words))  # "Sichuan Province" of Xinhua: Sichuan
+            return True
         if len(rest) == 1 and fold(rest[0]) in PLACE_WORDS:  # "Niger Delta", "Congo Basin": a place of its own
             self.add(" ".join(words), "place", mention.weight)
             return True
@@ -518,7 +605,7 @@ class Resolver:
         before a given name ("Vietnam Gennady Bezdetko": Vietnam is named, and so is Gennady Bezdetko)."""
         while len(words) > 1:
             first = fold(words[0])
-            if first in DESCRIPTORS or first in NUMBER_WORDS:
+            if first in DESCRIPTORS or first in NUMBER_WORDS and not _numbered_name(words):
                 words = words[1:]
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
@@ -544,7 +631,8 @@ class Resolver:
                 words = words[1:]
             else:
                 break
-        while words and words[0] in CONNECTORS:
+        while words and words[0] in CONNECTORS and not (words[0] in SURNAME_PARTICLES and len(words) > 1 and all(
+                NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:])):  # but "de Klerk"
             words = words[1:]
         if len(words) > 1 and fold(words[-1]) in PARTY_MEMBERS:
             words = words[:-1]
@@ -617,7 +705,8 @@ class Resolver:
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
-            if not (opener or (plain and self.known(" ".join(words[rest:])))) or not opener and fold(
+            verb = plain and self._opening_verb(words)
+            if not (opener or verb or (plain and self.known(" ".join(words[rest:])))) or not opener and fold(
                     words[-1]) in ORG_WORDS and len(words) == rest + 1:
                 break  # "State Duma", "Supreme Rada" at a sentence start: a body, not the town Duma
             words = words[1 if opener else rest:]
@@ -627,6 +716,17 @@ class Resolver:
         if len(words) == 1 and not acronym and fold(words[0]) in NOT_NAMES_ALONE:
             return ()
         return words
+
+    def _opening_verb(self, words: tuple[str, ...]) -> bool:
+        """True for a sentence's first word that is a verb's -ing or -ed form ("Chasing Toyota", "Citing Bank of
+        Japan", "Asked Monday"): no part of the name after it, unless the story writes it capitalised inside a
+        sentence too ("Boeing"), a list knows it, or the rest only says what kind of body it is ("Reading Football
+        Club", "Sterling Drug", "United Technologies"; not "Including Toyota Motor")."""
+        first = fold(words[0])
+        if not VERB_FORM.fullmatch(words[0]) or first in self.inner or first in GIVEN_NAMES or self.known(words[0]):
+            return False
+        return bool(self.known(" ".join(words[1:]))) or not all(
+            fold(word) in BODY_KIND_WORDS or word in CONNECTORS for word in words[1:])
 
     def resolve_deferred(self) -> None:
         """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
@@ -736,17 +836,21 @@ class Resolver:
         return orgs[0] if len(orgs) == 1 else None
 
     def merge_people(self) -> None:
-        """Drop the 'people' the story also writes with an article (see articled); fold a person known only by surname
-        (or a single name no list knows, typed as an organisation: "Moon, Kim agree" in a headline) into the one full
-        name that ends with it, and drop it when several do."""
-        for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled]:
+        """Drop the 'people' the story also writes with an article (see articled) and the names of its ships and
+        craft (see vessels); fold a person known only by surname (or a single name no list knows, typed as an
+        organisation: "Moon, Kim agree" in a headline) into the one full name that ends with it, and drop it when
+        several do."""
+        for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled
+                    or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
         for key, entity in list(self.entities.items()):
-            if " " in key or not (entity.kind == "person" or entity.kind == "organisation" and key not in self.types
-                                  and not ACRONYM.match(entity.name)):
+            words = key.split()
+            bare = words[-1] if words and set(words[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
+            if " " in bare or not (entity.kind == "person" or entity.kind == "organisation" and key not in self.types
+                                   and not ACRONYM.match(entity.name)):
                 continue
             fuller = [
-                e for k, e in self.entities.items() if e.kind == "person" and k != key and key in surname_keys(e.name)
+                e for k, e in self.entities.items() if e.kind == "person" and k != key and bare in surname_keys(e.name)
             ]
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
@@ -796,6 +900,14 @@ class Resolver:
         target.absorb(self.entities.pop(key))
 
 
+def _numbered_name(words: tuple[str, ...]) -> bool:
+    """True for a name a number word opens: a plural or singular name word, then a place's, a facility's or a
+    body's head ("Three Gorges Dam", "Three Mile Island", "Four Seasons Hotels"), not "Four Africans"."""
+    heads = PLACE_WORDS | FACILITY_HEADS | ORG_ENDINGS | BUILDING_WORDS
+    end = next((index for index in range(2, len(words)) if fold(words[index]) in heads), 0)
+    return end > 0 and all(NAME_WORD.match(word) for word in words[1:end + 1])
+
+
 def _nickname(words: tuple[str, ...], canonical: str) -> bool:
     """True for a country's other name written out in words ("America", "Britain", "Holland"), not its own name
     nor an abbreviation ("U.S.", "UK"): one that other names begin with (America Movil, Holland America Line)."""
@@ -812,6 +924,15 @@ def surname_keys(name: str) -> frozenset[str]:
     keys = {last, re.sub(r"^(?:al|el|bin|ibn|abu) ", "", last)}
     if len(words) in (2, 3) and fold(words[0]) in FAMILY_NAMES_FIRST:
         keys.add(fold(words[0]))  # Li Peng is "Li" on second reference
+    if len(words) >= 3:  # "Rodriguez Zapatero", "Lula da Silva", "van den Broek", "von Weizsaecker"; and "Wan
+        # Azizah" of "Wan Azizah Wan Ismail", "Abdullah bin Zayed" of "Abdullah bin Zayed al-Nahyan"
+        keys.update(fold(" ".join(words[start:])) for start in range(1, len(words) - 1))
+        keys.update(fold(" ".join(words[:end])) for end in range(2, len(words)) if words[end - 1] not in NAME_PARTICLES)
+    own = next((index for index, word in enumerate(words) if word.lower() in PATRONYMIC_PARTICLES), 0)
+    if own:  # "Abdul Razak bin Hussein" is "Razak" too: the last word of the own name
+        keys.add(fold(words[own - 1]))
+    if len(words) >= 3 and words[-2].lower() in PATRONYMIC_PARTICLES:
+        keys.discard(last)  # the father's name alone is not his son's: "Salman" is not Mohammed bin Salman
     return frozenset(keys)
 
 
@@ -861,7 +982,7 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     left, right = words[:cut], words[cut + 1:]
     if not left or not right or left == right or "autonomous" in {fold(word) for word in right[1:]}:
         return []  # "Aba Tibetan and Qiang Autonomous Prefecture": one division, named for its peoples
-    head = right[:right.index("of")] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
+    head = right[:right.index("of", 1)] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
     whole_is_org = fold(words[-1]) in ORG_ENDINGS
     if whole_is_org and _is_title(left[-1]):
         return [left, right]  # "Interior Minister and League" (leader Matteo Salvini): a post, and a party
@@ -909,6 +1030,12 @@ def story_products(spans: list[Mention], known) -> frozenset[str]:
                 mention.text):
             found.add(fold(mention.text))
     return frozenset(found)
+
+
+def story_inner(spans: list[Mention]) -> frozenset[str]:
+    """Folded words a story writes capitalised other than as a sentence's first word: a name, whatever its shape."""
+    return frozenset(fold(word) for mention in spans for index, word in enumerate(mention.words)
+                     if index or not mention.initial)
 
 
 def story_heads(spans: list[tuple[str, ...]]) -> frozenset[str]:
@@ -1008,7 +1135,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     as the same spans recur from story to story)."""
     end = len(words)
     start = end
-    while start > 0 and (NAME_WORD.match(words[start - 1]) or words[start - 1] in NAME_PARTICLES and start < end) \
+    while start > 0 and (NAME_WORD.match(words[start - 1]) or (words[start - 1] in NAME_PARTICLES or INITIAL_LETTER.fullmatch(
+            words[start - 1])) and start < end) \
             and not _is_title(words[start - 1]) and fold(words[start - 1]) not in NAME_STOPS:
         start -= 1
     while start < end and words[start] in NAME_PARTICLES:
@@ -1021,18 +1149,35 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     if not (_is_title(words[start - 1]) or before in TITLE_MODIFIERS or after_body) and start < len(words):
         return (), tuple(words[:start])  # but "Chairman of the Oil and Natural Gas Corporation Arun Kumar Singh"
     rest = list(words[:start])
-    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_TAILS):
+    while rest and (_is_title(rest[-1]) or fold(rest[-1]) in TITLE_TAILS or len(rest) < start and _in_title(rest)):
         rest.pop()
-    person = words[start:] if 1 <= end - start <= 4 else ()
-    if any(fold(word) in NOT_PERSON_WORDS for word in person) or _body_of_title(words[:start]):
+    person = words[start:] if 1 <= sum(word not in NAME_PARTICLES for word in words[start:]) <= (
+        5 if any(word in NAME_PARTICLES for word in words[start:]) else 4) else ()  # "Luiz Inacio Lula da Silva"
+    if any(fold(word) in NOT_PERSON_WORDS and not (index == 0 and fold(word) in FAMILY_NAMES_FIRST)  # "Park Jeong-je"
+           for index, word in enumerate(person)) or _body_of_title(words[:start]):
         return (), ()  # "General Staff Building", "Prince William Sound": a name with a title word in it
-    if len(person) == 1:  # "Prince Charles", "Crown Prince Akihito": a royal is known by title and name
+    if len(person) == 1 and fold(person[0]) in GENERIC_WORDS:
+        return (), ()  # "Duke Power", "King Coal": a firm or a thing named with a title word
+    if len(person) == 1:
         royal = start
         while royal > 0 and fold(words[royal - 1]) in ROYAL_TITLES:
             royal -= 1
-        if royal < start:
+        titles = {fold(word) for word in words[royal:start]}
+        # "Prince Charles", "Queen Sofia": a royal known by a common given name is known by title and name, and a
+        # peer or a sheikh by title and one name ("Lord Carrington", "Sheikh Hasina"); a monarch of a court whose
+        # titles are no part of a name is known by the name ("Emperor Hirohito", "Crown Prince Akihito", "Sultan
+        # Qaboos": Hirohito, Akihito, Qaboos)
+        if royal < start and (titles & NAMED_BY_TITLE or fold(person[0]) in GIVEN_NAMES and not titles & COURT_TITLES):
             return tuple(words[royal:]), tuple(rest[:royal])
     return person, tuple(rest)
+
+
+def _in_title(words: list[str]) -> bool:
+    """True if the last word, before a title word, is a portfolio between two title words ("Chief Legal Officer",
+    "Chief Operating Officer", "Chief Investment Officer"), not a firm's word ("General Electric Chairman")."""
+    last = fold(words[-1])
+    return len(words) >= 2 and _is_title(words[-2]) and last not in ORG_ENDINGS and (
+        last in DOMAIN_WORDS or bool(ADJECTIVE_ENDING.search(last)) or bool(VERB_FORM.fullmatch(words[-1])))
 
 
 def _after_the(words: tuple[str, ...], mention: Mention) -> bool:
@@ -1071,29 +1216,41 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):
         return "place"
+    if len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES:
+        # "Narita Airport", "the Baltic Shipyard said": no person (Robert Plant is); a town may end so too
+        return None if folded[-1] in TOWN_HEADS else "organisation"  # "Whitehouse Station, N.J.", "Pearl Harbor"
     if any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_OPENERS):
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
     if len(words) == 2 and folded[0] in FAMILY_NAMES_FIRST and HYPHENATED_GIVEN_NAME.fullmatch(words[1]):
         return "person"  # "Park Geun-hye", "Tung Chee-hwa": a family name, then a given name of two syllables
-    if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) for word in words):
+    if words[0] in SURNAME_PARTICLES and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:]) \
+            and not any(fold(word) in NOT_PERSON_WORDS for word in words):
+        return "person"  # "de Klerk", "von Weizsaecker" written without the given name: only a surname opens so
+    if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
+                                    for index, word in enumerate(words)):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
         if said and mention.before[-1:] == ("at",):
             return "organisation"  # "economists at Goldman Sachs and Itau Unibanco said": firms, not people
         if mention.in_writing and fold(words[0]) not in GIVEN_NAMES and not INITIALS.match(words[0]):
             return "organisation"  # "Barki Tojik said in a statement": no given name, speaking in writing
-        titled = bool(mention.before) and (mention.before[-1] in TITLES or mention.before[-1] in DESCRIPTORS)
+        titled = bool(mention.before) and (mention.before[-1] in TITLES or fold(mention.before[-1]) in DESCRIPTORS)
         if said or titled:
             return "person"
+    particle = next((word for word in words[1:-1] if word in NAME_PARTICLES), "")
+    if 3 <= len(words) <= 6 and particle in PERSON_PARTICLES and all(
+            NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and not any(
+            fold(word) in NOT_PERSON_WORDS for word in words):
+        return "person"  # "Siti Nurhaliza binti Tarudin", "Pieter van den Hoogenband"; not "Banco de Chile"
     if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES \
             and fold(words[0]) not in NOT_PERSON_WORDS:
         return "person"  # "President Reagan", not the "Trade Representative's Office"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
-            fold(words[0]) in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
+            fold(words[0]).split()[0] in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
             and not any(fold(word) in NOT_PERSON_WORDS for word in words):
-        return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "F.W. de Klerk"
+        return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "Jean-Marie Le Pen"
     return None
 
 

@@ -20,7 +20,7 @@ COMMON_WORDS = CALENDAR | _words(
     "what which where when why how there here the a an and or but nor so yet if then than as at by for from in into "
     "on onto of off out over under up down to with without within about above after against along among around "
     "before behind below beside between beyond during except inside near since through throughout toward towards "
-    "until upon via according also although though however meanwhile moreover nevertheless nonetheless "
+    "until upon via despite amid amidst unlike according also although though however meanwhile moreover nevertheless nonetheless "
     "furthermore therefore thus still unfortunately fortunately besides instead indeed otherwise earlier later "
     "now today tomorrow yesterday tonight last next all any each every "
     "both either neither other another such some many most more much few several no not yes only just even "
@@ -45,7 +45,7 @@ TITLES = _words(
     "spokesperson ambassador envoy commissioner director chief head leader mayor judge justice general gen "
     "admiral colonel col commander king queen prince princess emir sheikh pope patriarch ayatollah mr mrs ms "
     "dr sir lord lady deputy vice executive ceo cfo coo treasurer attorney-general attorney economist analyst "
-    "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun haji "
+    "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun tunku tengku haji "
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
     "undersecretary registrar marshal emperor empress sultan duke duchess hrh"
@@ -136,7 +136,10 @@ INSTITUTION_HEADS = _words("ministry department treasury parliament senate congr
 # Roles, ranks and descriptors written before a name ("Striker Kylian Mbappe", "Former Andersen", "Rival Wipro"):
 # never part of the name, stripped like titles.
 DESCRIPTORS = frozenset(phrase.strip() for phrase in (
-    "striker, midfielder, defender, goalkeeper, winger, fullback, full back, centre, center, fly half, scrum half, "
+    "striker, midfielder, defender, goalkeeper, keeper, goalie, winger, fullback, full back, centre, center, fly half, "
+    "flyhalf, scrum half, scrumhalf, lock, prop, playmaker, opener, forward, guard, receiver, outfielder, reliever, "
+    "centre back, center back, centre forward, center forward, left back, right back, wing back, left winger, "
+    "right winger, left hander, right hander, leg spinner, off spinner, tight end, running back, point guard, "
     "flanker, hooker, quarterback, linebacker, pitcher, catcher, shortstop, batsman, batter, bowler, all rounder, "
     "wicketkeeper, wicket keeper, spinner, paceman, skipper, swimmer, sprinter, cyclist, jockey, boxer, golfer, "
     "gymnast, skater, skier, veteran, rookie, newcomer, teammate, compatriot, countryman, champion, titleholder, "
@@ -226,7 +229,7 @@ RESULT_WORDS = _words("beat beats defeated drew draw against v vs lost")
 # Words before the name of a ship, which is often a person's or a place's ("the tanker Exxon Valdez").
 VESSEL_NOUNS = _words(
     "tanker tankers ship ships vessel vessels freighter ferry liner carrier frigate destroyer cruiser submarine "
-    "yacht rig trawler barge steamer")
+    "yacht rig trawler barge steamer supertanker shuttle spacecraft orbiter capsule airship")
 # Words before a place named as where something is or goes ("peace in Chechnya", "troops to Chechnya").
 LOCATIVES = _words("in into inside outside across throughout near to from towards toward")
 # Words that open a place's name rather than a club's ("North Carolina", "Greater London", "New York").

@@ -16,6 +16,7 @@ from generator.tagging.entities import (
     Entity,
     Resolver,
     story_heads,
+    story_inner,
     story_products,
 )
 from generator.tagging.furniture import without_furniture
@@ -60,6 +61,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
              for mention in mentions(text, weight, long_forms)]
     resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
     resolver.heads = story_heads([mention.words for mention in spans])
+    resolver.inner = story_inner(spans)
     resolver.products = story_products(spans, resolver.known)
     for mention in _without_namesakes_abroad(spans, resolver):
         resolver.resolve(mention)

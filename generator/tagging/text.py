@@ -20,9 +20,14 @@ TICKER = re.compile(r"^[A-Z0-9.\-/ ]{1,10}$")
 ORDINAL_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
-CONNECTORS = frozenset("of the for and & de da di du del der van von bin y la le".split())
+# Lower-case words that join a name's capitalised words: "Bank of England", "Hans van den Broek", "Luiz Inacio
+# Lula da Silva", "Siti Nurhaliza binti Tarudin", "Ortega y Gasset".
+CONNECTORS = frozenset("of the for and & de da di du del der den dos das los las van von ter bin binti bint bte ibn y "
+                       "la le".split())
 # A span said to speak in writing: "Barki Tojik said in a statement", "Novatek said in a regulatory filing".
 IN_WRITING = re.compile(r"(?:said|says|announced) (?:on \w+ )?in an? (?:\w+ )?(?:statement|filing|release|notice)\b")
+# Particles that open a surname written without the given name: "de Klerk said", "told von Weizsaecker".
+SURNAME_PARTICLES = frozenset("de da di du del della dos van von ter le bin".split())
 QUOTES = frozenset('"“”«»')
 SENTENCE_MARKS = frozenset('.!?:;"“”‘’«»()[]—–')
 # Words that keep their trailing period: abbreviations, not sentence ends.
@@ -136,7 +141,10 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
                 if words:
                     found.append(Mention(words, weight, False, bracketed=True))
             continue
-        if kind == "word" and is_capitalised(token):
+        if not span and kind == "word" and token in SURNAME_PARTICLES and _name_follows(tokens, index + 1):
+            start = index  # "Asked about the Lions, de Klerk said"
+            span.append(token)
+        elif kind == "word" and is_capitalised(token):
             if not span:
                 start = index
             part_of_name = _name_follows(tokens, index + 1) and (token.lower() in PLURAL_POSSESSIVES or POSSESSIVE.search(
