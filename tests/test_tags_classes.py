@@ -272,3 +272,28 @@ def test_rates_accounting_standards_and_competitions_are_no_entities():
                  "Andy Murray won Wimbledon for the second time; he will play the Davis Cup in Glasgow.")
     assert {"Lukoil", "Bank of England", "Andy Murray"} <= set(tags.ranked)
     assert not {"IFRS", "Bank Rate", "Federal Funds Rate", "Wimbledon", "Davis Cup"} & set(tags.ranked)
+
+
+# 9. Round 6: demonyms of every country are evidence for it, never a tag (the tags.yaml list names the irregular ones;
+# the regular ones, "Kuwaiti", "Rwandan", "Sudanese", are made from the country's name).
+
+@pytest.mark.parametrize(("headline", "text", "place", "demonym", "country"), [
+    ("Kuwaiti-owned tanker seized in Gulf", "A Kuwaiti-owned tanker was seized in the Gulf on Monday, shipping sources "
+     "said. Kuwaiti officials declined to comment, and the Kuwaiti crew was safe.", "DUBAI", "Kuwaiti", "Kuwait"),
+    ("Qatari fund buys stake in London tower", "A Qatari sovereign fund has bought a 20 percent stake in the Marlowe "
+     "Tower, the Qatari investors said on Tuesday. Qatari officials declined comment.", "LONDON", "Qatari", "Qatar"),
+    ("Omani envoy carries message to Tehran", "(AFP) - An Omani envoy carried a message to Tehran on Sunday, the Omani "
+     "foreign ministry said. Omani mediation has helped before.", "MUSCAT", "Omani", "Oman"),
+    ("Rwandan troops withdraw", "KIGALI, May 4 (Xinhua) -- Rwandan troops began withdrawing from the border area, "
+     "the army said. Rwandan officials said the pull-back would take a week.", None, "Rwandan", "Rwanda"),
+    ("Sudanese refugees cross into Chad", "Thousands of Sudanese refugees crossed the border this week, UNHCR said. "
+     "Sudanese families described fighting in Darfur.", "GENEVA", "Sudanese", "Sudan"),
+    ("Yemeni rebels claim attack", "Yemeni rebels said they fired drones at a ship on Friday. The Yemenis said "
+     "more attacks would follow.", "ADEN", "Yemeni", "Yemen"),
+    ("Emirati carrier orders 40 jets", "DUBAI (Reuters) - An Emirati carrier ordered 40 wide-body jets on Monday. "
+     "Emirati aviation officials said deliveries would start in 2028.", None, "Emirati", "United Arab Emirates"),
+])
+def test_a_demonym_is_evidence_for_its_country_never_a_tag(headline, text, place, demonym, country):
+    tags = _tags(headline, text, place=place)
+    assert not [tag for tag in tags.ranked if tag.split("-")[0].startswith(demonym)], tags.ranked
+    assert country in tags.places, tags.ranked
