@@ -297,3 +297,47 @@ def test_a_demonym_is_evidence_for_its_country_never_a_tag(headline, text, place
     tags = _tags(headline, text, place=place)
     assert not [tag for tag in tags.ranked if tag.split("-")[0].startswith(demonym)], tags.ranked
     assert country in tags.places, tags.ranked
+
+
+# 10. Round 6: names of things that are no entity: eponymous terms, eras, speeches, holidays, grades, craft.
+
+@pytest.mark.parametrize(("headline", "text", "place", "kept", "wrong"), [
+    ("Adviser jailed for $40 mln Ponzi scheme", "NEW YORK (AP) — A Long Island investment adviser who ran a $40 "
+     "million Ponzi scheme was sentenced to 20 years in prison on Thursday. Prosecutors said the Ponzi scheme paid "
+     "early investors with later investors' money.", "NEW YORK", set(), {"Ponzi"}),
+    ("Fund accused of Ponzi-style fraud", "WASHINGTON (Reuters) - The Securities and Exchange Commission accused "
+     "Harlan Capital of running a Ponzi-style fraud. Harlan Capital said it would fight the charges.", "WASHINGTON",
+     {"Harlan Capital"}, {"Ponzi", "Ponzi-style"}),
+    ("Japan bids farewell to Heisei", "TOKYO, April 30 (Kyodo) -- Japan bade farewell to the Heisei era on Tuesday as "
+     "Emperor Akihito stepped down. Heisei began in 1989; the Reiwa era starts on Wednesday.", "TOKYO", {"Japan"},
+     {"Heisei", "Reiwa"}),
+    ("Showa-era flats razed", "Developers are razing Showa-era apartment blocks across Tokyo. Many were built in the "
+     "Showa period, the developer Kintetsu Realty said.", "TOKYO", set(), {"Showa", "Showa-era"}),
+    ("Trump's State of the Union", "WASHINGTON (Reuters) - President Donald Trump used his State of the Union address "
+     "on Tuesday to call for unity. In the State of the Union, Trump also urged Congress to act.", "WASHINGTON",
+     {"Donald Trump"}, {"State of the Union"}),
+    ("King's Speech sets out 40 bills", "LONDON (PA) - The government set out 40 bills in the King's Speech on "
+     "Wednesday, and Prime Minister Keir Starmer said the King's Speech would bring growth.", "LONDON",
+     {"Keir Starmer"}, {"Speech", "King's Speech"}),
+    ("Brent climbs", "LONDON, Jan 9 (Reuters) - Brent crude rose 50 cents to $82 a barrel. Brent has gained 10 "
+     "percent this month, and Urals blend traded at a discount, traders said.", "LONDON", set(), {"Brent", "Urals"}),
+    ("Holiday travel record", "NEW YORK (AP) — A record 55 million people will travel for Thanksgiving, AAA said. "
+     "Thanksgiving Day traffic will peak on Wednesday, and Budget Day in Britain falls the same week.", "NEW YORK",
+     set(), {"Thanksgiving", "Thanksgiving Day", "Budget Day"}),
+    ("Keynesians win the argument", "(AFP) - Economists are turning back to Keynesian ideas, while Marxist and "
+     "Thatcherite critics say stimulus fuels inflation, said Paul Krugman.", "PARIS", {"Paul Krugman"},
+     {"Keynesian", "Marxist", "Thatcherite"}),
+    ("Challenger remembered", "CAPE CANAVERAL, Fla. (AP) — NASA remembered the crew of the shuttle Challenger. "
+     "Challenger broke apart 73 seconds after liftoff, and the capsule Soyuz TMA-7 later flew.", "CAPE CANAVERAL",
+     {"NASA"}, {"Challenger", "Soyuz TMA-7"}),
+])
+def test_names_of_terms_eras_speeches_and_craft_are_no_tags(headline, text, place, kept, wrong):
+    tags = _tags(headline, text, place=place)
+    assert kept <= set(tags.ranked) and not wrong & set(tags.ranked), tags.ranked
+
+
+def test_a_body_or_a_place_before_a_term_noun_stays_an_entity():
+    tags = _tags("Bank of England rate decision", "LONDON (Reuters) - Markets await the Bank of England rate decision "
+                 "on Thursday. The Bank of England is expected to hold, and the Basra oil terminal in Iraq was shut.",
+                 place="LONDON")
+    assert {"Bank of England", "Iraq"} <= set(tags.ranked), tags.ranked

@@ -221,10 +221,11 @@ FAITHS = _words(
 INDEX_WORDS = _words("index indices average averages industrial industrials futures")
 # Words next to a team in a result: "Benetton beat Dinamo", "against Karlsruhe", "Kent v Surrey".
 RESULT_WORDS = _words("beat beats defeated drew draw against v vs lost")
-# Words before the name of a ship, which is often a person's or a place's ("the tanker Exxon Valdez").
+# Words before the name of a ship or a spacecraft, which is often a person's or a place's ("the tanker Exxon
+# Valdez", "the shuttle Challenger").
 VESSEL_NOUNS = _words(
     "tanker tankers ship ships vessel vessels freighter ferry liner carrier frigate destroyer cruiser submarine "
-    "yacht rig trawler barge steamer")
+    "yacht rig trawler barge steamer shuttle spacecraft spaceship capsule rover lander orbiter")
 # Words before a place named as where something is or goes ("peace in Chechnya", "troops to Chechnya").
 LOCATIVES = _words("in into inside outside across throughout near to from towards toward")
 # Words that open a place's name rather than a club's ("North Carolina", "Greater London", "New York").

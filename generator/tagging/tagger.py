@@ -28,6 +28,7 @@ from generator.tagging.lexicon import (
     TITLES,
 )
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
+from generator.tagging.terms import story_terms
 from generator.tagging.text import CONNECTORS, fold, mentions
 from generator.tagging.topics import TopicScore, score_topics
 
@@ -59,7 +60,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
              for mention in mentions(text, weight, long_forms)]
     resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
     resolver.heads = story_heads([mention.words for mention in spans])
-    resolver.products = story_products(spans, resolver.known)
+    resolver.products = story_products(spans, resolver.known) | story_terms(spans, resolver.known)  # no entities
     for mention in spans:
         resolver.resolve(mention)
     resolver.resolve_deferred()
