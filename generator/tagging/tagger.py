@@ -27,6 +27,7 @@ from generator.tagging.lexicon import (
     ORDINALS,
     TITLES,
 )
+from generator.tagging.second_names import drop_places_inside_names, fold_demonym_forms, fold_group_forms
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
 from generator.tagging.terms import story_terms
 from generator.tagging.text import CONNECTORS, fold, mentions
@@ -67,11 +68,14 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     resolver.merge_people()
     resolver.merge_organisations()
     resolver.drop_weak_acronyms()
+    fold_group_forms(resolver, spans)
+    drop_places_inside_names(resolver, spans)
     if headline_in_caps:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
     dateline_place = _add_dateline(resolver, article, taxonomy, venue)
     qualify_institutions(resolver, taxonomy, article, sections)
+    fold_demonym_forms(resolver, taxonomy)
     if not venue:
         _add_body_countries(resolver, taxonomy)
     _file_under_eras(resolver, taxonomy, article, sections)
