@@ -400,3 +400,47 @@ def test_a_place_inside_a_name_that_the_story_also_names_alone_stays_a_tag():
                  "released from the Fukushima Daiichi plant. Fukushima fishing cooperatives said prices fell.",
                  place="TOKYO")
     assert "Fukushima" in tags.places, tags.ranked
+
+
+# 12. Round 6: an implied country is a tag only when the story is about that country's government, policy or economy.
+
+@pytest.mark.parametrize(("headline", "text", "place", "region"), [
+    ("Financier charged in $20 mln fraud", "NEW YORK (Reuters) - A Manhattan financier was arrested on Tuesday on "
+     "charges he defrauded investors of $20 million, prosecutors said. Kevin Dorsey, 45, was charged with securities "
+     "fraud and wire fraud and was released on bail. His lawyer declined to comment.", "NEW YORK", None),
+    ("Jury hears opening statements in murder trial", "LOS ANGELES (AP) — Opening statements began on Monday in the "
+     "murder trial of Mark Ellison, who is accused of killing his wife at their Pasadena home. Prosecutors told the "
+     "jury Ellison acted alone; his lawyer said the evidence was circumstantial.", "LOS ANGELES", None),
+    ("Teacher sentenced for embezzlement", "HOUSTON, Texas, March 3 - A former school teacher was sentenced to "
+     "eight years in prison on Friday for embezzling $300,000 from a booster club, a judge ruled. Laura Pike pleaded "
+     "guilty in January.", "HOUSTON", "Texas"),
+])
+def test_a_local_crime_or_court_story_is_not_tagged_with_the_implied_country(headline, text, place, region):
+    tags = _tags(headline, text, place=place, region=region)
+    assert "law" in tags.topics and "United States" not in tags.ranked, tags.ranked
+
+
+def test_a_court_story_that_names_the_country_or_is_between_firms_keeps_it():
+    named = _tags("Court upholds ban", "WASHINGTON (Reuters) - A federal appeals court upheld the ban on Friday, "
+                  "ruling that the United States government acted within its powers. The judges ruled 2-1.",
+                  place="WASHINGTON")
+    firms = _tags("DELMAR CHEMICAL WINS PATENT SUIT AGAINST HOLLIS", "WILMINGTON, Del., March 2 - Delmar Chemical "
+                  "Co said a federal court ruled that Hollis Plastics Corp infringed its patent, and enjoined Hollis "
+                  "from selling the resin. The court will determine damages.", place="WILMINGTON", region="Del.")
+    assert "United States" in named.places and "United States" in firms.places, (named.ranked, firms.ranked)
+
+
+def test_a_foreign_body_named_beside_the_story_s_own_does_not_add_its_country():
+    tags = _tags("Fed raises rates by a quarter point", "WASHINGTON (Reuters) - The Federal Reserve raised interest "
+                 "rates by a quarter point on Wednesday, and Fed Chair Jerome Powell said more increases may come.",
+                 "The Fed said inflation remained too high and the labor market tight. Fed officials see two more "
+                 "increases this year.",
+                 "Investors now look to the Bank of Japan, which meets next week. The Bank of Japan is expected to "
+                 "keep its policy unchanged.", place="WASHINGTON")
+    assert {"Federal Reserve", "United States"} <= set(tags.ranked) and "Japan" not in tags.ranked, tags.ranked
+
+
+def test_a_story_of_a_foreign_body_adds_its_country():
+    tags = _tags("BOJ keeps policy steady", "TOKYO (Kyodo) -- The Bank of Japan kept its policy unchanged on "
+                 "Friday. The Bank of Japan said prices were rising moderately.", place="TOKYO")
+    assert "Japan" in tags.places, tags.ranked

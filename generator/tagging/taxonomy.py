@@ -19,7 +19,7 @@ TAXONOMY_PATH = Path(__file__).resolve().parent.parent.parent / "tags.yaml"
 KINDS = ("person", "place", "organisation", "topic")
 TAXONOMY_KEYS = frozenset(
     "max_tags max_venue_tags min_city_population topic_threshold "
-    "aliases bodies types merges block always topics demonyms venue_topics eras".split()
+    "aliases bodies types merges block always topics demonyms venue_topics local_topics eras".split()
 )
 MIN_TAGS, MAX_TAGS = 1, 20
 # Values of tags.yaml once aliases are expanded: the project's has under a thousand, a newsroom's may have tens of
@@ -61,6 +61,7 @@ class Taxonomy:
     demonyms: dict[str, str] = field(default_factory=dict)
     made_demonyms: frozenset[str] = frozenset()  # those made by rule, not listed (see _demonyms): never an adjective
     venue_topics: frozenset[str] = frozenset()
+    local_topics: frozenset[str] = frozenset()  # a story mainly of these (a trial) is about its place, not its country
     eras: list[Era] = field(default_factory=list)
     max_tags: int = 8
     max_venue_tags: int = 8  # the cap for stories of a venue topic: a results round-up is about twenty clubs
@@ -119,6 +120,7 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         demonyms=demonyms,
         made_demonyms=made_demonyms,
         venue_topics=frozenset(_strings(data, "venue_topics", path)),
+        local_topics=frozenset(_strings(data, "local_topics", path)),
         eras=_eras(data, path),
         max_tags=max_tags,
         max_venue_tags=max_venue_tags,
