@@ -336,6 +336,15 @@ def test_names_of_terms_eras_speeches_and_craft_are_no_tags(headline, text, plac
     assert kept <= set(tags.ranked) and not wrong & set(tags.ranked), tags.ranked
 
 
+def test_a_person_or_a_place_in_a_compound_stays_an_entity_where_the_story_names_it():
+    tags = _tags("Agency scraps Obama-era rule", "WASHINGTON (AP) — The Environmental Protection Agency scrapped an "
+                 "Obama-era rule on Monday. Former President Barack Obama had called the rule vital, and Obama "
+                 "allies vowed to sue. The Kuwaiti-flagged tanker and Moscow-style apartment blocks were not "
+                 "affected, Moscow said.", place="WASHINGTON")
+    assert {"Barack Obama", "Environmental Protection Agency"} <= set(tags.ranked), tags.ranked
+    assert not {"Obama-era", "Kuwaiti-flagged", "Moscow-style"} & set(tags.ranked), tags.ranked
+
+
 def test_a_body_or_a_place_before_a_term_noun_stays_an_entity():
     tags = _tags("Bank of England rate decision", "LONDON (Reuters) - Markets await the Bank of England rate decision "
                  "on Thursday. The Bank of England is expected to hold, and the Basra oil terminal in Iraq was shut.",

@@ -94,7 +94,8 @@ def _place_inside(mention: Mention, resolver: Resolver) -> str | None:
     if len(words) >= 2 and mention.after in FACILITY_NOUNS | FACILITY_KINDS:
         for size in (2, 1):
             found = resolver.known(" ".join(words[:size])) if size < len(words) else None
-            if found and found[1] == "place" and getattr(gazetteer().names.get(fold(found[0])), "kind", "") != "country":
+            kind = getattr(gazetteer().names.get(fold(found[0])), "kind", "") if found else ""
+            if found and found[1] == "place" and kind != "country":  # "Fukushima", not "Japan" of "Japan Airlines"
                 return fold(found[0])
     return None
 

@@ -26,10 +26,12 @@ SPEECH_NOUNS = frozenset("speech speeches address addresses ceremony ceremonies"
 # "the State of the Union Address".
 OCCASION_ENDINGS = frozenset("speech address day eve ceremony".split())
 HOLIDAY_ENDINGS = frozenset("day eve".split())
-# A name and a suffix in one word: "Showa-era", "Ponzi-style", "Madoff-like".
+# A name and a suffix in one word: "Showa-era", "Ponzi-style", "Madoff-like"; and "Kuwaiti-flagged", "Saudi-led",
+# "Iranian-made": the name of no entity either way.
 COMPOUND_TERM = re.compile(r"^([A-Z][\w']+)-(?:era|style|type|like|esque)$")
+COMPOUND_PARTICIPLE = re.compile(r"^[A-Z][\w']+-(?:led|flagged|made|built|brokered|sponsored|designed|inspired)$")
 # The adjectives of a school of thought or a leader's following: "Keynesian", "Marxist", "Thatcherite", "Gaullism".
-FOLLOWER_ADJECTIVE = re.compile(r"^[A-Z][a-z]{2,}(?:ian|ians|ist|ists|ite|ites|ism)$")
+FOLLOWER_ADJECTIVE = re.compile(r"^[A-Z][a-z]{2,}(?<!qu)(?:ian|ians|ist|ists|ite|ites|ism)$")  # not "Holmquist"
 
 
 def story_terms(spans: list[Mention], known) -> frozenset[str]:
@@ -41,7 +43,11 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
         key = fold(" ".join(words))
         compound = COMPOUND_TERM.match(words[0]) if len(words) == 1 else None
         if compound:
-            found |= {key, fold(compound.group(1))}
+            found.add(key)
+            if not known(compound.group(1)):
+                found.add(fold(compound.group(1)))  # "Showa" of "Showa-era"; not "Moscow" of "Moscow-style"
+        elif len(words) == 1 and COMPOUND_PARTICIPLE.match(words[0]):
+            found.add(key)
         elif mention.after in GRADE_NOUNS and key not in gazetteer().names:
             found.add(key)  # "Brent crude", "Urals blend": a grade, named for a field or a town
         elif known(" ".join(words)):
@@ -50,7 +56,14 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
             found.add(key)
             if len(words) == 2 and fold(words[1]) in HOLIDAY_ENDINGS and not known(words[0]):
                 found.add(fold(words[0]))  # "Thanksgiving Day": "Thanksgiving" is the holiday too
-    return frozenset(found)
+    return frozenset(found - _name_words(spans))
+
+
+def _name_words(spans: list[Mention]) -> set[str]:
+    """Folded words that open or end a longer name of the story: "Obama" of "Barack Obama" (an "Obama-era rule" is
+    still Obama's), "Brent" of "Brent Scowcroft"."""
+    return {fold(word) for mention in spans if len(mention.words) > 1 and mention.words[0] != "The"
+            for word in (mention.words[0], mention.words[-1])}
 
 
 def _before_term_noun(words: tuple[str, ...], mention: Mention) -> bool:
