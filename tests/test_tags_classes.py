@@ -330,6 +330,19 @@ def test_a_demonym_is_evidence_for_its_country_never_a_tag(headline, text, place
     ("Challenger remembered", "CAPE CANAVERAL, Fla. (AP) — NASA remembered the crew of the shuttle Challenger. "
      "Challenger broke apart 73 seconds after liftoff, and the capsule Soyuz TMA-7 later flew.", "CAPE CANAVERAL",
      {"NASA"}, {"Challenger", "Soyuz TMA-7"}),
+    ("Wall Street closes higher", "NEW YORK (Reuters) - The Dow Jones Industrial Average rose 300 points and the "
+     "Nasdaq Composite gained 2 percent. In Seoul the Kospi fell 1 percent; the Kospi has lost 5 percent this "
+     "month, and banks that rigged Libor paid fines.", "NEW YORK", set(),
+     {"Dow Jones Industrial Average", "Nasdaq Composite", "Kospi", "Libor"}),
+    ("Pilgrims begin Hajj", "MECCA (AFP) - Two million pilgrims began the Hajj on Sunday, Saudi authorities said. "
+     "The Hajj pilgrimage ends with Eid al-Adha, and Indian retailers expect record Diwali festival sales.",
+     "MECCA", set(), {"Hajj", "Diwali", "Eid al-Adha"}),
+    ("Oppenheimer wins at Oscars", "LOS ANGELES (Reuters) - Christopher Nolan won best director at the Academy Awards "
+     "on Sunday. The Academy Awards telecast drew 19 million viewers, and the Nobel Peace Prize went to Narges "
+     "Mohammadi.", "LOS ANGELES", {"Christopher Nolan"}, {"Academy Awards", "Nobel Peace Prize"}),
+    ("Starliner docks", "HOUSTON (AP) — Boeing's Starliner capsule docked with the International Space Station on "
+     "Thursday. Starliner will return next week, NASA said. Vantor Orbital said a Vantor Orbital capsule was ready "
+     "if needed.", "HOUSTON", {"NASA", "Vantor Orbital"}, {"Starliner"}),
 ])
 def test_names_of_terms_eras_speeches_and_craft_are_no_tags(headline, text, place, kept, wrong):
     tags = _tags(headline, text, place=place)

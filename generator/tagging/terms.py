@@ -1,5 +1,6 @@
 """Names a story uses as terms, not entities: "a Ponzi scheme", "the Heisei era", "Brent crude", "the State of the
-Union address", "the Queen's Speech", "Thanksgiving Day", "Keynesian policies".
+Union address", "the Queen's Speech", "Thanksgiving Day", "Keynesian policies", "the Academy Awards", "the Dow Jones
+Industrial Average", "the Starliner capsule".
 
 A capitalised word is read as a name, but some name a kind of thing after a person, a place or a time: the shape
 of the span and the word after it say so. Once a story uses a name so, every mention of it is of the term ("Brent
@@ -18,13 +19,19 @@ from generator.tagging.text import Mention, fold
 # doctrine or a theory.
 TERM_NOUNS = frozenset(
     "scheme schemes era eras period reign dynasty speech speeches address addresses ceremony ceremonies "
-    "doctrine theory theories syndrome curve economics".split())
+    "doctrine theory theories syndrome curve economics festival festivities holiday holidays pilgrimage "
+    "celebrations".split())
 # Of those, the ones a body's name may stand before and still be a term ("the State of the Union address"); a rate
 # or a grade after a body is the body's ("the Bank of England rate decision" names the bank).
 SPEECH_NOUNS = frozenset("speech speeches address addresses ceremony ceremonies".split())
 # The last word of a capitalised span that names an occasion, not an entity: "the Queen's Speech", "Budget Day",
 # "the State of the Union Address".
-OCCASION_ENDINGS = frozenset("speech address day eve ceremony".split())
+OCCASION_ENDINGS = frozenset("speech address day eve ceremony award awards prize prizes".split())
+# The last word of a market index's name: "the Dow Jones Industrial Average", "the Nasdaq Composite".
+INDEX_ENDINGS = frozenset("average index composite".split())
+# Nouns after the name of a spacecraft: "Boeing's Starliner capsule", "the Orion spacecraft" (a name the story
+# also has speak, "SpaceX said", is a firm's).
+CRAFT_NOUNS = frozenset("capsule capsules spacecraft spaceship lander rover orbiter".split())
 HOLIDAY_ENDINGS = frozenset("day eve".split())
 # A name and a suffix in one word: "Showa-era", "Ponzi-style", "Madoff-like"; and "Kuwaiti-flagged", "Saudi-led",
 # "Iranian-made": the name of no entity either way.
@@ -52,11 +59,14 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
             found.add(key)  # "Brent crude", "Urals blend": a grade, named for a field or a town
         elif known(" ".join(words)):
             continue
-        elif _before_term_noun(words, mention) or _occasion(words) or _follower_adjective(words, mention):
+        elif _before_term_noun(words, mention) or _occasion(words) or _follower_adjective(words, mention) or (
+                len(words) > 1 and fold(words[-1]) in INDEX_ENDINGS):
             found.add(key)
             if len(words) == 2 and fold(words[1]) in HOLIDAY_ENDINGS and not known(words[0]):
                 found.add(fold(words[0]))  # "Thanksgiving Day": "Thanksgiving" is the holiday too
-    return frozenset(found - _name_words(spans))
+    speakers = {fold(mention.text) for mention in spans if mention.after in SPEECH_VERBS}
+    crafts = {fold(mention.text) for mention in spans if mention.after in CRAFT_NOUNS and not known(mention.text)}
+    return frozenset((found | crafts - speakers) - _name_words(spans))
 
 
 def _name_words(spans: list[Mention]) -> set[str]:
