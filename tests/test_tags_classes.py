@@ -411,6 +411,8 @@ def test_the_kremlin_stays_an_organisation_of_its_own():
      "of Wales spoke to nurses and patients.", "LONDON", "Wales"),
     ("Royal steps back", "LONDON (Reuters) - The Duke of York will step back from public duties, the palace said. The "
      "Duke of York denied the claims.", "LONDON", "York"),
+    ("Reactor to restart", "NEW YORK (Reuters) - Constellation Energy will restart the Three Mile Island nuclear "
+     "plant in 2027. The Three Mile Island plant closed in 2019.", "NEW YORK", "Mile Island"),
 ])
 def test_a_place_inside_the_name_of_a_plant_or_a_title_is_no_tag(headline, text, place, inside):
     tags = _tags(headline, text, place=place)
@@ -466,3 +468,15 @@ def test_a_story_of_a_foreign_body_adds_its_country():
     tags = _tags("BOJ keeps policy steady", "TOKYO (Kyodo) -- The Bank of Japan kept its policy unchanged on "
                  "Friday. The Bank of Japan said prices were rising moderately.", place="TOKYO")
     assert "Japan" in tags.places, tags.ranked
+
+
+@pytest.mark.parametrize(("headline", "text", "place", "filed_from"), [
+    ("BoE holds rates, sterling firms", "FRANKFURT (Reuters) - The Bank of England held interest rates on Thursday, "
+     "and sterling firmed. The Bank of England said inflation would fall.", "FRANKFURT", "Germany"),
+    ("Bundesbank warns on growth", "TOKYO (Kyodo) -- The Bundesbank warned that the German economy would shrink. The "
+     "Bundesbank said exports fell.", "TOKYO", "Japan"),
+])
+def test_a_story_about_a_foreign_body_is_not_tagged_with_the_country_it_is_filed_from(headline, text, place,
+                                                                                    filed_from):
+    tags = _tags(headline, text, place=place)
+    assert filed_from not in tags.ranked, tags.ranked

@@ -75,8 +75,9 @@ def drop_places_inside_names(resolver: Resolver, spans: list[Mention]) -> None:
     """Forget a place every mention of which is inside the name of a plant, a mine or a field named for it ("the
     Fukushima Daiichi plant") or of a title held of it ("the Prince of Wales", "the Duke of York")."""
     inside: dict[str, int] = {}
+    places = [key for key, entity in resolver.entities.items() if entity.kind == "place"]
     for mention in spans:
-        place = _place_inside(mention, resolver)
+        place = _place_inside(mention, resolver, places)
         if place is not None:
             inside[place] = inside.get(place, 0) + 1
     for key, times in inside.items():
@@ -85,19 +86,22 @@ def drop_places_inside_names(resolver: Resolver, spans: list[Mention]) -> None:
             del resolver.entities[key]
 
 
-def _place_inside(mention: Mention, resolver: Resolver) -> str | None:
-    """The folded tag of the place a span's name is read from, if the span is a facility's or a title's name."""
+def _place_inside(mention: Mention, resolver: Resolver, places: list[str]) -> str | None:
+    """The folded tag of the place a span's name is read from, if the span is a facility's or a title's name: a
+    known place opening it ("Fukushima" of "Fukushima Daiichi") or a place of the story inside it ("Mile Island" of
+    "Three Mile Island"), never a country ("Japan" of "Japan Atomic Power")."""
     words = mention.words[1:] if mention.words[0] == "The" else mention.words
     if len(words) >= 3 and fold(words[0]) in PLACE_TITLES and words[1] == "of":
         found = resolver.known(" ".join(words[2:]))
         return fold(found[0]) if found and found[1] == "place" else None
-    if len(words) >= 2 and mention.after in FACILITY_NOUNS | FACILITY_KINDS:
-        for size in (2, 1):
-            found = resolver.known(" ".join(words[:size])) if size < len(words) else None
-            kind = getattr(gazetteer().names.get(fold(found[0])), "kind", "") if found else ""
-            if found and found[1] == "place" and kind != "country":  # "Fukushima", not "Japan" of "Japan Airlines"
-                return fold(found[0])
-    return None
+    if len(words) < 2 or mention.after not in FACILITY_NOUNS | FACILITY_KINDS:
+        return None
+    span = f" {fold(' '.join(words))} "
+    opening = [fold(found[0]) for size in (2, 1) if size < len(words) and (
+        found := resolver.known(" ".join(words[:size]))) and found[1] == "place"]
+    within = [key for key in places if f" {key} " in span and f" {key} " != span]
+    return next((key for key in opening + within
+                 if getattr(gazetteer().names.get(key), "kind", "") != "country"), None)
 
 
 def _fold_under(resolver: Resolver, key: str, name: str) -> None:

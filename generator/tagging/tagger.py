@@ -291,7 +291,7 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
         home = index.countries[country].name
         spoken_of = resolver.demonym_scores.get(home, 0.0) > 0  # "U.S. officials", "Washington said"
         named = fold(home) in resolver.entities and resolver.entities[fold(home)].count > 0  # filed from the country
-        alone = not _names_a_country(resolver) and not _points_abroad(resolver, country, name)  # only the home
+        alone = not _names_a_country(resolver) and not _points_abroad(resolver, taxonomy, country, name)
         about = named or alone or _names_inside(resolver, country, name)  # it names
         firms = any(entity.kind == "organisation" and entity.headline for entity in resolver.entities.values())
         implied = named or alone and firms if local else spoken_of or about
@@ -306,20 +306,32 @@ def _names_a_country(resolver: Resolver) -> bool:
                for entity in resolver.entities.values())
 
 
-def _points_abroad(resolver: Resolver, country: str, city: str) -> bool:
+def _points_abroad(resolver: Resolver, taxonomy: Taxonomy, country: str, city: str) -> bool:
     """True if the story places what it is about in another country: a home ("the New York-based fund",
-    "Frankfurt-listed"), a foreign city or region, or demonyms that add up to a mention ("Japanese carmakers" in
-    the headline; not "Spanish ports" once in the body). Filed from London about a New York fund, it is no story of
-    the United Kingdom."""
+    "Frankfurt-listed"), a foreign city or region, a foreign body (the Bank of England, the Bundesbank in a story
+    filed from elsewhere), or demonyms that add up to a mention ("Japanese carmakers" in the headline; not "Spanish
+    ports" once in the body). Filed from London about a New York fund, it is no story of the United Kingdom."""
     index = gazetteer()
     home = index.countries[country].name
     if any(score >= DEMONYM_MINIMUM and other != home for other, score in resolver.demonym_scores.items()):
         return True
     for key, entity in resolver.entities.items():
+        owner = taxonomy.bodies.get(key) or _owner_place(key) if entity.kind == "organisation" and entity.count else None
+        if owner and fold(owner) != fold(home):  # the Bundesbank, the Bank of England, filed from elsewhere
+            return True
+    for key, entity in resolver.entities.items():
         place = index.lookup(entity.name, 0) if entity.kind == "place" and key != fold(city) else None
         if place is not None and place.country not in (None, country):
             return True
     return False
+
+
+def _owner_place(key: str) -> str | None:
+    """The country of the place a body's name ends with ("bank of england": United Kingdom), if one."""
+    index = gazetteer()
+    _, of, owner = key.rpartition(" of ")
+    place = index.names.get(owner.removeprefix("the ")) if of else None
+    return index.countries[place.country].name if place is not None and place.country in index.countries else None
 
 
 def _names_inside(resolver: Resolver, country: str, city: str) -> bool:
