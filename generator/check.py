@@ -63,7 +63,7 @@ def check_records(seeds_dir: Path, content_dir: Path, page_folders: list[str] = 
     again), a file no record explains that names its seed and is its only story (the
     next ingest adopts it when it is exactly what the seed gives, and reports it otherwise), a file that names no
     seed (written by hand: ingest leaves it alone), a recorded story whose seed is gone (the next ingest removes
-    it, unless edited)."""
+    it, unless edited or its seed was renamed)."""
     manifest = Manifest(content_dir)
     seeds = {seed.relative_to(seeds_dir).as_posix() for seed in list_seeds(seeds_dir)} if seeds_dir.is_dir() else set()
     stories = {entry["seed"]: path for path, entry in manifest.stories.items() if (content_dir / path).is_file()}
@@ -84,7 +84,8 @@ def check_records(seeds_dir: Path, content_dir: Path, page_folders: list[str] = 
             stories[seed] = path
             notes.append(f"{where}: not recorded by ingest: the next ingest adopts it if it is exactly what {seed} "
                          "gives, and keeps it (reported) otherwise")
-    notes += [f"{content_dir / path}: its seed {entry['seed']} is gone: the next ingest removes it (unless edited)"
+    notes += [f"{content_dir / path}: its seed {entry['seed']} is gone: the next ingest removes it (unless edited, "
+              "or the seed was renamed)"
               for path, entry in sorted(manifest.stories.items()) if seeds and entry["seed"] not in seeds]
     notes += [f"{content_dir / path}: deleted, but its seed {entry['seed']} is there: the next ingest writes it again "
               "(to take a story off the site, remove its seed)"

@@ -1,7 +1,7 @@
 """When a story was filed, where a sidecar, the front matter or the text says: a time of day, for ordering a day.
 
-A `time:` field wins. YAML reads an unquoted `14:06` as the base-60 integer 846 and a quoted one as a string;
-both are taken, as are `1406`, `14:06 GMT`, `4:40pm` and a time or datetime object. Otherwise the first time
+A `time:` field wins: `14:06` (which generator.schema reads as text, never as YAML 1.1's base-60 number 846),
+`1406` (text or number), `14:06 GMT`, `4:40pm`, or a time or datetime object. Otherwise the first time
 the text gives in universal time (`14:06 GMT`, `1406 GMT`, `14.06 UTC`, `4:40pm GMT`) stands for it: wire copy
 stamps a story `8 February 2005 09:20 GMT`, market reports `by 1040 GMT`, and states events `at 0117 GMT`. A
 local time (`04:17 local time`, `15:00 Moscow time`) is not taken, since stories from different places could not
@@ -16,7 +16,6 @@ import re
 _CLOCK = re.compile(r"(?P<hour>[01]?\d|2[0-3])(?:[:.h]?)(?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<half>[ap]\.?m\.?)?")
 _FIELD = re.compile(rf"\s*{_CLOCK.pattern}\s*(?:GMT|UTC|Z)?\s*", re.IGNORECASE)
 _IN_TEXT = re.compile(rf"(?<![\w.,:]){_CLOCK.pattern}\s*(?:GMT|UTC)\b", re.IGNORECASE)
-MINUTES_A_DAY = 24 * 60
 
 
 def filing_time(value: object) -> dt.time | None:
@@ -25,8 +24,8 @@ def filing_time(value: object) -> dt.time | None:
         return value.time().replace(tzinfo=None)
     if isinstance(value, dt.time):
         return value.replace(tzinfo=None)
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < MINUTES_A_DAY:
-        return dt.time(*divmod(value, 60))  # YAML 1.1 reads 14:06 as 14 * 60 + 6
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # an unquoted `time: 1406`
     if isinstance(value, str):
         match = _FIELD.fullmatch(value)
         if match:

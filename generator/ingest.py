@@ -171,6 +171,11 @@ def unique_slug(slug: str, *taken: set[str]) -> str:
     return candidate
 
 
+def is_slug_of(name: str, slug: str) -> bool:
+    """The name is the slug or the slug with a `-2`, `-3`... suffix (not a longer headline's slug)."""
+    return name == slug or (name.startswith(slug + "-") and name[len(slug) + 1:].isdigit())
+
+
 class SlugBook:
     """Unique slugs, handed out one story at a time: a story keeps the slug it already has (its old slug is
     reserved for it until it comes); a new one takes the next free suffix."""
@@ -183,7 +188,7 @@ class SlugBook:
         """The slug for a story whose text gives `slug` and that had `old_slug` before (or None)."""
         if old_slug in self.reserved:
             self.reserved.discard(old_slug)
-            if old_slug == slug or old_slug.startswith(slug + "-"):
+            if is_slug_of(old_slug, slug):
                 self.taken.add(old_slug)
                 return old_slug
         chosen = unique_slug(slug, self.taken, self.reserved)
@@ -262,6 +267,14 @@ class Manifest:
             self.log(path=path, seed=seed, kept=True, duplicates=duplicates or [])
             self.stories[path] = story_entry(seed, "", duplicates)
 
+    def reseed(self, path: str, seed: str) -> None:
+        """Record the story at path as a renamed seed's, with no input key: parsed again, it is written in place
+        (or kept, if edited by hand) naming its new seed."""
+        entry = {**self.stories[path], "seed": seed}
+        self.log(path=path, key="", kept=True, **entry)
+        self.stories[path] = entry
+        self.inputs[path] = ""
+
     def will_remove(self, path: str) -> None:
         """Journal a story about to be removed."""
         self.log(path=path, seed=self.stories.get(path, {}).get("seed", ""), sha256="")
@@ -330,12 +343,12 @@ class Ingest:
         problems: list[SeedError] = []
         seeds = list_seeds(self.seeds_dir, problems)
         self.report.failures.extend(problems)
-        self.retire_removed(seeds, problems)
         self.defaults, unusable = folder_defaults(seeds, self.seeds_dir)
         self.report.failures.extend(unusable)
+        keys = self.input_keys(seeds)
+        self.retire_removed(seeds, problems, keys)
         self.unrecorded = unrecorded_files(self.content_dir, self.manifest.stories)
         by_seed = self.stories_by_seed()
-        keys = self.input_keys(seeds)
         fresh = self.changed(seeds, by_seed, keys)
         if fresh:
             cached_taxonomy(self.taxonomy_path)  # a broken tags.yaml fails here, once, naming the key
@@ -366,15 +379,35 @@ class Ingest:
         shared = shared_input(self.default_year, self.taxonomy_path)
         return {seed: input_key(seed, shared, self.defaults.get(seed)) for seed in seeds}
 
-    def retire_removed(self, seeds: list[Path], problems: list[SeedError]) -> None:
+    def retire_removed(self, seeds: list[Path], problems: list[SeedError], keys: dict[Path, str]) -> None:
         """Remove the stories of seeds that are gone (first, so that their slugs are free again); a seed that is
-        there but cannot be read now keeps its story."""
+        there but cannot be read now keeps its story, and a renamed seed (see renamed_seeds) keeps it too."""
         present = {seed.relative_to(self.seeds_dir).as_posix() for seed in seeds}
         present |= {Path(problem.path).relative_to(self.seeds_dir).as_posix() for problem in problems
                     if Path(problem.path).is_relative_to(self.seeds_dir)}
+        renamed = self.renamed_seeds(seeds, present, keys)
         for path, entry in list(self.manifest.stories.items()):
-            if entry["seed"] not in present:
+            if entry["seed"] in renamed:
+                self.manifest.reseed(path, renamed[entry["seed"]])
+            elif entry["seed"] not in present:
                 self.retire(path, "its seed was removed")
+
+    def renamed_seeds(self, seeds: list[Path], present: set[str], keys: dict[Path, str]) -> dict[str, str]:
+        """Seeds that are gone -> the new seed each was renamed to: a seed no story records whose input key (its
+        bytes, file time, sidecar and defaults: what `mv` keeps) is the one the gone seed's story was made from.
+        Its story stays where it is, edited by hand or not, instead of a second copy at a new address."""
+        recorded = {name for entry in self.manifest.stories.values() for name in [entry["seed"], *entry.get("duplicates", [])]}
+        new_by_key: dict[str, str] = {}
+        for seed in seeds:
+            name = seed.relative_to(self.seeds_dir).as_posix()
+            if name not in recorded and keys.get(seed):
+                new_by_key.setdefault(keys[seed], name)
+        renamed = {}
+        for path, entry in self.manifest.stories.items():
+            new = new_by_key.get(self.manifest.inputs.get(path, ""))
+            if entry["seed"] not in present and not entry.get("duplicates") and not entry.get("redirect") and new:
+                renamed[entry["seed"]] = new_by_key.pop(self.manifest.inputs[path])
+        return renamed
 
     def changed(self, seeds: list[Path], by_seed: dict[str, str], keys: dict[Path, str]) -> dict[Path, str]:
         """The seeds to parse, with their input keys: new, changed, or with a story that was edited, deleted, or is
@@ -467,15 +500,18 @@ class Ingest:
             return {}
         return {seed: path for seed, path in by_seed.items() if path not in self.unrecorded and not self.untouched(path)}
 
-    def keep_addresses(self, path: str, old_paths: list[str]) -> None:
-        """The earlier stories of seeds now merged into the story at path become pages that send their readers
-        there, so that every address already published keeps working."""
+    def keep_addresses(self, path: str, old_paths: list[str], moved: bool = False) -> None:
+        """The earlier stories of seeds now merged into the story at path (or, `moved`, the story's own earlier
+        address: its headline or date changed) become pages that send their readers there, so that every address
+        already published keeps working."""
         for old in sorted(set(old_paths) - {path}):
             seed = self.manifest.stories.get(old, {}).get("seed", "")
-            text = redirect_page(self.content_dir / old, path, seed)
+            text = redirect_page(self.content_dir / old, path, seed, "moved" if moved else "was filed again")
             if text is None or not (self.untouched(old) or self.force):
-                self.retire(old, f"its seed is filed again in {path}")
+                self.retire(old, f"its story moved to {path}" if moved else f"its seed is filed again in {path}")
                 continue
+            if not self.untouched(old):  # --force: the hand edits it replaces are backed up
+                self.back_up(old, (self.content_dir / old).read_bytes())
             self.write(old, seed, text, "", redirect=True)
 
     def report_second_copies(self, by_seed: dict[str, str]) -> None:
@@ -504,9 +540,12 @@ class Ingest:
 
     def slug_book(self, fresh: list[Path], by_seed: dict[str, str]) -> SlugBook:
         """The slugs in use: recorded stories', hand-added files', and the old slugs of the seeds parsed again
-        (reserved for them; an unrecorded file naming its seed counts as that seed's old story)."""
-        old_paths = {by_seed[name] for seed in fresh if (name := seed.relative_to(self.seeds_dir).as_posix()) in by_seed}
-        taken = {Path(path).stem for path in [*self.manifest.stories, *self.unrecorded] if path not in old_paths}
+        (reserved for them; an unrecorded file naming its seed counts as that seed's old story). The pages at a
+        story's old addresses hold no slug against it: a story whose headline changes back takes its address back."""
+        names = {seed.relative_to(self.seeds_dir).as_posix() for seed in fresh}
+        old_paths = {by_seed[name] for name in names if name in by_seed}
+        own_pages = {path for path, entry in self.manifest.stories.items() if entry.get("redirect") and entry["seed"] in names}
+        taken = {Path(path).stem for path in [*self.manifest.stories, *self.unrecorded] if path not in old_paths | own_pages}
         return SlugBook(taken, {Path(old).stem for old in old_paths} - taken)
 
     def store(self, article: Article, key: str, old_path: str | None, duplicates: list[str] = ()) -> str | None:
@@ -543,7 +582,7 @@ class Ingest:
         if self.manifest.stories.get(path) != story_entry(seed, sha256_text(text), duplicates) or self.manifest.inputs.get(path) != key:
             self.manifest.wrote(path, self.manifest.will_write(path, seed, text, key, duplicates), key)  # unchanged or adopted
         if old_path and old_path != path:
-            self.retire(old_path, f"its story moved to {path}")
+            self.keep_addresses(path, [old_path], moved=True)
         return path
 
     def write(self, path: str, seed: str, text: str, key: str, duplicates: list[str] = (), redirect: bool = False) -> None:
@@ -620,7 +659,7 @@ def story_path(article: Article) -> str:
 def old_story(paths: list[str], slug: str) -> str | None:
     """Of the earlier stories of a story's seeds, the one whose address it keeps: the one with its slug, else the
     first."""
-    return next((path for path in paths if Path(path).stem == slug or Path(path).stem.startswith(slug + "-")),
+    return next((path for path in paths if is_slug_of(Path(path).stem, slug)),
                 paths[0] if paths else None)
 
 
@@ -638,10 +677,10 @@ def merged(group: Group, articles: dict[str, Article]) -> Article:
     return story
 
 
-def redirect_page(old: Path, target: str, seed: str) -> str | None:
+def redirect_page(old: Path, target: str, seed: str, why: str) -> str | None:
     """A content file at an old story's address that sends its readers to the story at `target` (a content
-    path): the old story's title, date and slug (so its address), hidden from every list, `moved_to` the target.
-    None when the old file cannot be read."""
+    path): the old story's title, date and slug (so its address), hidden from every list, `moved_to` the target,
+    and a line saying the story `why` ("moved", "was filed again"). None when the old file cannot be read."""
     from generator.schema import read_story
 
     try:
@@ -650,7 +689,7 @@ def redirect_page(old: Path, target: str, seed: str) -> str | None:
         return None
     page = {"title": fields["title"], "date": fields["date"], "slug": fields.get("slug") or old.stem,
             "status": "hidden", "moved_to": target, "seed": seed}
-    post = frontmatter.Post("This story was filed again: it is now at the address this page sends you to.\n", **page)
+    post = frontmatter.Post(f"This story {why}: it is now at the address this page sends you to.\n", **page)
     return frontmatter.dumps(post, sort_keys=False, width=1000) + "\n"
 
 

@@ -266,8 +266,7 @@ def as_url(value: object) -> str:
 
 
 def as_time(value: object) -> str:
-    """A time of day as `HH:MM`, from any form generator.filed reads (`'14:06'`, an unquoted 14:06, which YAML
-    reads as the number 846, `1406`, `4:40pm`, `14:06 GMT`)."""
+    """A time of day as `HH:MM`, from any form generator.filed reads (`14:06`, `1406`, `4:40pm`, `14:06 GMT`)."""
     from generator.filed import filing_time
 
     time = None if isinstance(value, bool) else filing_time(value)
@@ -389,8 +388,11 @@ def clean_values(fields: dict) -> dict:
     return {key: clean(value) for key, value in fields.items()}
 
 
+YAML_INT, YAML_STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:str"
+
+
 def load_yaml(text: str, where: Path | str, what: str = "sidecar", max_values: int = MAX_YAML_VALUES) -> object:
-    """YAML as data (safe types only), refusing alias bombs: more than max_values values once aliases are
+    """YAML as data (safe types only, a base-60 number such as 14:06 read as text), refusing alias bombs: more than max_values values once aliases are
     expanded, or nesting deeper than MAX_YAML_DEPTH (a recursive alias too). Any problem is a FrontMatterError
     saying `what` is not valid YAML, and at which line of its file (front matter's text starts on the first)."""
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
@@ -423,10 +425,26 @@ def bound_expansion(root: yaml.Node, where: Path | str, max_values: int = MAX_YA
             raise FrontMatterError(where, [f"YAML expands to more than {max_values:,} values (an alias bomb?)"])
         if depth > MAX_YAML_DEPTH:
             raise FrontMatterError(where, [f"YAML nested more than {MAX_YAML_DEPTH} deep (or a recursive alias)"])
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode) and node.tag == YAML_INT and ":" in node.value:
+            node.tag = YAML_STR  # YAML 1.1's base-60 number: `time: 14:06` is the text 14:06, not 846
+        elif isinstance(node, yaml.SequenceNode):
             pending.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
+            refuse_repeated_keys(node, where)
             pending.extend((child, depth + 1) for pair in node.value for child in pair)
+
+
+def refuse_repeated_keys(mapping: yaml.MappingNode, where: Path | str) -> None:
+    """A key given twice in one mapping is refused (YAML forbids it; PyYAML would keep the last value silently,
+    so a sidecar's or a story's second `date:` or `tags:` would win unseen)."""
+    first_line: dict[tuple[str, str], int] = {}
+    for key, _ in mapping.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        line, earlier = key.start_mark.line + 1, first_line.get((key.tag, key.value))
+        first_line[(key.tag, key.value)] = line
+        if earlier is not None:
+            raise FrontMatterError(where, [f"key '{printable(key.value)}' is given twice (lines {earlier} and {line})"])
 
 
 class BoundedYAML(YAMLHandler):

@@ -133,7 +133,7 @@ def test_story_from_fields_takes_time_from_field_datetime_or_text() -> None:
     body = "LONDON, March 11 (Reuters) - Brent rose 92 cents to $71.20 a barrel by 1040 GMT."
     day = dt.date(2025, 3, 11)
     assert story_from_fields("a", {"date": day, "title": "T"}, body).time == dt.time(10, 40)
-    assert story_from_fields("b", {"date": day, "time": 846}, body).time == dt.time(14, 6)  # YAML's 14:06
+    assert story_from_fields("b", {"date": day, "time": 1406}, body).time == dt.time(14, 6)  # `time: 1406`
     noon = dt.datetime(2025, 3, 11, 12, 30)
     assert story_from_fields("c", {"date": noon}, "no time here").time == dt.time(12, 30)
     story = story_from_fields("d", {"date": dt.datetime(2025, 3, 11), "summary": "Lede.", "source": "AP"}, "Body.")

@@ -89,9 +89,9 @@ def test_ties_are_not_broken_alphabetically() -> None:
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("14:06", dt.time(14, 6)), ("14:06 GMT", dt.time(14, 6)), ("1406", dt.time(14, 6)), ("09:30", dt.time(9, 30)),
-    ("9:05:30", dt.time(9, 5)), (846, dt.time(14, 6)), (dt.time(7, 45), dt.time(7, 45)),
+    ("9:05:30", dt.time(9, 5)), (1406, dt.time(14, 6)), (930, dt.time(9, 30)), (dt.time(7, 45), dt.time(7, 45)),
     (dt.datetime(2025, 3, 12, 22, 10), dt.time(22, 10)), ("25:00", None), ("noon", None), (True, None),
-    (24 * 60, None), (None, None), ("2025-03-12", None), ("4:40pm", dt.time(16, 40)), ("12:05 a.m.", dt.time(0, 5)),
+    (2500, None), (None, None), ("2025-03-12", None), ("4:40pm", dt.time(16, 40)), ("12:05 a.m.", dt.time(0, 5)),
     ("12:30 PM GMT", dt.time(12, 30)), ("13:00 pm", None),
 ])
 def test_filing_time_of_a_field(value: object, expected: dt.time | None) -> None:

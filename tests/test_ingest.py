@@ -169,6 +169,33 @@ def test_removed_seed_removes_its_story_unless_edited(project: Path) -> None:
     assert edited.is_file() and any("two.md" in line for line in report.kept)
 
 
+def rename_seed(seeds: Path, old: str, new: str) -> None:
+    """As `mv` renames a seed and its sidecar: bytes and file times kept."""
+    for suffix in (".txt", ".yaml"):
+        os.rename(seeds / (old + suffix), seeds / (new + suffix))
+
+
+def test_a_renamed_seed_keeps_its_story_at_its_address_edited_or_not(project: Path) -> None:
+    seeds, content = project / "seeds", project / "content"
+    add_seed(seeds, "one.txt", TASS_LAYOUT.format(headline="Grain deal signed", body="Text."))
+    add_seed(seeds, "two.txt", TASS_LAYOUT.format(headline="Port reopens", body="Text."))
+    ingest(seeds, content)
+    edited = next(content.rglob("grain-deal-signed.md"))
+    edited.write_text(edited.read_text() + "\nAn editor's note.\n")
+    before = snapshot(content)
+    (seeds / "2024").mkdir()
+    rename_seed(seeds, "one", "2024/uno")
+    rename_seed(seeds, "two", "dos")
+    report = ingest(seeds, content)
+    assert report.ok and report.removed == []
+    assert sorted(path.name for path in content.rglob("*.md")) == ["grain-deal-signed.md", "port-reopens.md"]
+    assert edited.read_text() == before[str(edited.relative_to(content))].decode()  # the hand edit stays
+    assert frontmatter.load(next(content.rglob("port-reopens.md")))["seed"] == "dos.txt"
+    assert ingest(seeds, content).written == []  # and the record now names the new seeds
+    (seeds / "2024" / "uno.txt").unlink()
+    assert any("grain-deal-signed.md" in line for line in ingest(seeds, content).kept)
+
+
 def test_seed_that_starts_failing_keeps_its_previous_story(project: Path) -> None:
     seed = add_seed(project / "seeds", "s.txt", TASS_LAYOUT.format(headline="Story", body="Text."))
     ingest(project / "seeds", project / "content")
@@ -178,11 +205,12 @@ def test_seed_that_starts_failing_keeps_its_previous_story(project: Path) -> Non
 
 
 def test_slugs_are_handed_out_in_order_and_a_story_keeps_its_old_slug() -> None:
-    book = SlugBook(taken={"kept-story"}, reserved={"oil-rises", "talks-end-2"})
+    book = SlugBook(taken={"kept-story"}, reserved={"oil-rises", "talks-end-2", "grain-talks"})
     assert book.assign("oil-rises", None) == "oil-rises-2"  # a new story: the old slug waits for its own story
     assert book.assign("oil-rises", "oil-rises") == "oil-rises"
     assert book.assign("kept-story", None) == "kept-story-2"
     assert book.assign("talks-end", "talks-end-2") == "talks-end-2"  # a suffixed slug is kept too
+    assert book.assign("grain", "grain-talks") == "grain"  # a longer headline's slug is not kept
     assert book.assign("new-headline", "old-headline") == "new-headline"  # never reserved: a fresh slug
     assert book.assign("oil-rises", None) == "oil-rises-3"
 
@@ -265,7 +293,7 @@ def add_1987(folder: Path, name: str, headline: str, dateline: str, signoff: str
 
 def stories_by_seed(content: Path) -> dict[str, frontmatter.Post]:
     posts = [frontmatter.load(path) for path in content.rglob("*.md")]
-    return {post["seed"]: post for post in posts}
+    return {post["seed"]: post for post in posts if "moved_to" not in post}  # not the pages at old addresses
 
 
 def test_folder_defaults_apply_below_their_folder_nearest_first_after_the_text_and_sidecar(project: Path) -> None:
@@ -337,8 +365,28 @@ def test_a_hand_edited_story_whose_seed_now_gives_another_address_stays_one_stor
         report = ingest(project / "seeds", project / "content")
         assert list((project / "content").rglob("*.md")) == [story] and "An editor's note" in story.read_text()
         assert len(report.kept) == 1 and "kept where it is" in report.kept[0] and not report.written
-    ingest(project / "seeds", project / "content", force=True)
-    assert [path.name for path in (project / "content").rglob("*.md")] == ["grain-talks-open-in-moscow.md"]
+    ingest(project / "seeds", project / "content", force=True)  # moved, the edited file backed up, and its
+    old = frontmatter.load(story)  # address kept working by a page that sends readers to the story's new one
+    assert old["moved_to"].endswith("/grain-talks-open-in-moscow.md") and old["status"] == "hidden"
+    assert len(list((project / "content" / ".newsdigest-backup").rglob("*.bak"))) == 1
+    assert sorted(path.name for path in (project / "content").rglob("*.md")) == ["grain-talks-open-in-moscow.md",
+                                                                                  "grain-talks-open.md"]
+
+
+def test_a_story_that_moves_leaves_a_page_at_its_old_address(project: Path) -> None:
+    seeds, content = project / "seeds", project / "content"
+    seed = add_seed(seeds, "s.txt", TASS_LAYOUT.format(headline="Grain talks open", body="Text."))
+    ingest(seeds, content)
+    first = next(content.rglob("*.md"))
+    seed.with_suffix(".yaml").write_text("year: 2024\ntitle: Grain talks open in Moscow\n", encoding="utf-8")
+    report = ingest(seeds, content)
+    moved = frontmatter.load(first)
+    assert report.ok and moved["moved_to"] == "2024/12/grain-talks-open-in-moscow.md" and moved["status"] == "hidden"
+    assert "This story moved" in moved.content
+    seed.with_suffix(".yaml").write_text("year: 2024\n", encoding="utf-8")  # and back: the story takes its
+    ingest(seeds, content)  # first address again, and the other sends readers there
+    assert "moved_to" not in frontmatter.load(first)
+    assert frontmatter.load(content / "2024/12/grain-talks-open-in-moscow.md")["moved_to"] == "2024/12/grain-talks-open.md"
 
 
 def test_a_story_filed_twice_is_adopted_whole_when_the_record_is_lost(project: Path) -> None:

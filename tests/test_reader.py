@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG
 
@@ -48,6 +49,19 @@ def test_a_story_has_our_metadata_and_safe_html(reader: FrontMatterReader, tmp_p
     assert metadata["date"] == dt.datetime(2024, 3, 4) and metadata["author"].name == "Reuters"
     assert [(label, [tag.name for tag in tags]) for label, tags in metadata["tag_groups"]] == \
            [("Places", ["London"]), ("Organisations", ["Bank of England"])]
+
+
+@pytest.mark.parametrize(("body", "teaser"), [
+    ("Stocks fell **sharply**, [said](https://example.com/t) traders.", "Stocks fell sharply, said traders."),
+    ("The index \\*rose\\* 3% & <b>bonds</b> `fell`.", "The index *rose* 3% & <b>bonds</b> fell."),
+    ("## Markets\n\nA *hand-written* story.\n\nMore.", "A hand-written story."),
+])
+def test_a_story_without_a_lede_is_described_by_its_text_never_its_markdown(reader: FrontMatterReader,
+                                                                             tmp_path: Path, body: str,
+                                                                             teaser: str) -> None:
+    story = STORY.replace("summary: Stocks fell on Monday.\n", "").split("---\n")
+    _, metadata = reader.read(write(tmp_path, "2024/03/hand.md", f"---\n{story[1]}---\n{body}\n"))
+    assert metadata["teaser"] == teaser and str(metadata["summary"]) == str(escape(teaser))
 
 
 def test_a_page_in_yaml_front_matter_reads_as_pelican_reads_its_key_value_twin(reader: FrontMatterReader,

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import nh3
 from markdown import Markdown
-from markupsafe import escape
+from markupsafe import Markup, escape
 from pelican.settings import DEFAULT_CONFIG
 
 TEASER_CHARS = 320
@@ -66,18 +66,14 @@ def with_dateline(content: str, dateline: object) -> str:
     return f'<p><strong class="dateline">{escape(str(dateline))}</strong> ' + content[len("<p>"):]
 
 
-def teaser_of(lede: str | None, body_markdown: str) -> str:
-    """The lede, or the opening of the first paragraph when the story has no lede, as plain text."""
+def teaser_of(lede: str | None, body_markdown: str, markdown: Markdown | None = None) -> str:
+    """The lede, or the opening of the first paragraph when the story has no lede, as plain text: the paragraph
+    is rendered by the site's story Markdown (`markdown`, as story_html) and read without its markup, so a
+    hand-written story's emphasis, links and escapes never show as Markdown source."""
     if lede:
         return lede
     first = next((block for block in body_markdown.split("\n\n") if block and not LIST_OR_HEADING.match(block)), "")
-    text = markdown_to_text(first)
+    text = Markup(story_html(first, markdown=markdown)).striptags()
     if len(text) <= TEASER_CHARS:
         return text
     return text[:TEASER_CHARS].rsplit(" ", 1)[0] + "…"
-
-
-def markdown_to_text(source: str) -> str:
-    """Undo our Markdown escaping of one block so it reads as the seed's text."""
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>|~])", r"\1", source)
-    return text.replace("&lt;", "<").replace("&amp;", "&")

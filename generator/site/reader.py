@@ -59,7 +59,7 @@ class FrontMatterReader(BaseReader):
         settings = self.settings
         title = str(fields.get("title") or Path(source_path).stem)
         lede = fields.get("summary")
-        teaser = teaser_of(str(lede) if lede else None, body)
+        teaser = teaser_of(str(lede) if lede else None, body, self.markdown)
         metadata = {key: value for key, value in fields.items() if key not in ("title", "summary", "date", "tags")}
         metadata["title"] = Markup(escape(title))
         metadata["lede"] = str(lede) if lede else None
