@@ -373,6 +373,9 @@ def test_a_body_or_a_place_before_a_term_noun_stays_an_entity():
      "Tuesday. UBS said its wealth management arm drew $27 billion of new money.", "ZURICH", "UBS", {"UBS Group"}),
     ("Sasol cuts output target", "JOHANNESBURG (Bloomberg) -- Sasol Holdings Ltd lowered its fuel output target. "
      "Sasol blamed outages at its Secunda refinery.", "JOHANNESBURG", "Sasol", {"Sasol Holdings"}),
+    ("Harwell files for bankruptcy", "NEW YORK (Reuters) - Harwell Brothers Holdings Inc filed for Chapter 11 "
+     "protection on Monday. Harwell said its broker-dealer unit would keep trading.", "NEW YORK", "Harwell Brothers",
+     {"Harwell Brothers Holdings"}),
     ("SoftBank swings to loss", "TOKYO (Kyodo) -- SoftBank Group Corp posted a quarterly loss on Tuesday as SoftBank "
      "marked down its technology holdings.", "TOKYO", "SoftBank", {"SoftBank Group"}),
     ("SBI profit jumps", "MUMBAI (PTI) State Bank of India posted a 20 per cent rise in quarterly profit. The Indian "

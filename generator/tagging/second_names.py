@@ -30,15 +30,17 @@ PLACE_TITLES = ROYAL_TITLES | frozenset("earl countess baron baroness marquess v
 
 def fold_group_forms(resolver: Resolver, spans: list[Mention]) -> None:
     """Fold a company's group form ("UBS Group", "Sasol Holdings") into its common name where the story also writes
-    the common name alone; not a family's name ("Rockefeller Group" beside John D. Rockefeller Jr)."""
+    the common name, or its first word, alone ("Lehman Brothers Holdings ... Lehman said"); not a family's name
+    ("Rockefeller Group" beside John D. Rockefeller Jr)."""
     written = {fold(mention.text).removeprefix("the ") for mention in spans}
     family = {word for entity in resolver.entities.values() if entity.kind == "person"
               for word in fold(entity.name).split()}
     for key, entity in list(resolver.entities.items()):
         common = _common_name(entity)
         if entity.kind != "organisation" or common is None or fold(common) in family:
-            continue
-        if fold(common) in written or fold(common) in resolver.entities:
+            continue  # a family's firm: "Rockefeller Group" beside David Rockefeller
+        short = fold(common.split()[0])
+        if fold(common) in written or fold(common) in resolver.entities or short in written and short not in family:
             _fold_under(resolver, key, common)
 
 
