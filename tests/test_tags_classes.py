@@ -334,6 +334,8 @@ def test_a_demonym_is_evidence_for_its_country_never_a_tag(headline, text, place
      "Nasdaq Composite gained 2 percent. In Seoul the Kospi fell 1 percent; the Kospi has lost 5 percent this "
      "month, and banks that rigged Libor paid fines.", "NEW YORK", set(),
      {"Dow Jones Industrial Average", "Nasdaq Composite", "Kospi", "Libor"}),
+    ("Actor knighted", "LONDON (PA) - Actor Idris Elba was knighted in the King's Birthday Honours on Friday. The "
+     "New Year Honours list will follow.", "LONDON", set(), {"Birthday Honours", "New Year Honours"}),
     ("Pilgrims begin Hajj", "MECCA (AFP) - Two million pilgrims began the Hajj on Sunday, Saudi authorities said. "
      "The Hajj pilgrimage ends with Eid al-Adha, and Indian retailers expect record Diwali festival sales.",
      "MECCA", set(), {"Hajj", "Diwali", "Eid al-Adha"}),
@@ -414,6 +416,8 @@ def test_the_kremlin_stays_an_organisation_of_its_own():
      "of Wales spoke to nurses and patients.", "LONDON", "Wales"),
     ("Royal steps back", "LONDON (Reuters) - The Duke of York will step back from public duties, the palace said. The "
      "Duke of York denied the claims.", "LONDON", "York"),
+    ("Veterans gather on Memorial Day", "WASHINGTON (AP) — Veterans of the Vietnam War gathered at the memorial on "
+     "Monday. The Vietnam War ended in 1975; others served in the Gulf War.", "WASHINGTON", "Vietnam"),
     ("Reactor to restart", "NEW YORK (Reuters) - Constellation Energy will restart the Three Mile Island nuclear "
      "plant in 2027. The Three Mile Island plant closed in 2019.", "NEW YORK", "Mile Island"),
 ])
@@ -426,7 +430,10 @@ def test_a_place_inside_a_name_that_the_story_also_names_alone_stays_a_tag():
     tags = _tags("Fishermen protest water release", "Fishermen in Fukushima protested on Thursday as water was "
                  "released from the Fukushima Daiichi plant. Fukushima fishing cooperatives said prices fell.",
                  place="TOKYO")
-    assert "Fukushima" in tags.places, tags.ranked
+    war = _tags("Iraq War veterans return to Iraq", "BAGHDAD (Reuters) - Twenty years after the Iraq War began, "
+                "veterans returned to Iraq on Monday. Iraq's government welcomed them.", place="BAGHDAD")
+    assert "Fukushima" in tags.places and "Iraq" in war.places, (tags.ranked, war.ranked)
+    assert not {"Iraq War", "Gulf War"} & set(war.ranked), war.ranked
 
 
 # 12. Round 6: an implied country is a tag only when the story is about that country's government, policy or economy.

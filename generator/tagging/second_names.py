@@ -2,8 +2,9 @@
 
 A story names a company by its group form once and by its common name after ("UBS Group AG ... UBS said"), a bank
 by its proper name and then by a demonym and a reordered name ("State Bank of India ... the Indian State Bank"): one
-entity, one tag, under the name readers know. A place inside the name of a plant or a title ("the Fukushima Daiichi
-plant", "the Prince of Wales") is no place the story is about, unless the story names it on its own too."""
+entity, one tag, under the name readers know. A place inside the name of a plant, a war or a title ("the Fukushima
+Daiichi plant", "the Vietnam War", "the Prince of Wales") is no place the story is about, unless the story names it
+on its own too."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from generator.tagging.entities import Entity, Resolver
 from generator.tagging.gazetteer import gazetteer
 from generator.tagging.lexicon import LEGAL_SUFFIXES, ROYAL_TITLES
 from generator.tagging.taxonomy import Taxonomy
+from generator.tagging.terms import is_war
 from generator.tagging.text import Mention, fold
 
 # Words after a company's common name that make its group or holding form: "UBS Group", "HSBC Holdings", "Alibaba
@@ -89,21 +91,23 @@ def drop_places_inside_names(resolver: Resolver, spans: list[Mention]) -> None:
 
 
 def _place_inside(mention: Mention, resolver: Resolver, places: list[str]) -> str | None:
-    """The folded tag of the place a span's name is read from, if the span is a facility's or a title's name: a
-    known place opening it ("Fukushima" of "Fukushima Daiichi") or a place of the story inside it ("Mile Island" of
-    "Three Mile Island"), never a country ("Japan" of "Japan Atomic Power")."""
+    """The folded tag of the place a span's name is read from, if the span is a facility's, a war's or a title's
+    name: a known place opening it ("Fukushima" of "Fukushima Daiichi", "Vietnam" of "the Vietnam War") or a place
+    of the story inside it ("Mile Island" of "Three Mile Island"); a country only in a war's ("Japan" of "Japan
+    Atomic Power" stays)."""
     words = mention.words[1:] if mention.words[0] == "The" else mention.words
     if len(words) >= 3 and fold(words[0]) in PLACE_TITLES and words[1] == "of":
         found = resolver.known(" ".join(words[2:]))
         return fold(found[0]) if found and found[1] == "place" else None
-    if len(words) < 2 or mention.after not in FACILITY_NOUNS | FACILITY_KINDS:
+    war = is_war(words)
+    if len(words) < 2 or mention.after not in FACILITY_NOUNS | FACILITY_KINDS and not war:
         return None
     span = f" {fold(' '.join(words))} "
     opening = [fold(found[0]) for size in (2, 1) if size < len(words) and (
         found := resolver.known(" ".join(words[:size]))) and found[1] == "place"]
     within = [key for key in places if f" {key} " in span and f" {key} " != span]
     return next((key for key in opening + within
-                 if getattr(gazetteer().names.get(key), "kind", "") != "country"), None)
+                 if war or getattr(gazetteer().names.get(key), "kind", "") != "country"), None)
 
 
 def _fold_under(resolver: Resolver, key: str, name: str) -> None:

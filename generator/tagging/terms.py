@@ -26,7 +26,9 @@ TERM_NOUNS = frozenset(
 SPEECH_NOUNS = frozenset("speech speeches address addresses ceremony ceremonies".split())
 # The last word of a capitalised span that names an occasion, not an entity: "the Queen's Speech", "Budget Day",
 # "the State of the Union Address".
-OCCASION_ENDINGS = frozenset("speech address day eve ceremony award awards prize prizes".split())
+OCCASION_ENDINGS = frozenset("speech address day eve ceremony award awards prize prizes honours honors".split())
+# A word that makes a span the name of a war ("the Vietnam War", "the Gulf War", "World War Two"): an event.
+WAR_WORDS = frozenset("war wars".split())
 # The last word of a market index's name: "the Dow Jones Industrial Average", "the Nasdaq Composite".
 INDEX_ENDINGS = frozenset("average index composite".split())
 # Nouns after the name of a spacecraft: "Boeing's Starliner capsule", "the Orion spacecraft" (a name the story
@@ -60,7 +62,7 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
         elif known(" ".join(words)):
             continue
         elif _before_term_noun(words, mention) or _occasion(words) or _follower_adjective(words, mention) or (
-                len(words) > 1 and fold(words[-1]) in INDEX_ENDINGS):
+                len(words) > 1 and fold(words[-1]) in INDEX_ENDINGS) or is_war(words):
             found.add(key)
             if len(words) == 2 and fold(words[1]) in HOLIDAY_ENDINGS and not known(words[0]):
                 found.add(fold(words[0]))  # "Thanksgiving Day": "Thanksgiving" is the holiday too
@@ -74,6 +76,11 @@ def _name_words(spans: list[Mention]) -> set[str]:
     still Obama's), "Brent" of "Brent Scowcroft"."""
     return {fold(word) for mention in spans if len(mention.words) > 1 and mention.words[0] != "The"
             for word in (mention.words[0], mention.words[-1])}
+
+
+def is_war(words: tuple[str, ...]) -> bool:
+    """True for the name of a war: "the Vietnam War", "World War II", "the Napoleonic Wars"."""
+    return len(words) > 1 and any(fold(word) in WAR_WORDS for word in words[1:])
 
 
 def _before_term_noun(words: tuple[str, ...], mention: Mention) -> bool:
