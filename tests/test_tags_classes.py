@@ -454,6 +454,24 @@ def test_a_local_crime_or_court_story_is_not_tagged_with_the_implied_country(hea
     assert "law" in tags.topics and "United States" not in tags.ranked, tags.ranked
 
 
+@pytest.mark.parametrize(("headline", "text", "place"), [
+    ("Gunman kills three at Texas mall", "DALLAS (Reuters) - A gunman killed three people at a shopping mall in Allen, "
+     "Texas, on Saturday before officers shot him dead. Police Chief Brian Harvey said the motive was unclear.",
+     "DALLAS"),
+    ("Woman turns 110", "BOSTON (AP) — Mary Collins celebrated her 110th birthday on Sunday with cake and a visit "
+     "from the mayor. Collins said the secret was hard work.", "BOSTON"),
+])
+def test_a_story_of_people_alone_is_not_tagged_with_the_implied_country(headline, text, place):
+    tags = _tags(headline, text, place=place)
+    assert "United States" not in tags.ranked and tags.people, tags.ranked
+
+
+def test_a_lone_word_for_a_person_is_no_place():
+    tags = _tags("Man arrested in subway stabbing", "CHICAGO (AP) — Police arrested a man on Tuesday in the stabbing "
+                 "of a teenager on a Chicago train.", place="CHICAGO")
+    assert "Man" not in tags.ranked, tags.ranked
+
+
 def test_a_court_story_that_names_the_country_or_is_between_firms_keeps_it():
     named = _tags("Court upholds ban", "WASHINGTON (Reuters) - A federal appeals court upheld the ban on Friday, "
                   "ruling that the United States government acted within its powers. The judges ruled 2-1.",

@@ -27,7 +27,7 @@ COMMON_WORDS = CALENDAR | _words(
     "while whether because unless once again well let do does did is are was were be been being have has had "
     "will would shall should can could may might must said says say told added asked mr mrs ms dr sir madam "
     "below above total sales analysts company shares government officials sources people news reuter reuters "
-    "christmas easter god allah men women "
+    "christmas easter god allah men women man woman boy girl "
     "soccer football cricket tennis golf rugby baseball basketball boxing athletics squash hockey cycling "
     "swimming skiing sailing rowing motor racing"
 )

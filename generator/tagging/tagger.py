@@ -74,8 +74,9 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     if headline_in_caps:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
-    local = bool(topics) and topics[0].topic in taxonomy.local_topics and topics[0].score >= taxonomy.topic_threshold
-    dateline_place = _add_dateline(resolver, article, taxonomy, venue, local)
+    topical = bool(topics) and topics[0].score >= taxonomy.topic_threshold
+    local = topical and topics[0].topic in taxonomy.local_topics
+    dateline_place = _add_dateline(resolver, article, taxonomy, venue, local, topical)
     qualify_institutions(resolver, taxonomy, article, sections)
     fold_demonym_forms(resolver, taxonomy)
     if not venue:
@@ -265,7 +266,8 @@ def _add_demonyms(resolver: Resolver) -> None:
             resolver.add(country, "place", score, named=score >= DEMONYM_SALIENT)
 
 
-def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venue: bool, local: bool) -> str | None:
+def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venue: bool, local: bool,
+                  topical: bool) -> str | None:
     """Credit the dateline place and its country as weak evidence, and return the place's tag name.
 
     A filing point names nothing the story is about: the place is a tag only if the story names it too. Its country
@@ -273,9 +275,10 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
     States), so it counts as named when the story names no country, names it, names a place inside it other than
     the dateline's or speaks of it ("U.S. officials", "Russian troops", "Washington said"); not when the story is
     of a venue topic (sport), whose dateline is where a match was played. A story mainly of a local topic (a fraud
-    arrest in New York, a murder trial in Los Angeles) is no story of the country's government, policy or economy:
-    the country counts as named only where the story names it, or is the home of the firms its headline names
-    (one firm's patent suit against another)."""
+    arrest in New York, a murder trial in Los Angeles), or of people alone with no topic and no organisation (a mall
+    shooting, a 110th birthday), is no story of the country's government, policy or economy: the country counts as
+    named only where the story names it, or is the home of the firms its headline names (one firm's patent suit
+    against another)."""
     place = article.dateline.place
     if not place:
         return None
@@ -291,6 +294,8 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
         home = index.countries[country].name
         spoken_of = resolver.demonym_scores.get(home, 0.0) > 0  # "U.S. officials", "Washington said"
         named = fold(home) in resolver.entities and resolver.entities[fold(home)].count > 0  # filed from the country
+        kinds = {entity.kind for entity in resolver.entities.values() if entity.count}
+        local = local or "person" in kinds and "organisation" not in kinds and not topical  # a shooting, a birthday
         alone = not _names_a_country(resolver) and not _points_abroad(resolver, taxonomy, country, name)
         about = named or alone or _names_inside(resolver, country, name)  # it names
         firms = any(entity.kind == "organisation" and entity.headline for entity in resolver.entities.values())
@@ -316,7 +321,9 @@ def _points_abroad(resolver: Resolver, taxonomy: Taxonomy, country: str, city: s
     if any(score >= DEMONYM_MINIMUM and other != home for other, score in resolver.demonym_scores.items()):
         return True
     for key, entity in resolver.entities.items():
-        owner = taxonomy.bodies.get(key) or _owner_place(key) if entity.kind == "organisation" and entity.count else None
+        if entity.kind != "organisation" or not entity.count:
+            continue
+        owner = taxonomy.bodies.get(key) or _owner_place(key)
         if owner and fold(owner) != fold(home):  # the Bundesbank, the Bank of England, filed from elsewhere
             return True
     for key, entity in resolver.entities.items():
