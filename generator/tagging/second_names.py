@@ -58,7 +58,6 @@ def _common_name(entity: Entity) -> str | None:
 def fold_demonym_forms(resolver: Resolver, taxonomy: Taxonomy) -> None:
     """Fold "<demonym> <name>" into "<name> of <country>" where the story names that ("Indian State Bank" into State
     Bank of India, "Australian Commonwealth Bank" into Commonwealth Bank of Australia): never a reordered name."""
-    countries = {fold(country) for country in taxonomy.demonyms.values()}
     for key, entity in list(resolver.entities.items()):
         if entity.kind != "organisation":
             continue
@@ -70,7 +69,7 @@ def fold_demonym_forms(resolver: Resolver, taxonomy: Taxonomy) -> None:
             names = {fold(country)} | {alias for alias, name in taxonomy.aliases.items() if fold(name) == fold(country)}
             target = next((f"{rest} of {name}" for name in names | {f"the {name}" for name in names}
                            if f"{rest} of {name}" in resolver.entities), None)
-            if target and fold(country) in countries:
+            if target:
                 _fold_under(resolver, key, resolver.entities[target].name)
             break
 
