@@ -508,3 +508,10 @@ def test_a_story_about_a_foreign_body_is_not_tagged_with_the_country_it_is_filed
                                                                                     filed_from):
     tags = _tags(headline, text, place=place)
     assert filed_from not in tags.ranked, tags.ranked
+
+
+def test_the_peoples_of_a_continent_or_a_region_are_no_tags():
+    tags = _tags("Four Africans among dead in Lampedusa", "ROME (ANSA) - Four Africans and two Europeans were among the "
+                 "dead, the coast guard said. The Africans had sailed from Libya, and Europeans on the island helped.",
+                 "Asian and Latin American investors also lost money, Scandinavian banks said.", place="ROME")
+    assert not {"Africans", "Europeans", "Asian", "Latin American", "Scandinavian"} & set(tags.ranked), tags.ranked
