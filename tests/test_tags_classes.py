@@ -336,6 +336,11 @@ def test_a_demonym_is_evidence_for_its_country_never_a_tag(headline, text, place
      {"Dow Jones Industrial Average", "Nasdaq Composite", "Kospi", "Libor"}),
     ("Actor knighted", "LONDON (PA) - Actor Idris Elba was knighted in the King's Birthday Honours on Friday. The "
      "New Year Honours list will follow.", "LONDON", set(), {"Birthday Honours", "New Year Honours"}),
+    ("Carrier sails for Asia", "LONDON (PA) - HMS Queen Elizabeth sailed from Portsmouth on Monday. HMS Queen "
+     "Elizabeth will visit Japan, and the USS Carl Vinson will join her.", "LONDON", {"Portsmouth"},
+     {"Queen Elizabeth", "HMS Queen Elizabeth", "Carl Vinson", "USS Carl Vinson"}),
+    ("Probe reaches Jupiter", "PASADENA, Calif. (AP) — The Juno spacecraft went into orbit around Jupiter on Monday. "
+     "Juno will study the planet's core, NASA said.", "PASADENA", {"NASA"}, {"Juno", "Jupiter"}),
     ("Pilgrims begin Hajj", "MECCA (AFP) - Two million pilgrims began the Hajj on Sunday, Saudi authorities said. "
      "The Hajj pilgrimage ends with Eid al-Adha, and Indian retailers expect record Diwali festival sales.",
      "MECCA", set(), {"Hajj", "Diwali", "Eid al-Adha"}),

@@ -1,6 +1,6 @@
 """Names a story uses as terms, not entities: "a Ponzi scheme", "the Heisei era", "Brent crude", "the State of the
 Union address", "the Queen's Speech", "Thanksgiving Day", "Keynesian policies", "the Academy Awards", "the Dow Jones
-Industrial Average", "the Starliner capsule".
+Industrial Average", "the Starliner capsule", "HMS Queen Elizabeth".
 
 A capitalised word is read as a name, but some name a kind of thing after a person, a place or a time: the shape
 of the span and the word after it say so. Once a story uses a name so, every mention of it is of the term ("Brent
@@ -34,6 +34,8 @@ INDEX_ENDINGS = frozenset("average index composite".split())
 # Nouns after the name of a spacecraft: "Boeing's Starliner capsule", "the Orion spacecraft" (a name the story
 # also has speak, "SpaceX said", is a firm's).
 CRAFT_NOUNS = frozenset("capsule capsules spacecraft spaceship lander rover orbiter".split())
+# The prefixes of a ship's name, which is often a person's or a place's: "HMS Queen Elizabeth", "USS Carl Vinson".
+SHIP_PREFIXES = frozenset("HMS USS MV RMS INS HMAS HMCS USNS SS MS".split())
 HOLIDAY_ENDINGS = frozenset("day eve".split())
 # A name and a suffix in one word: "Showa-era", "Ponzi-style", "Madoff-like"; and "Kuwaiti-flagged", "Saudi-led",
 # "Iranian-made": the name of no entity either way.
@@ -57,6 +59,8 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
                 found.add(fold(compound.group(1)))  # "Showa" of "Showa-era"; not "Moscow" of "Moscow-style"
         elif len(words) == 1 and COMPOUND_PARTICIPLE.match(words[0]):
             found.add(key)
+        elif len(words) > 1 and words[0] in SHIP_PREFIXES:
+            found |= {key, fold(" ".join(words[1:]))}  # "HMS Queen Elizabeth ... the Queen Elizabeth"
         elif mention.after in GRADE_NOUNS and key not in gazetteer().names:
             found.add(key)  # "Brent crude", "Urals blend": a grade, named for a field or a town
         elif known(" ".join(words)):
@@ -67,7 +71,8 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
             if len(words) == 2 and fold(words[1]) in HOLIDAY_ENDINGS and not known(words[0]):
                 found.add(fold(words[0]))  # "Thanksgiving Day": "Thanksgiving" is the holiday too
     speakers = {fold(mention.text) for mention in spans if mention.after in SPEECH_VERBS}
-    crafts = {fold(mention.text) for mention in spans if mention.after in CRAFT_NOUNS and not known(mention.text)}
+    crafts = {fold(mention.text).removeprefix("the ") for mention in spans
+              if mention.after in CRAFT_NOUNS and not known(mention.text)}
     return frozenset((found | crafts - speakers) - _name_words(spans))
 
 
