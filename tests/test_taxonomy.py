@@ -92,6 +92,7 @@ BAD_TAXONOMIES = [
     ("topics:\n  war: '(war|wars)+'\n", "topics.war"),
     ("types:\n  Gazprom: 3\n", "types.Gazprom"),
     ("venue_topics: sport\n", "venue_topics"),
+    ("local_topics: law\n", "local_topics"),
     ("max_tags: '12'\n", "max_tags"),
     ("max_tags: 0\n", "max_tags"),
     ("bodies:\n  Federal Reserve: {country: US}\n", "bodies.Federal Reserve"),

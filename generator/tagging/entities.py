@@ -260,6 +260,8 @@ class Resolver:
             self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
         if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
             return
+        if len(words) == 1 and STATE_RUN.fullmatch(words[0]):
+            return  # "Kuwaiti-owned", "State-run": who owns or runs a thing, no name (a demonym in it is counted)
         if len(words) > 1 and words[0].isupper() and fold(words[0]) in LEGAL_PREFIXES and "and" not in words:
             # "PJSC Gazprom", "PT Vale Indonesia Tbk": a firm, named without its legal form
             known = self.known(" ".join(_canonical(words, "organisation").split()))
@@ -680,7 +682,7 @@ class Resolver:
 
     def _count_demonyms(self, mention: Mention) -> None:
         """Weak evidence: each demonym ('Russian', 'Americans') in the span counts for its country."""
-        words = list(mention.words)
+        words = [word.split("-")[0] if STATE_RUN.fullmatch(word) else word for word in mention.words]  # "Kuwaiti-owned"
         while words:  # two-word demonyms first: "South African", "New Zealander", "Sri Lankan"
             size = 2 if len(words) > 1 and self._demonym_of(f"{words[0]} {words[1]}") else 1
             country = self._demonym_of(" ".join(words[:size]))

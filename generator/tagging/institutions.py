@@ -59,10 +59,11 @@ def is_national_body(words: list[str]) -> bool:
 @once_per_taxonomy
 def country_adjectives(taxonomy: Taxonomy) -> dict[str, str]:
     """Folded country -> the adjective that names its bodies: the first demonym tags.yaml lists for it ("Turkish",
-    not "Turk"; "British", not "Scottish")."""
+    not "Turk"; "British", not "Scottish"); never a form made by rule, which may be one nobody writes."""
     adjective: dict[str, str] = {}
     for word, country in taxonomy.demonyms.items():
-        adjective.setdefault(fold(country), word)
+        if word not in taxonomy.made_demonyms:
+            adjective.setdefault(fold(country), word)
     return adjective
 
 

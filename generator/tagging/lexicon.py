@@ -27,7 +27,7 @@ COMMON_WORDS = CALENDAR | _words(
     "while whether because unless once again well let do does did is are was were be been being have has had "
     "will would shall should can could may might must said says say told added asked mr mrs ms dr sir madam "
     "below above total sales analysts company shares government officials sources people news reuter reuters "
-    "christmas easter god allah men women "
+    "christmas easter god allah men women man woman boy girl "
     "soccer football cricket tennis golf rugby baseball basketball boxing athletics squash hockey cycling "
     "swimming skiing sailing rowing motor racing"
 )
@@ -226,10 +226,11 @@ FAITHS = _words(
 INDEX_WORDS = _words("index indices average averages industrial industrials futures")
 # Words next to a team in a result: "Benetton beat Dinamo", "against Karlsruhe", "Kent v Surrey".
 RESULT_WORDS = _words("beat beats defeated drew draw against v vs lost")
-# Words before the name of a ship, which is often a person's or a place's ("the tanker Exxon Valdez").
+# Words before the name of a ship or a spacecraft, which is often a person's or a place's ("the tanker Exxon
+# Valdez", "the shuttle Challenger").
 VESSEL_NOUNS = _words(
     "tanker tankers ship ships vessel vessels freighter ferry liner carrier frigate destroyer cruiser submarine "
-    "yacht rig trawler barge steamer supertanker shuttle spacecraft orbiter capsule airship")
+    "yacht rig trawler barge steamer supertanker shuttle spacecraft spaceship capsule rover lander orbiter airship")
 # Words before a place named as where something is or goes ("peace in Chechnya", "troops to Chechnya").
 LOCATIVES = _words("in into inside outside across throughout near to from towards toward")
 # Words that open a place's name rather than a club's ("North Carolina", "Greater London", "New York").

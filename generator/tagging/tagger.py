@@ -29,7 +29,9 @@ from generator.tagging.lexicon import (
     ORDINALS,
     TITLES,
 )
+from generator.tagging.second_names import drop_places_inside_names, fold_demonym_forms, fold_group_forms
 from generator.tagging.taxonomy import Taxonomy, once_per_taxonomy
+from generator.tagging.terms import story_terms
 from generator.tagging.text import CONNECTORS, Mention, fold, mentions
 from generator.tagging.topics import TopicScore, score_topics
 
@@ -40,6 +42,7 @@ DEMONYM_SALIENT = 2.5
 BOILERPLATE = frozenset({"all news", *(fold(name) for name in NAMES_NEVER_TAGGED)})
 NEVER_TAGS = COMMON_WORDS | ORDINALS | TITLES | LEGAL_SUFFIXES | BOILERPLATE
 MAX_TOPIC_SLOTS = 2
+BODY_SHARE = 0.5  # a national body implies its country if it weighs half the story's weightiest body at least
 SECOND_TOPIC_SHARE = 0.5  # a second topic needs half the first one's score: not a side remark
 # The tagger reads at most this many characters of a story's lede and body: a long feature is a few thousand words
 # and keeps every one, while a seed of megabytes costs no more to tag than a long story (its work is bounded).
@@ -62,18 +65,23 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
     resolver.heads = story_heads([mention.words for mention in spans])
     resolver.inner = story_inner(spans)
-    resolver.products = story_products(spans, resolver.known)
+    resolver.products = story_products(spans, resolver.known) | story_terms(spans, resolver.known)  # no entities
     for mention in _without_namesakes_abroad(spans, resolver):
         resolver.resolve(mention)
     resolver.resolve_deferred()
     resolver.merge_people()
     resolver.merge_organisations()
     resolver.drop_weak_acronyms()
+    fold_group_forms(resolver, spans)
+    drop_places_inside_names(resolver, spans)
     if headline_in_caps:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
-    dateline_place = _add_dateline(resolver, article, taxonomy, venue)
+    topical = bool(topics) and topics[0].score >= taxonomy.topic_threshold
+    local = topical and topics[0].topic in taxonomy.local_topics
+    dateline_place = _add_dateline(resolver, article, taxonomy, venue, local, topical)
     qualify_institutions(resolver, taxonomy, article, sections)
+    fold_demonym_forms(resolver, taxonomy)
     if not venue:
         _add_body_countries(resolver, taxonomy)
     _file_under_eras(resolver, taxonomy, article, sections)
@@ -234,7 +242,8 @@ def _credit_headline(resolver: Resolver, headline: str, taxonomy: Taxonomy) -> N
     folded = f" {fold(re.sub(r'<[^<>]*>', ' ', headline))} "
     folded = re.sub(r"[^\w ]", " ", folded)
     for entity in list(resolver.entities.values()):
-        names = entity.variants | ({fold(entity.name.split()[-1])} if entity.kind == "person" else set())
+        names = entity.variants | {fold(entity.name)} | (
+            {fold(entity.name.split()[-1])} if entity.kind == "person" else set())  # "Du Pont" of "Du Pont Co"
         if any(f" {name} " in folded for name in names if name not in COMMON_WORDS):
             entity.credit(HEADLINE_WEIGHT)
     words = folded.split()
@@ -275,14 +284,19 @@ def _add_demonyms(resolver: Resolver) -> None:
             resolver.add(country, "place", score, named=score >= DEMONYM_SALIENT)
 
 
-def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venue: bool) -> str | None:
+def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venue: bool, local: bool,
+                  topical: bool) -> str | None:
     """Credit the dateline place and its country as weak evidence, and return the place's tag name.
 
     A filing point names nothing the story is about: the place is a tag only if the story names it too. Its country
     is the home of the story's companies and bodies (wire editors file a Chicago earnings story under the United
     States), so it counts as named when the story names no country, names it, names a place inside it other than
     the dateline's or speaks of it ("U.S. officials", "Russian troops", "Washington said"); not when the story is
-    of a venue topic (sport), whose dateline is where a match was played."""
+    of a venue topic (sport), whose dateline is where a match was played. A story mainly of a local topic (a fraud
+    arrest in New York, a murder trial in Los Angeles), or of people alone with no topic and no organisation (a mall
+    shooting, a 110th birthday), is no story of the country's government, policy or economy: the country counts as
+    named only where the story names it, or is the home of the firms its headline names (one firm's patent suit
+    against another)."""
     place = article.dateline.place
     if not place:
         return None
@@ -298,9 +312,13 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
         home = index.countries[country].name
         spoken_of = resolver.demonym_scores.get(home, 0.0) > 0  # "U.S. officials", "Washington said"
         named = fold(home) in resolver.entities and resolver.entities[fold(home)].count > 0  # filed from the country
-        alone = not _names_a_country(resolver) and not _points_abroad(resolver, country, name)  # only the home
+        kinds = {entity.kind for entity in resolver.entities.values() if entity.count}
+        local = local or "person" in kinds and "organisation" not in kinds and not topical  # a shooting, a birthday
+        alone = not _names_a_country(resolver) and not _points_abroad(resolver, taxonomy, country, name)
         about = named or alone or _names_inside(resolver, country, name)  # it names
-        resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and (spoken_of or about))
+        firms = any(entity.kind == "organisation" and entity.headline for entity in resolver.entities.values())
+        implied = named or alone and firms if local else spoken_of or about
+        resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and implied)
     return name
 
 
@@ -311,20 +329,34 @@ def _names_a_country(resolver: Resolver) -> bool:
                for entity in resolver.entities.values())
 
 
-def _points_abroad(resolver: Resolver, country: str, city: str) -> bool:
+def _points_abroad(resolver: Resolver, taxonomy: Taxonomy, country: str, city: str) -> bool:
     """True if the story places what it is about in another country: a home ("the New York-based fund",
-    "Frankfurt-listed"), a foreign city or region, or demonyms that add up to a mention ("Japanese carmakers" in
-    the headline; not "Spanish ports" once in the body). Filed from London about a New York fund, it is no story of
-    the United Kingdom."""
+    "Frankfurt-listed"), a foreign city or region, a foreign body (the Bank of England, the Bundesbank in a story
+    filed from elsewhere), or demonyms that add up to a mention ("Japanese carmakers" in the headline; not "Spanish
+    ports" once in the body). Filed from London about a New York fund, it is no story of the United Kingdom."""
     index = gazetteer()
     home = index.countries[country].name
     if any(score >= DEMONYM_MINIMUM and other != home for other, score in resolver.demonym_scores.items()):
         return True
     for key, entity in resolver.entities.items():
+        if entity.kind != "organisation" or not entity.count:
+            continue
+        owner = taxonomy.bodies.get(key) or _owner_place(key)
+        if owner and fold(owner) != fold(home):  # the Bundesbank, the Bank of England, filed from elsewhere
+            return True
+    for key, entity in resolver.entities.items():
         place = index.lookup(entity.name, 0) if entity.kind == "place" and key != fold(city) else None
         if place is not None and place.country not in (None, country):
             return True
     return False
+
+
+def _owner_place(key: str) -> str | None:
+    """The country of the place a body's name ends with ("bank of england": United Kingdom), if one."""
+    index = gazetteer()
+    _, of, owner = key.rpartition(" of ")
+    place = index.names.get(owner.removeprefix("the ")) if of else None
+    return index.countries[place.country].name if place is not None and place.country in index.countries else None
 
 
 def _names_inside(resolver: Resolver, country: str, city: str) -> bool:
@@ -385,11 +417,14 @@ def _writes(name: str, sections: list[tuple[str, float]], besides: list[str]) ->
 
 
 def _add_body_countries(resolver: Resolver, taxonomy: Taxonomy) -> None:
-    """Credit the country of each national body the story names (the Fed: the United States), twice if the body
-    is salient, so that a story about a government is tagged with its country."""
-    for key, entity in list(resolver.entities.items()):
-        country = taxonomy.bodies.get(key)
-        if country and entity.count:
+    """Credit the country of each national body the story is about (the Fed: the United States), twice if the body
+    is salient, so that a story about a government is tagged with its country; a body named beside a weightier one
+    of another country (the Bank of Japan in a story of the Fed) and not in the headline says nothing of its own."""
+    bodies = [(entity, taxonomy.bodies[key]) for key, entity in resolver.entities.items()
+              if key in taxonomy.bodies and entity.count]
+    top = max((entity.score for entity, _ in bodies), default=0.0)
+    for entity, country in bodies:
+        if entity.headline or entity.score >= BODY_SHARE * top:
             for _ in range(1 + (entity.headline or entity.count >= 2)):
                 resolver.add(country, "place", BODY_WEIGHT)
 

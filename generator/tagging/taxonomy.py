@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from generator.errors import ConfigError
 from generator.schema import FrontMatterError, load_yaml
+from generator.tagging.gazetteer import derived_demonyms
 from generator.tagging.patterns import UnsafePattern, check_pattern
 from generator.tagging.text import fold
 
@@ -18,7 +19,7 @@ TAXONOMY_PATH = Path(__file__).resolve().parent.parent.parent / "tags.yaml"
 KINDS = ("person", "place", "organisation", "topic")
 TAXONOMY_KEYS = frozenset(
     "max_tags max_venue_tags min_city_population topic_threshold "
-    "aliases bodies types merges block always topics demonyms venue_topics eras".split()
+    "aliases bodies types merges block always topics demonyms venue_topics local_topics eras".split()
 )
 MIN_TAGS, MAX_TAGS = 1, 20
 # Values of tags.yaml once aliases are expanded: the project's has under a thousand, a newsroom's may have tens of
@@ -58,7 +59,9 @@ class Taxonomy:
     topics: dict[str, re.Pattern[str]] = field(default_factory=dict)  # every keyword of each topic
     weak_topic_keywords: dict[str, re.Pattern[str]] = field(default_factory=dict)  # those that need support
     demonyms: dict[str, str] = field(default_factory=dict)
+    made_demonyms: frozenset[str] = frozenset()  # those made by rule, not listed (see _demonyms): never an adjective
     venue_topics: frozenset[str] = frozenset()
+    local_topics: frozenset[str] = frozenset()  # a story mainly of these (a trial) is about its place, not its country
     eras: list[Era] = field(default_factory=list)
     max_tags: int = 8
     max_venue_tags: int = 8  # the cap for stories of a venue topic: a results round-up is about twenty clubs
@@ -100,6 +103,7 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
     if not max_tags <= max_venue_tags <= MAX_TAGS:
         raise ConfigError(f"{path}: max_venue_tags", f"must be between max_tags and {MAX_TAGS}, not {max_venue_tags}")
     types = {fold(name): kind for name, kind in _mapping(data, "types", path).items()}
+    demonyms, made_demonyms = _demonyms(data, path)
     topics, weak_topic_keywords = _topics(data, path)
     for name, kind in types.items():
         if kind not in KINDS:
@@ -113,14 +117,26 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         always=[_always_rule(rule, index, path) for index, rule in enumerate(_list(data, "always", path))],
         topics=topics,
         weak_topic_keywords=weak_topic_keywords,
-        demonyms={fold(word): country for word, country in _mapping(data, "demonyms", path).items()},
+        demonyms=demonyms,
+        made_demonyms=made_demonyms,
         venue_topics=frozenset(_strings(data, "venue_topics", path)),
+        local_topics=frozenset(_strings(data, "local_topics", path)),
         eras=_eras(data, path),
         max_tags=max_tags,
         max_venue_tags=max_venue_tags,
         min_city_population=_number(data, "min_city_population", 100_000, path),
         topic_threshold=float(_number(data, "topic_threshold", 2, path)),
     )
+
+
+def _demonyms(data: dict, path: Path) -> tuple[dict[str, str], frozenset[str]]:
+    """The demonyms section followed by the regular demonyms of every country (see gazetteer.derived_demonyms), and
+    the words only the rule made: "Kuwaiti" is evidence for Kuwait, never a tag, whether or not the list names it."""
+    demonyms = {fold(word): country for word, country in _mapping(data, "demonyms", path).items()}
+    made = frozenset(derived_demonyms().keys() - demonyms.keys())
+    for word in made:
+        demonyms[word] = derived_demonyms()[word]
+    return demonyms, made
 
 
 def _eras(data: dict, path: Path) -> list[Era]:
