@@ -126,3 +126,31 @@ def test_hrh_is_a_title() -> None:
     tags = _tags("HRH the Prince opens hospital wing", "HRH Prince Andrew opened the new wing of the hospital, the "
                  "palace said. Thanking the nurses, HRH the Prince toured the wards for an hour.", place="Leeds")
     assert "HRH" not in tags.ranked and not any(name.startswith("HRH") for name in tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "person", "glued"), [
+    ("Emperor Emeritus Akihito, 89, attended the ceremony with his wife, palace officials said.", "Akihito",
+     "Emeritus Akihito"),
+    ("Vatican spokesman Father Federico Lombardi told reporters the conclave would resume. Lombardi said so again.",
+     "Federico Lombardi", "Father Federico Lombardi"),
+    ("The Reverend Jesse Jackson led the march, and Jackson spoke at the rally.", "Jesse Jackson",
+     "Reverend Jesse Jackson"),
+])
+def test_religious_titles_and_a_title_s_modifiers_are_no_part_of_a_name(text: str, person: str, glued: str) -> None:
+    tags = _tags("Ceremony held", text, place="Tokyo")
+    assert person in tags.people and glued not in tags.ranked, tags.ranked
+
+
+@pytest.mark.parametrize("text", [
+    "Mandela handed the William Webb Ellis trophy to the captain at Ellis Park.",
+    "Ales Bialiatski, who is in prison, was given the Andrei Sakharov prize on Wednesday, the Parliament said.",
+])
+def test_an_award_named_for_a_person_is_not_that_person(text: str) -> None:
+    tags = _tags("Award given", text)
+    assert not {"William Webb Ellis", "Andrei Sakharov"} & set(tags.ranked), tags.ranked
+
+
+def test_a_motor_racing_series_is_no_entity() -> None:
+    tags = _tags("Hamilton wins in Bahrain", "Lewis Hamilton won the opening race of the Formula One season at "
+                 "Sakhir on Sunday. Hamilton said the Formula One calendar was too long.", place="Manama")
+    assert "Formula One" not in tags.ranked and "Lewis Hamilton" in tags.people, tags.ranked

@@ -146,6 +146,7 @@ FIRM_ENDINGS = LEGAL_SUFFIXES | frozenset(
     "technology technologies holdings group motors systems electronics pharmaceuticals semiconductors industries "
     "brands airlines airways foods resources mining mines petroleum communications entertainment media networks "
     "logistics therapeutics labs laboratories capital investments securities financial insurance partners".split())
+AWARD_NOUNS = frozenset("trophy prize medal award shield plate memorial".split())  # "the Sakharov prize"
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 
@@ -504,6 +505,8 @@ class Resolver:
         building ("Great Hall of the People", "Rod Laver Arena"), of a product or work the story names so ("the
         hospital drama ER"), or of a body's organ alone ("Central Committee"): names, but of no entity."""
         key = fold(" ".join(words))
+        if mention.after in AWARD_NOUNS and mention.before[-1:] == ("the",):
+            return True  # "the William Webb Ellis trophy", "the Sakharov prize": an award named for someone
         if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
             return True
         if self._known_type(words):
@@ -703,7 +706,8 @@ class Resolver:
                 POSSESSIVE.search(words[0])  # a possessive kept in a span is part of the name: "People's Liberation"
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
                 and first not in ORG_WORDS and not POSSESSIVE.search(words[0])  # "Bank of England", "Lloyd's of
-            # London" at a sentence start stay whole
+            # London" at a sentence start stay whole, and so does a given name and a surname ("Lewis Hamilton won")
+            plain = plain and not (len(words) == 2 and first in GIVEN_NAMES and mention.after in ACTING_VERBS)
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1

@@ -48,14 +48,14 @@ TITLES = _words(
     "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun tunku tengku haji "
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
-    "undersecretary registrar marshal emperor empress sultan duke duchess hrh"
+    "undersecretary registrar marshal emperor empress sultan duke duchess hrh shaikh father reverend rev monsignor"
 )
 # Titles that, before a single name, are part of how the person is known: "Prince Charles", "Queen Sofia".
 ROYAL_TITLES = _words("king queen prince princess emperor empress crown sultan emir sheikh duke duchess pope lord lady")
 # Words before a name that make the span a title rather than part of the name.
 TITLE_MODIFIERS = _words(
     "foreign finance defence defense interior trade agriculture energy economy deputy vice acting former state "
-    "majority minority petty assistant associate senior junior principal permanent managing first under"
+    "majority minority petty assistant associate senior junior principal permanent managing first under emeritus"
 )
 # The domain of a minister, a ministry or a body ("Minister of Foreign Trade and Economic Cooperation", "Petroleum
 # and Natural Gas Minister"): words that are no part of a person's name, nor a name alone.
@@ -255,10 +255,10 @@ GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) 
 # no entity a story is about.
 BUILDING_WORDS = _words(
     "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel")
-# Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Expo 92") or end one
+# Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Formula One") or end one
 # ("Universal Exposition", "General Election"): no entity; and words of meetings that are events when numbered
 # ("27th Congress of the CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
-EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo trofej trofeo trophee")
+EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo trofej trofeo trophee formula")
 EVENT_WORDS = _words("exposition expo fair festival summit election elections by-election referendum")
 SESSION_WORDS = _words("conference plenum session congress meeting assembly")
 # Adjectives of a body's organs: a span of these and body words alone ("Central Committee", "Joint Committee",
