@@ -146,6 +146,11 @@ FIRM_ENDINGS = LEGAL_SUFFIXES | frozenset(
     "technology technologies holdings group motors systems electronics pharmaceuticals semiconductors industries "
     "brands airlines airways foods resources mining mines petroleum communications entertainment media networks "
     "logistics therapeutics labs laboratories capital investments securities financial insurance partners".split())
+# Words of the names of courts every county or district has ("Superior Court", "Crown Court", "Court of Appeals").
+LOCAL_COURT_WORDS = frozenset(
+    "court courts of the superior district circuit county magistrates magistrate crown appeals appeal appellate "
+    "municipal city family juvenile criminal civil small claims".split())
+FATHERS_TITLES = frozenset("tun haji".split())  # honorifics a Malay name keeps from the father's
 AWARD_NOUNS = frozenset("trophy prize medal award shield plate memorial".split())  # "the Sakharov prize"
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
@@ -447,6 +452,9 @@ class Resolver:
         if len(words) > 2 and fold(words[0]) in PERSON_TITLES and "for" in words[1:3]:
             # "Vice President for Financial Communications", "Minister for Foreign Affairs": a post, no entity
             return
+        if len(words) == 1 and mention.initial and VERB_FORM.fullmatch(words[0]) and fold(words[0]) not in self.inner \
+                and fold(words[0]) not in GIVEN_NAMES:
+            return  # "Chasing 275, India were ...": a sentence's opening verb, no team or firm
         plural_after_the = (mention.words[0] == "The" or mention.before[-1:] == ("the",)) and words[0].endswith("s")
         if self.venue and len(words) == 1 and (_in_result(mention) or plural_after_the):
             self.team_words.add(words[0])  # "Essex 532-8", "beat Dinamo", "the Phillies"
@@ -492,9 +500,10 @@ class Resolver:
         owner = words[cut + 1:]
         while owner and owner[0] in CONNECTORS:
             owner = owner[1:]
-        if not owner or fold(words[cut - 1]) not in ORG_WORDS or not (
+        if not owner or "and" in owner or fold(words[cut - 1]) not in ORG_WORDS or not (
                 fold(owner[-1]) in BODY_WORDS or len(owner) == 1 and ACRONYM.match(owner[0])):
-            return False  # not "National Association of Software and Service Companies", "Royal Bank of Scotland"
+            return False  # not "National Association of Software and Service Companies", "Royal Bank of Scotland",
+            # nor "State Bank of India and the National Housing Bank" (two names, split at "and the")
         self._resolve(Mention(words[:cut], mention.weight, False, mention.before))
         self._resolve(Mention(owner, mention.weight, False, (), mention.after))
         return True
@@ -505,6 +514,9 @@ class Resolver:
         building ("Great Hall of the People", "Rod Laver Arena"), of a product or work the story names so ("the
         hospital drama ER"), or of a body's organ alone ("Central Committee"): names, but of no entity."""
         key = fold(" ".join(words))
+        court = {fold(word) for word in words}
+        if len(words) > 1 and court <= LOCAL_COURT_WORDS and not court.isdisjoint({"court", "courts"}):
+            return True  # "Superior Court", "District Court", "Court of Appeals": one of many, until a place says which
         if mention.after in AWARD_NOUNS and mention.before[-1:] == ("the",):
             return True  # "the William Webb Ellis trophy", "the Sakharov prize": an award named for someone
         if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
@@ -583,7 +595,8 @@ class Resolver:
             return False
         rest = words[cut:]
         if cut == 1 and len(rest) == 1 and fold(words[0]) in GIVEN_NAMES and mention.after in ACTING_VERBS and \
-                NAME_WORD.match(rest[0]) and fold(rest[0]) not in NOT_PERSON_WORDS | INDUSTRY_WORDS and not self.known(rest[0]):
+                NAME_WORD.match(rest[0]) and fold(rest[0]) not in NOT_PERSON_WORDS | INDUSTRY_WORDS and \
+                not self.known(rest[0]):
             return False  # "Chad Morrison said": a given name and a surname who speaks, one person
         trade = all(fold(word) in INDUSTRY_WORDS for word in rest)
         if not trade and _nickname(words[:cut], head[0]):
@@ -1136,6 +1149,13 @@ def _is_title(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _fathers_title(words: tuple[str, ...], at: int) -> bool:
+    """True for a Malay honorific inside a name, after a given name: the father's, part of the name ("Najib Tun
+    Razak", "Hishammuddin Tun Hussein", "Mohd Yusof Haji Ismail"), not a title before it."""
+    return 0 < at < len(words) - 1 and fold(words[at]) in FATHERS_TITLES and bool(NAME_WORD.match(words[at - 1])) \
+        and not _is_title(words[at - 1])
+
+
 def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(person, rest) for a span like 'Russian Foreign Minister Sergey Lavrov'; person is () if none (remembered,
     as the same spans recur from story to story)."""
@@ -1143,7 +1163,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     start = end
     while start > 0 and (NAME_WORD.match(words[start - 1]) or (words[start - 1] in NAME_PARTICLES or INITIAL_LETTER.fullmatch(
             words[start - 1])) and start < end) \
-            and not _is_title(words[start - 1]) and fold(words[start - 1]) not in NAME_STOPS:
+            and (not _is_title(words[start - 1]) or _fathers_title(words, start - 1)) \
+            and fold(words[start - 1]) not in NAME_STOPS:
         start -= 1
     while start < end and words[start] in NAME_PARTICLES:
         start += 1  # a name does not start with 'von' or 'der'
