@@ -190,3 +190,10 @@ def test_a_court_every_county_has_is_no_tag_until_a_place_says_which() -> None:
                  "Appeals will hear it.", place="Los Angeles")
     assert not {"Superior Court", "Crown Court", "District Court", "Court of Appeals"} & set(tags.ranked), tags.ranked
     assert "Lance Ito" in tags.people and "9th U.S. Circuit Court of Appeals" in tags.organisations, tags.ranked
+
+
+def test_a_kind_of_body_left_when_a_name_cannot_be_read_is_no_tag() -> None:
+    tags = _tags("Fund unit probed", "SRC International, a former unit of 1Malaysia Development Berhad (1MDB), was set "
+                 "up in 2011. TD Bank N.A. said it would pay a fine, and TD Bank said it had cooperated.",
+                 place="Kuala Lumpur")
+    assert "Development" not in tags.ranked and "TD Bank" in tags.organisations, tags.ranked

@@ -472,9 +472,9 @@ class Resolver:
             # for a person; no person has an article before the name (merge_people drops it if it stays a person)
         if target:
             target.credit(mention.weight)
-        elif kind:
-            self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))
-        elif not prefix:
+        elif kind and not (kind == "organisation" and fold(_canonical(words, kind)) in GENERIC_WORDS):
+            self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))  # not "Development" of
+        elif not kind and not prefix:  # "1Malaysia Development Berhad": a kind of body, and a name we cannot read
             self.deferred.append(Mention(words, mention.weight, _opens(words, mention), mention.before, mention.after,
                                          in_writing=mention.in_writing))
         if prefix and not kind and len(prefix) < len(words):
