@@ -1285,8 +1285,8 @@ def _canonical(words: tuple[str, ...], kind: str) -> str:
     """The display name: legal suffixes and prefixes ("PT", "PJSC") dropped from organisations."""
     words = tuple(word for word in words if is_capitalised(word) or word in CONNECTORS or word[:1].isdigit())
     if kind == "organisation":
-        while len(words) > 1 and fold(words[-1]) in ORG_TRAILERS:
-            words = words[:-1]
+        while len(words) > 1 and (fold(words[-1]) in ORG_TRAILERS or words[-1] == "N.A."):
+            words = words[:-1]  # "N.A." (a US national bank's) only with its periods: "Li Na" is a person
         while len(words) > 1 and words[0].isupper() and fold(words[0]) in LEGAL_PREFIXES:
             words = words[1:]
     return " ".join(words)
