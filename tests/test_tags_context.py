@@ -197,3 +197,39 @@ def test_a_kind_of_body_left_when_a_name_cannot_be_read_is_no_tag() -> None:
                  "up in 2011. TD Bank N.A. said it would pay a fine, and TD Bank said it had cooperated.",
                  place="Kuala Lumpur")
     assert "Development" not in tags.ranked and "TD Bank" in tags.organisations, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "names", "junk"), [
+    ("President Carter Saturday confirmed that the talks would resume.", {"Carter"}, {"Carter Saturday"}),
+    ("Samsung Electronics Q3 profit fell 40 pct, and Samsung Electronics said demand would recover.",
+     {"Samsung Electronics"}, {"Samsung Electronics Q3"}),
+    ("Defence Minister Karl-Theodor zu Guttenberg resigned, and Guttenberg apologised.",
+     {"Karl-Theodor zu Guttenberg"}, {"Karl-Theodor"}),
+    ("Sheriff Jim Olson said deputies found the singer. Olson said no foul play was suspected.", {"Jim Olson"},
+     {"Sheriff Jim Olson"}),
+    ("Analyst Walter Spracklin of RBC Dominion Securities said rail volumes would rise.",
+     {"Walter Spracklin", "RBC Dominion Securities"}, {"Analyst Walter Spracklin of RBC Dominion Securities"}),
+    ("Micron Technology of the United States and LG Electronics of South Korea gained share.",
+     {"Micron Technology", "LG Electronics"}, {"Micron Technology of the United States"}),
+    ("The New National Party of Marthinus van Schalkwyk lost seats to the Party of European Socialists.",
+     {"New National Party", "Marthinus van Schalkwyk", "Party of European Socialists"},
+     {"New National Party of Marthinus van Schalkwyk", "Party of European"}),
+    ("The Board of Directors of Petronas approved the dividend, and the Management Board of Siemens agreed.",
+     {"Petronas", "Siemens"}, {"Board of Directors", "Board of Directors of Petronas"}),
+    ("Hawaiian Jesse Kuhaulua, who fought as Takamiyama, retired on Sunday. Kuhaulua said he was tired.",
+     {"Jesse Kuhaulua"}, {"Hawaiian Jesse Kuhaulua"}),
+])
+def test_what_stands_around_a_name_is_no_part_of_it(text: str, names: set[str], junk: set[str]) -> None:
+    tags = _tags("News", text, place="Singapore")
+    assert names <= set(tags.ranked) and not junk & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "junk"), [
+    ("The Ebola outbreak has killed 120 people, the WHO said, and Covid-19 cases rose.", {"Ebola", "Covid-19"}),
+    ("The Goods and Services Tax takes effect in April, the finance ministry in Kuala Lumpur said.",
+     {"Goods and Services Tax"}),
+    ("Born Karol Wojtyla in Wadowice, the pope led the church for 26 years.", {"Born Karol Wojtyla"}),
+])
+def test_a_disease_a_tax_and_an_opening_participle_are_no_names(text: str, junk: set[str]) -> None:
+    tags = _tags("News", text, place="Geneva")
+    assert not junk & set(tags.ranked), tags.ranked

@@ -65,8 +65,8 @@ NAME_WORD = re.compile(
     rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|(?:Mc|Mac|Fitz|Di|De|Da|Du|La|Le|Van)[{_UPPER}][{_LOWER}]+"
     rf"|Jr\.?|Sr\.?|II|III|IV)$"
 )
-NAME_PARTICLES = frozenset("von der van den ter de del della di da du dos das los las la le y bin binti bint bte ibn al el"
-                           .split())
+NAME_PARTICLES = frozenset(
+    "von der van den ter de del della di da du dos das los las la le y bin binti bint bte ibn al el zu zur vom".split())
 # Particles that join a person's own name to the father's: "Abdul Razak bin Hussein", "Siti Nurhaliza binti Tarudin".
 PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 # Particles that, first inside a span, only join a person's names (not "de", "da" or "der": "Banco de Chile",
@@ -136,7 +136,8 @@ NAMED_BY_TITLE = frozenset("lord lady sheikh".split())  # with one name: how one
 COURT_TITLES = frozenset("emperor empress crown sultan emir".split())  # never part of how one is known
 TOWN_HEADS = frozenset("station port harbour harbor bridge".split())  # heads that end towns' names too
 # A verb's -ing or -ed form as a sentence opens with it: "Chasing", "Citing", "Asked", "Backed".
-VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
+VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)|Born|Known|Seen|Taken|Given|Shown|Held|Built|Made|Sent|Told|Found|"
+                       r"Brought|Kept|Hit|Led|Won|Lost|Sold|Bought")  # and the irregular ones: "Born Karol Wojtyla"
 # Words that say what kind of body a name is, and name none alone: "Football Club" of "Reading Football Club".
 BODY_KIND_WORDS = GENERIC_WORDS | LEGAL_SUFFIXES | SPORT_WORDS | frozenset(
     "club fc athletic rovers wanderers works stores".split())
@@ -150,6 +151,15 @@ FIRM_ENDINGS = LEGAL_SUFFIXES | frozenset(
 LOCAL_COURT_WORDS = frozenset(
     "court courts of the superior district circuit county magistrates magistrate crown appeals appeal appellate "
     "municipal city family juvenile criminal civil small claims".split())
+DISEASES = frozenset("ebola covid covid-19 sars mers hiv aids zika h1n1 h5n1 dengue cholera malaria polio measles mpox "
+                     "monkeypox anthrax".split())
+GENERIC_BOARDS = frozenset({"board of directors", "board of governors", "board of trustees", "board of management",
+                            "management board", "supervisory board", "executive board", "annual general meeting"})
+DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")  # "Hawaiian", "Tongan" not: only the common endings
+PARTY_WORDS = frozenset("party front movement alliance bloc".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# A reporting period written after a name: "Q3", "H1", "1Q", "FY2024", "9M".
+PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|[1-4]Q|[1-4]H|9M|FY\d{2,4}|Q[1-4]FY\d{2,4})")
 FATHERS_TITLES = frozenset("tun haji".split())  # honorifics a Malay name keeps from the father's
 AWARD_NOUNS = frozenset("trophy prize medal award shield plate memorial".split())  # "the Sakharov prize"
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
@@ -342,7 +352,12 @@ class Resolver:
         person = _split_affiliation(words, self.known)
         if person:
             self.add(" ".join(person), "person", mention.weight)
-            self._resolve(Mention(words[len(person) + 1:], mention.weight, False))
+            self._resolve(Mention(words[words.index("of") + 1:], mention.weight, False))
+            return
+        leader = _split_led_by(words)
+        if leader:  # "New National Party of Marthinus van Schalkwyk": a party, and the person whose it is
+            self._resolve(Mention(words[:words.index("of")], mention.weight, False, mention.before))
+            self.add(" ".join(leader), "person", mention.weight)
             return
         firms = None if self.known(" ".join(words)) else _two_firms(words)
         if firms and not any(self.known(" ".join(firm)) for firm in firms) and (fold(words[-1]) in FIRM_ENDINGS or any(
@@ -517,6 +532,8 @@ class Resolver:
         court = {fold(word) for word in words}
         if len(words) > 1 and court <= LOCAL_COURT_WORDS and not court.isdisjoint({"court", "courts"}):
             return True  # "Superior Court", "District Court", "Court of Appeals": one of many, until a place says which
+        if key in DISEASES or key in GENERIC_BOARDS:
+            return True  # "Ebola", "Covid-19": a disease; "Board of Directors": every firm's
         if mention.after in AWARD_NOUNS and mention.before[-1:] == ("the",):
             return True  # "the William Webb Ellis trophy", "the Sakharov prize": an award named for someone
         if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
@@ -620,7 +637,8 @@ class Resolver:
     def _strip_leading(self, words: tuple[str, ...], weight: float, initial: bool = False) -> tuple[str, ...]:
         """Drop what stands before a name without being part of it: a role or descriptor ("Striker", "Former",
         "Fly-half"), a number word ("One Japanese"), "Seattle-based" (Seattle is named), and a country or demonym
-        before a given name ("Vietnam Gennady Bezdetko": Vietnam is named, and so is Gennady Bezdetko)."""
+        before a given name ("Vietnam Gennady Bezdetko": Vietnam is named, and so is Gennady Bezdetko); and a weekday
+        or a reporting period after a name."""
         while len(words) > 1:
             first = fold(words[0])
             if first in DESCRIPTORS or first in NUMBER_WORDS and not _numbered_name(words):
@@ -634,6 +652,14 @@ class Resolver:
                 if len(words) == 1 and not self.known(words[0]) and NAME_WORD.match(words[0]):
                     self.add(words[0], "organisation", weight)  # "Seattle-based Boeing": a firm is based
                     return ()
+            elif (board := _generic_board(words)) and len(words) > board + 1:
+                owner = tuple(word for word in words[board + 1:] if word != "the") or words[-1:]
+                known = self.known(" ".join(owner))  # "Board of Directors of Petronas": Petronas, a firm, whose
+                self.add(*(known or (_canonical(owner, "organisation"), "organisation")), weight)  # board any has
+                return ()
+            elif len(words) >= 3 and DEMONYM_SHAPE.fullmatch(words[0]) and first not in GIVEN_NAMES and fold(
+                    words[1]) in GIVEN_NAMES and not self.known(words[0]) and not self.known(" ".join(words)):
+                words = words[1:]  # "Hawaiian Jesse Kuhaulua": where one is from, as "Former" says when
             elif STATE_RUN.fullmatch(words[0]):
                 words = words[1:]  # "State-run Radio Rangoon": how it is run, not part of its name
             elif len(words) >= 3 and self._is_demonym(words[:1]) and "and" not in words and not self.known(" ".join(words)) and (fold(words[-1]) in PLACE_WORDS or (
@@ -652,8 +678,10 @@ class Resolver:
         while words and words[0] in CONNECTORS and not (words[0] in SURNAME_PARTICLES and len(words) > 1 and all(
                 NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:])):  # but "de Klerk"
             words = words[1:]
-        if len(words) > 1 and fold(words[-1]) in PARTY_MEMBERS:
-            words = words[:-1]
+        if len(words) > 1 and fold(words[-1]) in PARTY_MEMBERS and "of" not in words:  # "Kansas Republican", not
+            words = words[:-1]  # "Party of European Socialists"
+        while len(words) > 1 and (fold(words[-1]) in WEEKDAYS or PERIOD_CODE.fullmatch(words[-1])):
+            words = words[:-1]  # "President Carter Saturday confirmed", "Samsung Electronics Q3 profit": when, not who
         return words
 
     def _split_post_holder(self, body: tuple[str, ...], weight: float) -> tuple[str, ...]:
@@ -1126,11 +1154,14 @@ def _names_a_domain(left: tuple[str, ...], right: tuple[str, ...], known) -> boo
 
 
 def _split_affiliation(words: tuple[str, ...], known) -> tuple[str, ...]:
-    """The person in 'David Wyss of Data Resources' or 'Bijan Moussavar-Rahmani of Harvard University' (the rest is
-    the organisation), else () ('Gold Fields of South Africa Ltd' is a company: a place and a suffix after 'of')."""
+    """The person in 'David Wyss of Data Resources', 'Bijan Moussavar-Rahmani of Harvard University' or 'Analyst
+    Walter Spracklin of RBC Dominion Securities' (the rest after 'of' is the organisation; a title before the name
+    is no part of it), else () ('Gold Fields of South Africa Ltd' is a company: a place and a suffix after 'of')."""
     if "of" not in words:
         return ()
     left = words[:words.index("of")]
+    while len(left) > 2 and _is_title(left[0]):
+        left = left[1:]
     folded = {fold(word) for word in left}
     right = [fold(word) for word in words[len(left) + 1:]]
     bad = ORG_WORDS | PLACE_WORDS | TITLES | COMMON_WORDS | NOT_PERSON_WORDS | ORDINALS | BUILDING_WORDS
@@ -1311,8 +1342,30 @@ def _in_result(mention: Mention) -> bool:
 
 
 def _split_owner(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The company in 'Dow Chemical Co of the United States' (a legal suffix, then 'of' and its home), else ()."""
+    """The company in 'Dow Chemical Co of the United States' or 'Micron Technology of the United States' (a firm's
+    ending, then 'of' and its home), else ()."""
     if "of" not in words:
         return ()
     cut = words.index("of")
-    return words[:cut] if cut >= 2 and fold(words[cut - 1]) in LEGAL_SUFFIXES and cut + 1 < len(words) else ()
+    return words[:cut] if cut >= 2 and fold(words[cut - 1]) in FIRM_ENDINGS and cut + 1 < len(words) else ()
+
+
+def _generic_board(words: tuple[str, ...]) -> int:
+    """The number of words of a board every firm has that opens the span, when "of" follows it ("Board of
+    Directors of Petronas": 3); 0 otherwise."""
+    return next((length for length in (3, 2) if len(words) > length and words[length] == "of"
+                 and fold(" ".join(words[:length])) in GENERIC_BOARDS), 0)
+
+
+def _split_led_by(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The person a party or a front is 'of' ('New National Party of Marthinus van Schalkwyk': a given name, or a
+    name with a particle inside it), else ()."""
+    if "of" not in words:
+        return ()
+    cut = words.index("of")
+    person = words[cut + 1:]
+    if cut < 2 or fold(words[cut - 1]) not in PARTY_WORDS or not 2 <= len(person) <= 4:
+        return ()
+    shaped = (fold(person[0]) in GIVEN_NAMES or any(word in NAME_PARTICLES for word in person[1:-1])) and all(
+        NAME_WORD.match(word) or word in NAME_PARTICLES for word in person)
+    return person if shaped and not any(fold(word) in NOT_PERSON_WORDS for word in person) else ()

@@ -48,7 +48,8 @@ TITLES = _words(
     "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun tunku tengku haji "
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
-    "undersecretary registrar marshal emperor empress sultan duke duchess hrh shaikh father reverend rev monsignor"
+    "undersecretary registrar marshal emperor empress sultan duke duchess hrh shaikh father reverend rev monsignor "
+    "amir sheriff constable warden"
 )
 # Titles that, before a single name, are part of how the person is known: "Prince Charles", "Queen Sofia".
 ROYAL_TITLES = _words("king queen prince princess emperor empress crown sultan emir sheikh duke duchess pope lord lady")
@@ -217,7 +218,7 @@ ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth te
 # Words that end the name of a law, a treaty or a document ("Tax Reform Act", "International Cocoa Agreement").
 DOCUMENT_WORDS = _words(
     "act acts agreement accord accords treaty treaties declaration convention charter protocol pact plan doctrine "
-    "initiative resolution amendment bill code constitution")
+    "initiative resolution amendment bill code constitution tax")
 # Faiths and peoples named as adjectives ("the ruling Moslem party"): never a tag, nor the end of one.
 FAITHS = _words(
     "moslem moslems muslim muslims christian christians jewish jew jews hindu hindus buddhist buddhists catholic "

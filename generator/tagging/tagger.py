@@ -106,7 +106,8 @@ def _without_namesakes_abroad(spans: list[Mention], resolver: Resolver) -> Itera
     for mention, following in zip(spans, [*spans[1:], None]):
         if following is not None and mention.listed_before_name and following.listed_after_name:
             city, where = resolver.known(mention.text), resolver.known(following.text)
-            city_place = gazetteer().lookup(city[0], resolver.min_city_population) if city and city[1] == "place" else None
+            city_place = gazetteer().lookup(city[0], resolver.min_city_population) if city and city[1] == "place" \
+                else None
             region = gazetteer().names.get(fold(where[0])) if where and where[1] == "place" else None
             if city_place is not None and city_place.kind == "city" and region is not None and \
                     region.kind in ("state", "country") and region.country != city_place.country:

@@ -23,7 +23,7 @@ PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.
 # Lower-case words that join a name's capitalised words: "Bank of England", "Hans van den Broek", "Luiz Inacio
 # Lula da Silva", "Siti Nurhaliza binti Tarudin", "Ortega y Gasset".
 CONNECTORS = frozenset("of the for and & de da di du del der den dos das los las van von ter bin binti bint bte ibn y "
-                       "la le".split())
+                       "la le zu zur vom".split())
 # A span said to speak in writing: "Barki Tojik said in a statement", "Novatek said in a regulatory filing".
 IN_WRITING = re.compile(r"(?:said|says|announced) (?:on \w+ )?in an? (?:\w+ )?(?:statement|filing|release|notice)\b")
 # Particles that open a surname written without the given name: "de Klerk said", "told von Weizsaecker".
