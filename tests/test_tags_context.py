@@ -233,3 +233,15 @@ def test_what_stands_around_a_name_is_no_part_of_it(text: str, names: set[str], 
 def test_a_disease_a_tax_and_an_opening_participle_are_no_names(text: str, junk: set[str]) -> None:
     tags = _tags("News", text, place="Geneva")
     assert not junk & set(tags.ranked), tags.ranked
+
+
+def test_a_plural_possessive_opens_a_party_s_name() -> None:
+    tags = _tags("Budget passes", "The budget passed with the Socialists' Party of Catalonia (PSC) and the "
+                 "Pensioners' Party backing it.", place="Barcelona")
+    assert {"Socialists' Party of Catalonia", "Pensioners' Party"} <= set(tags.organisations), tags.ranked
+
+
+def test_one_word_firm_and_a_firm_of_three_words_are_two() -> None:
+    tags = _tags("Flights resume", "Israir and Israel Aircraft Industries signed a maintenance deal, while Smith and "
+                 "Wesson Brands Inc reported results.", place="Manama")
+    assert {"Israir", "Israel Aircraft Industries", "Smith and Wesson Brands"} <= set(tags.organisations), tags.ranked

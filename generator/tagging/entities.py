@@ -1050,16 +1050,17 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
 
 
 def _two_firms(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The two names of two words or more on either side of one "and", the second ending as a firm's does: two
-    firms ("Moore Threads and Biren Technology", when the second ends as a firm's name does or the story names one
-    alone too), not one named for its
-    founders ("Black and Decker Corp") or its trades ("Federal Savings and Loan Insurance Corporation"); None
-    otherwise."""
+    """The two names on either side of one "and" (two words or more each, or one word before a name of three),
+    the second ending as a firm's does: two firms ("Moore Threads and Biren Technology", "Israir and Israel
+    Aircraft Industries", when the second ends as a firm's name does or the story names one alone too), not one
+    named for its founders ("Black and Decker Corp") or its trades ("Federal Savings and Loan Insurance
+    Corporation"); None otherwise."""
     if words.count("and") != 1 or fold(words[-1]) not in ORG_ENDINGS:
         return None
     cut = words.index("and")
     left, right = words[:cut], words[cut + 1:]
-    if len(left) < 2 or len(right) < 2 or not all(
+    named = [word for word in right if fold(word) not in LEGAL_SUFFIXES]  # "Israel Aircraft Industries" after
+    if len(left) < (1 if len(named) >= 3 else 2) or len(right) < 2 or not all(  # one name, not "Decker Corp"
             NAME_WORD.match(word) and fold(word) not in GENERIC_WORDS | PARTNER_WORDS | ORGAN_ADJECTIVES | ORG_WORDS
             for word in (*left, *right[:-1])):
         return None

@@ -153,7 +153,9 @@ DESCRIPTORS = frozenset(phrase.strip() for phrase in (
 # "Workers' Party"), unlike a name's possessive ("Britain's Prince Charles").
 PLURAL_POSSESSIVES = _words(
     "people's peoples' workers' women's children's men's farmers' veterans' citizens' deputies' employers' "
-    "teachers' consumers' investors' traders' producers' growers' nations' soldiers' miners' writers' journalists'")
+    "teachers' consumers' investors' traders' producers' growers' nations' soldiers' miners' writers' journalists' "
+    "socialists' democrats' republicans' pensioners' students' doctors' nurses' officers' seafarers' dockers' "
+    "bankers' exporters' manufacturers' shareholders' owners' drivers' pilots' peasants' patriots' martyrs'")
 # Number words that open a span ("One Japanese official", "Four Africans") and are never part of a name.
 NUMBER_WORDS = _words(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million "
