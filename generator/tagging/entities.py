@@ -156,6 +156,8 @@ DISEASES = frozenset("ebola covid covid-19 sars mers hiv aids zika h1n1 h5n1 den
 GENERIC_BOARDS = frozenset({"board of directors", "board of governors", "board of trustees", "board of management",
                             "management board", "supervisory board", "executive board", "annual general meeting"})
 DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")  # "Hawaiian", "Tongan" not: only the common endings
+# Abbreviations of currencies and of match formats, written like acronyms: "Tk 500 crore", "Rs 20", "the third ODI".
+UNIT_ABBREVIATIONS = frozenset("tk rs rp rm ksh dh qr sr kd bd rmb odi odis t20 t20i".split())
 PARTY_WORDS = frozenset("party front movement alliance bloc".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A reporting period written after a name: "Q3", "H1", "1Q", "FY2024", "9M".
@@ -532,8 +534,8 @@ class Resolver:
         court = {fold(word) for word in words}
         if len(words) > 1 and court <= LOCAL_COURT_WORDS and not court.isdisjoint({"court", "courts"}):
             return True  # "Superior Court", "District Court", "Court of Appeals": one of many, until a place says which
-        if key in DISEASES or key in GENERIC_BOARDS:
-            return True  # "Ebola", "Covid-19": a disease; "Board of Directors": every firm's
+        if key in DISEASES or key in GENERIC_BOARDS or key in UNIT_ABBREVIATIONS:
+            return True  # "Ebola", "Covid-19": a disease; "Board of Directors": every firm's; "Tk", "ODI"
         if mention.after in AWARD_NOUNS and mention.before[-1:] == ("the",):
             return True  # "the William Webb Ellis trophy", "the Sakharov prize": an award named for someone
         if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
