@@ -246,3 +246,15 @@ def test_one_word_firm_and_a_firm_of_three_words_are_two() -> None:
     tags = _tags("Flights resume", "Israir and Israel Aircraft Industries signed a maintenance deal, while Smith and "
                  "Wesson Brands Inc reported results.", place="Manama")
     assert {"Israir", "Israel Aircraft Industries", "Smith and Wesson Brands"} <= set(tags.organisations), tags.ranked
+
+
+def test_a_malay_leader_named_by_his_first_name_is_the_full_name() -> None:
+    tags = _tags("Dr Mahathir to be sworn in", "Tun Dr Mahathir Mohamad, 92, will be sworn in as prime minister. "
+                 "Dr Mahathir told supporters the new government would review the 1MDB affair.", place="Putrajaya")
+    assert "Mahathir Mohamad" in tags.people and "Mahathir" not in tags.ranked, tags.ranked
+
+
+def test_an_acronym_the_story_spells_out_means_what_the_story_says() -> None:
+    tags = _tags("Coalition wins", "The Election Commission (EC) announced the results at midnight. The EC said "
+                 "turnout was 82 pct.", place="Kuala Lumpur")
+    assert "Election Commission" in tags.organisations and "European Community" not in tags.ranked, tags.ranked

@@ -222,6 +222,7 @@ class Resolver:
     inner: frozenset[str] = frozenset()  # folded words the story writes capitalised inside a sentence (see story_inner)
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
     defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
+    acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # acronym -> the name the story gives it
     dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
@@ -280,6 +281,9 @@ class Resolver:
             return
         if len(words) == 1 and STATE_RUN.fullmatch(words[0]):
             return  # "Kuwaiti-owned", "State-run": who owns or runs a thing, no name (a demonym in it is counted)
+        if len(words) == 1 and words[0] in self.acronyms and self._means_otherwise(words[0]):
+            self._resolve(Mention(self.acronyms[words[0]], mention.weight, False))  # "Election Commission (EC)
+            return  # ... the EC said": the story's EC, not the taxonomy's (the European Community)
         if len(words) > 1 and words[0].isupper() and fold(words[0]) in LEGAL_PREFIXES and "and" not in words:
             # "PJSC Gazprom", "PT Vale Indonesia Tbk": a firm, named without its legal form
             known = self.known(" ".join(_canonical(words, "organisation").split()))
@@ -766,6 +770,12 @@ class Resolver:
             return ()
         return words
 
+    def _means_otherwise(self, acronym: str) -> bool:
+        """True if the taxonomy reads an acronym the story spells out as another entity than the story's."""
+        spelled, listed = self.known(" ".join(self.acronyms[acronym])), self.known(acronym)
+        return bool(listed) and fold(self.aliases.get(fold(acronym), acronym)) != fold(acronym) and (
+            not spelled or fold(spelled[0]) != fold(listed[0]))
+
     def _opening_verb(self, words: tuple[str, ...]) -> bool:
         """True for a sentence's first word that is a verb's -ing or -ed form ("Chasing Toyota", "Citing Bank of
         Japan", "Asked Monday"): no part of the name after it, unless the story writes it capitalised inside a
@@ -901,6 +911,9 @@ class Resolver:
             fuller = [
                 e for k, e in self.entities.items() if e.kind == "person" and k != key and bare in surname_keys(e.name)
             ]
+            if not fuller and entity.kind == "person" and bare not in GIVEN_NAMES:  # "Dr Mahathir" is the Mahathir
+                fuller = [e for k, e in self.entities.items()  # Mohamad of the story: a Malay name's first word
+                          if e.kind == "person" and k != key and " " in k and k.split()[0] == bare]
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
             elif fuller:  # "Kim" in a story of Kim Jong-un and Kim Yo-jong: which one is not said, so no tag

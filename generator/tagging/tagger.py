@@ -63,6 +63,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     spans = [mention for text, weight in sections if not (weight == HEADLINE_WEIGHT and headline_in_caps)
              for mention in mentions(text, weight, long_forms)]
     resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
+    resolver.acronyms = _story_acronyms(sections)
     resolver.heads = story_heads([mention.words for mention in spans])
     resolver.inner = story_inner(spans)
     resolver.products = story_products(spans, resolver.known) | story_terms(spans, resolver.known)  # no entities
@@ -200,6 +201,20 @@ def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
             elif fold(long_form[-1]) in PRODUCT_NOUNS:
                 found |= {fold(acronym), fold(" ".join(long_form))}
     return frozenset(found)
+
+
+def _story_acronyms(sections: list[tuple[str, float]]) -> dict[str, tuple[str, ...]]:
+    """Acronym -> the capitalised name the story spells it out as ("Election Commission (EC)"): the story's own
+    meaning wins over the taxonomy's (EC is the European Community elsewhere)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for text, _ in sections:
+        if "(" not in text:
+            continue
+        for phrase, acronym in DEFINITION.findall(text):
+            words = phrase.split()[-len(acronym):]
+            if len(words) == len(acronym) and "".join(word[0] for word in words) == acronym:
+                found.setdefault(acronym, tuple(words))
+    return found
 
 
 def _defined_names(sections: list[tuple[str, float]]) -> frozenset[tuple[str, ...]]:
