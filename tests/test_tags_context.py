@@ -249,8 +249,10 @@ def test_one_word_firm_and_a_firm_of_three_words_are_two() -> None:
 
 
 def test_a_malay_leader_named_by_his_first_name_is_the_full_name() -> None:
-    tags = _tags("Dr Mahathir to be sworn in", "Tun Dr Mahathir Mohamad, 92, will be sworn in as prime minister. "
-                 "Dr Mahathir told supporters the new government would review the 1MDB affair.", place="Putrajaya")
+    tags = _tags("Opposition wins, Dr Mahathir to be sworn in as Prime Minister",
+                 "Coalition chairman Tun Dr Mahathir Mohamad, 92, who led the country from 1981 to 2003, will be "
+                 "sworn in this evening.", "Dr Mahathir told supporters at a hotel that the new government would "
+                 "review the 1MDB affair.", place="Putrajaya")
     assert "Mahathir Mohamad" in tags.people and "Mahathir" not in tags.ranked, tags.ranked
 
 
