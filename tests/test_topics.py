@@ -120,6 +120,23 @@ Wednesday and said it expected to pause, as inflation slows.
 
 The central bank said higher borrowing costs were weighing on spending, and commercial banks raised their prime rates.
 """, {"labour", "agriculture"}, {"banking"}),
+    "a terrorist bombing is security, not war (AP)": ("""
+Man charged in federal building bombing
+
+DENVER (AP) - A man was charged on Friday with the truck bombing of a federal office building that killed 41 people,
+and prosecutors said he had acted alone.
+
+Federal agents said the bomb was made of fertiliser and fuel oil. Police said the suspect was arrested near the
+motorway an hour after the explosion, and the FBI said it had found explosives at a farm he rented.
+""", {"conflict", "transport", "agriculture"}, {"security"}),
+    "a rail strike threat is labour (Canadian Press)": ("""
+Railway, Teamsters reach tentative deal ending strike threat
+
+CALGARY (CP) - Canada's second-largest railway and the union representing its engineers reached a tentative
+agreement on Saturday, averting a strike that would have halted freight trains across the country.
+
+The strike threat had alarmed shippers. The union said members would vote on the three-year contract next month.
+""", set(), {"labour"}),
 }
 
 
