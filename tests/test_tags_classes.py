@@ -401,6 +401,12 @@ def test_a_second_name_of_an_entity_is_folded_into_one_tag(headline, text, place
     assert one in tags.organisations and not others & set(tags.ranked), tags.ranked
 
 
+def test_a_group_whose_first_word_is_a_place_keeps_its_name():
+    tags = _tags("China's rail network tops 40,000 km", "BEIJING, Jan. 3 (Xinhua) -- China's high-speed rail network "
+                 "has passed 40,000 km, the China State Railway Group said Wednesday.", place="BEIJING")
+    assert "China State Railway Group" in tags.organisations, tags.ranked
+
+
 def test_a_family_firm_keeps_its_group_name_beside_the_family():
     tags = _tags("Tower sold", "NEW YORK (Reuters) - Rockefeller Group Inc sold the tower on Monday. The Rockefeller "
                  "family founded Rockefeller Group, and John D. Rockefeller Jr built the complex.", place="NEW YORK")
@@ -423,6 +429,9 @@ def test_the_kremlin_stays_an_organisation_of_its_own():
      "Duke of York denied the claims.", "LONDON", "York"),
     ("Veterans gather on Memorial Day", "WASHINGTON (AP) — Veterans of the Vietnam War gathered at the memorial on "
      "Monday. The Vietnam War ended in 1975; others served in the Gulf War.", "WASHINGTON", "Vietnam"),
+    ("Operator starts fourth release", "TOKYO, Feb 28 (Jiji Press) -- TEPCO began a fourth release of treated water "
+     "from the Fukushima Daiichi Nuclear Power Station on Wednesday. The Fukushima Daiichi Nuclear Power Station "
+     "holds 1.3 million tonnes.", "TOKYO", "Fukushima"),
     ("Reactor to restart", "NEW YORK (Reuters) - Constellation Energy will restart the Three Mile Island nuclear "
      "plant in 2027. The Three Mile Island plant closed in 2019.", "NEW YORK", "Mile Island"),
 ])
@@ -439,6 +448,10 @@ def test_a_place_inside_a_name_that_the_story_also_names_alone_stays_a_tag():
                 "veterans returned to Iraq on Monday. Iraq's government welcomed them.", place="BAGHDAD")
     assert "Fukushima" in tags.places and "Iraq" in war.places, (tags.ranked, war.ranked)
     assert not {"Iraq War", "Gulf War"} & set(war.ranked), war.ranked
+    court = _tags("Tribunal sentences commander", "THE HAGUE (AFP) - The International War Crimes Tribunal sentenced "
+                  "a former commander to 20 years. The International War Crimes Tribunal said the ruling was final.",
+                  place="THE HAGUE")
+    assert "International War Crimes Tribunal" in court.organisations, court.ranked
 
 
 # 12. Round 6: an implied country is a tag only when the story is about that country's government, policy or economy.

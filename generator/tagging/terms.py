@@ -29,6 +29,7 @@ SPEECH_NOUNS = frozenset("speech speeches address addresses ceremony ceremonies"
 OCCASION_ENDINGS = frozenset("speech address day eve ceremony award awards prize prizes honours honors".split())
 # A word that makes a span the name of a war ("the Vietnam War", "the Gulf War", "World War Two"): an event.
 WAR_WORDS = frozenset("war wars".split())
+WAR_NUMBERS = frozenset("i ii one two".split())
 # The last word of a market index's name: "the Dow Jones Industrial Average", "the Nasdaq Composite".
 INDEX_ENDINGS = frozenset("average index composite".split())
 # Nouns after the name of a spacecraft: "Boeing's Starliner capsule", "the Orion spacecraft" (a name the story
@@ -84,8 +85,10 @@ def _name_words(spans: list[Mention]) -> set[str]:
 
 
 def is_war(words: tuple[str, ...]) -> bool:
-    """True for the name of a war: "the Vietnam War", "World War II", "the Napoleonic Wars"."""
-    return len(words) > 1 and any(fold(word) in WAR_WORDS for word in words[1:])
+    """True for the name of a war: "the Vietnam War", "the Napoleonic Wars", "World War II"; not a body named for
+    war ("the International War Crimes Tribunal", "Ministry of War Veterans")."""
+    folded = [fold(word) for word in words]
+    return len(words) > 1 and (folded[-1] in WAR_WORDS or folded[-2] in WAR_WORDS and folded[-1] in WAR_NUMBERS)
 
 
 def _before_term_noun(words: tuple[str, ...], mention: Mention) -> bool:
