@@ -321,6 +321,9 @@ def test_a_demonym_is_evidence_for_its_country_never_a_tag(headline, text, place
      {"Keir Starmer"}, {"Speech", "King's Speech"}),
     ("Brent climbs", "LONDON, Jan 9 (Reuters) - Brent crude rose 50 cents to $82 a barrel. Brent has gained 10 "
      "percent this month, and Urals blend traded at a discount, traders said.", "LONDON", set(), {"Brent", "Urals"}),
+    ("Oil climbs", "SINGAPORE (Bloomberg) -- Brent Crude futures rose 1 percent to $84 a barrel. Brent has gained "
+     "for three days, while West Texas Intermediate crude added 0.8 percent.", "SINGAPORE", set(),
+     {"Brent", "Brent Crude", "West Texas Intermediate", "Texas"}),
     ("Holiday travel record", "NEW YORK (AP) — A record 55 million people will travel for Thanksgiving, AAA said. "
      "Thanksgiving Day traffic will peak on Wednesday, and Budget Day in Britain falls the same week.", "NEW YORK",
      set(), {"Thanksgiving", "Thanksgiving Day", "Budget Day"}),

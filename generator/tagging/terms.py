@@ -64,6 +64,8 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
             found |= {key, fold(" ".join(words[1:]))}  # "HMS Queen Elizabeth ... the Queen Elizabeth"
         elif mention.after in GRADE_NOUNS and key not in gazetteer().names:
             found.add(key)  # "Brent crude", "Urals blend": a grade, named for a field or a town
+        elif len(words) > 1 and fold(words[-1]) in GRADE_NOUNS and fold(" ".join(words[:-1])) not in gazetteer().names:
+            found |= {key, fold(" ".join(words[:-1]))}  # "Brent Crude futures ... Brent rose"
         elif known(" ".join(words)):
             continue
         elif _before_term_noun(words, mention) or _occasion(words) or _follower_adjective(words, mention) or (
@@ -74,14 +76,15 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
     speakers = {fold(mention.text) for mention in spans if mention.after in SPEECH_VERBS}
     crafts = {fold(mention.text).removeprefix("the ") for mention in spans
               if mention.after in CRAFT_NOUNS and not known(mention.text)}
-    return frozenset((found | crafts - speakers) - _name_words(spans))
+    found |= crafts - speakers
+    return frozenset(found - _name_words(spans, found))
 
 
-def _name_words(spans: list[Mention]) -> set[str]:
-    """Folded words that open or end a longer name of the story: "Obama" of "Barack Obama" (an "Obama-era rule" is
-    still Obama's), "Brent" of "Brent Scowcroft"."""
+def _name_words(spans: list[Mention], terms: set[str]) -> set[str]:
+    """Folded words that open or end a longer name of the story, not itself a term: "Obama" of "Barack Obama" (an
+    "Obama-era rule" is still Obama's), "Brent" of "Brent Scowcroft" (not of "Brent Crude")."""
     return {fold(word) for mention in spans if len(mention.words) > 1 and mention.words[0] != "The"
-            for word in (mention.words[0], mention.words[-1])}
+            and fold(mention.text) not in terms for word in (mention.words[0], mention.words[-1])}
 
 
 def is_war(words: tuple[str, ...]) -> bool:
