@@ -487,6 +487,14 @@ def test_a_story_of_people_alone_is_not_tagged_with_the_implied_country(headline
     assert "United States" not in tags.ranked and tags.people, tags.ranked
 
 
+def test_a_story_of_an_office_holder_keeps_the_implied_country():
+    speech = _tags("Biden hails recovery", "WASHINGTON (AP) — President Joe Biden delivered his State of the Union "
+                   "address on Thursday, hailing the recovery. Biden spoke for 68 minutes.", place="WASHINGTON")
+    budget = _tags("Sunak sets out spending", "LONDON (Reuters) - Chancellor Rishi Sunak will set out his spending "
+                   "plans on Wednesday. Sunak is expected to raise taxes.", place="LONDON")
+    assert "United States" in speech.places and "United Kingdom" in budget.places, (speech.ranked, budget.ranked)
+
+
 def test_a_lone_word_for_a_person_is_no_place():
     tags = _tags("Man arrested in subway stabbing", "CHICAGO (AP) — Police arrested a man on Tuesday in the stabbing "
                  "of a teenager on a Chicago train.", place="CHICAGO")
