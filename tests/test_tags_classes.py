@@ -321,6 +321,9 @@ def test_a_demonym_is_evidence_for_its_country_never_a_tag(headline, text, place
      {"Keir Starmer"}, {"Speech", "King's Speech"}),
     ("Brent climbs", "LONDON, Jan 9 (Reuters) - Brent crude rose 50 cents to $82 a barrel. Brent has gained 10 "
      "percent this month, and Urals blend traded at a discount, traders said.", "LONDON", set(), {"Brent", "Urals"}),
+    ("Oil climbs", "SINGAPORE (Bloomberg) -- Brent Crude futures rose 1 percent to $84 a barrel. Brent has gained "
+     "for three days, while West Texas Intermediate crude added 0.8 percent.", "SINGAPORE", set(),
+     {"Brent", "Brent Crude", "West Texas Intermediate", "Texas"}),
     ("Holiday travel record", "NEW YORK (AP) — A record 55 million people will travel for Thanksgiving, AAA said. "
      "Thanksgiving Day traffic will peak on Wednesday, and Budget Day in Britain falls the same week.", "NEW YORK",
      set(), {"Thanksgiving", "Thanksgiving Day", "Budget Day"}),
@@ -401,6 +404,12 @@ def test_a_second_name_of_an_entity_is_folded_into_one_tag(headline, text, place
     assert one in tags.organisations and not others & set(tags.ranked), tags.ranked
 
 
+def test_a_group_whose_first_word_is_a_place_keeps_its_name():
+    tags = _tags("China's rail network tops 40,000 km", "BEIJING, Jan. 3 (Xinhua) -- China's high-speed rail network "
+                 "has passed 40,000 km, the China State Railway Group said Wednesday.", place="BEIJING")
+    assert "China State Railway Group" in tags.organisations, tags.ranked
+
+
 def test_a_family_firm_keeps_its_group_name_beside_the_family():
     tags = _tags("Tower sold", "NEW YORK (Reuters) - Rockefeller Group Inc sold the tower on Monday. The Rockefeller "
                  "family founded Rockefeller Group, and John D. Rockefeller Jr built the complex.", place="NEW YORK")
@@ -423,6 +432,9 @@ def test_the_kremlin_stays_an_organisation_of_its_own():
      "Duke of York denied the claims.", "LONDON", "York"),
     ("Veterans gather on Memorial Day", "WASHINGTON (AP) — Veterans of the Vietnam War gathered at the memorial on "
      "Monday. The Vietnam War ended in 1975; others served in the Gulf War.", "WASHINGTON", "Vietnam"),
+    ("Operator starts fourth release", "TOKYO, Feb 28 (Jiji Press) -- TEPCO began a fourth release of treated water "
+     "from the Fukushima Daiichi Nuclear Power Station on Wednesday. The Fukushima Daiichi Nuclear Power Station "
+     "holds 1.3 million tonnes.", "TOKYO", "Fukushima"),
     ("Reactor to restart", "NEW YORK (Reuters) - Constellation Energy will restart the Three Mile Island nuclear "
      "plant in 2027. The Three Mile Island plant closed in 2019.", "NEW YORK", "Mile Island"),
 ])
@@ -439,6 +451,10 @@ def test_a_place_inside_a_name_that_the_story_also_names_alone_stays_a_tag():
                 "veterans returned to Iraq on Monday. Iraq's government welcomed them.", place="BAGHDAD")
     assert "Fukushima" in tags.places and "Iraq" in war.places, (tags.ranked, war.ranked)
     assert not {"Iraq War", "Gulf War"} & set(war.ranked), war.ranked
+    court = _tags("Tribunal sentences commander", "THE HAGUE (AFP) - The International War Crimes Tribunal sentenced "
+                  "a former commander to 20 years. The International War Crimes Tribunal said the ruling was final.",
+                  place="THE HAGUE")
+    assert "International War Crimes Tribunal" in court.organisations, court.ranked
 
 
 # 12. Round 6: an implied country is a tag only when the story is about that country's government, policy or economy.
@@ -469,6 +485,14 @@ def test_a_local_crime_or_court_story_is_not_tagged_with_the_implied_country(hea
 def test_a_story_of_people_alone_is_not_tagged_with_the_implied_country(headline, text, place):
     tags = _tags(headline, text, place=place)
     assert "United States" not in tags.ranked and tags.people, tags.ranked
+
+
+def test_a_story_of_an_office_holder_keeps_the_implied_country():
+    speech = _tags("Biden hails recovery", "WASHINGTON (AP) — President Joe Biden delivered his State of the Union "
+                   "address on Thursday, hailing the recovery. Biden spoke for 68 minutes.", place="WASHINGTON")
+    budget = _tags("Sunak sets out spending", "LONDON (Reuters) - Chancellor Rishi Sunak will set out his spending "
+                   "plans on Wednesday. Sunak is expected to raise taxes.", place="LONDON")
+    assert "United States" in speech.places and "United Kingdom" in budget.places, (speech.ranked, budget.ranked)
 
 
 def test_a_lone_word_for_a_person_is_no_place():

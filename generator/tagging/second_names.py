@@ -32,8 +32,8 @@ PLACE_TITLES = ROYAL_TITLES | frozenset("earl countess baron baroness marquess v
 
 def fold_group_forms(resolver: Resolver, spans: list[Mention]) -> None:
     """Fold a company's group form ("UBS Group", "Sasol Holdings") into its common name where the story also writes
-    the common name, or its first word, alone ("Lehman Brothers Holdings ... Lehman said"); not a family's name
-    ("Rockefeller Group" beside John D. Rockefeller Jr)."""
+    the common name, or its first word, alone ("Lehman Brothers Holdings ... Lehman said"; not a place's name, as
+    "China" of "China State Railway Group"); not a family's name ("Rockefeller Group" beside David Rockefeller)."""
     written = {fold(mention.text).removeprefix("the ") for mention in spans}
     family = {word for entity in resolver.entities.values() if entity.kind == "person"
               for word in fold(entity.name).split()}
@@ -41,8 +41,9 @@ def fold_group_forms(resolver: Resolver, spans: list[Mention]) -> None:
         common = _common_name(entity)
         if entity.kind != "organisation" or common is None or fold(common) in family:
             continue  # a family's firm: "Rockefeller Group" beside David Rockefeller
-        short = fold(common.split()[0])
-        if fold(common) in written or fold(common) in resolver.entities or short in written and short not in family:
+        first = common.split()[0]
+        short = fold(first) in written and fold(first) not in family and not resolver.known(first)
+        if fold(common) in written or fold(common) in resolver.entities or short:
             _fold_under(resolver, key, common)
 
 
@@ -99,7 +100,8 @@ def _place_inside(mention: Mention, resolver: Resolver, places: list[str]) -> st
         found = resolver.known(" ".join(words[2:]))
         return fold(found[0]) if found and found[1] == "place" else None
     war = is_war(words)
-    if len(words) < 2 or mention.after not in FACILITY_NOUNS | FACILITY_KINDS and not war:
+    facility = mention.after in FACILITY_NOUNS | FACILITY_KINDS or fold(words[-1]) in FACILITY_NOUNS
+    if len(words) < 2 or not facility and not war:  # "the Three Gorges Dam", "Hinkley Point C Nuclear Power Station"
         return None
     span = f" {fold(' '.join(words))} "
     opening = [fold(found[0]) for size in (2, 1) if size < len(words) and (

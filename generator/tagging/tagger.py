@@ -79,8 +79,8 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
         _credit_headline(resolver, article.headline, taxonomy)
     _add_demonyms(resolver)
     topical = bool(topics) and topics[0].score >= taxonomy.topic_threshold
-    local = topical and topics[0].topic in taxonomy.local_topics
-    dateline_place = _add_dateline(resolver, article, taxonomy, venue, local, topical)
+    local = topics[0].topic in taxonomy.local_topics if topical else _private_lives(resolver, sections)
+    dateline_place = _add_dateline(resolver, article, taxonomy, venue, local)
     qualify_institutions(resolver, taxonomy, article, sections)
     fold_demonym_forms(resolver, taxonomy)
     if not venue:
@@ -300,19 +300,17 @@ def _add_demonyms(resolver: Resolver) -> None:
             resolver.add(country, "place", score, named=score >= DEMONYM_SALIENT)
 
 
-def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venue: bool, local: bool,
-                  topical: bool) -> str | None:
+def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venue: bool, local: bool) -> str | None:
     """Credit the dateline place and its country as weak evidence, and return the place's tag name.
 
     A filing point names nothing the story is about: the place is a tag only if the story names it too. Its country
     is the home of the story's companies and bodies (wire editors file a Chicago earnings story under the United
     States), so it counts as named when the story names no country, names it, names a place inside it other than
     the dateline's or speaks of it ("U.S. officials", "Russian troops", "Washington said"); not when the story is
-    of a venue topic (sport), whose dateline is where a match was played. A story mainly of a local topic (a fraud
-    arrest in New York, a murder trial in Los Angeles), or of people alone with no topic and no organisation (a mall
-    shooting, a 110th birthday), is no story of the country's government, policy or economy: the country counts as
-    named only where the story names it, or is the home of the firms its headline names (one firm's patent suit
-    against another)."""
+    of a venue topic (sport), whose dateline is where a match was played. A local story (see _private_lives and
+    tags.yaml local_topics: a fraud arrest in New York, a murder trial in Los Angeles) is no story of the country's
+    government, policy or economy: the country counts as named only where the story names it, or is the home of the
+    firms its headline names (one firm's patent suit against another)."""
     place = article.dateline.place
     if not place:
         return None
@@ -328,14 +326,24 @@ def _add_dateline(resolver: Resolver, article: Article, taxonomy: Taxonomy, venu
         home = index.countries[country].name
         spoken_of = resolver.demonym_scores.get(home, 0.0) > 0  # "U.S. officials", "Washington said"
         named = fold(home) in resolver.entities and resolver.entities[fold(home)].count > 0  # filed from the country
-        kinds = {entity.kind for entity in resolver.entities.values() if entity.count}
-        local = local or "person" in kinds and "organisation" not in kinds and not topical  # a shooting, a birthday
         alone = not _names_a_country(resolver) and not _points_abroad(resolver, taxonomy, country, name)
         about = named or alone or _names_inside(resolver, country, name)  # it names
         firms = any(entity.kind == "organisation" and entity.headline for entity in resolver.entities.values())
         implied = named or alone and firms if local else spoken_of or about
         resolver.add(home, "place", DATELINE_WEIGHT, named=not venue and implied)
     return name
+
+
+# Offices of state: a story that names one is about government, whatever else it is about.
+OFFICES = re.compile(r"\b(?:president|prime minister|premier|chancellor|minister|senator|congress\w*|governor|"
+                     r"secretary|parliament\w*|government|king|queen|ambassador|lawmakers?|white house)\b", re.I)
+
+
+def _private_lives(resolver: Resolver, sections: list[tuple[str, float]]) -> bool:
+    """True for a story of people alone, with no topic: it names people and no organisation, and no office of state
+    (a mall shooting, a 110th birthday; not a president's speech or a chancellor's budget)."""
+    kinds = {entity.kind for entity in resolver.entities.values() if entity.count}
+    return "person" in kinds and "organisation" not in kinds and not any(OFFICES.search(text) for text, _ in sections)
 
 
 def _names_a_country(resolver: Resolver) -> bool:

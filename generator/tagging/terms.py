@@ -29,6 +29,7 @@ SPEECH_NOUNS = frozenset("speech speeches address addresses ceremony ceremonies"
 OCCASION_ENDINGS = frozenset("speech address day eve ceremony award awards prize prizes honours honors".split())
 # A word that makes a span the name of a war ("the Vietnam War", "the Gulf War", "World War Two"): an event.
 WAR_WORDS = frozenset("war wars".split())
+WAR_NUMBERS = frozenset("i ii one two".split())
 # The last word of a market index's name: "the Dow Jones Industrial Average", "the Nasdaq Composite".
 INDEX_ENDINGS = frozenset("average index composite".split())
 # Nouns after the name of a spacecraft: "Boeing's Starliner capsule", "the Orion spacecraft" (a name the story
@@ -63,6 +64,8 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
             found |= {key, fold(" ".join(words[1:]))}  # "HMS Queen Elizabeth ... the Queen Elizabeth"
         elif mention.after in GRADE_NOUNS and key not in gazetteer().names:
             found.add(key)  # "Brent crude", "Urals blend": a grade, named for a field or a town
+        elif len(words) > 1 and fold(words[-1]) in GRADE_NOUNS and fold(" ".join(words[:-1])) not in gazetteer().names:
+            found |= {key, fold(" ".join(words[:-1]))}  # "Brent Crude futures ... Brent rose"
         elif known(" ".join(words)):
             continue
         elif _before_term_noun(words, mention) or _occasion(words) or _follower_adjective(words, mention) or (
@@ -73,19 +76,22 @@ def story_terms(spans: list[Mention], known) -> frozenset[str]:
     speakers = {fold(mention.text) for mention in spans if mention.after in SPEECH_VERBS}
     crafts = {fold(mention.text).removeprefix("the ") for mention in spans
               if mention.after in CRAFT_NOUNS and not known(mention.text)}
-    return frozenset((found | crafts - speakers) - _name_words(spans))
+    found |= crafts - speakers
+    return frozenset(found - _name_words(spans, found))
 
 
-def _name_words(spans: list[Mention]) -> set[str]:
-    """Folded words that open or end a longer name of the story: "Obama" of "Barack Obama" (an "Obama-era rule" is
-    still Obama's), "Brent" of "Brent Scowcroft"."""
+def _name_words(spans: list[Mention], terms: set[str]) -> set[str]:
+    """Folded words that open or end a longer name of the story, not itself a term: "Obama" of "Barack Obama" (an
+    "Obama-era rule" is still Obama's), "Brent" of "Brent Scowcroft" (not of "Brent Crude")."""
     return {fold(word) for mention in spans if len(mention.words) > 1 and mention.words[0] != "The"
-            for word in (mention.words[0], mention.words[-1])}
+            and fold(mention.text) not in terms for word in (mention.words[0], mention.words[-1])}
 
 
 def is_war(words: tuple[str, ...]) -> bool:
-    """True for the name of a war: "the Vietnam War", "World War II", "the Napoleonic Wars"."""
-    return len(words) > 1 and any(fold(word) in WAR_WORDS for word in words[1:])
+    """True for the name of a war: "the Vietnam War", "the Napoleonic Wars", "World War II"; not a body named for
+    war ("the International War Crimes Tribunal", "Ministry of War Veterans")."""
+    folded = [fold(word) for word in words]
+    return len(words) > 1 and (folded[-1] in WAR_WORDS or folded[-2] in WAR_WORDS and folded[-1] in WAR_NUMBERS)
 
 
 def _before_term_noun(words: tuple[str, ...], mention: Mention) -> bool:
