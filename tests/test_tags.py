@@ -872,6 +872,9 @@ def test_a_craft_or_ship_is_no_entity(tmp_path, taxonomy, text):
      {"Peking University", "University of Tokyo"}, {"Peking University Beijing"}),
     ("NEW YORK (AP) - Doctors at Columbia University Medical Center said the patient was stable.", set(),
      {"Columbia University"}),
+    ("SINGAPORE (AFP) - Passengers were stranded at Changi Airport Singapore Airlines said, and Mount Sinai Hospital "
+     "New York treated two of them. Singapore Airlines apologised.", {"Changi Airport", "Singapore Airlines"},
+     {"Changi Airport Singapore Airlines", "Mount Sinai Hospital New York"}),
     ("YICHANG, China (Reuters) - The Three Gorges Dam Hubei project was finished, and officials at the Three Gorges "
      "Dam said water levels fell. Engineers at the Hoover Dam said so too.", {"Three Gorges Dam", "Hubei"},
      {"Gorges Dam", "Three Gorges Dam Hubei"}),
@@ -880,6 +883,7 @@ def test_a_facility_name_ends_at_its_head_word(tmp_path, taxonomy, text, present
     tags = tag_article(_wire_story(tmp_path, text), taxonomy)
     assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked
     assert not {"Hoover Dam", "Three Gorges Dam", "Columbia University Medical Center"} & set(tags.people), tags.people
+    assert not {"Mount Sinai Hospital", "Changi Airport"} & set(tags.places + tags.people), tags.ranked
 
 
 def test_a_person_named_like_a_facility_stays_a_person(tmp_path, taxonomy):

@@ -358,7 +358,9 @@ class Resolver:
                 tail = tail[1:]
             known = self.known(" ".join(tail)) if tail else None
             joined = len(tail) < len(words) - index - 1
-            if tail and (known and (joined or known[1] == "place") or fold(tail[0]) in CALENDAR and len(tail) == 1):
+            place = next((found for found in (self.known(" ".join(tail[:size])) for size in (2, 1)) if found), None)
+            if tail and (known and joined or (place and place[1] == "place") or fold(tail[0]) in CALENDAR and len(
+                    tail) == 1):  # "Changi Airport | Singapore Airlines", "Narita Airport | Tuesday"
                 return [words[:index + 1], tail]
         return []
 
@@ -1169,11 +1171,13 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     folded = [fold(word) for word in words]
     if mention.bracketed or mention.after == "<ticker>" or folded[-1] in LEGAL_SUFFIXES or "&" in words:
         return "organisation"
+    facility = len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES
+    if facility and folded[-1] not in TOWN_HEADS:
+        return "organisation"  # "Narita Airport", "the Baltic Shipyard said", "Mount Sinai Hospital": not Robert Plant
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):
-        return "place"
-    if len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES:
-        # "Narita Airport", "the Baltic Shipyard said": no person (Robert Plant is); a town may end so too
-        return None if folded[-1] in TOWN_HEADS else "organisation"  # "Whitehouse Station, N.J.", "Pearl Harbor"
+        return "place"  # and "Cape Canaveral Air Force Station"
+    if facility:
+        return None  # a town may end so too: "Whitehouse Station, N.J.", "Pearl Harbor"
     if any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_OPENERS):
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
