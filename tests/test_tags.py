@@ -836,6 +836,9 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      "said the kingdom would host the summit.", {"Salman bin Abdulaziz", "Mohammed bin Salman"}, {"King Salman"}),
     ("KUALA LUMPUR (Bernama) -- Opposition leader Datuk Seri Anwar Ibrahim and Umno's Tan Sri Muhyiddin Yassin met "
      "on Monday. Anwar said the talks went well.", {"Anwar Ibrahim", "Muhyiddin Yassin"}, {"Umno"}),
+    ("CAPE TOWN (AP) - Rodriguez Zapatero said on Monday that Spain would help, and de Klerk agreed. Prime Minister "
+     "Jose Luis Rodriguez Zapatero and former President F.W. de Klerk met later.",
+     {"Jose Luis Rodriguez Zapatero", "F.W. de Klerk"}, {"Rodriguez Zapatero", "de Klerk", "Klerk"}),
     ("JOHANNESBURG, June 14 (AFP) - Scrum-half Faf de Klerk keeps his place. Asked about the Lions, de Klerk said "
      "the side was ready.", {"Faf de Klerk"}, {"de Klerk", "Klerk", "De Klerk"}),
     ("ISTANBUL (AA) - President Recep Tayyip Erdogan received Emir Sheikh Tamim bin Hamad Al Thani on Friday. "

@@ -818,18 +818,18 @@ class Resolver:
 
     def merge_people(self) -> None:
         """Drop the 'people' the story also writes with an article (see articled) and the names of its ships and
-        craft (see vessels); fold a person known only by surname into the one full name that ends with it."""
+        craft (see vessels); fold a person known only by a short form (a surname, "de Klerk", "Sheikh Tamim") into
+        the one full name it is a short form of."""
         for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled
                     or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
         for key, entity in list(self.entities.items()):
             words = key.split()
             bare = words[-1] if words and set(words[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
-            if entity.kind != "person" or " " in bare:
+            if entity.kind != "person":
                 continue
-            fuller = [
-                e for k, e in self.entities.items() if e.kind == "person" and k != key and bare in surname_keys(e.name)
-            ]
+            fuller = [e for k, e in self.entities.items()  # "de Klerk" before "Faf de Klerk" too
+                      if e.kind == "person" and k != key and len(k) > len(bare) and bare in surname_keys(e.name)]
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
         for key, entity in list(self.entities.items()):
@@ -1183,7 +1183,7 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
     if words[0] in SURNAME_PARTICLES and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:]) \
-            and not any(fold(word) in NOT_PERSON_WORDS for word in words):
+            and not any(fold(word) in NOT_PERSON_WORDS or fold(word) in COMMON_WORDS for word in words[1:]):
         return "person"  # "de Klerk", "von Weizsaecker" written without the given name: only a surname opens so
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
                                     for index, word in enumerate(words)):
