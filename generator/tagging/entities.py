@@ -194,7 +194,7 @@ class Resolver:
     articled: set[str] = field(default_factory=set)  # names met as "the Mona Lisa": a thing, never a person
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
     heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
-    inner: frozenset[str] = frozenset()  # folded words the story writes capitalised inside a sentence (see story_inner)
+    inner: frozenset[str] = frozenset()  # folded words the story writes as names inside a sentence (see story_inner)
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
     defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
     dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
@@ -696,6 +696,8 @@ class Resolver:
         acronym = len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()
         if len(words) == 1 and not acronym and fold(words[0]) in NOT_NAMES_ALONE:
             return ()
+        if words == mention.words[:1] and mention.initial and self._verb_opener(words[0]):
+            return ()  # "Chasing 250, Kent ...", "Replying, Sussex ...": a verb, however often a report opens so
         return words
 
     def _opening_verb(self, words: tuple[str, ...]) -> bool:
@@ -703,11 +705,14 @@ class Resolver:
         Japan", "Asked Monday"): no part of the name after it, unless the story writes it capitalised inside a
         sentence too ("Boeing"), a list knows it, or the rest only says what kind of body it is ("Reading Football
         Club", "Sterling Drug", "United Technologies"; not "Including Toyota Motor")."""
-        first = fold(words[0])
-        if not VERB_FORM.fullmatch(words[0]) or first in self.inner or first in GIVEN_NAMES or self.known(words[0]):
-            return False
-        return bool(self.known(" ".join(words[1:]))) or not all(
-            fold(word) in BODY_KIND_WORDS or word in CONNECTORS for word in words[1:])
+        return self._verb_opener(words[0]) and (bool(self.known(" ".join(words[1:]))) or not all(
+            fold(word) in BODY_KIND_WORDS or word in CONNECTORS for word in words[1:]))
+
+    def _verb_opener(self, word: str) -> bool:
+        """True for a word of a verb's -ing or -ed shape that the story never writes capitalised inside a sentence,
+        that no list knows and that is no given name: a sentence's opening verb, not a name."""
+        return bool(VERB_FORM.fullmatch(word)) and fold(word) not in self.inner and fold(
+            word) not in GIVEN_NAMES and not self.known(word)
 
     def resolve_deferred(self) -> None:
         """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
@@ -990,9 +995,10 @@ def story_products(spans: list[Mention], known) -> frozenset[str]:
 
 
 def story_inner(spans: list[Mention]) -> frozenset[str]:
-    """Folded words a story writes capitalised other than as a sentence's first word: a name, whatever its shape."""
+    """Folded words a story writes capitalised other than as a sentence's first word, or as the one word before a
+    verb a name does ("Corning said"): a name, whatever its shape."""
     return frozenset(fold(word) for mention in spans for index, word in enumerate(mention.words)
-                     if index or not mention.initial)
+                     if index or not mention.initial or len(mention.words) == 1 and mention.after in ACTING_VERBS)
 
 
 def story_heads(spans: list[tuple[str, ...]]) -> frozenset[str]:
