@@ -832,6 +832,12 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      {"Dominique de Villepin", "Jean-Marie Le Pen"}, {"De Villepin", "Le Pen"}),
     ("KUALA LUMPUR (Bernama) -- Datuk Seri Dr Wan Azizah Wan Ismail spoke. Wan Azizah said the party was united.",
      {"Wan Azizah Wan Ismail"}, {"Wan Azizah"}),
+    ("KUALA LUMPUR, Jan 30 (Bernama) -- Prime Minister Datuk Seri Najib Tun Razak today launched a consultation. "
+     "Najib said the country must move up the value chain.", {"Najib Tun Razak"}, {"Razak", "Najib"}),
+    ("DUBAI (Reuters) - COP28 President Sultan al-Jaber opened the talks, and Sultan Qaboos of Oman sent a message. "
+     "Sultan al-Jaber said a deal was close.", {"Sultan al-Jaber", "Qaboos"}, {"al-Jaber", "Sultan Qaboos"}),
+    ("COLOMBO, March 5 (Reuters) - Sri Lanka recovered through a 96-run stand between captain Ruwan Jayalath and "
+     "Dinesh Wickrama. Jayalath made 61 and Wickrama 58.", {"Ruwan Jayalath", "Dinesh Wickrama"}, set()),
     ("RIYADH (Reuters) - King Salman bin Abdulaziz received Crown Prince Mohammed bin Salman on Sunday. King Salman "
      "said the kingdom would host the summit.", {"Salman bin Abdulaziz", "Mohammed bin Salman"}, {"King Salman"}),
     ("KUALA LUMPUR (Bernama) -- Opposition leader Datuk Seri Anwar Ibrahim and Umno's Tan Sri Muhyiddin Yassin met "
@@ -878,6 +884,8 @@ def test_a_craft_or_ship_is_no_entity(tmp_path, taxonomy, text):
     ("SINGAPORE (AFP) - Passengers were stranded at Changi Airport Singapore Airlines said, and Mount Sinai Hospital "
      "New York treated two of them. Singapore Airlines apologised.", {"Changi Airport", "Singapore Airlines"},
      {"Changi Airport Singapore Airlines", "Mount Sinai Hospital New York"}),
+    ("GROZNY, Dec 6 (Interfax) - Two Interior Ministry brigades are due to leave the republic, and three Defence "
+     "Ministry battalions will follow.", set(), {"Two Interior Ministry", "Interior Ministry brigades"}),
     ("YICHANG, China (Reuters) - The Three Gorges Dam Hubei project was finished, and officials at the Three Gorges "
      "Dam said water levels fell. Engineers at the Hoover Dam said so too.", {"Three Gorges Dam", "Hubei"},
      {"Gorges Dam", "Three Gorges Dam Hubei"}),
@@ -912,6 +920,8 @@ def test_a_person_named_like_a_facility_stays_a_person(tmp_path, taxonomy):
      "said its sales rose 4 percent.", {"Toyota Motor"}, {"Including Toyota Motor", "Including"}),
     # ... unless the story writes the word capitalised inside a sentence too, or the rest is no name alone
     ("Reading Football Club was sold on Monday to a group led by Dai Yongge.", set(), {"Football Club"}),
+    ("GENEVA (AP) - United Nations Secretary-General Antonio Guterres spoke at the ceremony. Guterres said peace "
+     "was possible.", {"United Nations", "Antonio Guterres"}, {"Nations"}),
     ("Boeing Chief Executive Dennis Muilenburg said on Monday that Boeing would cut output.", {"Boeing"}, set()),
     # ... and a report that keeps opening sentences so makes no organisation of the verb
     ("CANTERBURY, England (Reuters) - Kent beat Sussex by five wickets. Chasing 250, Kent were 40 for three. "

@@ -73,6 +73,7 @@ PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+FAMILY_ARTICLE = re.compile(r"(?:al|el|Al|El)-")  # an Arabic family name's article: "al-Jaber"
 INITIAL_LETTER = re.compile(r"[A-Z]")  # an initial without its period, before a name: "K Rammohan Naidu"
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
@@ -327,8 +328,9 @@ class Resolver:
         parts = _split_conjunction(words, self.known, self.heads)
         if parts:
             role = mention.before[-1:] and (mention.before[-1] in TITLES or fold(mention.before[-1]) in DESCRIPTORS)
-            for index, part in enumerate(parts):  # a role before the span is its first name's only ("leader X and
-                before = ("and",) if index and role else mention.before  # Umno"), a preposition is the list's
+            for index, part in enumerate(parts):  # a role before the span is its first name's ("leader X and Umno")
+                # and a person-shaped name's after it ("captain X and Dinesh Wickrama"); a preposition the list's
+                before = ("and",) if index and role and not _person_shaped(part) else mention.before
                 self._resolve(Mention(part, mention.weight, False, before, mention.after,
                                       listed_after_name=mention.listed_after_name,
                                       listed_before_name=mention.listed_before_name))
@@ -703,10 +705,14 @@ class Resolver:
     def _opening_verb(self, words: tuple[str, ...]) -> bool:
         """True for a sentence's first word that is a verb's -ing or -ed form ("Chasing Toyota", "Citing Bank of
         Japan", "Asked Monday"): no part of the name after it, unless the story writes it capitalised inside a
-        sentence too ("Boeing"), a list knows it, or the rest only says what kind of body it is ("Reading Football
-        Club", "Sterling Drug", "United Technologies"; not "Including Toyota Motor")."""
-        return self._verb_opener(words[0]) and (bool(self.known(" ".join(words[1:]))) or not all(
-            fold(word) in BODY_KIND_WORDS or word in CONNECTORS for word in words[1:]))
+        sentence too ("Boeing"), a list knows it or a name it opens ("United Nations"), or the rest only says what
+        kind of body it is ("Reading Football Club", "Sterling Drug", "United Technologies"; not "Including Toyota
+        Motor")."""
+        if not self._verb_opener(words[0]) or any(self.known(" ".join(words[:end])) for end in range(2, min(
+                len(words), 4) + 1)):
+            return False  # "United Nations Secretary-General ...": a name it opens
+        return bool(self.known(" ".join(words[1:]))) or not all(
+            fold(word) in BODY_KIND_WORDS or word in CONNECTORS for word in words[1:])
 
     def _verb_opener(self, word: str) -> bool:
         """True for a word of a verb's -ing or -ed shape that the story never writes capitalised inside a sentence,
@@ -886,7 +892,8 @@ def _numbered_name(words: tuple[str, ...]) -> bool:
     body's head ("Three Gorges Dam", "Three Mile Island", "Four Seasons Hotels"), not "Four Africans"."""
     heads = PLACE_WORDS | FACILITY_HEADS | ORG_ENDINGS | BUILDING_WORDS
     end = next((index for index in range(2, len(words)) if fold(words[index]) in heads), 0)
-    return end > 0 and all(NAME_WORD.match(word) for word in words[1:end + 1])
+    return end > 0 and all(NAME_WORD.match(word) for word in words[1:end + 1]) and not any(
+        fold(word) in GENERIC_NAME_WORDS for word in words[1:end])  # not "Two Interior Ministry brigades"
 
 
 def _nickname(words: tuple[str, ...], canonical: str) -> bool:
@@ -1100,7 +1107,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     start = end
     while start > 0 and (NAME_WORD.match(words[start - 1]) or (words[start - 1] in NAME_PARTICLES or INITIAL_LETTER.fullmatch(
             words[start - 1])) and start < end) \
-            and not _is_title(words[start - 1]) and fold(words[start - 1]) not in NAME_STOPS:
+            and (not _is_title(words[start - 1]) or _fathers_title(words, start - 1)) \
+            and fold(words[start - 1]) not in NAME_STOPS:
         start -= 1
     while start < end and words[start] in NAME_PARTICLES:
         start += 1  # a name does not start with 'von' or 'der'
@@ -1130,9 +1138,23 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         # peer or a sheikh by title and one name ("Lord Carrington", "Sheikh Hasina"); a monarch of a court whose
         # titles are no part of a name is known by the name ("Emperor Hirohito", "Crown Prince Akihito", "Sultan
         # Qaboos": Hirohito, Akihito, Qaboos)
-        if royal < start and (titles & NAMED_BY_TITLE or fold(person[0]) in GIVEN_NAMES and not titles & COURT_TITLES):
+        if royal < start and (titles & NAMED_BY_TITLE or fold(person[0]) in GIVEN_NAMES and not titles & COURT_TITLES
+                              or FAMILY_ARTICLE.match(person[0])):  # "Sultan al-Jaber": Sultan is his given name
             return tuple(words[royal:]), tuple(rest[:royal])
     return person, tuple(rest)
+
+
+def _fathers_title(words: tuple[str, ...], index: int) -> bool:
+    """True for a father's honorific inside a Malay name, between a given name and the father's: "Najib Tun Razak",
+    "Mukhriz Tun Mahathir" (after the person's own titles: "Datuk Seri Najib Tun Razak")."""
+    return fold(words[index]) == "tun" and 0 < index < len(words) - 1 and not _is_title(words[index - 1]) and \
+        NAME_WORD.match(words[index - 1]) is not None and index >= 2 and _is_title(words[index - 2])
+
+
+def _person_shaped(words: tuple[str, ...]) -> bool:
+    """True for two to four name words none of which a person's name holds: "Dinesh Wickrama", not "Exxon Corp"."""
+    return 2 <= len(words) <= 4 and all(NAME_WORD.match(word) and fold(word) not in NOT_PERSON_WORDS and fold(
+        word) not in LEGAL_SUFFIXES for word in words)
 
 
 def _in_title(words: list[str]) -> bool:
