@@ -761,6 +761,9 @@ def _wire_story(folder: Path, text: str, headline: str = "News in brief from the
      "commission said.", {"Moscow Region"}, {"Moscow"}),
     # ... and a province written with its capital in Xinhua style is the province under its one name, as "Hyogo
     # Prefecture" is Hyogo: "Hunan Province" and "Hunan" in one story are one tag
+    ("NANNING, Aug 23 (Xinhua) -- Typhoon Hato hit the Guangxi Zhuang Autonomous Region on Wednesday. In Hong Kong, "
+     "the Special Administrative Region government raised the No. 10 signal.", {"Guangxi Zhuang Autonomous Region"},
+     {"Zhuang Autonomous Region", "Special Administrative Region"}),
     ("CHANGSHA, July 20 (Xinhua) -- President Xi Jinping visited flood-hit areas in Hunan Province on Saturday. "
      "Hunan has sent 20,000 rescuers, and Sichuan Province authorities sent 2,000 more.", {"Hunan", "Sichuan"},
      {"Hunan Province", "Sichuan Province"}),

@@ -493,6 +493,8 @@ class Resolver:
         if self._known_type(words):
             return False
         folded = [fold(word) for word in words]
+        if len(words) > 1 and all(word in ADMINISTRATIVE_WORDS or word in PLACE_WORDS for word in folded):
+            return True  # "the new Special Administrative Region government": the kind of a place, not its name
         if key in self.products or folded[0] in EVENT_OPENERS and len(words) > 1 or folded[-1] in EVENT_WORDS:
             return True
         if len(words) > 1 and folded[-1] in ("rate", "rates"):
@@ -568,6 +570,9 @@ class Resolver:
             return False  # "America Movil", "Britain Stevens": a country's other name opening a firm's, not the country
         if all(fold(word) in ADMINISTRATIVE_WORDS for word in rest):  # "Hong Kong Special Administrative Region"
             self.add(head[0], "place", mention.weight, " ".join(words))
+            return True
+        if len(rest) >= 3 and all(fold(word) in ADMINISTRATIVE_WORDS for word in rest[-2:]):
+            self.add(" ".join(words), "place", mention.weight)  # "Guangxi Zhuang Autonomous Region": one name
             return True
         if len(rest) == 1 and fold(rest[0]) in REGION_NOUNS | {"prefecture"} and head[0] != " ".join(words) and \
                 getattr(gazetteer().names.get(fold(head[0])), "kind", "") == "state":
