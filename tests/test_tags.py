@@ -783,6 +783,8 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      {"George Gregan", "Lote Tuqiri"}, {"Scrum-half George Gregan"}),
     ("Wicketkeeper Adam Gilchrist made 80 before skipper Ricky Ponting declared. Gilchrist and Ponting batted well.",
      {"Adam Gilchrist", "Ricky Ponting"}, {"Wicketkeeper Adam Gilchrist"}),
+    ("PERTH, Dec 1 (AAP) - Openers Mark Taylor and Michael Slater put on 100. Taylor made 60 and Slater 44.",
+     {"Mark Taylor", "Michael Slater"}, {"Openers Mark Taylor"}),
     ("TOKYO, Jan 7 (Reuter) - Emperor Hirohito died on Saturday, and Crown Prince Akihito succeeded him. "
      "Hirohito had reigned since 1926; Akihito is 55.", {"Hirohito", "Akihito"},
      {"Emperor Hirohito", "Crown Prince Akihito"}),

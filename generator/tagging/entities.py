@@ -593,7 +593,8 @@ class Resolver:
         before a given name ("Vietnam Gennady Bezdetko": Vietnam is named, and so is Gennady Bezdetko)."""
         while len(words) > 1:
             first = fold(words[0])
-            if first in DESCRIPTORS or first in NUMBER_WORDS and not _numbered_name(words):
+            if first in DESCRIPTORS or first.removesuffix("s") in DESCRIPTORS or first in NUMBER_WORDS and not \
+                    _numbered_name(words):  # "Openers Mark Taylor and Michael Slater" too
                 words = words[1:]
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
