@@ -1239,7 +1239,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
             and fold(words[0]) not in NOT_PERSON_WORDS:
         return "person"  # "President Reagan", not the "Trade Representative's Office"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
-            fold(words[0]).split()[0] in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
+            fold(words[0]).partition(" ")[0] in GIVEN_NAMES or INITIALS.match(words[0])) and NAME_WORD.match(words[-1]) \
+            and not words[-1].endswith(".") \
             and not any(fold(word) in NOT_PERSON_WORDS for word in words):
         return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "Jean-Marie Le Pen"
     return None
