@@ -803,7 +803,8 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      "Ibrahim. Muhyiddin said Najib agreed.", {"Muhyiddin Yassin", "Najib Razak", "Anwar Ibrahim"},
      {"Tan Sri Muhyiddin Yassin", "Seri Najib Razak", "Muhyiddin", "Najib"}),
     ("Lord Carrington resigned as foreign secretary, and Sir Geoffrey Howe took over. Howe said Carrington "
-     "was right.", {"Lord Carrington", "Geoffrey Howe"}, {"Sir Geoffrey Howe", "Carrington"}),
+     "was right. Dame Judi Dench read a poem.", {"Lord Carrington", "Geoffrey Howe", "Judi Dench"},
+     {"Sir Geoffrey Howe", "Carrington", "Dame Judi Dench"}),
     ("LONDON, May 4 (PA) - Centre-back John Terry headed in, and left-back Ashley Cole crossed for the second. Terry "
      "said Cole was superb.", {"John Terry", "Ashley Cole"}, {"Centre-back John Terry"}),
     ("KUALA LUMPUR (Reuters) - Tengku Razaleigh Hamzah challenged the leadership. Razaleigh lost the vote.",
