@@ -893,6 +893,9 @@ def test_a_craft_or_ship_is_no_entity(tmp_path, taxonomy, text):
     ("SINGAPORE (AFP) - Passengers were stranded at Changi Airport Singapore Airlines said, and Mount Sinai Hospital "
      "New York treated two of them. Singapore Airlines apologised.", {"Changi Airport", "Singapore Airlines"},
      {"Changi Airport Singapore Airlines", "Mount Sinai Hospital New York"}),
+    ("TOKYO, March 12 (Kyodo) - Water leaked at the Fukushima Daiichi Nuclear Power Plant Tepco runs, and Tepco said "
+     "it would pump it out. Tepco shares fell.", {"Fukushima Daiichi Nuclear Power Plant", "Tepco"},
+     {"Daiichi Nuclear Power Plant", "Fukushima Daiichi Nuclear Power Plant Tepco"}),
     ("GROZNY, Dec 6 (Interfax) - Two Interior Ministry brigades are due to leave the republic, and three Defence "
      "Ministry battalions will follow.", set(), {"Two Interior Ministry", "Interior Ministry brigades"}),
     ("YICHANG, China (Reuters) - The Three Gorges Dam Hubei project was finished, and officials at the Three Gorges "
@@ -929,6 +932,8 @@ def test_a_person_named_like_a_facility_stays_a_person(tmp_path, taxonomy):
      "said its sales rose 4 percent.", {"Toyota Motor"}, {"Including Toyota Motor", "Including"}),
     # ... unless the story writes the word capitalised inside a sentence too, or the rest is no name alone
     ("Reading Football Club was sold on Monday to a group led by Dai Yongge.", set(), {"Football Club"}),
+    ("NEW YORK (Reuters) - Moody's Investors Service said it cut USX's ratings, and Bankers Trust Co said it agreed. "
+     "Bankers Trust shares fell.", {"Bankers Trust"}, {"Service", "Trust"}),
     ("GENEVA (AP) - United Nations Secretary-General Antonio Guterres spoke at the ceremony. Guterres said peace "
      "was possible.", {"United Nations", "Antonio Guterres"}, {"Nations"}),
     ("Boeing Chief Executive Dennis Muilenburg said on Monday that Boeing would cut output.", {"Boeing"}, set()),

@@ -196,6 +196,7 @@ class Resolver:
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
     heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
     inner: frozenset[str] = frozenset()  # folded words the story writes as names inside a sentence (see story_inner)
+    alone: frozenset[str] = frozenset()  # folded words the story writes as a whole span of their own
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
     defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
     dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
@@ -361,8 +362,10 @@ class Resolver:
             known = self.known(" ".join(tail)) if tail else None
             joined = len(tail) < len(words) - index - 1
             place = next((found for found in (self.known(" ".join(tail[:size])) for size in (2, 1)) if found), None)
-            if tail and (known and joined or (place and place[1] == "place") or fold(tail[0]) in CALENDAR and len(
-                    tail) == 1):  # "Changi Airport | Singapore Airlines", "Narita Airport | Tuesday"
+            alone = len(tail) == 1 and (fold(tail[0]) in CALENDAR or fold(tail[0]) in self.alone)
+            if tail and (known and joined or (place and place[1] == "place") or alone):
+                # "Changi Airport | Singapore Airlines", "Narita Airport | Tuesday", "Daiichi Nuclear Power Plant |
+                # Tepco" where the story names Tepco alone
                 return [words[:index + 1], tail]
         return []
 
@@ -581,7 +584,8 @@ class Resolver:
         if len(rest) == 1 and fold(rest[0]) in PLACE_WORDS:  # "Niger Delta", "Congo Basin": a place of its own
             self.add(" ".join(words), "place", mention.weight)
             return True
-        if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
+        if not trade and (any(fold(word) in ORG_ENDINGS for word in rest) or fold(rest[-1]) in FACILITY_HEADS) and \
+                not self.known(" ".join(rest)):  # and "Fukushima Daiichi Nuclear Power Plant": one facility
             return False
         self.add(head[0], "place", mention.weight, " ".join(words[:cut]))
         self._resolve(Mention(rest, mention.weight, False, (), mention.after))
@@ -593,8 +597,9 @@ class Resolver:
         before a given name ("Vietnam Gennady Bezdetko": Vietnam is named, and so is Gennady Bezdetko)."""
         while len(words) > 1:
             first = fold(words[0])
-            if first in DESCRIPTORS or first.removesuffix("s") in DESCRIPTORS or first in NUMBER_WORDS and not \
-                    _numbered_name(words):  # "Openers Mark Taylor and Michael Slater" too
+            if first in DESCRIPTORS or first in NUMBER_WORDS and not _numbered_name(words) or first.removesuffix(
+                    "s") in DESCRIPTORS and _person_shaped(words[1:3]):  # "Openers Mark Taylor and Michael Slater";
+                # not "Investors Service", "Bankers Trust"
                 words = words[1:]
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
@@ -761,7 +766,8 @@ class Resolver:
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles and \
-                    fold(words[0]) not in PLACE_PREFIXES:  # not "New Arctic" beside "Arctic routes"
+                    fold(words[0]) not in PLACE_PREFIXES and not any(fold(word) in FACILITY_HEADS | ORG_WORDS for word in
+                                                                    words):  # not "New Arctic" beside "Arctic routes"
                 self.add(" ".join(words), "person", mention.weight)
             else:
                 unresolved.append(mention)

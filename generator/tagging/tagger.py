@@ -61,6 +61,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
     resolver.heads = story_heads([mention.words for mention in spans])
     resolver.inner = story_inner(spans)
+    resolver.alone = frozenset(fold(mention.words[0]) for mention in spans if len(mention.words) == 1)
     resolver.products = story_products(spans, resolver.known)
     for mention in spans:
         resolver.resolve(mention)
