@@ -847,10 +847,10 @@ class Resolver:
                     or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
         for key, entity in list(self.entities.items()):
-            words = key.split()
-            bare = words[-1] if words and set(words[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
             if entity.kind != "person":
                 continue
+            words = key.split()
+            bare = words[-1] if words and set(words[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
             fuller = [e for k, e in self.entities.items()  # "de Klerk" before "Faf de Klerk" too
                       if e.kind == "person" and k != key and len(k) > len(bare) and bare in surname_keys(e.name)]
             if len(fuller) == 1:
