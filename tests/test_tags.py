@@ -831,6 +831,8 @@ def test_a_place_and_a_lower_case_area_word_after_it_is_the_place(tmp_path, taxo
      "must not be forgotten.", {"Richard von Weizsaecker"}, {"Von Weizsaecker"}),
     ("BRASILIA (EFE) - President Luiz Inacio Lula da Silva met Fernando Henrique Cardoso. Lula da Silva said "
      "Cardoso agreed.", {"Luiz Inacio Lula da Silva", "Fernando Henrique Cardoso"}, {"Lula da Silva"}),
+    ("MEXICO CITY (Reuters) - President Carlos Salinas de Gortari met U.S. officials. Salinas said the trade pact "
+     "would pass.", {"Carlos Salinas de Gortari"}, {"Salinas"}),
     ("MADRID (AFP) - Prime Minister Jose Luis Rodriguez Zapatero spoke on Monday. Rodriguez Zapatero said Spain "
      "would pull out its troops.", {"Jose Luis Rodriguez Zapatero"}, {"Rodriguez Zapatero"}),
     ("DUBLIN (Reuters) - Prime Minister Garret FitzGerald met Ian MacDonald and Sinead O'Connor. FitzGerald said "

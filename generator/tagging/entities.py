@@ -66,6 +66,9 @@ NAME_WORD = re.compile(
 )
 NAME_PARTICLES = frozenset("von der van den ter de del della di da du dos das los las la le y bin binti bint bte ibn al el"
                            .split())
+# Particles of Spanish and Portuguese names, between a person's first surname and the second ("Carlos Salinas de
+# Gortari", "Jose Ortega y Gasset").
+ROMANCE_PARTICLES = frozenset("de del da das dos y".split())
 # Particles that join a person's own name to the father's: "Abdul Razak bin Hussein", "Siti Nurhaliza binti Tarudin".
 PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 # Particles that, first inside a span, only join a person's names (not "de", "da" or "der": "Banco de Chile",
@@ -928,6 +931,8 @@ def surname_keys(name: str) -> frozenset[str]:
         # Azizah" of "Wan Azizah Wan Ismail", "Abdullah bin Zayed" of "Abdullah bin Zayed al-Nahyan"
         keys.update(fold(" ".join(words[start:])) for start in range(1, len(words) - 1))
         keys.update(fold(" ".join(words[:end])) for end in range(2, len(words)) if words[end - 1] not in NAME_PARTICLES)
+    keys.update(fold(words[index]) for index in range(1, len(words) - 2) if words[index + 1] in ROMANCE_PARTICLES)
+    # "Salinas" of "Carlos Salinas de Gortari", "Lula" of "Luiz Inacio Lula da Silva": the first surname
     own = next((index for index, word in enumerate(words) if word.lower() in PATRONYMIC_PARTICLES), 0)
     if own:  # "Abdul Razak bin Hussein" is "Razak" too: the last word of the own name
         keys.add(fold(words[own - 1]))
