@@ -67,6 +67,9 @@ NAME_WORD = re.compile(
 )
 NAME_PARTICLES = frozenset(
     "von der van den ter de del della di da du dos das los las la le y bin binti bint bte ibn al el zu zur vom".split())
+# Particles of Spanish and Portuguese names, between a person's first surname and the second ("Carlos Salinas de
+# Gortari", "Jose Ortega y Gasset").
+ROMANCE_PARTICLES = frozenset("de del da das dos y".split())
 # Particles that join a person's own name to the father's: "Abdul Razak bin Hussein", "Siti Nurhaliza binti Tarudin".
 PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 # Particles that, first inside a span, only join a person's names (not "de", "da" or "der": "Banco de Chile",
@@ -74,6 +77,7 @@ PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+FAMILY_ARTICLE = re.compile(r"(?:al|el|Al|El)-")  # an Arabic family name's article: "al-Jaber"
 INITIAL_LETTER = re.compile(r"[A-Z]")  # an initial without its period, before a name: "K Rammohan Naidu"
 ARTICLES = frozenset({"the", "a", "an"})
 DEMONYM_WEIGHT = 0.5
@@ -219,7 +223,8 @@ class Resolver:
     articled: set[str] = field(default_factory=set)  # names met as "the Mona Lisa": a thing, never a person
     not_names: frozenset[str] = frozenset()  # folded names the story defines as no entity (see tagger)
     heads: frozenset[str] = frozenset()  # folded words the story uses as a name on their own (see story_heads)
-    inner: frozenset[str] = frozenset()  # folded words the story writes capitalised inside a sentence (see story_inner)
+    inner: frozenset[str] = frozenset()  # folded words the story writes as names inside a sentence (see story_inner)
+    alone: frozenset[str] = frozenset()  # folded words the story writes as a whole span of their own
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
     defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # acronym -> the name the story gives it
@@ -374,8 +379,9 @@ class Resolver:
         parts = _split_conjunction(words, self.known, self.heads)
         if parts:
             role = mention.before[-1:] and (mention.before[-1] in TITLES or fold(mention.before[-1]) in DESCRIPTORS)
-            for index, part in enumerate(parts):  # a role before the span is its first name's only ("leader X and
-                before = ("and",) if index and role else mention.before  # Umno"), a preposition is the list's
+            for index, part in enumerate(parts):  # a role before the span is its first name's ("leader X and Umno")
+                # and a person-shaped name's after it ("captain X and Dinesh Wickrama"); a preposition the list's
+                before = ("and",) if index and role and not _person_shaped(part) else mention.before
                 self._resolve(Mention(part, mention.weight, False, before, mention.after,
                                       listed_after_name=mention.listed_after_name,
                                       listed_before_name=mention.listed_before_name))
@@ -405,7 +411,11 @@ class Resolver:
                 tail = tail[1:]
             known = self.known(" ".join(tail)) if tail else None
             joined = len(tail) < len(words) - index - 1
-            if tail and (known and (joined or known[1] == "place") or fold(tail[0]) in CALENDAR and len(tail) == 1):
+            place = next((found for found in (self.known(" ".join(tail[:size])) for size in (2, 1)) if found), None)
+            alone = len(tail) == 1 and (fold(tail[0]) in CALENDAR or fold(tail[0]) in self.alone)
+            if tail and (known and joined or (place and place[1] == "place") or alone):
+                # "Changi Airport | Singapore Airlines", "Narita Airport | Tuesday", "Daiichi Nuclear Power Plant |
+                # Tepco" where the story names Tepco alone
                 return [words[:index + 1], tail]
         return []
 
@@ -547,6 +557,8 @@ class Resolver:
         if self._known_type(words):
             return False
         folded = [fold(word) for word in words]
+        if len(words) > 1 and all(word in ADMINISTRATIVE_WORDS or word in PLACE_WORDS for word in folded):
+            return True  # "the new Special Administrative Region government": the kind of a place, not its name
         if key in self.products or folded[0] in EVENT_OPENERS and len(words) > 1 or folded[-1] in EVENT_WORDS:
             return True
         if len(words) > 1 and folded[-1] in ("rate", "rates"):
@@ -627,6 +639,9 @@ class Resolver:
         if all(fold(word) in ADMINISTRATIVE_WORDS for word in rest):  # "Hong Kong Special Administrative Region"
             self.add(head[0], "place", mention.weight, " ".join(words))
             return True
+        if len(rest) >= 3 and all(fold(word) in ADMINISTRATIVE_WORDS for word in rest[-2:]):
+            self.add(" ".join(words), "place", mention.weight)  # "Guangxi Zhuang Autonomous Region": one name
+            return True
         if len(rest) == 1 and fold(rest[0]) in REGION_NOUNS | {"prefecture"} and head[0] != " ".join(words) and \
                 getattr(gazetteer().names.get(fold(head[0])), "kind", "") == "state":
             self.add(head[0], "place", mention.weight, " ".join(words))  # "Sichuan Province" of Xinhua: Sichuan
@@ -634,7 +649,8 @@ class Resolver:
         if len(rest) == 1 and fold(rest[0]) in PLACE_WORDS:  # "Niger Delta", "Congo Basin": a place of its own
             self.add(" ".join(words), "place", mention.weight)
             return True
-        if not trade and any(fold(word) in ORG_ENDINGS for word in rest) and not self.known(" ".join(rest)):
+        if not trade and (any(fold(word) in ORG_ENDINGS for word in rest) or fold(rest[-1]) in FACILITY_HEADS) and \
+                not self.known(" ".join(rest)):  # and "Fukushima Daiichi Nuclear Power Plant": one facility
             return False
         self.add(head[0], "place", mention.weight, " ".join(words[:cut]))
         self._resolve(Mention(rest, mention.weight, False, (), mention.after))
@@ -647,7 +663,9 @@ class Resolver:
         or a reporting period after a name."""
         while len(words) > 1:
             first = fold(words[0])
-            if first in DESCRIPTORS or first in NUMBER_WORDS and not _numbered_name(words):
+            if first in DESCRIPTORS or first in NUMBER_WORDS and not _numbered_name(words) or first.removesuffix(
+                    "s") in DESCRIPTORS and _person_shaped(words[1:3]):  # "Openers Mark Taylor and Michael Slater";
+                # not "Investors Service", "Bankers Trust"
                 words = words[1:]
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
@@ -768,6 +786,8 @@ class Resolver:
         acronym = len(words) == 1 and len(words[0]) > 1 and words[0].replace(".", "").isupper()
         if len(words) == 1 and not acronym and fold(words[0]) in NOT_NAMES_ALONE:
             return ()
+        if words == mention.words[:1] and mention.initial and self._verb_opener(words[0]):
+            return ()  # "Chasing 250, Kent ...", "Replying, Sussex ...": a verb, however often a report opens so
         return words
 
     def _means_otherwise(self, acronym: str) -> bool:
@@ -779,13 +799,20 @@ class Resolver:
     def _opening_verb(self, words: tuple[str, ...]) -> bool:
         """True for a sentence's first word that is a verb's -ing or -ed form ("Chasing Toyota", "Citing Bank of
         Japan", "Asked Monday"): no part of the name after it, unless the story writes it capitalised inside a
-        sentence too ("Boeing"), a list knows it, or the rest only says what kind of body it is ("Reading Football
-        Club", "Sterling Drug", "United Technologies"; not "Including Toyota Motor")."""
-        first = fold(words[0])
-        if not VERB_FORM.fullmatch(words[0]) or first in self.inner or first in GIVEN_NAMES or self.known(words[0]):
-            return False
+        sentence too ("Boeing"), a list knows it or a name it opens ("United Nations"), or the rest only says what
+        kind of body it is ("Reading Football Club", "Sterling Drug", "United Technologies"; not "Including Toyota
+        Motor")."""
+        if not self._verb_opener(words[0]) or any(self.known(" ".join(words[:end])) for end in range(2, min(
+                len(words), 4) + 1)):
+            return False  # "United Nations Secretary-General ...": a name it opens
         return bool(self.known(" ".join(words[1:]))) or not all(
             fold(word) in BODY_KIND_WORDS or word in CONNECTORS for word in words[1:])
+
+    def _verb_opener(self, word: str) -> bool:
+        """True for a word of a verb's -ing or -ed shape that the story never writes capitalised inside a sentence,
+        that no list knows and that is no given name: a sentence's opening verb, not a name."""
+        return bool(VERB_FORM.fullmatch(word)) and fold(word) not in self.inner and fold(
+            word) not in GIVEN_NAMES and not self.known(word)
 
     def resolve_deferred(self) -> None:
         """Second pass: surnames of known people, short forms of known organisations, reused surnames; then a
@@ -822,7 +849,8 @@ class Resolver:
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles and \
-                    fold(words[0]) not in PLACE_PREFIXES:  # not "New Arctic" beside "Arctic routes"
+                    fold(words[0]) not in PLACE_PREFIXES and not any(fold(word) in FACILITY_HEADS | ORG_WORDS for word in
+                                                                    words):  # not "New Arctic" beside "Arctic routes"
                 self.add(" ".join(words), "person", mention.weight)
             else:
                 unresolved.append(mention)
@@ -896,28 +924,27 @@ class Resolver:
 
     def merge_people(self) -> None:
         """Drop the 'people' the story also writes with an article (see articled) and the names of its ships and
-        craft (see vessels); fold a person known only by surname (or a single name no list knows, typed as an
-        organisation: "Moon, Kim agree" in a headline) into the one full name that ends with it, and drop it when
-        several do."""
+        craft (see vessels); fold a person known only by a short form (a surname, "de Klerk", "Sheikh Tamim"), or a
+        single name no list knows typed as an organisation ("Moon, Kim agree" in a headline), into the one full name
+        it is a short form of, and drop it when several are."""
         for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled
                     or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
         for key, entity in list(self.entities.items()):
             words = key.split()
             bare = words[-1] if words and set(words[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
-            if " " in bare or not (entity.kind == "person" or entity.kind == "organisation" and key not in self.types
-                                   and not ACRONYM.match(entity.name)):
+            if not (entity.kind == "person" or entity.kind == "organisation" and " " not in key
+                    and key not in self.types and not ACRONYM.match(entity.name)):
                 continue
-            fuller = [
-                e for k, e in self.entities.items() if e.kind == "person" and k != key and bare in surname_keys(e.name)
-            ]
-            if not fuller and entity.kind == "person" and bare not in GIVEN_NAMES:  # "Dr Mahathir" is the Mahathir
-                fuller = [e for k, e in self.entities.items()  # Mohamad of the story: a Malay name's first word
-                          if e.kind == "person" and k != key and " " in k and k.split()[0] == bare]
+            fuller = [e for k, e in self.entities.items()  # "de Klerk" before "Faf de Klerk" too
+                      if e.kind == "person" and k != key and len(k) > len(bare) and bare in surname_keys(e.name)]
+            if not fuller and entity.kind == "person" and " " not in bare and bare not in GIVEN_NAMES:
+                fuller = [e for k, e in self.entities.items()  # "Dr Mahathir" is the story's Mahathir Mohamad:
+                          if e.kind == "person" and k != key and " " in k and k.split()[0] == bare]  # a first name
             if len(fuller) == 1:
                 self._fold_into(key, fuller[0])
-            elif fuller:  # "Kim" in a story of Kim Jong-un and Kim Yo-jong: which one is not said, so no tag
-                del self.entities[key]
+            elif fuller and " " not in bare:  # "Kim" in a story of Kim Jong-un and Kim Yo-jong: which one is not
+                del self.entities[key]  # said, so no tag
         for key, entity in list(self.entities.items()):
             words = entity.name.split()
             if entity.kind != "person" or len(words) < 2 or not all(INITIALS.match(word) for word in words[:-1]):
@@ -967,7 +994,8 @@ def _numbered_name(words: tuple[str, ...]) -> bool:
     body's head ("Three Gorges Dam", "Three Mile Island", "Four Seasons Hotels"), not "Four Africans"."""
     heads = PLACE_WORDS | FACILITY_HEADS | ORG_ENDINGS | BUILDING_WORDS
     end = next((index for index in range(2, len(words)) if fold(words[index]) in heads), 0)
-    return end > 0 and all(NAME_WORD.match(word) for word in words[1:end + 1])
+    return end > 0 and all(NAME_WORD.match(word) for word in words[1:end + 1]) and not any(
+        fold(word) in GENERIC_NAME_WORDS for word in words[1:end])  # not "Two Interior Ministry brigades"
 
 
 def _nickname(words: tuple[str, ...], canonical: str) -> bool:
@@ -990,6 +1018,8 @@ def surname_keys(name: str) -> frozenset[str]:
         # Azizah" of "Wan Azizah Wan Ismail", "Abdullah bin Zayed" of "Abdullah bin Zayed al-Nahyan"
         keys.update(fold(" ".join(words[start:])) for start in range(1, len(words) - 1))
         keys.update(fold(" ".join(words[:end])) for end in range(2, len(words)) if words[end - 1] not in NAME_PARTICLES)
+    keys.update(fold(words[index]) for index in range(1, len(words) - 2) if words[index + 1] in ROMANCE_PARTICLES)
+    # "Salinas" of "Carlos Salinas de Gortari", "Lula" of "Luiz Inacio Lula da Silva": the first surname
     own = next((index for index, word in enumerate(words) if word.lower() in PATRONYMIC_PARTICLES), 0)
     if own:  # "Abdul Razak bin Hussein" is "Razak" too: the last word of the own name
         keys.add(fold(words[own - 1]))
@@ -1096,9 +1126,10 @@ def story_products(spans: list[Mention], known) -> frozenset[str]:
 
 
 def story_inner(spans: list[Mention]) -> frozenset[str]:
-    """Folded words a story writes capitalised other than as a sentence's first word: a name, whatever its shape."""
+    """Folded words a story writes capitalised other than as a sentence's first word, or as the one word before a
+    verb a name does ("Corning said"): a name, whatever its shape."""
     return frozenset(fold(word) for mention in spans for index, word in enumerate(mention.words)
-                     if index or not mention.initial)
+                     if index or not mention.initial or len(mention.words) == 1 and mention.after in ACTING_VERBS)
 
 
 def story_heads(spans: list[tuple[str, ...]]) -> frozenset[str]:
@@ -1241,9 +1272,16 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         # peer or a sheikh by title and one name ("Lord Carrington", "Sheikh Hasina"); a monarch of a court whose
         # titles are no part of a name is known by the name ("Emperor Hirohito", "Crown Prince Akihito", "Sultan
         # Qaboos": Hirohito, Akihito, Qaboos)
-        if royal < start and (titles & NAMED_BY_TITLE or fold(person[0]) in GIVEN_NAMES and not titles & COURT_TITLES):
+        if royal < start and (titles & NAMED_BY_TITLE or fold(person[0]) in GIVEN_NAMES and not titles & COURT_TITLES
+                              or FAMILY_ARTICLE.match(person[0])):  # "Sultan al-Jaber": Sultan is his given name
             return tuple(words[royal:]), tuple(rest[:royal])
     return person, tuple(rest)
+
+
+def _person_shaped(words: tuple[str, ...]) -> bool:
+    """True for two to four name words none of which a person's name holds: "Dinesh Wickrama", not "Exxon Corp"."""
+    return 2 <= len(words) <= 4 and all(NAME_WORD.match(word) and fold(word) not in NOT_PERSON_WORDS and fold(
+        word) not in LEGAL_SUFFIXES for word in words)
 
 
 def _in_title(words: list[str]) -> bool:
@@ -1288,11 +1326,13 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     folded = [fold(word) for word in words]
     if mention.bracketed or mention.after == "<ticker>" or folded[-1] in LEGAL_SUFFIXES or "&" in words:
         return "organisation"
+    facility = len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES
+    if facility and folded[-1] not in TOWN_HEADS:
+        return "organisation"  # "Narita Airport", "the Baltic Shipyard said", "Mount Sinai Hospital": not Robert Plant
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):
-        return "place"
-    if len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES:
-        # "Narita Airport", "the Baltic Shipyard said": no person (Robert Plant is); a town may end so too
-        return None if folded[-1] in TOWN_HEADS else "organisation"  # "Whitehouse Station, N.J.", "Pearl Harbor"
+        return "place"  # and "Cape Canaveral Air Force Station"
+    if facility:
+        return None  # a town may end so too: "Whitehouse Station, N.J.", "Pearl Harbor"
     if any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_OPENERS):
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
@@ -1300,7 +1340,7 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if len(words) == 2 and folded[0] in FAMILY_NAMES_FIRST and HYPHENATED_GIVEN_NAME.fullmatch(words[1]):
         return "person"  # "Park Geun-hye", "Tung Chee-hwa": a family name, then a given name of two syllables
     if words[0] in SURNAME_PARTICLES and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:]) \
-            and not any(fold(word) in NOT_PERSON_WORDS for word in words):
+            and not any(fold(word) in NOT_PERSON_WORDS or fold(word) in COMMON_WORDS for word in words[1:]):
         return "person"  # "de Klerk", "von Weizsaecker" written without the given name: only a surname opens so
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
                                     for index, word in enumerate(words)):
@@ -1322,7 +1362,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
             and fold(words[0]) not in NOT_PERSON_WORDS:
         return "person"  # "President Reagan", not the "Trade Representative's Office"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
-            fold(words[0]).split()[0] in GIVEN_NAMES or INITIALS.match(words[0])) and not NAME_WORD.match(words[-1]).group().endswith(".") \
+            fold(words[0]).partition(" ")[0] in GIVEN_NAMES or INITIALS.match(words[0])) and NAME_WORD.match(words[-1]) \
+            and not words[-1].endswith(".") \
             and not any(fold(word) in NOT_PERSON_WORDS for word in words):
         return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "Jean-Marie Le Pen"
     return None

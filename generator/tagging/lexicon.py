@@ -44,7 +44,7 @@ TITLES = _words(
     "chairperson governor senator sen congressman congresswoman rep representative spokesman spokeswoman "
     "spokesperson ambassador envoy commissioner director chief head leader mayor judge justice general gen "
     "admiral colonel col commander king queen prince princess emir sheikh pope patriarch ayatollah mr mrs ms "
-    "dr sir lord lady deputy vice executive ceo cfo coo treasurer attorney-general attorney economist analyst "
+    "dr sir dame lord lady deputy vice executive ceo cfo coo treasurer attorney-general attorney economist analyst "
     "founder owner aide adviser advisor counsellor speaker delegate diplomat datuk dato seri tan sri tun tunku tengku haji "
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "

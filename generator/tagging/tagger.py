@@ -66,6 +66,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     resolver.acronyms = _story_acronyms(sections)
     resolver.heads = story_heads([mention.words for mention in spans])
     resolver.inner = story_inner(spans)
+    resolver.alone = frozenset(fold(mention.words[0]) for mention in spans if len(mention.words) == 1)
     resolver.products = story_products(spans, resolver.known) | story_terms(spans, resolver.known)  # no entities
     for mention in _without_namesakes_abroad(spans, resolver):
         resolver.resolve(mention)
