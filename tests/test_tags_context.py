@@ -58,19 +58,17 @@ def test_a_country_before_a_firm_is_still_split() -> None:
     assert "Chad" in tags.places, tags.ranked
 
 
-def test_a_surname_several_people_share_is_no_tag_of_its_own() -> None:
-    tags = _tags("Moon, Kim agree to talks",
-                 "President Moon Jae-in and North Korean leader Kim Jong-un agreed on "
-                 "Friday to hold talks. Kim Yo-jong, the leader's sister, attended. Kim said the meeting was "
-                 "historic, and Moon thanked him.", place="Seoul")
-    assert {"Moon Jae-in", "Kim Jong-un", "Kim Yo-jong"} <= set(tags.people), tags.ranked
-    assert "Kim" not in tags.ranked and "Moon" not in tags.ranked, tags.ranked
-
-
-def test_one_person_s_surname_still_folds_into_their_name() -> None:
-    tags = _tags("Park wins in Seoul", "Park Geun-hye won the vote. Park said she would "
-                 "form a cabinet within a week.", place="Seoul")
-    assert "Park Geun-hye" in tags.people and "Park" not in tags.ranked, tags.ranked
+@pytest.mark.parametrize(("headline", "text", "people", "absent"), [
+    ("Moon, Kim agree to talks", "President Moon Jae-in and North Korean leader Kim Jong-un agreed on Friday to hold "
+     "talks. Kim Yo-jong, the leader's sister, attended. Kim said the meeting was historic, and Moon thanked him.",
+     {"Moon Jae-in", "Kim Jong-un", "Kim Yo-jong"}, {"Kim", "Moon"}),  # several Kims: which one is not said
+    ("Park wins in Seoul", "Park Geun-hye won the vote. Park said she would form a cabinet within a week.",
+     {"Park Geun-hye"}, {"Park"}),  # one Park: her surname folds into her name
+])
+def test_a_surname_is_its_one_person_s_and_no_tag_when_several_share_it(headline: str, text: str, people: set[str],
+                                                                        absent: set[str]) -> None:
+    tags = _tags(headline, text, place="Seoul")
+    assert people <= set(tags.people) and not absent & set(tags.ranked), tags.ranked
 
 
 @pytest.mark.parametrize("text", [
