@@ -259,3 +259,31 @@ def test_an_acronym_the_story_spells_out_means_what_the_story_says() -> None:
     tags = _tags("Coalition wins", "The Election Commission (EC) announced the results at midnight. The EC said "
                  "turnout was 82 pct.", place="Kuala Lumpur")
     assert "Election Commission" in tags.organisations and "European Community" not in tags.ranked, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "names", "junk"), [
+    ("Officials of the ruling Justice and Development Party (AK Party) said the project would bring jobs.",
+     {"Justice and Development Party"}, {"Development Party", "Justice"}),
+    ("Scot Paul Lawrie led by two shots, with Swede Henrik Stenson second. Lawrie said the wind had dropped.",
+     {"Paul Lawrie"}, {"Scot Paul Lawrie", "Scot"}),
+    ("Five-eighth Dan Carter kicked four goals as the All Blacks won. Carter said the pack had been superb.",
+     {"Dan Carter"}, {"Five-eighth Dan Carter"}),
+    ("Grand Steward Shoichi Fujimori of the Imperial Household Agency said the ceremony would be held in May.",
+     {"Shoichi Fujimori", "Imperial Household Agency"},
+     {"Grand Steward Shoichi Fujimori of the Imperial Household Agency"}),
+    ("Quebecers had sent Ottawa a message, Dumont said, and Muscovites and Londoners agreed.", set(),
+     {"Quebecers", "Muscovites", "Londoners"}),
+    ("The film won the Oscar for Best International Feature Film, and the Nobel Committee praised it.",
+     {"Nobel Committee"}, {"Oscar for Best International Feature Film"}),
+])
+def test_a_name_is_neither_its_titles_nor_its_nationality_nor_a_word_it_shares(text: str, names: set[str], junk: set[str]) -> None:
+    tags = _tags("News", text, place="Tokyo")
+    assert names <= set(tags.ranked) and not junk & set(tags.ranked), tags.ranked
+
+
+def test_a_ministry_of_a_story_about_the_united_states_is_another_country_s() -> None:
+    tags = _tags("Viet Nam, US establish diplomatic relations", "Viet Nam and the United States established "
+                 "diplomatic relations on Wednesday. Foreign Minister Nguyen Manh Cam said the Ministry of Foreign "
+                 "Affairs would soon hold talks with the US side on opening embassies in Ha Noi and Washington.",
+                 place="Ha Noi")
+    assert "U.S. Foreign Ministry" not in tags.ranked and "Hanoi" in tags.places, tags.ranked

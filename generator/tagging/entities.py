@@ -159,7 +159,12 @@ DISEASES = frozenset("ebola covid covid-19 sars mers hiv aids zika h1n1 h5n1 den
                      "monkeypox anthrax".split())
 GENERIC_BOARDS = frozenset({"board of directors", "board of governors", "board of trustees", "board of management",
                             "management board", "supervisory board", "executive board", "annual general meeting"})
-DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")  # "Hawaiian", "Tongan" not: only the common endings
+# A nationality written before a given name: "Hawaiian Jesse Kuhaulua", "Kenyan Eliud Kipchoge", "Iraqi Ali
+# Hassan", and the nouns "Scot Paul Lawrie", "Swede Henrik Stenson".
+DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)")
+NOUN_DEMONYMS = frozenset("scot swede dane finn pole briton brit kiwi aussie spaniard frenchman englishman scotsman "
+                          "welshman irishman dutchman turk".split())
+TOWNSFOLK = re.compile(r"([A-Z][a-z]+?)(?:ers|ites|ians)")  # "Quebecers", "Muscovites"
 # Abbreviations of currencies and of match formats, written like acronyms: "Tk 500 crore", "Rs 20", "the third ODI".
 UNIT_ABBREVIATIONS = frozenset("tk rs rp rm ksh dh qr sr kd bd rmb odi odis t20 t20i".split())
 PARTY_WORDS = frozenset("party front movement alliance bloc".split())
@@ -167,6 +172,7 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # A reporting period written after a name: "Q3", "H1", "1Q", "FY2024", "9M".
 PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|[1-4]Q|[1-4]H|9M|FY\d{2,4}|Q[1-4]FY\d{2,4})")
 FATHERS_TITLES = frozenset("tun haji".split())  # honorifics a Malay name keeps from the father's
+AWARD_NAMES = frozenset("oscar oscars nobel emmy grammy pulitzer booker bafta tony golden".split())
 AWARD_NOUNS = frozenset("trophy prize medal award shield plate memorial".split())  # "the Sakharov prize"
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
@@ -545,11 +551,13 @@ class Resolver:
         building ("Great Hall of the People", "Rod Laver Arena"), of a product or work the story names so ("the
         hospital drama ER"), or of a body's organ alone ("Central Committee"): names, but of no entity."""
         key = fold(" ".join(words))
-        court = {fold(word) for word in words}
+        court, folded_first = {fold(word) for word in words}, fold(words[0])
         if len(words) > 1 and court <= LOCAL_COURT_WORDS and not court.isdisjoint({"court", "courts"}):
             return True  # "Superior Court", "District Court", "Court of Appeals": one of many, until a place says which
         if key in DISEASES or key in GENERIC_BOARDS or key in UNIT_ABBREVIATIONS:
             return True  # "Ebola", "Covid-19": a disease; "Board of Directors": every firm's; "Tk", "ODI"
+        if len(words) > 2 and folded_first in AWARD_NAMES and "for" in words:
+            return True  # "Oscar for Best International Feature Film", "Nobel Prize for Literature": an award
         if mention.after in AWARD_NOUNS and mention.before[-1:] == ("the",):
             return True  # "the William Webb Ellis trophy", "the Sakharov prize": an award named for someone
         if mention.after in INDEX_WORDS or key in self.vessels or key in self.not_names or fold(words[-1]) in FAITHS:
@@ -681,8 +689,9 @@ class Resolver:
                 known = self.known(" ".join(owner))  # "Board of Directors of Petronas": Petronas, a firm, whose
                 self.add(*(known or (_canonical(owner, "organisation"), "organisation")), weight)  # board any has
                 return ()
-            elif len(words) >= 3 and DEMONYM_SHAPE.fullmatch(words[0]) and first not in GIVEN_NAMES and fold(
-                    words[1]) in GIVEN_NAMES and not self.known(words[0]) and not self.known(" ".join(words)):
+            elif len(words) >= 3 and (DEMONYM_SHAPE.fullmatch(words[0]) and first not in GIVEN_NAMES or first in
+                                      NOUN_DEMONYMS) and fold(words[1]) in GIVEN_NAMES and not self.known(words[0]) \
+                    and not self.known(" ".join(words)):
                 words = words[1:]  # "Hawaiian Jesse Kuhaulua": where one is from, as "Former" says when
             elif STATE_RUN.fullmatch(words[0]):
                 words = words[1:]  # "State-run Radio Rangoon": how it is run, not part of its name
@@ -746,7 +755,16 @@ class Resolver:
     def _is_demonym(self, words: tuple[str, ...]) -> bool:
         """True for a span that is only a demonym ('West German', 'Americans'): evidence, never a tag."""
         key = fold(" ".join(words))
-        return key in self.demonyms or (key.endswith("s") and key[:-1] in self.demonyms)
+        return key in self.demonyms or (key.endswith("s") and key[:-1] in self.demonyms) or self._townsfolk(words)
+
+    def _townsfolk(self, words: tuple[str, ...]) -> bool:
+        """True for the people of a place named as one plural word: "Quebecers", "Londoners", "Muscovites",
+        "Berliners" (the place, with or without its last e, and -ers, -ites or -ians)."""
+        found = TOWNSFOLK.fullmatch(words[0]) if len(words) == 1 else None
+        if not found:
+            return False
+        stem = found.group(1)
+        return any((place := self.known(name)) and place[1] == "place" for name in (stem, stem + "e", stem + "a"))
 
     def _count_demonyms(self, mention: Mention) -> None:
         """Weak evidence: each demonym ('Russian', 'Americans') in the span counts for its country."""
@@ -1076,8 +1094,9 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
         return []  # "Aba Tibetan and Qiang Autonomous Prefecture": one division, named for its peoples
     head = right[:right.index("of", 1)] if "of" in right[1:] else right  # "Commercial Bank" of "... Bank of China"
     whole_is_org = fold(words[-1]) in ORG_ENDINGS
-    if whole_is_org and _is_title(left[-1]):
-        return [left, right]  # "Interior Minister and League" (leader Matteo Salvini): a post, and a party
+    if whole_is_org and len(left) >= 2 and _is_title(left[-1]):
+        return [left, right]  # "Interior Minister and League" (leader Matteo Salvini): a post, and a party; not
+        # "Justice and Development Party", named with a word that is also a title
     if (whole_is_org or fold(head[-1]) in ORG_ENDINGS) and len(left) == 1 and fold(left[0]) in GENERIC_WORDS:
         return []
     places = [known(" ".join(part)) for part in (left, right[:2], right[:1])]
@@ -1207,8 +1226,9 @@ def _split_affiliation(words: tuple[str, ...], known) -> tuple[str, ...]:
     if "of" not in words:
         return ()
     left = words[:words.index("of")]
-    while len(left) > 2 and _is_title(left[0]):
-        left = left[1:]
+    titled = [index for index, word in enumerate(left[:-2]) if _is_title(word)]
+    if titled:  # "Analyst Walter Spracklin", "Grand Steward Shoichi Fujimori": the name after the last title word
+        left = left[titled[-1] + 1:]
     folded = {fold(word) for word in left}
     right = [fold(word) for word in words[len(left) + 1:]]
     bad = ORG_WORDS | PLACE_WORDS | TITLES | COMMON_WORDS | NOT_PERSON_WORDS | ORDINALS | BUILDING_WORDS

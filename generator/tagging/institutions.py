@@ -44,6 +44,8 @@ def qualify_institutions(resolver: Resolver, taxonomy: Taxonomy, article: Articl
             qualified[0].absorb(entity)
             continue
         country = decided or _choose(candidates, home, main)
+        if country and fold(country) == "united states" and "ministry" in words:
+            continue  # the United States has departments, no ministries: the story's ministry is another country's
         qualifier = "U.S." if country and fold(country) == "united states" else adjective.get(fold(country or ""), "")
         if qualifier:
             name = f"{qualifier.title() if qualifier != 'U.S.' else qualifier} {_short_form(entity.name)}"

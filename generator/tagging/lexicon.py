@@ -49,7 +49,7 @@ TITLES = _words(
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
     "undersecretary registrar marshal emperor empress sultan duke duchess hrh shaikh father reverend rev monsignor "
-    "amir sheriff constable warden"
+    "amir sheriff constable warden steward chamberlain"
 )
 # Titles that, before a single name, are part of how the person is known: "Prince Charles", "Queen Sofia".
 ROYAL_TITLES = _words("king queen prince princess emperor empress crown sultan emir sheikh duke duchess pope lord lady")
@@ -137,6 +137,7 @@ INSTITUTION_HEADS = _words("ministry department treasury parliament senate congr
 # Roles, ranks and descriptors written before a name ("Striker Kylian Mbappe", "Former Andersen", "Rival Wipro"):
 # never part of the name, stripped like titles.
 DESCRIPTORS = frozenset(phrase.strip() for phrase in (
+    "five-eighth, five eighth, halfback, half-back, "
     "striker, midfielder, defender, goalkeeper, keeper, goalie, winger, fullback, full back, centre, center, fly half, "
     "flyhalf, scrum half, scrumhalf, lock, prop, playmaker, opener, forward, guard, receiver, outfielder, reliever, "
     "centre back, center back, centre forward, center forward, left back, right back, wing back, left winger, "
