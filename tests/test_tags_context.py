@@ -275,6 +275,8 @@ def test_an_acronym_the_story_spells_out_means_what_the_story_says() -> None:
      {"Quebecers", "Muscovites", "Londoners"}),
     ("The film won the Oscar for Best International Feature Film, and the Nobel Committee praised it.",
      {"Nobel Committee"}, {"Oscar for Best International Feature Film"}),
+    ("The yen rose. Toshio Yamaguchi, chief economist at Nomura Research Institute, said the dollar would fall. "
+     "\"The Fed will ease,\" Yamaguchi said.", {"Toshio Yamaguchi"}, {"Yamaguchi"}),
 ])
 def test_a_name_is_neither_its_titles_nor_its_nationality_nor_a_word_it_shares(text: str, names: set[str], junk: set[str]) -> None:
     tags = _tags("News", text, place="Tokyo")

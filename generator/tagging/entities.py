@@ -789,8 +789,10 @@ class Resolver:
                 POSSESSIVE.search(words[0])  # a possessive kept in a span is part of the name: "People's Liberation"
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
                 and first not in ORG_WORDS and not POSSESSIVE.search(words[0])  # "Bank of England", "Lloyd's of
-            # London" at a sentence start stay whole, and so does a given name and a surname ("Lewis Hamilton won")
-            plain = plain and not (len(words) == 2 and first in GIVEN_NAMES and mention.after in ACTING_VERBS)
+            # London" at a sentence start stay whole, and so does a name and a surname named like a town ("Lewis
+            # Hamilton won", "Toshio Yamaguchi, chief economist at ...")
+            plain = plain and not (len(words) == 2 and first not in COMMON_WORDS and not VERB_FORM.fullmatch(
+                words[0]) and self._named_like_a_town(words[1]))  # "Toshio Yamaguchi, chief economist"
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
@@ -807,6 +809,11 @@ class Resolver:
         if words == mention.words[:1] and mention.initial and self._verb_opener(words[0]):
             return ()  # "Chasing 250, Kent ...", "Replying, Sussex ...": a verb, however often a report opens so
         return words
+
+    def _named_like_a_town(self, word: str) -> bool:
+        """True for a word known only as a city or a town (no country, state or body), as many surnames are."""
+        known = self.known(word)
+        return bool(known) and known[1] == "place" and fold(known[0]) not in gazetteer().names
 
     def _means_otherwise(self, acronym: str) -> bool:
         """True if the taxonomy reads an acronym the story spells out as another entity than the story's."""
