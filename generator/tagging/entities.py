@@ -792,7 +792,8 @@ class Resolver:
             # London" at a sentence start stay whole, and so does a name and a surname named like a town ("Lewis
             # Hamilton won", "Toshio Yamaguchi, chief economist at ...")
             plain = plain and not (len(words) == 2 and first not in COMMON_WORDS and not VERB_FORM.fullmatch(
-                words[0]) and self._named_like_a_town(words[1]))  # "Toshio Yamaguchi, chief economist"
+                words[0]) and (self._named_like_a_town(words[1]) or first in GIVEN_NAMES and mention.after in
+                               ACTING_VERBS))  # "Toshio Yamaguchi, chief economist", "Lewis Hamilton won"
             rest = 1
             while plain and rest < len(words) - 1 and words[rest] in CONNECTORS:
                 rest += 1
@@ -811,9 +812,11 @@ class Resolver:
         return words
 
     def _named_like_a_town(self, word: str) -> bool:
-        """True for a word known only as a city or a town (no country, state or body), as many surnames are."""
+        """True for a word known only as a city or a town (no country, state, capital or body), as many surnames
+        are ("Hamilton", "Yamaguchi"; not "Real Madrid")."""
         known = self.known(word)
-        return bool(known) and known[1] == "place" and fold(known[0]) not in gazetteer().names
+        return bool(known) and known[1] == "place" and fold(known[0]) not in gazetteer().names and fold(
+            known[0]) not in gazetteer().capitals
 
     def _means_otherwise(self, acronym: str) -> bool:
         """True if the taxonomy reads an acronym the story spells out as another entity than the story's."""
