@@ -289,3 +289,43 @@ def test_a_ministry_of_a_story_about_the_united_states_is_another_country_s() ->
                  "Affairs would soon hold talks with the US side on opening embassies in Ha Noi and Washington.",
                  place="Ha Noi")
     assert "U.S. Foreign Ministry" not in tags.ranked and "Hanoi" in tags.places, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "one", "others"), [
+    ("Mikhail Sergeyevich Gorbachev received the envoy. Mikhail Gorbachev said the talks were useful.",
+     "Mikhail Sergeyevich Gorbachev", {"Mikhail Gorbachev"}),
+    ("King Abdullah II received the envoy in Amman, and King Abdullah said peace was near.", "Abdullah II",
+     {"King Abdullah", "Abdullah"}),
+    ("The Polish United Workers' Party (PZPR) met on Monday. The PZPR said reforms would go on.",
+     "Polish United Workers' Party", {"PZPR"}),
+    ("Contemporary Amperex Technology Co. Limited (CATL) will build a plant, and CATL said it would hire 2,000.",
+     "Contemporary Amperex Technology", {"CATL"}),
+])
+def test_a_fuller_form_and_a_bracketed_acronym_are_one_tag(text: str, one: str, others: set[str]) -> None:
+    tags = _tags("Talks", text, place="Moscow")
+    assert one in tags.ranked and not others & set(tags.ranked), tags.ranked
+
+
+def test_george_bush_and_george_w_bush_stay_two_people() -> None:
+    tags = _tags("Greetings", "George Bush and George W. Bush sent greetings to the summit.", place="Houston")
+    assert {"George Bush", "George W. Bush"} <= set(tags.people), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "places", "junk"), [
+    ("Engineers inspected the Zipingpu Dam and the Tsing Ma Bridge after the quake.", {"Zipingpu Dam", "Tsing Ma Bridge"},
+     set()),
+    ("Israel sealed the West Bank and the Gaza Strip, and rebels in the North Caucasus attacked a post.",
+     {"West Bank", "Gaza Strip", "North Caucasus"}, {"Caucasus"}),
+    ("Crowds gathered at the Brandenburg Gate on Sunday, and fans lined Marine Drive in Mumbai.", {"Marine Drive"},
+     {"Brandenburg", "Brandenburg Gate"}),
+])
+def test_structures_roads_and_territories_are_places(text: str, places: set[str], junk: set[str]) -> None:
+    tags = _tags("Scenes", text, place="Berlin")
+    assert places <= set(tags.places) and not junk & set(tags.ranked), tags.ranked
+
+
+def test_a_survey_is_a_body_and_a_trade_opening_a_sentence_no_part_of_a_firm() -> None:
+    tags = _tags("Quake and loans", "The quake measured 7.9, the British Geological Survey said. Insurer American "
+                 "International Group Inc (AIG) is seeking a bridge loan.", place="London")
+    assert not any(name.startswith(("Insurer", "Geological")) for name in tags.ranked), tags.ranked
+    assert "British Geological Survey" in tags.organisations, tags.ranked

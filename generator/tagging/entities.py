@@ -134,8 +134,13 @@ OBLAST_COUNTRIES = frozenset("RU UA BY KZ KG UZ TJ".split())
 DIVISION_NOUNS = frozenset("oblast krai".split())
 # Head words of a facility's name: the name ends there unless "of" goes on ("Kuala Lumpur International Airport").
 FACILITY_HEADS = frozenset(
-    "airport airfield port harbour harbor stadium dam bridge station hospital university mine plant site cosmodrome "
-    "terminal refinery shipyard base".split())
+    "airport airfield port harbour harbor stadium dam bridge station hospital university mine plant site "
+    "cosmodrome terminal refinery shipyard base".split())
+# Trades a sentence opens with before a firm's name, none of them a word of a name: "Insurer AIG said".
+TRADE_NOUNS = frozenset("insurer lender retailer miner carmaker automaker chipmaker drugmaker brewer "
+                        "conglomerate".split())
+REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}I{0,3})")  # "Abdullah II", "Louis XIV" not: up to XIII
+STRUCTURE_HEADS = frozenset("dam bridge".split())  # facilities that are places, not bodies
 NAMED_BY_TITLE = frozenset("lord lady sheikh".split())  # with one name: how one is known
 COURT_TITLES = frozenset("emperor empress crown sultan emir".split())  # never part of how one is known
 TOWN_HEADS = frozenset("station port harbour harbor bridge".split())  # heads that end towns' names too
@@ -234,6 +239,7 @@ class Resolver:
     products: frozenset[str] = frozenset()  # folded names the story gives products and works (see story_products)
     defined: frozenset[str] = frozenset()  # folded names the story spells out before their acronym (see tagger)
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # acronym -> the name the story gives it
+    spelled_out: dict[str, str] = field(default_factory=dict)  # folded acronym -> the folded name bracketing it
     dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
@@ -675,6 +681,8 @@ class Resolver:
                     "s") in DESCRIPTORS and _person_shaped(words[1:3]):  # "Openers Mark Taylor and Michael Slater";
                 # not "Investors Service", "Bankers Trust"
                 words = words[1:]
+            elif initial and first in TRADE_NOUNS and not self.known(" ".join(words)):
+                words = words[1:]  # "Insurer American International Group Inc said": the kind, then the name
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
                 words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
@@ -984,7 +992,12 @@ class Resolver:
 
     def merge_organisations(self) -> None:
         """Fold an acronym into the entity it abbreviates (HKSAR into Hong Kong, written 'Hong Kong Special
-        Administrative Region'), 'Foreign Ministry' into 'Russian Foreign Ministry'."""
+        Administrative Region', PZPR into the Polish United Workers' Party the story brackets it after), 'Foreign
+        Ministry' into 'Russian Foreign Ministry'."""
+        for acronym, spelled in self.spelled_out.items():
+            targets = [entity for key, entity in self.entities.items() if key != acronym and spelled in entity.variants]
+            if acronym in self.entities and not self.known(acronym) and len(targets) == 1:  # a listed one stands
+                self._fold_into(acronym, targets[0])
         orgs = {key: e for key, e in self.entities.items() if e.kind == "organisation"}
         for key, entity in orgs.items():
             if key not in self.entities:
@@ -1053,6 +1066,11 @@ def surname_keys(name: str) -> frozenset[str]:
         keys.add(fold(words[own - 1]))
     if len(words) >= 3 and words[-2].lower() in PATRONYMIC_PARTICLES:
         keys.discard(last)  # the father's name alone is not his son's: "Salman" is not Mohammed bin Salman
+    if len(words) >= 2 and REGNAL_NUMBER.fullmatch(words[-1]):
+        keys.add(fold(words[-2]))  # "Abdullah II" is "King Abdullah"
+    if len(words) >= 3 and not any(word.endswith(".") or word.lower() in NAME_PARTICLES for word in words[1:-1]):
+        keys.add(fold(f"{words[0]} {words[-1]}"))  # "Mikhail Gorbachev" of "Mikhail Sergeyevich Gorbachev" (never
+        # "George Bush" of "George W. Bush": an initial may tell a father from his son)
     return frozenset(keys)
 
 
@@ -1357,6 +1375,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if mention.bracketed or mention.after == "<ticker>" or folded[-1] in LEGAL_SUFFIXES or "&" in words:
         return "organisation"
     facility = len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES
+    if facility and folded[-1] in STRUCTURE_HEADS:
+        return "place"  # "Zipingpu Dam", "Tsing Ma Bridge": a structure, no body
     if facility and folded[-1] not in TOWN_HEADS:
         return "organisation"  # "Narita Airport", "the Baltic Shipyard said", "Mount Sinai Hospital": not Robert Plant
     if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):

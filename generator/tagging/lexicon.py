@@ -83,7 +83,7 @@ LEGAL_SUFFIXES = _words(
 # Legal forms written before the name ("PT Vale Indonesia", "PJSC Gazprom", "OAO Rosneft"): dropped like suffixes.
 LEGAL_PREFIXES = _words("pt pjsc ojsc oao zao ooo jsc cjsc pao")
 ORG_WORDS = _words(
-    "consortium coalition confederation chamber syndicate cooperative co-operative partnership "
+    "consortium coalition confederation chamber syndicate cooperative co-operative partnership survey "
     "council committee commission ministry department agency office bureau service authority administration "
     "parliament congress senate assembly duma government cabinet court tribunal union league alliance federation "
     "association organisation organization institute institution university college academy foundation fund trust "
@@ -114,7 +114,8 @@ NOT_NAME_WORDS = _words(
 )
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
-    "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights delta"
+    "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights delta "
+    "boulevard drive"  # "Marine Drive": a road, never a person
 )
 # Words after a place that name the place itself ("Hong Kong Special Administrative Region", "New York City").
 ADMINISTRATIVE_WORDS = _words("special administrative autonomous city metropolitan municipality region area")
@@ -255,10 +256,12 @@ FAMILY_NAMES_FIRST = _words(
 # front or army is named so ("Labour Party", "Workers Party", "Red Army").
 GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) - _words(
     "party front movement army navy forces brigade brigades battalion league alliance")
-# Words that end the name of a building, a hall or a room ("Great Hall of the People", "Rod Laver Arena"): a venue,
+# Words that end the name of a building, a hall, a gate or a room ("Great Hall of the People", "Rod Laver Arena",
+# "Brandenburg Gate"): a venue,
 # no entity a story is about.
 BUILDING_WORDS = _words(
-    "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel")
+    "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel "
+    "gate")
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Formula One") or end one
 # ("Universal Exposition", "General Election"): no entity; and words of meetings that are events when numbered
 # ("27th Congress of the CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").

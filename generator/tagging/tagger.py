@@ -64,6 +64,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
              for mention in mentions(text, weight, long_forms)]
     resolver.defined = frozenset(fold(" ".join(words)) for words in long_forms)
     resolver.acronyms = _story_acronyms(sections)
+    resolver.spelled_out = _spelled_out(sections)
     resolver.heads = story_heads([mention.words for mention in spans])
     resolver.inner = story_inner(spans)
     resolver.alone = frozenset(fold(mention.words[0]) for mention in spans if len(mention.words) == 1)
@@ -182,6 +183,7 @@ def _within(text: str, budget: int) -> str:
 # Lower-case words inside a name spelt out before its acronym ("Organisation for Security and Cooperation in Europe").
 NAME_JOINERS = frozenset("of for and the in on at to de des du la le del".split())
 DEFINITION = re.compile(r"((?:[^\W\d_][\w'\-]*\s+){1,8})\(([A-Z]{2,6})\)")
+BRACKETED_ACRONYM = re.compile(r"((?:[^\W\d_][\w'\-]*\.?\s+){1,8})\(([A-Z]{2,6})\)")  # "... Co. Limited (CATL)"
 
 
 def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
@@ -215,6 +217,24 @@ def _story_acronyms(sections: list[tuple[str, float]]) -> dict[str, tuple[str, .
             words = phrase.split()[-len(acronym):]
             if len(words) == len(acronym) and "".join(word[0] for word in words) == acronym:
                 found.setdefault(acronym, tuple(words))
+    return found
+
+
+def _spelled_out(sections: list[tuple[str, float]]) -> dict[str, str]:
+    """Folded acronym -> the folded name written just before it in brackets, whatever its initials: "the Polish
+    United Workers' Party (PZPR)", "Contemporary Amperex Technology Co. Limited (CATL)"."""
+    found: dict[str, str] = {}
+    for text, _ in sections:
+        for phrase, acronym in BRACKETED_ACRONYM.findall(text) if "(" in text else ():
+            words = phrase.split()
+            start = len(words)
+            while start and (words[start - 1][0].isupper() or words[start - 1] in NAME_JOINERS):
+                start -= 1
+            while start < len(words) and (words[start] in NAME_JOINERS or words[start] in ("The", "A", "An")):
+                start += 1
+            name = words[start:]
+            if len(name) >= 2 and not all(word.isupper() for word in name):  # not "BOSTON (AP)", a dateline
+                found.setdefault(fold(acronym), fold(" ".join(name)))
     return found
 
 
