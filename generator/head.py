@@ -193,13 +193,14 @@ def stands_alone(line: str, following: str) -> bool:
 def find_lead(paragraphs: list[Chunk], kinds: Kinds) -> int | None:
     """The index of the paragraph that opens the story: one opening with a dateline, else the first paragraph of
     prose, unless bylines or dates follow it closely (then it was a standfirst or a caption, and the story starts
-    after them). A paragraph of text (the headline) must stand above it. Without either, the second paragraph of
-    text; None when there is none."""
+    after them). A paragraph of text (the headline) must stand above it, except above a first paragraph of prose
+    that opens with a dateline (the story has no headline). Without either, the second paragraph of text; None when
+    there is none."""
     texts = []
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
-        if texts and opens_with_dateline(text):
-            return index
+        if opens_with_dateline(text) and (texts or kinds[index] == "text" and is_prose(text)):
+            return index  # with no headline above it when it is the first text: a wire flash, headed by its lead
         if texts and kinds[index] == "text" and is_prose(text):
             return story_start(paragraphs, kinds, index)
         if kinds[index] == "text":

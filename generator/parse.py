@@ -32,6 +32,7 @@ from generator.model import Article, Block, Dateline, StatedDate
 from generator.records import as_story
 
 MAX_SUBHEAD_WORDS = 16
+HEADLINE_FROM_LEAD = 100  # the longest headline made from a lead (a story filed without one)
 MAX_CAPTION_CHARS = 400
 TRAILING_WORDS = 8  # a short line that is no sentence, below the story's last sentence, is the page's
 TRAILING_LINES_KEPT = 3  # a story this short keeps its last lines whatever they are
@@ -91,7 +92,7 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     dateline, lead_rest = opening_dateline(blocks[0])
     later = [line for block in blocks[1:] for line in block.lines]
     head = read_head(kinds.paragraphs[:lead], kinds.upto(lead), blocks[0], later, month_first(dateline))
-    headline = head.headline.text if head.headline else ""
+    headline = head.headline.text if head.headline else headline_from_lead(lead_rest)
     if len(headline) > MAX_HEADLINE_CHARS:
         raise SeedError(where, f"no headline-like first line: it runs to {len(headline)} characters, over "
                                f"{MAX_HEADLINE_CHARS}", head.headline.line)
@@ -116,6 +117,15 @@ def parse_text(text: str, seed: Path, path: Path | None = None) -> Article:
     article.agency = dateline.agency or agency_from_signoff(signoff) or agency_from_form(dateline) or head.byline_agency
     article.headline = strip_desk_labels(headline, article.agency)
     return article
+
+
+def headline_from_lead(text: str) -> str:
+    """A headline for a story filed without one (a wire flash that opens with its dateline): the lead's first
+    sentence, cut at a word before HEADLINE_FROM_LEAD characters."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip(), maxsplit=1)[0].rstrip(".")
+    if len(sentence) <= HEADLINE_FROM_LEAD:
+        return sentence
+    return sentence[:HEADLINE_FROM_LEAD].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def opening_dateline(lead: Chunk) -> tuple[Dateline, str]:

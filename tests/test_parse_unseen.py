@@ -518,3 +518,20 @@ def test_a_masthead_and_page_lines_above_never_take_the_headline(told, masthead,
     top = "\n\n" if blank_lines else "\n"
     text = top.join([masthead, *page_lines, headline]) + f"\n\n{lead}\n\nThe decision takes effect next month.\n"
     assert read(text)[:3] == (headline, place, date)
+
+
+@pytest.mark.parametrize(("text", "headline", "place"), [
+    ("MOSCOW. Aug 17 (Interfax) - The Russian government and the Central Bank have decided to widen the ruble's "
+     "trading band and to restructure short-term bonds maturing before the end of 1999, the prime minister said.\n\n"
+     "Under the joint statement, the ruble will trade in a corridor of 6 to 9.5 rubles to the dollar.\n",
+     "The Russian government and the Central Bank have decided to widen the ruble's trading band and to…", "Moscow"),
+    ("TOKYO, March 11 (Reuters) - A magnitude 8.9 earthquake struck off Japan. Tsunami warnings were issued.\n\n"
+     "Buildings shook in Tokyo for two minutes, witnesses said.\n",
+     "A magnitude 8.9 earthquake struck off Japan", "Tokyo"),
+])
+def test_a_flash_filed_without_a_headline_is_headed_by_its_lead(text: str, headline: str, place: str) -> None:
+    from generator.parse import parse_text
+
+    article = parse_text(text, Path("flash.txt"))
+    assert article.headline == headline and article.dateline.place == place
+    assert article.body[0].text.startswith(headline.rstrip("…").split(" and ")[0][:30])
