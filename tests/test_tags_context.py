@@ -329,3 +329,16 @@ def test_a_survey_is_a_body_and_a_trade_opening_a_sentence_no_part_of_a_firm() -
                  "International Group Inc (AIG) is seeking a bridge loan.", place="London")
     assert not any(name.startswith(("Insurer", "Geological")) for name in tags.ranked), tags.ranked
     assert "British Geological Survey" in tags.organisations, tags.ranked
+
+
+@pytest.mark.parametrize(("headline", "text", "present", "absent"), [
+    ("Meltdown feared", "Tokyo Electric Power Co said on Monday fuel rods may have melted. TEPCO officials said the "
+     "reactor was stable, and TEPCO shares fell.", {"Tokyo Electric Power"}, {"TEPCO"}),
+    ("UAE probe reaches Mars", "The Emirates Mars Mission probe entered orbit around Mars on Tuesday, the space "
+     "agency said, after a rocket launch sent the spacecraft towards Mars in July. Air Canada flew the engineers "
+     "home.", {"United Arab Emirates", "Air Canada"}, {"UAE", "Mars"}),
+])
+def test_an_acronym_with_its_company_s_suffix_a_planet_and_an_airline(headline: str, text: str, present: set[str],
+                                                                       absent: set[str]) -> None:
+    tags = _tags(headline, text, place="Dubai")
+    assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked

@@ -112,7 +112,7 @@ PARTNER_WORDS = LEGAL_SUFFIXES | frozenset("partners associates sons son brother
 # Authority", "Oil and Natural Gas Corporation", "Food and Drug Administration").
 GENERIC_WORDS = DOMAIN_WORDS | GENERIC_ORG_WORDS | INDUSTRY_WORDS | frozenset(
     "industrial commercial agricultural scientific technical cultural social".split())  # "Industrial and Commercial"
-ORG_OPENERS = ORG_WORDS - COMMON_WORDS | {"radio", "television"}  # "Radio Rangoon", "Television Suisse"
+ORG_OPENERS = ORG_WORDS - COMMON_WORDS | {"radio", "television", "air"}  # "Radio Rangoon", "Television Suisse"
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
@@ -171,6 +171,7 @@ NOUN_DEMONYMS = frozenset("scot swede dane finn pole briton brit kiwi aussie spa
                           "welshman irishman dutchman turk".split())
 TOWNSFOLK = re.compile(r"([A-Z][a-z]+?)(?:ers|ites|ians)")  # "Quebecers", "Muscovites"
 # Abbreviations of currencies and of match formats, written like acronyms: "Tk 500 crore", "Rs 20", "the third ODI".
+PLANETS = frozenset("mars venus mercury".split())  # named like firms and people: planets only in space stories
 UNIT_ABBREVIATIONS = frozenset("tk rs rp rm ksh dh qr sr kd bd rmb odi odis t20 t20i".split())
 PARTY_WORDS = frozenset("party front movement alliance bloc".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -229,6 +230,7 @@ class Resolver:
     min_city_population: int
     known_names: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     venue: bool = False  # a story of a venue topic (sport): result lines name teams and players
+    space: bool = False  # a story of space flight: Mars, Venus and Mercury are planets, not firms or gods
     team_words: set[str] = field(default_factory=set)  # single names met where a result names a team
     vessels: set[str] = field(default_factory=set)  # names met after "the tanker", "the ship"
     articled: set[str] = field(default_factory=set)  # names met as "the Mona Lisa": a thing, never a person
@@ -560,7 +562,7 @@ class Resolver:
         court, folded_first = {fold(word) for word in words}, fold(words[0])
         if len(words) > 1 and court <= LOCAL_COURT_WORDS and not court.isdisjoint({"court", "courts"}):
             return True  # "Superior Court", "District Court", "Court of Appeals": one of many, until a place says which
-        if key in DISEASES or key in GENERIC_BOARDS or key in UNIT_ABBREVIATIONS:
+        if key in DISEASES or key in GENERIC_BOARDS or key in UNIT_ABBREVIATIONS or self.space and key in PLANETS:
             return True  # "Ebola", "Covid-19": a disease; "Board of Directors": every firm's; "Tk", "ODI"
         if len(words) > 2 and folded_first in AWARD_NAMES and "for" in words:
             return True  # "Oscar for Best International Feature Film", "Nobel Prize for Literature": an award
@@ -793,7 +795,8 @@ class Resolver:
         words = mention.words
         while len(words) > 1 and not self.known(" ".join(words)):
             first = fold(words[0])
-            opener = first in COMMON_WORDS and (mention.initial or first in ARTICLES or first in CALENDAR) and not \
+            opener = first in COMMON_WORDS and first != "all" and (  # "All Blacks", "All Nippon Airways"
+                mention.initial or first in ARTICLES or first in CALENDAR) and not \
                 POSSESSIVE.search(words[0])  # a possessive kept in a span is part of the name: "People's Liberation"
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
                 and first not in ORG_WORDS and not POSSESSIVE.search(words[0])  # "Bank of England", "Lloyd's of
@@ -1096,6 +1099,9 @@ def _abbreviates(acronym: str, entity: Entity) -> bool:
         for kept in (words, [word for word in words if word not in LEGAL_SUFFIXES]):
             if "".join(word[0] for word in kept) == acronym.lower():
                 return True
+        if words and words[-1] in ("co", "corp") and "".join(word[0] for word in words[:-1]) + words[-1] == \
+                acronym.lower():
+            return True  # "TEPCO" of "Tokyo Electric Power Co": a company's suffix written whole
     return False
 
 

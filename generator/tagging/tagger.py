@@ -57,6 +57,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     resolver = Resolver(
         taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy),
         venue=venue, not_names=_defined_non_names(sections), dateline=fold(article.dateline.place or ""),
+        space=any(found.topic == "space" and found.score >= taxonomy.topic_threshold for found in topics),
     )
     headline_in_caps = _is_shouting(article.headline)
     long_forms = _defined_names(sections)
