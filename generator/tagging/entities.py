@@ -799,8 +799,8 @@ class Resolver:
                 mention.initial or first in ARTICLES or first in CALENDAR) and not \
                 POSSESSIVE.search(words[0])  # a possessive kept in a span is part of the name: "People's Liberation"
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
-                and first not in ORG_WORDS and not POSSESSIVE.search(words[0])  # "Bank of England", "Lloyd's of
-            # London" at a sentence start stay whole, and so does a name and a surname named like a town ("Lewis
+                and first not in ORG_WORDS | ORG_OPENERS and not POSSESSIVE.search(words[0])  # "Bank of England",
+            # "Air Canada", "Lloyd's of London" at a sentence start stay whole, and so does a name and a surname named like a town ("Lewis
             # Hamilton won", "Toshio Yamaguchi, chief economist at ...")
             plain = plain and not (len(words) == 2 and first not in COMMON_WORDS and not VERB_FORM.fullmatch(
                 words[0]) and (self._named_like_a_town(words[1]) or first in GIVEN_NAMES and mention.after in
