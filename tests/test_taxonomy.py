@@ -101,6 +101,9 @@ BAD_TAXONOMIES = [
     ("eras:\n  Soviet Union: {today: Russia}\n", "eras.Soviet Union"),
     ("eras:\n  Soviet Union: {today: [Russia], ended: 1991}\n", "eras.Soviet Union.today"),
     ("eras:\n  Soviet Union: {today: Russia, ended: '1991'}\n", "eras.Soviet Union.ended"),
+    ("merges:\n  EC: European Community\n  European Community: European Union\n", "merges.EC"),
+    ("merges:\n  Burma: Myanmar\n  Myanmar: Burma\n", "merges.Burma"),
+    ("min_city_population: -1\n", "min_city_population"),
 ]
 
 

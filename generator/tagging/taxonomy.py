@@ -103,6 +103,10 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
     if not max_tags <= max_venue_tags <= MAX_TAGS:
         raise ConfigError(f"{path}: max_venue_tags", f"must be between max_tags and {MAX_TAGS}, not {max_venue_tags}")
     types = {fold(name): kind for name, kind in _mapping(data, "types", path).items()}
+    merges = _merges(data, path)
+    min_city_population = _number(data, "min_city_population", 100_000, path)
+    if min_city_population < 0:
+        raise ConfigError(f"{path}: min_city_population", f"must be 0 or more, not {min_city_population}")
     demonyms, made_demonyms = _demonyms(data, path)
     topics, weak_topic_keywords = _topics(data, path)
     for name, kind in types.items():
@@ -112,7 +116,7 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         aliases={fold(variant): canonical for variant, canonical in _mapping(data, "aliases", path).items()},
         bodies={fold(body): country for body, country in _mapping(data, "bodies", path).items()},
         types=types,
-        merges={fold(tag): target for tag, target in _mapping(data, "merges", path).items()},
+        merges=merges,
         block=frozenset(fold(name) for name in _strings(data, "block", path)),
         always=[_always_rule(rule, index, path) for index, rule in enumerate(_list(data, "always", path))],
         topics=topics,
@@ -124,7 +128,7 @@ def _taxonomy_from(data: dict, path: Path) -> Taxonomy:
         eras=_eras(data, path),
         max_tags=max_tags,
         max_venue_tags=max_venue_tags,
-        min_city_population=_number(data, "min_city_population", 100_000, path),
+        min_city_population=min_city_population,
         topic_threshold=float(_number(data, "topic_threshold", 2, path)),
     )
 
@@ -184,6 +188,18 @@ def _strings(data: dict, key: str, path: Path) -> list[str]:
         if not isinstance(item, str) or not item.strip():
             raise ConfigError(f"{path}: {key}[{index}]", f"must be a name, not {item!r}")
     return section
+
+
+def _merges(data: dict, path: Path) -> dict[str, str]:
+    """The merges section, folded: a tag merged into a target that is itself merged would be applied in one step
+    only (a chain, or a cycle swapping two tags), so it is refused with its key and the target to name instead."""
+    merges = {fold(tag): target for tag, target in _mapping(data, "merges", path).items()}
+    for tag, target in _mapping(data, "merges", path).items():
+        further = merges.get(fold(target))
+        if further is not None and fold(further) != fold(target):
+            raise ConfigError(f"{path}: merges.{tag}", f"its target {target!r} is merged into {further!r} itself: "
+                                                        f"merge {tag!r} into {further!r} (or into itself: no merge)")
+    return merges
 
 
 def _number(data: dict, key: str, default: int, path: Path) -> int:
