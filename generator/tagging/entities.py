@@ -52,6 +52,7 @@ from generator.tagging.lexicon import (
     TITLE_MODIFIERS,
     TITLES,
     VESSEL_NOUNS,
+    WEEKDAYS,
     WORK_NOUNS,
 )
 from generator.tagging.text import CONNECTORS, POSSESSIVE, SURNAME_PARTICLES, Mention, fold, is_capitalised
@@ -174,7 +175,6 @@ TOWNSFOLK = re.compile(r"([A-Z][a-z]+?)(?:ers|ites|ians)")  # "Quebecers", "Musc
 PLANETS = frozenset("mars venus mercury".split())  # named like firms and people: planets only in space stories
 UNIT_ABBREVIATIONS = frozenset("tk rs rp rm ksh dh qr sr kd bd rmb odi odis t20 t20i".split())
 PARTY_WORDS = frozenset("party front movement alliance bloc".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # A reporting period written after a name: "Q3", "H1", "1Q", "FY2024", "9M".
 PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|[1-4]Q|[1-4]H|9M|FY\d{2,4}|Q[1-4]FY\d{2,4})")
 FATHERS_TITLES = frozenset("tun haji".split())  # honorifics a Malay name keeps from the father's

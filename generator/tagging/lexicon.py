@@ -10,9 +10,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-CALENDAR = _words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+CALENDAR = WEEKDAYS | _words(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec"
 )
 # Words that are never a tag alone: weekdays, months, pronouns, function words, frequent sentence openers.
 COMMON_WORDS = CALENDAR | _words(

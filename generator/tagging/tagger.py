@@ -207,17 +207,23 @@ def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _bracketed(sections: list[tuple[str, float]],
+               pattern: re.Pattern[str] = DEFINITION) -> Iterator[tuple[list[str], str]]:
+    """The words before each bracketed acronym of the story's sections (as `pattern` reads them), with the acronym."""
+    for text, _ in sections:
+        if "(" in text:
+            for phrase, acronym in pattern.findall(text):
+                yield phrase.split(), acronym
+
+
 def _story_acronyms(sections: list[tuple[str, float]]) -> dict[str, tuple[str, ...]]:
     """Acronym -> the capitalised name the story spells it out as ("Election Commission (EC)"): the story's own
     meaning wins over the taxonomy's (EC is the European Community elsewhere)."""
     found: dict[str, tuple[str, ...]] = {}
-    for text, _ in sections:
-        if "(" not in text:
-            continue
-        for phrase, acronym in DEFINITION.findall(text):
-            words = phrase.split()[-len(acronym):]
-            if len(words) == len(acronym) and "".join(word[0] for word in words) == acronym:
-                found.setdefault(acronym, tuple(words))
+    for phrase, acronym in _bracketed(sections):
+        words = phrase[-len(acronym):]
+        if len(words) == len(acronym) and "".join(word[0] for word in words) == acronym:
+            found.setdefault(acronym, tuple(words))
     return found
 
 
@@ -225,17 +231,15 @@ def _spelled_out(sections: list[tuple[str, float]]) -> dict[str, str]:
     """Folded acronym -> the folded name written just before it in brackets, whatever its initials: "the Polish
     United Workers' Party (PZPR)", "Contemporary Amperex Technology Co. Limited (CATL)"."""
     found: dict[str, str] = {}
-    for text, _ in sections:
-        for phrase, acronym in BRACKETED_ACRONYM.findall(text) if "(" in text else ():
-            words = phrase.split()
-            start = len(words)
-            while start and (words[start - 1][0].isupper() or words[start - 1] in NAME_JOINERS):
-                start -= 1
-            while start < len(words) and (words[start] in NAME_JOINERS or words[start] in ("The", "A", "An")):
-                start += 1
-            name = words[start:]
-            if len(name) >= 2 and not all(word.isupper() for word in name):  # not "BOSTON (AP)", a dateline
-                found.setdefault(fold(acronym), fold(" ".join(name)))
+    for words, acronym in _bracketed(sections, BRACKETED_ACRONYM):
+        start = len(words)
+        while start and (words[start - 1][0].isupper() or words[start - 1] in NAME_JOINERS):
+            start -= 1
+        while start < len(words) and (words[start] in NAME_JOINERS or words[start] in ("The", "A", "An")):
+            start += 1
+        name = words[start:]
+        if len(name) >= 2 and not all(word.isupper() for word in name):  # not "BOSTON (AP)", a dateline
+            found.setdefault(fold(acronym), fold(" ".join(name)))
     return found
 
 
@@ -244,24 +248,19 @@ def _defined_names(sections: list[tuple[str, float]]) -> frozenset[tuple[str, ..
     and Cooperation in Europe (OSCE)", "Hong Kong Special Administrative Region (HKSAR)"): one name each, never
     split at a lower-case word."""
     found = set()
-    for text, _ in sections:
-        if "(" not in text:
-            continue
-        for phrase, acronym in DEFINITION.findall(text):
-            words = phrase.split()
-            capitals = 0
-            for start in range(len(words) - 1, -1, -1):
-                word = words[start]
-                if word[0].isupper():
-                    capitals += 1
-                elif word not in NAME_JOINERS:
-                    break
-                if capitals == len(acronym):
-                    name = tuple(words[start:])
-                    if "".join(w[0] for w in name if w[0].isupper()) == acronym and any(
-                            w[0].islower() for w in name):
-                        found.add(name)
-                    break
+    for words, acronym in _bracketed(sections):
+        capitals = 0
+        for start in range(len(words) - 1, -1, -1):
+            word = words[start]
+            if word[0].isupper():
+                capitals += 1
+            elif word not in NAME_JOINERS:
+                break
+            if capitals == len(acronym):
+                name = tuple(words[start:])
+                if "".join(w[0] for w in name if w[0].isupper()) == acronym and any(w[0].islower() for w in name):
+                    found.add(name)
+                break
     return frozenset(found)
 
 
