@@ -392,9 +392,10 @@ YAML_INT, YAML_STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:str"
 
 
 def load_yaml(text: str, where: Path | str, what: str = "sidecar", max_values: int = MAX_YAML_VALUES) -> object:
-    """YAML as data (safe types only, a base-60 number such as 14:06 read as text), refusing alias bombs: more than max_values values once aliases are
-    expanded, or nesting deeper than MAX_YAML_DEPTH (a recursive alias too). Any problem is a FrontMatterError
-    saying `what` is not valid YAML, and at which line of its file (front matter's text starts on the first)."""
+    """YAML as data (safe types only, a base-60 number such as 14:06 read as text), refusing alias bombs (more than
+    max_values values once aliases are expanded, or nesting deeper than MAX_YAML_DEPTH: a recursive alias too) and
+    keys given twice. Any problem is a FrontMatterError saying `what` is not valid YAML, and at which line of its
+    file (front matter's text starts on the first)."""
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -416,7 +417,8 @@ def load_yaml(text: str, where: Path | str, what: str = "sidecar", max_values: i
 
 
 def bound_expansion(root: yaml.Node, where: Path | str, max_values: int = MAX_YAML_VALUES) -> None:
-    """Walk the YAML graph with aliases expanded, stopping at the first value past the limits."""
+    """Walk the YAML graph with aliases expanded, stopping at the first value past the limits; on the one walk,
+    refuse a mapping's repeated key and retype a base-60 number as text, before the document is constructed."""
     pending, seen = [(root, 0)], 0
     while pending:
         node, depth = pending.pop()
