@@ -77,6 +77,10 @@ PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 # "Verband der Automobilindustrie").
 PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+TRADED_BEFORE = frozenset({("shares", "of"), ("stake", "in"), ("stock", "of"), ("shareholders", "of"),
+                           ("bid", "for"), ("takeover", "of"), ("subsidiary", "of"), ("unit", "of")})
+TRADED_AFTER = frozenset("shares stock shareholders stockholders subsidiary".split())
+BIRTH_NAME_WORDS = frozenset({"born", "nee", "née"})  # before a name a person had before the one the story uses
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 FAMILY_ARTICLE = re.compile(r"(?:al|el|Al|El)-")  # an Arabic family name's article: "al-Jaber"
 INITIAL_LETTER = re.compile(r"[A-Z]")  # an initial without its period, before a name: "K Rammohan Naidu"
@@ -239,6 +243,7 @@ class Resolver:
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # acronym -> the name the story gives it
     spelled_out: dict[str, str] = field(default_factory=dict)  # folded acronym -> the folded name bracketing it
     dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
+    traded: set[str] = field(default_factory=set)  # folded names whose shares the story trades (_note_traded)
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
@@ -275,12 +280,26 @@ class Resolver:
     def resolve(self, mention: Mention) -> None:
         """Type one mention on strong evidence, or keep it for the second pass."""
         self._count_demonyms(mention)
+        self._note_traded(mention)
         self._resolve(mention)
+
+    def _note_traded(self, mention: Mention) -> None:
+        """Remember a name whose shares or stakes change hands ("shares of Morton Thiokol", "Dow Jones shares"):
+        a firm, however much its name looks like a person's (see merge_people)."""
+        words = mention.words
+        if len(words) > 2 and (fold(words[0]), words[1]) in TRADED_BEFORE:
+            words = words[2:]  # "Shares of Morton Thiokol fell": the opener is in the span
+        elif mention.before[-2:] not in TRADED_BEFORE and not (
+                mention.after in TRADED_AFTER and not POSSESSIVE.search(words[-1])):  # not "Buffett's stake"
+            return
+        self.traded.add(fold(" ".join(words)))
 
     def _resolve(self, mention: Mention) -> None:
         """Type a mention or a part of one (demonyms already counted)."""
         if fold(mention.text) in self.vessels:
             return  # "Costa Concordia's captain" after "the cruise liner Costa Concordia"
+        if mention.before[-1:] and mention.before[-1] in BIRTH_NAME_WORDS:
+            return  # "Pope Francis, born Jorge Mario Bergoglio": a second name of a person the story names
         opened = self._strip_openers(mention)
         if self._names_a_craft(opened):
             return
@@ -704,7 +723,7 @@ class Resolver:
             elif len(words) >= 3 and self._is_demonym(words[:1]) and "and" not in words and not self.known(" ".join(words)) and (fold(words[-1]) in PLACE_WORDS or (
                     self.known(" ".join(words[1:])) or ("", ""))[1] == "place"):
                 words = words[1:]  # "the Russian Black Sea port": the sea (the demonym is counted as one)
-            elif _is_title(words[0]) and not _split_title(words)[0] and (body := _post_of_body(words)):
+            elif _opens_with_title(words) and not _split_title(words)[0] and (body := _post_of_body(words)):
                 words = self._split_post_holder(body, weight)  # "Chairman of the USSR Council of
                 # Ministers Nikolai Ryzhkov": the post is no name; the body and its holder are two
             elif 3 <= len(words) <= 5 and fold(words[1]) in GIVEN_NAMES and self._names_a_country(words[0]) and all(
@@ -959,12 +978,15 @@ class Resolver:
 
     def merge_people(self) -> None:
         """Drop the 'people' the story also writes with an article (see articled) and the names of its ships and
-        craft (see vessels); fold a person known only by a short form (a surname, "de Klerk", "Sheikh Tamim"), or a
+        craft (see vessels); retype those whose shares it trades as firms (see traded); fold a person known only by a short form (a surname, "de Klerk", "Sheikh Tamim"), or a
         single name no list knows typed as an organisation ("Moon, Kim agree" in a headline), into the one full name
         it is a short form of, and drop it when several are."""
         for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled
                     or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
+        for key in self.traded & self.entities.keys():
+            if self.entities[key].kind == "person" and key not in self.types:
+                self.entities[key].kind = "organisation"  # "Morton Thiokol", "Charles Schwab": a firm for a person
         for key, entity in list(self.entities.items()):
             words = key.split()
             bare = words[-1] if words and set(words[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
@@ -1098,7 +1120,31 @@ def _abbreviates(acronym: str, entity: Entity) -> bool:
         if words and words[-1] in ("co", "corp") and "".join(word[0] for word in words[:-1]) + words[-1] == \
                 acronym.lower():
             return True  # "TEPCO" of "Tokyo Electric Power Co": a company's suffix written whole
+        if _spells_inside(acronym.lower(), [word for word in words if word not in LEGAL_SUFFIXES]):
+            return True
     return False
+
+
+COMPOUND_PART = 3  # a letter from inside a one-word name starts a part of the compound at the earliest here
+
+
+def _spells_inside(acronym: str, words: list[str]) -> bool:
+    """True if the acronym takes every word's initial in order and its other letters from inside those words, as
+    makers of acronyms do: "ICCO" of "International Cocoa Organization", "VW" of "Volkswagen". A one-word name
+    gives its inner letters only where a part of a compound may start ("VW", never "UN" of "Unilever")."""
+    if not words or len(acronym) <= len(words) or acronym[0] != words[0][0]:
+        return False
+    at = 0  # the acronym's next letter to place
+    for index, word in enumerate(words):
+        if at >= len(acronym) or acronym[at] != word[0]:
+            return False
+        at += 1
+        later = len(acronym) - (len(words) - index - 1)  # letters the words after this one still need
+        start = COMPOUND_PART if len(words) == 1 else 1
+        for letter in word[start:]:
+            if at < later and letter == acronym[at]:
+                at += 1
+    return at == len(acronym)
 
 
 def _qualifies(key: str, other: str, demonyms: dict[str, str]) -> bool:
@@ -1271,6 +1317,12 @@ def _split_affiliation(words: tuple[str, ...], known) -> tuple[str, ...]:
     return ()
 
 
+def _opens_with_title(words: tuple[str, ...]) -> bool:
+    """True if a title opens the words, or an ordinal and a title ("First Deputy Chairman", "Second Secretary")."""
+    return bool(words) and (_is_title(words[0]) or fold(words[0]) in ORDINALS and len(words) > 1 and _is_title(
+        words[1]))
+
+
 def _is_title(word: str) -> bool:
     """True for a title word, hyphenated ones too ('President-elect')."""
     return any(part in TITLES for part in fold(word).split())
@@ -1353,7 +1405,7 @@ def _after_the(words: tuple[str, ...], mention: Mention) -> bool:
 def _post_of_body(words: tuple[str, ...]) -> tuple[str, ...]:
     """What follows 'Title(s) of (the)' when a body named by an organisation word does ('Chief Executive of the
     Hong Kong Special Administrative Region', 'Chairman of the ... Council of Ministers'), else ()."""
-    start = 0
+    start = 1 if _opens_with_title(words) and not _is_title(words[0]) else 0  # "First Deputy Chairman of"
     while start < len(words) and _is_title(words[start]):
         start += 1
     if start == 0 or start + 1 >= len(words) or words[start] != "of":
