@@ -95,6 +95,9 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r"(sign up|subscribe)\b.{0,60}",  # a short line inviting to subscribe: `Sign up for Al Jazeera`
             r"related (topics|stories|articles|coverage)",
             r"our standards:.{0,100}",
+            # a wire's note that its site carries part of its service: `Anadolu Agency website contains only a
+            # portion of the news stories offered to subscribers in the AA News Broadcasting System (HAS), ...`
+            r".{0,80}\b(website|site) contains only (a portion|part|some) of the (news )?(stories|items|news)\b.{0,200}",
             r"_{3,}",  # AP's separator line (`---` stays: it may be the story's own text)
             r"\((adds|updates|recasts|corrects|changes|rewrites|refiles|repeats|writes through|new throughout|"
             r"fixes|removes|inserts|clarifies|amends)\b[^()]{0,200}\)",

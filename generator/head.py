@@ -47,7 +47,9 @@ _ROLE_WORDS = frozenset("writer writers correspondent correspondents reporter re
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]{0,40}")
 _WITH_AGENCIES = re.compile(r"[\s,]{0,3}(?:with|and|&)\s{1,3}(?:agencies|wires|wire services|agency reports)\s{0,3}$",
                             re.IGNORECASE)  # `By RFI with agencies`, `By Jane Doe and wires`
-_BY = re.compile(r"\s{0,8}by\s{1,3}(?=[^\W\d_])", re.IGNORECASE)
+# A byline may carry the desk's label of the version before it: `(LEAD) By Kang Yoon-seung`, `(2nd LD) By ...`.
+_BY = re.compile(r"\s{0,8}(?:\((?:LEAD|URGENT|UPDATE|CORRECTED|\d{1,2}(?:st|nd|rd|th)\s{1,3}LD)\)\s{1,3})?"
+                 r"by\s{1,3}(?=[^\W\d_])", re.IGNORECASE)
 _LABEL_VALUE = re.compile(r"\s{0,3}(?:source|editor|editors|author|by|reporter|writer|filed|dateline|date|time|updated|"
                           r"published|posted|last updated)\s{0,3}:\s{0,3}[^:]{0,60}", re.IGNORECASE)
 _META_WORDS = frozenset("""published publish posted updated update last modified first filed created issued released date

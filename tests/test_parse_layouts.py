@@ -245,7 +245,9 @@ def test_headline_place_and_date_survive_furniture_blank_lines_crlf_and_wrapping
                                   "Xinhua News Agency", "12 comments", "share2", "|", "Поделиться", "Читать ТАСС в",
                                   "Skip to main content",
                                   "Officials inspect the site. Photograph: Jane Roe/EPA",
-                                  "Activists protest in Dubai [Amr Alfiky/Reuters]"])
+                                  "Activists protest in Dubai [Amr Alfiky/Reuters]",
+                                  "The agency's website contains only a portion of the news stories offered to "
+                                  "subscribers of its wire service, and in summarized form."])
 def test_page_furniture(line: str) -> None:
     from generator.furniture import is_furniture
 
@@ -254,7 +256,9 @@ def test_page_furniture(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["Government resigns", "Stocks close higher", "Read my lips", "Share prices fall",
                                   "Storm hits coast | Reuters", "Tornado Rips Through Oklahoma Town", "Story",
-                                  "Print media loses ground to online news, survey says"])
+                                  "Print media loses ground to online news, survey says",
+                                  "The archive contains only part of the stories the paper printed in 1912, the "
+                                  "library said"])
 def test_headlines_are_not_furniture(line: str) -> None:
     from generator.furniture import is_furniture
 

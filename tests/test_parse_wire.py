@@ -199,6 +199,14 @@ def test_desk_labels_leave_the_headline(written: str, shown: str) -> None:
     assert article.headline == shown and article.headline_original == written
 
 
+@pytest.mark.parametrize("label", ["(LEAD)", "(2nd LD)", "(URGENT)"])
+def test_a_byline_under_a_desk_label_is_the_byline_not_the_lede(label: str) -> None:
+    article = parse_text(f"Court jails chairman in bribery retrial\n\n{label} By Kim Min-ji\n\nSEOUL, Jan. 18 (Yonhap) "
+                         "-- An appellate court on Monday jailed the chairman for two years.\n\nHe will appeal.\n",
+                         Path("s.txt"))
+    assert article.byline == "Kim Min-ji" and article.lede is None, (article.byline, article.lede)
+
+
 @pytest.mark.parametrize("signoff", ["Reuter", "==Kyodo", "Enditem", "PTI KK NP", "IANS", "dpa ka xx n1",
                                      "The Canadian Press"])
 def test_an_agency_known_from_its_signoff_has_its_one_canonical_name(signoff: str) -> None:

@@ -396,3 +396,55 @@ def test_a_post_opened_by_an_ordinal_is_no_part_of_its_body() -> None:
                  place="Sofia")
     assert not any(name.startswith("First") for name in tags.ranked), tags.ranked
     assert "Nikolai Ryzhkov" in tags.people, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("The plane left Bole International Airport at 8:38 and crashed six minutes later, the airline said.",
+     {"Bole International Airport"}),
+    ("Brokers on Dalal Street said the rally would last, and crowds filled Tiananmen Square on Sunday.",
+     {"Dalal Street", "Tiananmen Square"}),
+    ("The satellite lifted off from the Baikonur Cosmodrome on Saturday, Roscosmos said.", {"Baikonur Cosmodrome"}),
+])
+def test_airports_grounds_streets_and_squares_are_places(text: str, places: set[str]) -> None:
+    tags = _tags("Scenes", text, place="Nairobi")
+    assert places <= set(tags.places), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Super Typhoon Haiyan struck Tacloban on Friday. The storm killed thousands, officials said.",
+     "Super Typhoon Haiyan"),
+    ("Severe Tropical Cyclone Yasi crossed the coast near Mission Beach overnight, police said.",
+     "Severe Tropical Cyclone Yasi"),
+    ("Boca Juniors won the Copa Libertadores on Saturday, beating Santos 2-1 in the second leg.", "Copa Libertadores"),
+    ("Al Ahly won an 11th CAF Champions League title on Sunday after a draw with Wydad Casablanca.",
+     "CAF Champions League"),
+])
+def test_storms_and_competitions_are_no_entities(text: str, event: str) -> None:
+    tags = _tags("Events", text, place="Manila")
+    assert not any(event in name for name in tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("dateline", "text", "country", "not_country"), [
+    ("Kinshasa", "KINSHASA, Congo (AP) - The pope arrived in Congo on Tuesday. Congo has Africa's largest Catholic "
+     "population.", "Democratic Republic of the Congo", "Republic of the Congo"),
+    ("Brazzaville", "BRAZZAVILLE (AFP) - Congo's parliament approved the budget on Monday, and Congo's oil output "
+     "rose.", "Republic of the Congo", "Democratic Republic of the Congo"),
+])
+def test_a_short_name_two_countries_share_is_the_one_whose_cities_the_story_names(dateline: str, text: str,
+                                                                                  country: str,
+                                                                                  not_country: str) -> None:
+    tags = _tags("Congo news", text, place=dateline)
+    assert country in tags.places and not_country not in tags.places, tags.ranked
+
+
+def test_a_kind_before_and_is_part_of_the_next_name() -> None:
+    tags = _tags("Banks fall", "Shares in PetroChina and Industrial and Commercial Bank of China hit their daily "
+                 "limit, and PetroChina said it would buy back stock.", place="Shanghai")
+    assert "Industrial and Commercial Bank of China" in tags.organisations, tags.ranked
+    assert "Commercial Bank of China" not in tags.ranked, tags.ranked
+
+
+def test_a_club_named_for_its_city_is_no_person() -> None:
+    tags = _tags("Ahly win", "Al Ahly drew 1-1 with Wydad Casablanca at the Mohammed V Stadium in Casablanca. "
+                 "Wydad lost the first leg in Cairo.", place="Casablanca")
+    assert not {"Wydad Casablanca", "Wydad"} & set(tags.people), tags.ranked

@@ -145,7 +145,10 @@ FACILITY_HEADS = frozenset(
 TRADE_NOUNS = frozenset("insurer lender retailer miner carmaker automaker chipmaker drugmaker brewer "
                         "conglomerate".split())
 REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}I{0,3})")  # "Abdullah II", "Louis XIV" not: up to XIII
-STRUCTURE_HEADS = frozenset("dam bridge".split())  # facilities that are places, not bodies
+# Facilities that are places, not bodies: one finds them on a map, flies from them, plays or launches at them.
+CLUB_CITY_POPULATION = 1_000_000
+CONTESTED_LEAGUES = frozenset("champions nations europa conference".split())  # words before a competition's "League"
+STRUCTURE_HEADS = frozenset("dam bridge airport airfield stadium cosmodrome".split())
 NAMED_BY_TITLE = frozenset("lord lady sheikh".split())  # with one name: how one is known
 COURT_TITLES = frozenset("emperor empress crown sultan emir".split())  # never part of how one is known
 TOWN_HEADS = frozenset("station port harbour harbor bridge".split())  # heads that end towns' names too
@@ -524,9 +527,10 @@ class Resolver:
         target = self._match_known(words)
         kind = None if target else _kind_by_shape(words, mention)
         if kind == "person" and (fold(words[0]) in self.demonyms or fold(words[0]) in self.aliases or fold(
-                words[0]) not in GIVEN_NAMES and (self._names_a_country(words[0]) or self._names_a_firm(words[0]))):
+                words[0]) not in GIVEN_NAMES and (self._names_a_country(words[0]) or self._names_a_firm(words[0])
+                                                  or self._named_like_a_city(words[-1]))):
             kind = "organisation"  # "Russian Railways", "America Movil", "Gazprom Neft": no person's name opens
-            # with a country or a firm
+            # with a country or a firm; "Wydad Casablanca", "Dynamo Kyiv": a club, named for its city
         if (kind in (None, "person") or target is not None and target.kind == "person") and _after_the(words, mention):
             self.articled.add(fold(" ".join(words)))  # "the Mona Lisa", "the Exxon Valdez": a work or a ship named
             # for a person; no person has an article before the name (merge_people drops it if it stays a person)
@@ -590,7 +594,8 @@ class Resolver:
         folded = [fold(word) for word in words]
         if len(words) > 1 and all(word in ADMINISTRATIVE_WORDS or word in PLACE_WORDS for word in folded):
             return True  # "the new Special Administrative Region government": the kind of a place, not its name
-        if key in self.products or folded[0] in EVENT_OPENERS and len(words) > 1 or folded[-1] in EVENT_WORDS:
+        if key in self.products or len(words) > 1 and not EVENT_OPENERS.isdisjoint(folded[:2]) or \
+                folded[-1] in EVENT_WORDS:  # and "Super Typhoon Haiyan", "Severe Tropical Cyclone Yasi"
             return True
         if len(words) > 1 and folded[-1] in ("rate", "rates"):
             return True  # "Bank Rate", "Prime Rate", "Federal Funds Rate": a rate, named like a body
@@ -610,6 +615,9 @@ class Resolver:
         last = fold(words[-1])
         if self.venue and len(words) > 1 and "league" in {fold(word) for word in words}:
             return True  # "National League East", "Premier League": competitions
+        if len(words) > 1 and last == "league" and folded[-2] in CONTESTED_LEAGUES:
+            return True  # "CAF Champions League", "UEFA Nations League": competitions in any story, unlike the
+            # "Arab League" or the "Awami League"
         if last in COMPETITION_WORDS or last in DOCUMENT_WORDS and len(words) > 1 or (
                 self.venue and last == "league" and len(words) > 1):
             return fold(self.aliases.get(fold(" ".join(words)), " ".join(words))) not in self.types
@@ -837,6 +845,12 @@ class Resolver:
             return ()  # "Chasing 250, Kent ...", "Replying, Sussex ...": a verb, however often a report opens so
         return words
 
+    def _named_like_a_city(self, word: str) -> bool:
+        """True for a city of a million people or more, as clubs are named for ("Wydad Casablanca", "Dynamo Kyiv"),
+        and surnames seldom are (a Japanese surname is a town's name: "Toshio Yamaguchi")."""
+        place = gazetteer().lookup(word, CLUB_CITY_POPULATION)
+        return place is not None and place.kind == "city"
+
     def _named_like_a_town(self, word: str) -> bool:
         """True for a word known only as a city or a town (no country, state, capital or body), as many surnames
         are ("Hamilton", "Yamaguchi"; not "Real Madrid")."""
@@ -905,7 +919,8 @@ class Resolver:
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles and \
                     fold(words[0]) not in PLACE_PREFIXES and not any(fold(word) in FACILITY_HEADS | ORG_WORDS for word in
                                                                     words):  # not "New Arctic" beside "Arctic routes"
-                self.add(" ".join(words), "person", mention.weight)
+                club = fold(words[0]) not in GIVEN_NAMES and self._named_like_a_city(words[-1])
+                self.add(" ".join(words), "organisation" if club else "person", mention.weight)  # "Real Madrid"
             else:
                 unresolved.append(mention)
         self._add_repeated_names(unresolved)
@@ -1164,7 +1179,10 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     if "the" in words[2:] and words[words.index("the", 2) - 1] == "and":  # "Agriculture Department and the Office
         cut = words.index("the", 2) - 1  # of Management and Budget": no name goes on across "and the"
         return [words[:cut], words[cut + 2:]]
-    cut = max(index for index, word in enumerate(words) if word == "and")
+    cuts = [index for index, word in enumerate(words) if word == "and"]
+    cut = cuts[-1]
+    if len(cuts) > 1 and cut - cuts[-2] == 2 and fold(words[cut - 1]) in GENERIC_WORDS:
+        cut = cuts[-2]  # "PetroChina and Industrial and Commercial Bank of China": a kind is no name alone
     left, right = words[:cut], words[cut + 1:]
     if not left or not right or left == right or "autonomous" in {fold(word) for word in right[1:]}:
         return []  # "Aba Tibetan and Qiang Autonomous Prefecture": one division, named for its peoples

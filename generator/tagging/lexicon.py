@@ -116,7 +116,7 @@ NOT_NAME_WORDS = _words(
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
     "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights delta "
-    "boulevard drive"  # "Marine Drive": a road, never a person
+    "boulevard drive street avenue square"  # "Marine Drive", "Dalal Street", "Tiananmen Square": places, not people
 )
 # Words after a place that name the place itself ("Hong Kong Special Administrative Region", "New York City").
 ADMINISTRATIVE_WORDS = _words("special administrative autonomous city metropolitan municipality region area")
@@ -266,7 +266,7 @@ BUILDING_WORDS = _words(
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Formula One") or end one
 # ("Universal Exposition", "General Election"): no entity; and words of meetings that are events when numbered
 # ("27th Congress of the CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
-EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo trofej trofeo trophee formula")
+EVENT_OPENERS = _words("hurricane typhoon cyclone storm tropical operation expo trofej trofeo trophee formula copa")
 EVENT_WORDS = _words("exposition expo fair festival summit election elections by-election referendum")
 SESSION_WORDS = _words("conference plenum session congress meeting assembly")
 # Adjectives of a body's organs: a span of these and body words alone ("Central Committee", "Joint Committee",

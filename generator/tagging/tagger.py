@@ -89,6 +89,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     if not venue:
         _add_body_countries(resolver, taxonomy)
     _file_under_eras(resolver, taxonomy, article, sections)
+    _file_shared_short_names(resolver, dateline_place, sections)
     must: set[str] = set()
     any_rule = _any_always_rule(taxonomy)
     matched = [(text, weight) for text, weight in sections if any_rule is None or any_rule.search(text)]
@@ -437,6 +438,29 @@ def _file_under_eras(resolver: Resolver, taxonomy: Taxonomy, article: Article,
             resolver.add(era.state, "place", 0.0, named=False)
             resolver.entities[fold(resolver.aliases.get(state, era.state))].absorb(resolver.entities.pop(today))
         _rename_bodies(resolver, taxonomy, era)
+
+
+# Short names two countries share, with the gazetteer's codes of the one the gazetteer files them under and of the
+# other: "Congo" is the Republic of the Congo to the gazetteer, and the Democratic Republic to a story from Kinshasa.
+SHARED_SHORT_NAMES = {"congo": ("CG", "Democratic Republic of the Congo", "CD")}
+
+
+def _file_shared_short_names(resolver: Resolver, dateline_place: str | None,
+                             sections: list[tuple[str, float]]) -> None:
+    """A country written only by a short name two countries share is the one whose cities the story names or is
+    filed from, when it names cities of that one alone ("KINSHASA, Congo": the Democratic Republic)."""
+    for short, (filed, other, other_code) in SHARED_SHORT_NAMES.items():
+        country = gazetteer().lookup(short, 0)
+        entity = resolver.entities.get(fold(country.name)) if country else None
+        written = entity.variants - {fold(country.name)} if entity else set()
+        if written != {short} or _writes(country.name, sections, [other]):
+            continue
+        cities = [entity.name for entity in resolver.entities.values() if entity.kind == "place"] + [
+            dateline_place or ""]
+        codes = {place.country for name in cities if (place := gazetteer().lookup(name, 0)) and place.kind == "city"}
+        if other_code in codes and filed not in codes:
+            resolver.add(other, "place", 0.0, named=False)
+            resolver.entities[fold(other)].absorb(resolver.entities.pop(fold(country.name)))
 
 
 def _rename_bodies(resolver: Resolver, taxonomy: Taxonomy, era) -> None:
