@@ -448,3 +448,22 @@ def test_a_club_named_for_its_city_is_no_person() -> None:
     tags = _tags("Ahly win", "Al Ahly drew 1-1 with Wydad Casablanca at the Mohammed V Stadium in Casablanca. "
                  "Wydad lost the first leg in Cairo.", place="Casablanca")
     assert not {"Wydad Casablanca", "Wydad"} & set(tags.people), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("An Ethiopian Airlines Boeing 737 MAX crashed on Sunday. Boeing shares fell, and the 737 MAX fleet was grounded "
+     "after the MAX crash.", {"Ethiopian Airlines"}, {"MAX", "Ethiopian Airlines Boeing"}),
+    ("The 1,200 MW plant will be built by Larsen & Toubro and ICICI Bank will lend the money, Tata Power said.",
+     {"Larsen & Toubro", "ICICI Bank"}, {"MW", "Larsen & Toubro and ICICI Bank"}),
+    ("Galp Energia SGPS owns 10 percent of the field, and Galp Energia said it would invest more.", {"Galp Energia"},
+     {"Galp Energia SGPS"}),
+])
+def test_a_model_a_unit_and_a_legal_form_are_no_part_of_a_body(text: str, present: set[str], absent: set[str]) -> None:
+    tags = _tags("Business", text, place="Addis Ababa")
+    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+
+
+def test_an_acronym_after_a_year_is_still_a_body() -> None:
+    tags = _tags("Summit", "Leaders met at the 2023 ASEAN summit in Jakarta, and ASEAN said trade would grow.",
+                 place="Jakarta")
+    assert any("ASEAN" in name or "Southeast Asian" in name for name in tags.organisations), tags.ranked

@@ -301,6 +301,9 @@ class Resolver:
         """Type a mention or a part of one (demonyms already counted)."""
         if fold(mention.text) in self.vessels:
             return  # "Costa Concordia's captain" after "the cruise liner Costa Concordia"
+        if mention.before == ("<figure>",) and len(mention.words) == 1 and mention.words[0].isupper() and not \
+                self.known(mention.words[0]):
+            return  # "the Boeing 737 MAX", "a 1,200 MW plant": a model or a unit, not a body named by its initials
         if mention.before[-1:] and mention.before[-1] in BIRTH_NAME_WORDS:
             return  # "Pope Francis, born Jorge Mario Bergoglio": a second name of a person the story names
         opened = self._strip_openers(mention)
@@ -501,10 +504,18 @@ class Resolver:
             if holder:  # 'US' in 'US President Joe Biden', 'HSBC' in 'HSBC Chair Mark Tucker': weak evidence
                 self._resolve(Mention(holder, mention.weight * DEMONYM_WEIGHT, False))
             return True
-        parts = _split_slash(words) or _split_after_suffix(words)
+        parts = _split_slash(words) or _split_after_suffix(words) or self._split_after_body(words)
         for part in parts:
             self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
         return bool(parts)
+
+    def _split_after_body(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """A body's name and a single name the story writes alone, glued ("Ethiopian Airlines Boeing 737",
+        "National Stock Exchange Nifty"): two names; else []."""
+        if len(words) >= 3 and fold(words[-2]) in ORG_ENDINGS and fold(words[-1]) in self.alone and NAME_WORD.match(
+                words[-1]):
+            return [words[:-1], words[-1:]]
+        return []
 
     def _resolve_unknown(self, words: tuple[str, ...], mention: Mention) -> None:
         """Type a span no list knows: by a known entity it shortens, or by its shape."""
@@ -1173,7 +1184,8 @@ def _qualifies(key: str, other: str, demonyms: dict[str, str]) -> bool:
 def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> list[tuple[str, ...]]:
     """Split 'Saudi Arabia and Qatar' and 'Barclays and HSBC Holdings' in two; keep whole 'Securities and Futures
     Authority' (a kind of thing before 'and' is no name alone), 'Johnson and Johnson', 'Black and Decker Corp' (two
-    words the story never uses alone, then a suffix), and every name with an ampersand ('Marks & Spencer')."""
+    words the story never uses alone, then a suffix), and every name with an ampersand ('Marks & Spencer'; but
+    'Larsen & Toubro and ICICI Bank' is two)."""
     if "and" not in words:
         return []
     if "the" in words[2:] and words[words.index("the", 2) - 1] == "and":  # "Agriculture Department and the Office
@@ -1198,7 +1210,7 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
         return []  # "Hong Kong and Macao Work Office", "Hong Kong and Shanghai Banking Corporation"
     left_is_name = known(" ".join(left)) or fold(left[-1]) in LEGAL_SUFFIXES or len(left) > 3
     left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS and not all(fold(word) in GENERIC_WORDS for word in left)
-    left_is_name = left_is_name or fold(" ".join(left)) in heads
+    left_is_name = left_is_name or fold(" ".join(left)) in heads or "&" in left[1:-1]  # "Larsen & Toubro and ..."
     right_is_generic = "and" not in left and all(fold(word) in PARTNER_WORDS for word in right)  # "Smith and Sons Ltd"
     if whole_is_org and (right_is_generic or not left_is_name):
         return []

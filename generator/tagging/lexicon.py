@@ -79,7 +79,7 @@ SPEECH_VERBS = _words(
 )
 LEGAL_SUFFIXES = _words(
     "inc incorporated corp corporation co cos ltd limited plc llc lp ag sa nv bv gmbh spa sarl srl oy oyj abp ab asa kk "
-    "bhd berhad sdn pte pty tbk kgaa pjsc ojsc jsc"
+    "bhd berhad sdn pte pty tbk kgaa pjsc ojsc jsc sgps sab"
 )
 # Legal forms written before the name ("PT Vale Indonesia", "PJSC Gazprom", "OAO Rosneft"): dropped like suffixes.
 LEGAL_PREFIXES = _words("pt pjsc ojsc oao zao ooo jsc cjsc pao")

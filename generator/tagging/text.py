@@ -19,6 +19,7 @@ TOKEN = re.compile(
 TICKER = re.compile(r"^[A-Z0-9.\-/ ]{1,10}$")
 ORDINAL_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
 # Lower-case words that join a name's capitalised words: "Bank of England", "Hans van den Broek", "Luiz Inacio
 # Lula da Silva", "Siti Nurhaliza binti Tarudin", "Ortega y Gasset".
@@ -190,6 +191,8 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
     before: list[str] = []
     for kind, token in reversed(tokens[max(0, start - 2):start]):
         if kind != "word":
+            if not before and kind == "number" and not YEAR.fullmatch(token):
+                before.append("<figure>")  # "Boeing 737 MAX", "1,200 MW": a model or a unit follows a figure
             break
         before.insert(0, POSSESSIVE.sub("", token.lower()))
     quoted = start > 0 and tokens[start - 1][1] in QUOTES and end < len(tokens) and tokens[end][1] in QUOTES
