@@ -467,3 +467,12 @@ def test_an_acronym_after_a_year_is_still_a_body() -> None:
     tags = _tags("Summit", "Leaders met at the 2023 ASEAN summit in Jakarta, and ASEAN said trade would grow.",
                  place="Jakarta")
     assert any("ASEAN" in name or "Southeast Asian" in name for name in tags.organisations), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "street", "not_person"), [
+    ("Officers searched the office at Jalan Sultan Ismail on Tuesday, police said.", "Jalan Sultan Ismail", "Ismail"),
+    ("Protesters marched down the Rue de Rivoli towards the Louvre, police said.", "Rue de Rivoli", "de Rivoli"),
+])
+def test_a_street_named_for_a_person_is_a_place(text: str, street: str, not_person: str) -> None:
+    tags = _tags("Scenes", text, place="Kuala Lumpur")
+    assert street in tags.places and not_person not in tags.people, tags.ranked

@@ -147,6 +147,7 @@ TRADE_NOUNS = frozenset("insurer lender retailer miner carmaker automaker chipma
 REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}I{0,3})")  # "Abdullah II", "Louis XIV" not: up to XIII
 # Facilities that are places, not bodies: one finds them on a map, flies from them, plays or launches at them.
 CLUB_CITY_POPULATION = 1_000_000
+STREET_OPENERS = frozenset("jalan jl rue calle avenida rua".split())  # "street" or "road" before a street's name
 CONTESTED_LEAGUES = frozenset("champions nations europa conference".split())  # words before a competition's "League"
 STRUCTURE_HEADS = frozenset("dam bridge airport airfield stadium cosmodrome".split())
 NAMED_BY_TITLE = frozenset("lord lady sheikh".split())  # with one name: how one is known
@@ -319,6 +320,9 @@ class Resolver:
             self.vessels.add(fold(" ".join(words)))  # "the tanker Eleni Vardinoyannis": a ship, named for a person
         if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
             return
+        if len(words) > 1 and fold(words[0]) in STREET_OPENERS:
+            self.add(" ".join(words), "place", mention.weight)  # "Jalan Sultan Ismail", "Rue de Rivoli": a street,
+            return  # whoever it is named for
         if len(words) == 1 and STATE_RUN.fullmatch(words[0]):
             return  # "Kuwaiti-owned", "State-run": who owns or runs a thing, no name (a demonym in it is counted)
         if len(words) == 1 and words[0] in self.acronyms and self._means_otherwise(words[0]):
