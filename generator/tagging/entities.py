@@ -321,8 +321,7 @@ class Resolver:
         if not words or self._is_demonym(words) or self._names_no_entity(words, mention) or self._truncated(words, mention):
             return
         if len(words) > 1 and fold(words[0]) in STREET_OPENERS:
-            self.add(" ".join(words), "place", mention.weight)  # "Jalan Sultan Ismail", "Rue de Rivoli": a street,
-            return  # whoever it is named for
+            return  # "Jalan Sultan Ismail", "Rue de Rivoli": a street, whoever it is named for (see BUILDING_WORDS)
         if len(words) == 1 and STATE_RUN.fullmatch(words[0]):
             return  # "Kuwaiti-owned", "State-run": who owns or runs a thing, no name (a demonym in it is counted)
         if len(words) == 1 and words[0] in self.acronyms and self._means_otherwise(words[0]):

@@ -116,7 +116,7 @@ NOT_NAME_WORDS = _words(
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
     "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights delta "
-    "boulevard drive street avenue square"  # "Marine Drive", "Dalal Street", "Tiananmen Square": places, not people
+    "boulevard drive"  # "Marine Drive": a road, never a person
 )
 # Words after a place that name the place itself ("Hong Kong Special Administrative Region", "New York City").
 ADMINISTRATIVE_WORDS = _words("special administrative autonomous city metropolitan municipality region area")
@@ -262,7 +262,7 @@ GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) 
 # no entity a story is about.
 BUILDING_WORDS = _words(
     "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel "
-    "gate")
+    "gate street avenue square")  # a street, as a building, is where news happens: "Downing Street", "Dalal Street"
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Formula One") or end one
 # ("Universal Exposition", "General Election"): no entity; and words of meetings that are events when numbered
 # ("27th Congress of the CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
