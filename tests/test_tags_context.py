@@ -480,3 +480,80 @@ def test_a_street_or_a_square_where_news_happens_is_no_tag_of_its_own() -> None:
     tags = _tags("Rally", "Brokers on Dalal Street said the rally would last, and crowds filled Tiananmen Square on "
                  "Sunday. Downing Street declined to comment.", place="Mumbai")
     assert not {"Dalal Street", "Tiananmen Square", "Downing Street", "Dalal"} & set(tags.ranked), tags.ranked
+
+
+# Round 8, second part: spans cut from a longer name, and types the words around a name give.
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("The Roman Catholic Archdiocese of Boston agreed to pay $85 million. The Boston Archdiocese will sell land.",
+     {"Roman Catholic Archdiocese of Boston"}, {"Boston Archdiocese", "Roman Catholic Archdiocese"}),
+    ("Crowds gathered outside the Palau de la Generalitat in Barcelona on Friday, police said.", set(),
+     {"Palau", "de la Generalitat"}),
+    ("Ministers met at the Sheraton Club des Pins outside Algiers on Wednesday.", {"Sheraton Club des Pins"},
+     {"Sheraton Club"}),
+    ("The telescope was built by Lockheed Missiles and Space Co. of Sunnyvale, California.",
+     {"Lockheed Missiles and Space"}, {"Lockheed Missiles", "Space"}),
+    ("The conference was organised by UK Trade & Investment ahead of the Olympics.", {"UK Trade & Investment"},
+     {"Trade & Investment"}),
+    ("Trains left Victoria Terminus late as monsoon rain flooded the tracks, railway officials said.", set(),
+     {"Victoria"}),
+])
+def test_a_name_is_not_cut_at_a_place_a_particle_or_an_and(text: str, present: set[str], absent: set[str]) -> None:
+    tags = _tags("News", text, place="London")
+    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "person", "not_person"), [
+    ("Sachin Tendulkar 105, Murali Kartik 12. Tendulkar said the pitch was slow, and Kartik told reporters he was "
+     "tired.", "Sachin Tendulkar", None),
+    ("Boris Becker beat South African-born American Kevin Curren 6-3 6-7 7-6 6-4. Curren said he was proud.",
+     "Kevin Curren", None),
+    ("Mafia boss Salvatore 'Toto' Riina was arrested in Palermo. Riina had been a fugitive since 1969.",
+     "Salvatore Riina", None),
+    ("The task force of the Attorney-General's Chambers and the police froze accounts, and the archbishop's "
+     "Italianate residence was sold, Cardinal Sean O'Malley said.", "Sean O'Malley", {"Chambers", "Italianate"}),
+])
+def test_a_person_is_one_name_whatever_stands_around_it(text: str, person: str, not_person: set[str] | None) -> None:
+    tags = _tags("Sport", text, place="Mumbai")
+    assert person in tags.people and not (not_person or set()) & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Sterling rose, said Graham Ridley, chief economist at Morgan Grenfell in London.", "Morgan Grenfell"),
+    ("Shares in bookmaker William Hill fell 3 percent after the race, traders said.", "William Hill"),
+    ("Former Buffalo Bills running back O.J. Simpson was acquitted on Tuesday.", "Buffalo Bills"),
+])
+def test_a_name_that_employs_people_is_a_firm_or_a_club(text: str, firm: str) -> None:
+    tags = _tags("Business", text, place="London")
+    assert firm in tags.organisations, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "one", "others"), [
+    ("Scientists at CERN, the European Organization for Nuclear Research, restarted the collider. CERN said beams "
+     "ran for an hour.", "European Organization for Nuclear Research", {"CERN"}),
+    ("Physicists at the European Organization for Nuclear Research (CERN) said they had found a particle. CERN "
+     "said the data were solid.", "European Organization for Nuclear Research", {"CERN"}),
+    ("Argentine cardinal Jorge Mario Bergoglio was elected pope on Wednesday, taking the name Francis. \"Pray for "
+     "me,\" Francis said, and Bergoglio waved.", "Jorge Mario Bergoglio", {"Francis"}),
+    ("Scotland Yard said on Saturday the general had been arrested. Scotland Yard officers guarded the clinic.",
+     "Metropolitan Police", {"Scotland"}),
+    ("Trading on the Big Board was halted twice, the New York Stock Exchange said.", "New York Stock Exchange",
+     {"Big Board"}),
+])
+def test_an_apposed_acronym_a_taken_name_and_a_nickname_are_one_tag(text: str, one: str, others: set[str]) -> None:
+    tags = _tags("Science", text, place="Geneva")
+    assert one in tags.ranked and not others & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent", "kind"), [
+    ("The probe lifted off from the Wenchang Space Launch Site on Hainan island.", {"Wenchang Space Launch Site"},
+     set(), "places"),
+    ("The handover ceremony was held at the Hong Kong Convention and Exhibition Centre, and the Union Flag was "
+     "lowered.", set(), {"Hong Kong Convention and Exhibition Centre", "Union Flag"}, "ranked"),
+    ("Brent rose 6 percent to $48.69 a barrel, and West Texas Intermediate gained 5 percent, traders said.", set(),
+     {"Brent", "West Texas Intermediate"}, "ranked"),
+    ("Taoiseach Enda Kenny said the vote was historic.", {"Enda Kenny"}, {"Taoiseach Enda Kenny"}, "people"),
+])
+def test_sites_halls_benchmarks_and_titles(text: str, present: set[str], absent: set[str], kind: str) -> None:
+    tags = _tags("News", text, place="Hong Kong")
+    assert present <= set(getattr(tags, kind)) and not absent & set(tags.ranked), tags.ranked

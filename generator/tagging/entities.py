@@ -140,19 +140,31 @@ DIVISION_NOUNS = frozenset("oblast krai".split())
 # Head words of a facility's name: the name ends there unless "of" goes on ("Kuala Lumpur International Airport").
 FACILITY_HEADS = frozenset(
     "airport airfield port harbour harbor stadium dam bridge station hospital university mine plant site "
-    "cosmodrome terminal refinery shipyard base".split())
+    "cosmodrome terminal terminus refinery shipyard base".split())
+LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
 # Trades a sentence opens with before a firm's name, none of them a word of a name: "Insurer AIG said".
 TRADE_NOUNS = frozenset("insurer lender retailer miner carmaker automaker chipmaker drugmaker brewer "
                         "conglomerate".split())
 REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}I{0,3})")  # "Abdullah II", "Louis XIV" not: up to XIII
 # Facilities that are places, not bodies: one finds them on a map, flies from them, plays or launches at them.
 CLUB_CITY_POPULATION = 1_000_000
+# Who works "at" a firm ("chief economist at Morgan Grenfell"), what a firm is ("bookmaker William Hill"), and the
+# positions players hold at a club ("Buffalo Bills running back"): names beside them are employers, not people.
+STAFF_NOUNS = frozenset("economist economists analyst analysts strategist strategists trader traders banker bankers "
+                        "partner partners executive executives director manager managers official officials "
+                        "spokesman spokeswoman spokesperson employee employees engineer engineers chairman".split())
+EMPLOYER_NOUNS = frozenset("firm company bank lender insurer retailer carmaker automaker chipmaker drugmaker brewer "
+                           "airline carrier bookmaker bookmakers conglomerate subsidiary brokerage broker "
+                           "stockbroker".split())
+PLAYER_POSITIONS = frozenset("quarterback running linebacker receiver pitcher shortstop catcher striker midfielder "
+                             "defender goalkeeper winger forward fullback fly-half scrum-half lock prop hooker "
+                             "batsman bowler wicketkeeper".split())
 STREET_OPENERS = frozenset("jalan jl rue calle avenida rua".split())  # "street" or "road" before a street's name
 CONTESTED_LEAGUES = frozenset("champions nations europa conference".split())  # words before a competition's "League"
 STRUCTURE_HEADS = frozenset("dam bridge airport airfield stadium cosmodrome".split())
 NAMED_BY_TITLE = frozenset("lord lady sheikh".split())  # with one name: how one is known
 COURT_TITLES = frozenset("emperor empress crown sultan emir".split())  # never part of how one is known
-TOWN_HEADS = frozenset("station port harbour harbor bridge".split())  # heads that end towns' names too
+TOWN_HEADS = frozenset("station terminus port harbour harbor bridge".split())  # heads that end towns' names too
 # A verb's -ing or -ed form as a sentence opens with it: "Chasing", "Citing", "Asked", "Backed".
 VERB_FORM = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)|Born|Known|Seen|Taken|Given|Shown|Held|Built|Made|Sent|Told|Found|"
                        r"Brought|Kept|Hit|Led|Won|Lost|Sold|Bought")  # and the irregular ones: "Born Karol Wojtyla"
@@ -422,7 +434,7 @@ class Resolver:
                 before = ("and",) if index and role and not _person_shaped(part) else mention.before
                 self._resolve(Mention(part, mention.weight, False, before, mention.after,
                                       listed_after_name=mention.listed_after_name,
-                                      listed_before_name=mention.listed_before_name))
+                                      listed_before_name=mention.listed_before_name, owned=mention.owned and not index))
             return
         self._resolve_unknown(words, mention)
 
@@ -644,7 +656,8 @@ class Resolver:
         at = next((i for i, word in enumerate(folded) if word in BUILDING_WORDS and (
             i == len(folded) - 1 or folded[i + 1] == "of")), None)
         if at is None:
-            return False
+            return len(folded) > 2 and folded[-1] in ("centre", "center") and folded[-2] in HALL_KINDS | {"exhibition"}
+            # "Hong Kong Convention and Exhibition Centre": a hall, by its kind
         return folded[at] not in ("hall", "tower") or not (folded[0] in GIVEN_NAMES or INITIALS.match(words[0]))
 
     def _known_type(self, words: tuple[str, ...]) -> bool:
@@ -665,7 +678,8 @@ class Resolver:
         tail = self.known(words[-1])
         city_last = bool(tail and tail[1] == "place" and fold(tail[0]) not in gazetteer().names)
         nickname = bool(head and head[1] == "place") and folded[-1].endswith("s")
-        scored = mention.after == "<number>" and not head
+        scored = mention.after == "<number>" and not head and folded[-1] not in self.alone  # not "Sachin Tendulkar
+        # 105" of a scorecard when the report calls him "Tendulkar": a player, by his surname alone
         if not ((city_last and folded[0] not in PLACE_PREFIXES and not head) or nickname or scored):
             return False
         self.add(" ".join(words), "organisation", mention.weight)
@@ -682,6 +696,8 @@ class Resolver:
         else:
             return False
         rest = words[cut:]
+        if rest[0] in CONNECTORS or "&" in rest:
+            return False  # "Palau de la Generalitat", "UK Trade & Investment": one name the place opens
         if cut == 1 and len(rest) == 1 and fold(words[0]) in GIVEN_NAMES and mention.after in ACTING_VERBS and \
                 NAME_WORD.match(rest[0]) and fold(rest[0]) not in NOT_PERSON_WORDS | INDUSTRY_WORDS and \
                 not self.known(rest[0]):
@@ -725,6 +741,10 @@ class Resolver:
             elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
                 words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
+            elif len(words) > 2 and fold(words[0]) in PLACE_PREFIXES and HOME_SUFFIX.search(
+                    words[1]) and HOME_SUFFIX.search(words[1]).start() > 0:  # "South African-born Kevin Curren"
+                self._credit_home((words[0], words[1][:HOME_SUFFIX.search(words[1]).start()]), weight)
+                words = words[2:]
             elif HOME_SUFFIX.search(words[0]) and HOME_SUFFIX.search(words[0]).start() > 0:
                 self._credit_home((words[0][:HOME_SUFFIX.search(words[0]).start()],), weight)
                 words = words[1:]
@@ -1045,9 +1065,15 @@ class Resolver:
         Administrative Region', PZPR into the Polish United Workers' Party the story brackets it after), 'Foreign
         Ministry' into 'Russian Foreign Ministry'."""
         for acronym, spelled in self.spelled_out.items():
-            targets = [entity for key, entity in self.entities.items() if key != acronym and spelled in entity.variants]
+            targets = [entity for key, entity in self.entities.items() if key != acronym and (
+                spelled in entity.variants or any(spelled.endswith(" " + variant) for variant in entity.variants
+                                                  if " " in variant))]  # "Physicists at the European Organization
+            # for Nuclear Research (CERN)": the name ends the words before the bracket
             if acronym in self.entities and not self.known(acronym) and len(targets) == 1:  # a listed one stands
                 self._fold_into(acronym, targets[0])
+            elif acronym in self.entities and len(targets) == 1 and not self.known(targets[0].name):
+                long_key = next(key for key, entity in self.entities.items() if entity is targets[0])
+                self._fold_into(long_key, self.entities[acronym])  # and takes its long form: "CERN"
         orgs = {key: e for key, e in self.entities.items() if e.kind == "organisation"}
         for key, entity in orgs.items():
             if key not in self.entities:
@@ -1067,6 +1093,24 @@ class Resolver:
                 long_key = next(k for k, other in self.entities.items() if other is longer[0])  # Countries (OPEC)"
                 if long_key not in self.types:  # where tags.yaml files the body under its acronym: one tag
                     self._fold_into(long_key, entity)
+
+    def fold_inverted_names(self) -> None:
+        """Fold a body named with its place before it into the same body named with "of" the place ("Boston
+        Archdiocese" into the "Roman Catholic Archdiocese of Boston", "Chicago Federal Reserve Bank" into the
+        "Federal Reserve Bank of Chicago"): one entity, written two ways."""
+        for key, entity in list(self.entities.items()):
+            words = key.split()
+            if entity.kind != "organisation" or len(words) < 2:
+                continue
+            for cut in range(1, len(words)):
+                place = self.known(" ".join(words[:cut]))
+                if place and place[1] == "place":
+                    inverted = f"{' '.join(words[cut:])} of {' '.join(words[:cut])}"
+                    targets = [other for other_key, other in self.entities.items() if other.kind == "organisation"
+                               and other_key != key and (other_key == inverted or other_key.endswith(" " + inverted))]
+                    if len(targets) == 1:
+                        self._fold_into(key, targets[0])
+                    break
 
     def drop_weak_acronyms(self) -> None:
         """Forget bare acronyms mentioned once that neither the taxonomy nor the article explains."""
@@ -1233,7 +1277,7 @@ def _two_firms(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
     cut = words.index("and")
     left, right = words[:cut], words[cut + 1:]
     named = [word for word in right if fold(word) not in LEGAL_SUFFIXES]  # "Israel Aircraft Industries" after
-    if len(left) < (1 if len(named) >= 3 else 2) or len(right) < 2 or not all(  # one name, not "Decker Corp"
+    if len(left) < (1 if len(named) >= 3 else 2) or len(named) < 2 or not all(  # one name, not "Decker Corp"
             NAME_WORD.match(word) and fold(word) not in GENERIC_WORDS | PARTNER_WORDS | ORGAN_ADJECTIVES | ORG_WORDS
             for word in (*left, *right[:-1])):
         return None
@@ -1461,6 +1505,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     folded = [fold(word) for word in words]
     if mention.bracketed or mention.after == "<ticker>" or folded[-1] in LEGAL_SUFFIXES or "&" in words:
         return "organisation"
+    if len(words) > 2 and "launch" in folded[1:-1] and folded[-1] in LAUNCH_SITES:
+        return "place"  # "Wenchang Space Launch Site", "Xichang Satellite Launch Center": where rockets fly from
     facility = len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES
     if facility and folded[-1] in STRUCTURE_HEADS:
         return "place"  # "Zipingpu Dam", "Tsing Ma Bridge": a structure, no body
@@ -1479,6 +1525,9 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if words[0] in SURNAME_PARTICLES and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:]) \
             and not any(fold(word) in NOT_PERSON_WORDS or fold(word) in COMMON_WORDS for word in words[1:]):
         return "person"  # "de Klerk", "von Weizsaecker" written without the given name: only a surname opens so
+    if 2 <= len(words) <= 4 and _employs(mention):
+        return "organisation"  # "economist at Morgan Grenfell", "bookmaker William Hill", "Buffalo Bills running
+        # back": a firm or a club named for people, by the people it employs
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
                                     for index, word in enumerate(words)):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
@@ -1487,7 +1536,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
             return "organisation"  # "economists at Goldman Sachs and Itau Unibanco said": firms, not people
         if mention.in_writing and fold(words[0]) not in GIVEN_NAMES and not INITIALS.match(words[0]):
             return "organisation"  # "Barki Tojik said in a statement": no given name, speaking in writing
-        titled = bool(mention.before) and (mention.before[-1] in TITLES or fold(mention.before[-1]) in DESCRIPTORS)
+        titled = bool(mention.before) and not mention.owned and (mention.before[-1] in TITLES or fold(
+            mention.before[-1]) in DESCRIPTORS)
         if said or titled:
             return "person"
     particle = next((word for word in words[1:-1] if word in NAME_PARTICLES), "")
@@ -1496,7 +1546,7 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
             fold(word) in NOT_PERSON_WORDS for word in words):
         return "person"  # "Siti Nurhaliza binti Tarudin", "Pieter van den Hoogenband"; not "Banco de Chile"
     if len(words) == 1 and NAME_WORD.match(words[0]) and mention.before and mention.before[-1] in PERSON_TITLES \
-            and fold(words[0]) not in NOT_PERSON_WORDS:
+            and fold(words[0]) not in NOT_PERSON_WORDS and not mention.owned:
         return "person"  # "President Reagan", not the "Trade Representative's Office"
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
             fold(words[0]).partition(" ")[0] in GIVEN_NAMES or INITIALS.match(words[0])) and NAME_WORD.match(words[-1]) \
@@ -1504,6 +1554,14 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
             and not any(fold(word) in NOT_PERSON_WORDS for word in words):
         return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "Jean-Marie Le Pen"
     return None
+
+
+def _employs(mention: Mention) -> bool:
+    """True if the words around a span make it an employer: a job "at" it ("chief economist at"), a trade noun
+    before it ("bookmaker", "the bank"), or a player's position after it ("running back", "striker")."""
+    return (mention.before[-1:] == ("at",) and mention.before[-2:-1] != () and mention.before[-2] in STAFF_NOUNS
+            or mention.before[-1:] != () and mention.before[-1] in EMPLOYER_NOUNS and not mention.owned
+            or mention.after in PLAYER_POSITIONS)
 
 
 def _canonical(words: tuple[str, ...], kind: str) -> str:

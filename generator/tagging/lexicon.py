@@ -50,7 +50,7 @@ TITLES = _words(
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
     "undersecretary registrar marshal emperor empress sultan duke duchess hrh shaikh father reverend rev monsignor "
-    "amir sheriff constable warden steward chamberlain"
+    "amir sheriff constable warden steward chamberlain taoiseach tanaiste shri smt"
 )
 # Titles that, before a single name, are part of how the person is known: "Prince Charles", "Queen Sofia".
 ROYAL_TITLES = _words("king queen prince princess emperor empress crown sultan emir sheikh duke duchess pope lord lady")
@@ -93,7 +93,8 @@ ORG_WORDS = _words(
     "company companies holdings industries international systems technologies technology partners associates "
     "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
     "communications electric electronics pharmaceuticals securities financial capital insurance investments "
-    "inns stores homes media press newspaper broadcasting network church mission society club team brigade "
+    "inns stores homes media press newspaper broadcasting network church archdiocese diocese patriarchate synod "
+    "mission society club team brigade "
     "brigades battalion times post journal herald tribune gazette telegraph observer chronicle monitor izvestia "
     "pravda kommersant vedomosti television studios pictures records entertainment productions films brothers bros "
     "publishing publications laboratories labs pharma therapeutics instruments brands hotels resorts lines railways "
@@ -223,7 +224,7 @@ ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth te
 # Words that end the name of a law, a treaty or a document ("Tax Reform Act", "International Cocoa Agreement").
 DOCUMENT_WORDS = _words(
     "act acts agreement accord accords treaty treaties declaration convention charter protocol pact plan doctrine "
-    "initiative resolution amendment bill code constitution tax")
+    "initiative resolution amendment bill code constitution tax flag anthem")  # and a nation's symbols
 # Faiths and peoples named as adjectives ("the ruling Moslem party"): never a tag, nor the end of one.
 FAITHS = _words(
     "moslem moslems muslim muslims christian christians jewish jew jews hindu hindus buddhist buddhists catholic "

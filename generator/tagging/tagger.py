@@ -75,6 +75,7 @@ def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     resolver.resolve_deferred()
     resolver.merge_people()
     resolver.merge_organisations()
+    resolver.fold_inverted_names()
     resolver.drop_weak_acronyms()
     fold_group_forms(resolver, spans)
     drop_places_inside_names(resolver, spans)
@@ -185,13 +186,18 @@ def _within(text: str, budget: int) -> str:
 # Lower-case words inside a name spelt out before its acronym ("Organisation for Security and Cooperation in Europe").
 NAME_JOINERS = frozenset("of for and the in on at to de des du la le del".split())
 DEFINITION = re.compile(r"((?:[^\W\d_][\w'\-]*\s+){1,8})\(([A-Z]{2,6})\)")
+NEW_NAME = re.compile(r"\b(?:takes?|took|taking|adopts?|adopted|adopting|chose|choosing|assumes?|assumed|assuming) "
+                      r"(?:the )?(?:papal |regnal )?name (?:of )?([A-Z][\w'\-]+(?: [IVX]+\b)?)")
+APPOSED_NAME = re.compile(r"\b([A-Z]{2,6}), the ((?:[A-Z][\w'\-]*|of|for|and|on|the)(?: (?:[A-Z][\w'\-]*|of|for|and|on|"
+                          r"the))*(?<! of)(?<! for)(?<! and)(?<! on)(?<! the))(?=[,.;:)]|$)")  # "CERN, the European ..."
 BRACKETED_ACRONYM = re.compile(r"((?:[^\W\d_][\w'\-]*\.?\s+){1,8})\(([A-Z]{2,6})\)")  # "... Co. Limited (CATL)"
 
 
 def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
     """Folded acronyms, and long forms, that the story defines as no entity: an acronym for a lower-case phrase
     ("export enhancement program (EEP)") or for a product ("Geostationary Operational Environmental Satellite
-    (GOES)")."""
+    (GOES)"); and the name a person takes ("elected pope, taking the name Francis"): a second name of a person the
+    story names, never a tag of its own."""
     found: set[str] = set()
     for text, _ in sections:
         if "(" not in text:
@@ -205,6 +211,7 @@ def _defined_non_names(sections: list[tuple[str, float]]) -> frozenset[str]:
                 found.add(fold(acronym))
             elif fold(long_form[-1]) in PRODUCT_NOUNS:
                 found |= {fold(acronym), fold(" ".join(long_form))}
+    found |= {fold(name) for text, _ in sections for name in NEW_NAME.findall(text)}
     return frozenset(found)
 
 
@@ -241,6 +248,9 @@ def _spelled_out(sections: list[tuple[str, float]]) -> dict[str, str]:
         name = words[start:]
         if len(name) >= 2 and not all(word.isupper() for word in name):  # not "BOSTON (AP)", a dateline
             found.setdefault(fold(acronym), fold(" ".join(name)))
+    for text, _ in sections:  # "CERN, the European Organization for Nuclear Research, said": the same apposed
+        for acronym, name in APPOSED_NAME.findall(text):
+            found.setdefault(fold(acronym), fold(name))
     return found
 
 

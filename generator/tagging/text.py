@@ -23,7 +23,7 @@ YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
 # Lower-case words that join a name's capitalised words: "Bank of England", "Hans van den Broek", "Luiz Inacio
 # Lula da Silva", "Siti Nurhaliza binti Tarudin", "Ortega y Gasset".
-CONNECTORS = frozenset("of the for and & de da di du del der den dos das los las van von ter bin binti bint bte ibn y "
+CONNECTORS = frozenset("of the for and & de des da di du del der den dos das los las van von ter bin binti bint bte ibn y "
                        "la le zu zur vom".split())
 # A span said to speak in writing: "Barki Tojik said in a statement", "Novatek said in a regulatory filing".
 IN_WRITING = re.compile(r"(?:said|says|announced) (?:on \w+ )?in an? (?:\w+ )?(?:statement|filing|release|notice)\b")
@@ -70,6 +70,7 @@ class Mention:
     listed_before_name: bool = False  # a comma and a capitalised word follow: "Brazil" of "Brazil, Mexico and India"
     apposed_to: str = ""  # the lower-case noun the span is put beside: "ship" in "its sister ship, the Alexei Kosygin"
     in_writing: bool = False  # "said in a statement", "said in a filing": a firm's or a body's way of speaking
+    owned: bool = False  # a possessive word before: "the archbishop's Italianate residence" (no title of the span)
 
     @property
     def text(self) -> str:
@@ -110,7 +111,7 @@ def is_capitalised(word: str) -> bool:
 MAX_RUN_WORDS = 16
 
 # A quoted nickname inside a name: C.J. "Pete" Silas, Roberto "Hands of Stone" Duran.
-NICKNAME = re.compile(r"(?<=[\w.]) [\"“][A-Z][\w' ]{0,24}[\"”] (?=[A-Z])")
+NICKNAME = re.compile(r"(?<=[\w.]) (?:[\"“][A-Z][\w' ]{0,24}[\"”]|['‘][A-Z][\w ]{0,24}['’]) (?=[A-Z])")
 # A currency written with its country's letters before the dollar sign (US$, U.S.$, HK$, C$, NZ$, NT$): an amount
 # of money, which names no place.
 CURRENCY = re.compile(r"(?<![\w.])(?:[A-Z]\.){0,2}[A-Z]{0,3}\$")
@@ -216,4 +217,5 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
     writing = " ".join(token.lower() for _, token in tokens[end:end + 5])
     return Mention(words, weight, initial, tuple(before), after, quoted=quoted, ordinal=ordinal, listed_after_name=listed,
                    owns_common_noun=owns, lower_after=lower, listed_before_name=listed_before, apposed_to=apposed,
-                   in_writing=bool(IN_WRITING.match(writing)))
+                   in_writing=bool(IN_WRITING.match(writing)),
+                   owned=start > 0 and tokens[start - 1][0] == "word" and bool(POSSESSIVE.search(tokens[start - 1][1])))
