@@ -52,7 +52,10 @@ _SEPARATOR = r"[|/>»›•·→]"
 _BREADCRUMB_SPLIT = re.compile(r"\s{1,3}[|/>»›•·→]\s{1,3}|[>»›→]")
 _ANY_SEPARATOR = re.compile(r"[|/>»›•·→]")
 _ALIAS_WORDS = frozenset(word for alias in AGENCIES for word in alias.split())
-_AGENCY_WORDS = frozenset("russian news agency international information wire service online".split())
+# Words beside an agency's name in its masthead line, in the languages wires file in: `EFE -- Servicio Internacional`.
+_AGENCY_WORDS = frozenset("russian news agency international information wire service online english world desk "
+                          "servicio internacional agencia noticias agence presse servizio internazionale agenzia "
+                          "nachrichtenagentur dienst - -- — –".split())
 _TOKEN = re.compile(r"[^\s|/>»›•·→,:;()\[\]]+")
 _COUNTER = re.compile(r"(?<=[^\W\d_])\d{1,6}$")
 _NUMBER = re.compile(r"[\d.,]+[kKmM]?")

@@ -557,3 +557,23 @@ def test_an_apposed_acronym_a_taken_name_and_a_nickname_are_one_tag(text: str, o
 def test_sites_halls_benchmarks_and_titles(text: str, present: set[str], absent: set[str], kind: str) -> None:
     tags = _tags("News", text, place="Hong Kong")
     assert present <= set(getattr(tags, kind)) and not absent & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "person", "not_tags"), [
+    ("South Africa beat New Zealand 40-26, with wing Marius Joubert scoring a hat-trick. The Springboks led after "
+     "tries from Joubert and Fourie du Preez, and Joubert added two more.", "Marius Joubert", {"Joubert"}),
+    ("Eliud Kipchoge of Kenya broke the marathon world record on Sunday. \"I lack words,\" said Kipchoge, who "
+     "trains in the Rift Valley.", "Eliud Kipchoge", {"Kipchoge", "Eliud Kipchoge of Kenya"}),
+])
+def test_a_player_named_by_surname_is_no_place_and_no_firm(text: str, person: str, not_tags: set[str]) -> None:
+    tags = _tags("Sport", text, place="Berlin")
+    assert person in tags.people and not not_tags & set(tags.places + tags.organisations), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Trains left Victoria Terminus an hour late, the railway said.", {"Victoria Terminus", "Victoria"}),
+    ("The Municipal Corporation of Greater Bombay passed a resolution for the change.", {"Municipal"}),
+])
+def test_a_station_or_a_city_body_is_no_person_and_no_fragment(text: str, absent: set[str]) -> None:
+    tags = _tags("City news", text, place="Mumbai")
+    assert not absent & set(tags.people) and "Municipal" not in tags.ranked, tags.ranked

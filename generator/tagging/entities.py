@@ -141,6 +141,9 @@ DIVISION_NOUNS = frozenset("oblast krai".split())
 FACILITY_HEADS = frozenset(
     "airport airfield port harbour harbor stadium dam bridge station hospital university mine plant site "
     "cosmodrome terminal terminus refinery shipyard base".split())
+# Facility heads no surname is ("Robert Plant", "Jeff Bridges" are people; "Victoria Terminus" is a station).
+NO_SURNAME_HEADS = frozenset("airport airfield cosmodrome terminal terminus refinery shipyard university".split())
+LOCAL_GOVERNMENT_WORDS = frozenset("municipal metropolitan city county borough regional provincial".split())
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
 # Trades a sentence opens with before a firm's name, none of them a word of a name: "Insurer AIG said".
 TRADE_NOUNS = frozenset("insurer lender retailer miner carmaker automaker chipmaker drugmaker brewer "
@@ -410,7 +413,7 @@ class Resolver:
             return
         if self._split_body_of_body(words, mention):
             return
-        person = _split_affiliation(words, self.known)
+        person = _split_affiliation(words, self.known, self.alone)
         if person:
             self.add(" ".join(person), "person", mention.weight)
             self._resolve(Mention(words[words.index("of") + 1:], mention.weight, False))
@@ -976,7 +979,10 @@ class Resolver:
         located = {fold(m.words[0]) for m in singles if m.before[-1:] and m.before[-1] in LOCATIVES
                    or self.venue and (m.before[-1:] == ("at",) or m.initial and m.after == ":")}  # "Hove: Sussex 246"
         figures = {fold(m.words[0]) for m in singles if m.after == "<number>"}  # "fell Rs 96 to Rs 1,620"
-        return {key for key in located - figures if counts[key] >= 2 and key not in NOT_A_SINGLE_NAME
+        surnames = {fold(m.words[-1]) for m in self.deferred if 2 <= len(m.words) <= 3 and all(
+            NAME_WORD.match(word) for word in m.words) and fold(m.words[0]) not in PLACE_PREFIXES}  # "tries from
+        # Joubert" after "wing Marius Joubert": a surname, wherever the story puts him
+        return {key for key in located - figures - surnames if counts[key] >= 2 and key not in NOT_A_SINGLE_NAME
                 and not FIRM_ENDING.search(key)  # "a plant of Sibneftegaz": a firm, whatever the preposition
                 and not ADJECTIVE_ENDING.search(key) and key not in {fold(w) for w in self.team_words}
                 and not getattr(self._match_known((key,)), "kind", "") == "person"}
@@ -1372,10 +1378,11 @@ def _names_a_domain(left: tuple[str, ...], right: tuple[str, ...], known) -> boo
     )
 
 
-def _split_affiliation(words: tuple[str, ...], known) -> tuple[str, ...]:
+def _split_affiliation(words: tuple[str, ...], known, alone: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The person in 'David Wyss of Data Resources', 'Bijan Moussavar-Rahmani of Harvard University' or 'Analyst
     Walter Spracklin of RBC Dominion Securities' (the rest after 'of' is the organisation; a title before the name
-    is no part of it), else () ('Gold Fields of South Africa Ltd' is a company: a place and a suffix after 'of')."""
+    is no part of it), or in 'Eliud Kipchoge of Kenya' where the story calls him by his surname alone (a folded
+    word of `alone`), else () ('Gold Fields of South Africa Ltd' is a company: a place and a suffix after 'of')."""
     if "of" not in words:
         return ()
     left = words[:words.index("of")]
@@ -1389,6 +1396,7 @@ def _split_affiliation(words: tuple[str, ...], known) -> tuple[str, ...]:
     body = any(word in ORG_WORDS or word in LEGAL_SUFFIXES for word in right)  # "of Harvard University"
     place = known(" ".join(word for word in words[len(left) + 1:] if fold(word) not in ORG_TRAILERS))
     body = body and not (place and place[1] == "place")
+    given = given or bool(place) and place[1] == "place" and bool(left) and fold(left[-1]) in alone  # a surname
     if 2 <= len(left) <= 3 and (given or body) and all(NAME_WORD.match(w) for w in left) and not folded & bad:
         return left
     return ()
@@ -1507,7 +1515,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) > 2 and "launch" in folded[1:-1] and folded[-1] in LAUNCH_SITES:
         return "place"  # "Wenchang Space Launch Site", "Xichang Satellite Launch Center": where rockets fly from
-    facility = len(words) > 1 and folded[-1] in FACILITY_HEADS and folded[0] not in GIVEN_NAMES
+    facility = len(words) > 1 and folded[-1] in FACILITY_HEADS and (folded[0] not in GIVEN_NAMES or folded[-1] in
+                                                                      NO_SURNAME_HEADS)  # "Victoria Terminus"
     if facility and folded[-1] in STRUCTURE_HEADS:
         return "place"  # "Zipingpu Dam", "Tsing Ma Bridge": a structure, no body
     if facility and folded[-1] not in TOWN_HEADS:
@@ -1599,7 +1608,10 @@ def _split_owner(words: tuple[str, ...]) -> tuple[str, ...]:
     if "of" not in words:
         return ()
     cut = words.index("of")
-    return words[:cut] if cut >= 2 and fold(words[cut - 1]) in FIRM_ENDINGS and cut + 1 < len(words) else ()
+    public = fold(words[cut - 2]) in LOCAL_GOVERNMENT_WORDS if cut >= 2 else False  # "Municipal Corporation of
+    # Greater Bombay": a city's own body, named for it
+    return words[:cut] if cut >= 2 and fold(words[cut - 1]) in FIRM_ENDINGS and cut + 1 < len(words) and not public \
+        else ()
 
 
 def _generic_board(words: tuple[str, ...]) -> int:

@@ -142,7 +142,7 @@ INSTITUTION_HEADS = _words("ministry department treasury parliament senate congr
 DESCRIPTORS = frozenset(phrase.strip() for phrase in (
     "five-eighth, five eighth, halfback, half-back, "
     "striker, midfielder, defender, goalkeeper, keeper, goalie, winger, fullback, full back, centre, center, fly half, "
-    "flyhalf, scrum half, scrumhalf, lock, prop, playmaker, opener, forward, guard, receiver, outfielder, reliever, "
+    "flyhalf, scrum half, scrumhalf, wing, lock, prop, playmaker, opener, forward, guard, receiver, outfielder, reliever, "
     "centre back, center back, centre forward, center forward, left back, right back, wing back, left winger, "
     "right winger, left hander, right hander, leg spinner, off spinner, tight end, running back, point guard, "
     "flanker, hooker, quarterback, linebacker, pitcher, catcher, shortstop, batsman, batter, bowler, all rounder, "
