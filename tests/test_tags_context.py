@@ -577,3 +577,12 @@ def test_a_player_named_by_surname_is_no_place_and_no_firm(text: str, person: st
 def test_a_station_or_a_city_body_is_no_person_and_no_fragment(text: str, absent: set[str]) -> None:
     tags = _tags("City news", text, place="Mumbai")
     assert not absent & set(tags.people) and "Municipal" not in tags.ranked, tags.ranked
+
+
+def test_a_firm_named_in_the_possessive_keeps_its_name() -> None:
+    tags = _tags("Retail", "McDonald's Corp said on Monday it would close 200 restaurants. Sotheby's said its sale "
+                 "raised $400 million, and Christie's said it would cut jobs. Moody's Investors Service cut the "
+                 "company's rating, and Moody's said the outlook was negative. Japan's Toyota Motor Corp and "
+                 "Britain's Tesco were also named.", place="Chicago")
+    assert {"McDonald's", "Sotheby's", "Christie's", "Moody's"} <= set(tags.organisations), tags.ranked
+    assert not {"Moody", "Investors Service", "McDonald", "Japan's Toyota Motor"} & set(tags.ranked), tags.ranked

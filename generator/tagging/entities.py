@@ -1529,6 +1529,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
+    if len(words) == 1 and POSSESSIVE.search(words[0]) and NAME_WORD.match(POSSESSIVE.sub("", words[0])):
+        return "organisation"  # "Sotheby's said": a name that keeps its 's is a firm's (see text.FIRM_POSSESSIVE_NEXT)
     if len(words) == 2 and folded[0] in FAMILY_NAMES_FIRST and HYPHENATED_GIVEN_NAME.fullmatch(words[1]):
         return "person"  # "Park Geun-hye", "Tung Chee-hwa": a family name, then a given name of two syllables
     if words[0] in SURNAME_PARTICLES and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:]) \

@@ -151,6 +151,7 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
                 start = index
             part_of_name = _name_follows(tokens, index + 1) and (token.lower() in PLURAL_POSSESSIVES or POSSESSIVE.search(
                 token) and index + 1 < len(tokens) and tokens[index + 1][1] == "of")  # "Lloyd's of London"
+            part_of_name = part_of_name or _firm_possessive(tokens, index)
             span.append(token if part_of_name else POSSESSIVE.sub("", token) or token)
             if POSSESSIVE.search(token) and len(token) > 3 and not part_of_name:
                 close(index + 1)
@@ -166,6 +167,21 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
             close(index)
     close(len(tokens))
     return found
+
+
+# What follows a firm named in the possessive ("McDonald's said", "Moody's Investors Service"), never a country's
+# or a person's possessive ("Japan's Toyota", "Smith's house"): the 's is part of the name.
+FIRM_POSSESSIVE_NEXT = frozenset("said says told reported announced posted plans planned will would has had is was "
+                                 "investors corp corporation inc co ltd plc holdings group restaurants stores".split())
+
+
+def _firm_possessive(tokens: list[tuple[str, str]], index: int) -> bool:
+    """True if the possessive word at index names a firm, by the word after it (see FIRM_POSSESSIVE_NEXT)."""
+    token = tokens[index][1]
+    following = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
+    return token.endswith(("'s", "’s")) and len(token) > 4 and following[0] == "word" and \
+        following[1].lower() in FIRM_POSSESSIVE_NEXT and (following[1].islower() or following[1].lower() in (
+            "investors", "corp", "corporation", "inc", "co", "ltd", "plc", "holdings", "group"))
 
 
 @lru_cache(maxsize=256)
