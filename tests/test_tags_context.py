@@ -586,3 +586,19 @@ def test_a_firm_named_in_the_possessive_keeps_its_name() -> None:
                  "Britain's Tesco were also named.", place="Chicago")
     assert {"McDonald's", "Sotheby's", "Christie's", "Moody's"} <= set(tags.organisations), tags.ranked
     assert not {"Moody", "Investors Service", "McDonald", "Japan's Toyota Motor"} & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Army Brigadier General Siddiqul Alam Sikder said 2,200 people had been pulled out alive.",
+     {"Siddiqul Alam Sikder"}, {"Army Brigadier", "Army"}),
+    ("Fans gathered in La Boca and on Avenida 9 de Julio, and Carlos Tevez waved from the bus.", {"Carlos Tevez"},
+     {"La Boca", "de Julio"}),
+    ("Mopani Copper Mines was sold last month to International Resources Holding of the United Arab Emirates.",
+     {"International Resources Holding", "United Arab Emirates"},
+     {"International Resources Holding of the United Arab Emirates"}),
+])
+def test_a_rank_an_article_and_a_holding_s_home_are_no_part_of_a_name(text: str, present: set[str],
+                                                                      absent: set[str]) -> None:
+    tags = _tags("News", text, place="Dhaka")
+    assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked
+    assert not absent & set(tags.people), tags.people

@@ -143,6 +143,7 @@ FACILITY_HEADS = frozenset(
     "cosmodrome terminal terminus refinery shipyard base".split())
 # Facility heads no surname is ("Robert Plant", "Jeff Bridges" are people; "Victoria Terminus" is a station).
 NO_SURNAME_HEADS = frozenset("airport airfield cosmodrome terminal terminus refinery shipyard university".split())
+ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
 LOCAL_GOVERNMENT_WORDS = frozenset("municipal metropolitan city county borough regional provincial".split())
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
 # Trades a sentence opens with before a firm's name, none of them a word of a name: "Insurer AIG said".
@@ -177,7 +178,7 @@ BODY_KIND_WORDS = GENERIC_WORDS | LEGAL_SUFFIXES | SPORT_WORDS | frozenset(
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
 # Words that end a firm's name, never a public body's ("National Oceanic and Atmospheric Administration").
 FIRM_ENDINGS = LEGAL_SUFFIXES | frozenset(
-    "technology technologies holdings group motors systems electronics pharmaceuticals semiconductors industries "
+    "technology technologies holding holdings group motors systems electronics pharmaceuticals semiconductors industries "
     "brands airlines airways foods resources mining mines petroleum communications entertainment media networks "
     "logistics therapeutics labs laboratories capital investments securities financial insurance partners".split())
 # Words of the names of courts every county or district has ("Superior Court", "Crown Court", "Court of Appeals").
@@ -954,8 +955,8 @@ class Resolver:
             elif known := self.known(" ".join(words)):
                 self.add(known[0], known[1], mention.weight, " ".join(words))
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles and \
-                    fold(words[0]) not in PLACE_PREFIXES and not any(fold(word) in FACILITY_HEADS | ORG_WORDS for word in
-                                                                    words):  # not "New Arctic" beside "Arctic routes"
+                    fold(words[0]) not in PLACE_PREFIXES | ARTICLE_OPENERS and not any(  # not "New Arctic" beside
+                        fold(word) in FACILITY_HEADS | ORG_WORDS for word in words):  # "Arctic routes", nor "La Boca"
                 club = fold(words[0]) not in GIVEN_NAMES and self._named_like_a_city(words[-1])
                 self.add(" ".join(words), "organisation" if club else "person", mention.weight)  # "Real Madrid"
             else:
@@ -1534,7 +1535,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if len(words) == 2 and folded[0] in FAMILY_NAMES_FIRST and HYPHENATED_GIVEN_NAME.fullmatch(words[1]):
         return "person"  # "Park Geun-hye", "Tung Chee-hwa": a family name, then a given name of two syllables
     if words[0] in SURNAME_PARTICLES and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:]) \
-            and not any(fold(word) in NOT_PERSON_WORDS or fold(word) in COMMON_WORDS for word in words[1:]):
+            and not any(fold(word) in NOT_PERSON_WORDS or fold(word) in COMMON_WORDS for word in words[1:]) and \
+            mention.before != ("<figure>",):  # not "Avenida 9 de Julio", a date
         return "person"  # "de Klerk", "von Weizsaecker" written without the given name: only a surname opens so
     if 2 <= len(words) <= 4 and _employs(mention):
         return "organisation"  # "economist at Morgan Grenfell", "bookmaker William Hill", "Buffalo Bills running
@@ -1562,8 +1564,10 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words) and (
             fold(words[0]).partition(" ")[0] in GIVEN_NAMES or INITIALS.match(words[0])) and NAME_WORD.match(words[-1]) \
             and not words[-1].endswith(".") \
-            and not any(fold(word) in NOT_PERSON_WORDS for word in words):
-        return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "Jean-Marie Le Pen"
+            and not any(fold(word) in NOT_PERSON_WORDS for word in words) \
+            and not (mention.before[-1:] in (("in",), ("near",)) and fold(words[0]) in ARTICLE_OPENERS):
+        return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "Jean-Marie Le Pen"; not
+        # "in La Boca", a barrio named with its article
     return None
 
 
