@@ -197,3 +197,10 @@ def test_a_topic_with_weak_keywords_loads_them_apart(tmp_path):
     assert taxonomy.topics["labour"].fullmatch("strikes") and taxonomy.topics["labour"].fullmatch("unions")
     assert taxonomy.weak_topic_keywords["labour"].fullmatch("strike")
     assert not taxonomy.weak_topic_keywords["labour"].fullmatch("unions") and "sport" not in taxonomy.weak_topic_keywords
+
+
+def test_a_mountain_s_summit_is_no_diplomacy(taxonomy):
+    volcano = score_topics([("Ash rose 3 km above the summit, and officials will visit the villages.", 1.0)], taxonomy)
+    assert "diplomacy" not in {found.topic for found in volcano}
+    meeting = score_topics([("Leaders met for summit talks on trade at the summit in Osaka.", 1.0)], taxonomy)
+    assert "diplomacy" in {found.topic for found in meeting}
