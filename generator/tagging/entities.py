@@ -67,7 +67,7 @@ NAME_WORD = re.compile(
     rf"|Jr\.?|Sr\.?|II|III|IV)$"
 )
 NAME_PARTICLES = frozenset(
-    "von der van den ter de del della di da du dos das los las la le y bin binti bint bte ibn al el zu zur vom".split())
+    "von der van den ter ten de del della di da du dos das los las la le y bin binti bint bte ibn al el zu zur vom".split())
 # Particles of Spanish and Portuguese names, between a person's first surname and the second ("Carlos Salinas de
 # Gortari", "Jose Ortega y Gasset").
 ROMANCE_PARTICLES = frozenset("de del da das dos y".split())
@@ -75,10 +75,10 @@ ROMANCE_PARTICLES = frozenset("de del da das dos y".split())
 PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 # Particles that, first inside a span, only join a person's names (not "de", "da" or "der": "Banco de Chile",
 # "Verband der Automobilindustrie").
-PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter".split())
+PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter ten".split())
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 TRADED_BEFORE = frozenset({("shares", "of"), ("stake", "in"), ("stock", "of"), ("shareholders", "of"),
-                           ("bid", "for"), ("takeover", "of"), ("subsidiary", "of"), ("unit", "of")})
+                           ("takeover", "of"), ("subsidiary", "of"), ("unit", "of")})  # not "bid for": a player
 TRADED_AFTER = frozenset("shares stock shareholders stockholders subsidiary".split())
 BIRTH_NAME_WORDS = frozenset({"born", "nee", "née"})  # before a name a person had before the one the story uses
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
@@ -143,6 +143,8 @@ FACILITY_HEADS = frozenset(
     "cosmodrome terminal terminus refinery shipyard base".split())
 # Facility heads no surname is ("Robert Plant", "Jeff Bridges" are people; "Victoria Terminus" is a station).
 NO_SURNAME_HEADS = frozenset("airport airfield cosmodrome terminal terminus refinery shipyard university".split())
+CLUB_ENDINGS = frozenset("united city rovers wanderers athletic albion rangers county hotspur villa wednesday "
+                          "dynamo sporting olympic".split())
 ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
 LOCAL_GOVERNMENT_WORDS = frozenset("municipal metropolitan city county borough regional provincial".split())
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
@@ -558,7 +560,7 @@ class Resolver:
         kind = None if target else _kind_by_shape(words, mention)
         if kind == "person" and (fold(words[0]) in self.demonyms or fold(words[0]) in self.aliases or fold(
                 words[0]) not in GIVEN_NAMES and (self._names_a_country(words[0]) or self._names_a_firm(words[0])
-                                                  or self._named_like_a_city(words[-1]))):
+                                                  or self._club_shaped(words))):
             kind = "organisation"  # "Russian Railways", "America Movil", "Gazprom Neft": no person's name opens
             # with a country or a firm; "Wydad Casablanca", "Dynamo Kyiv": a club, named for its city
         if (kind in (None, "person") or target is not None and target.kind == "person") and _after_the(words, mention):
@@ -883,6 +885,14 @@ class Resolver:
             return ()  # "Chasing 250, Kent ...", "Replying, Sussex ...": a verb, however often a report opens so
         return words
 
+    def _club_shaped(self, words: tuple[str, ...]) -> bool:
+        """True for a name that a club's could be and a person's seldom is: a big city last ("Wydad Casablanca"),
+        or a city first and a club's word last ("Manchester United", "Bristol Rovers"; not "Rodriguez Zapatero", a
+        surname that is a town too), its first word no given name (checked by callers)."""
+        first = gazetteer().lookup(words[0], self.min_city_population)
+        return self._named_like_a_city(words[-1]) or first is not None and first.kind == "city" and fold(
+            words[-1]) in CLUB_ENDINGS
+
     def _named_like_a_city(self, word: str) -> bool:
         """True for a city of a million people or more, as clubs are named for ("Wydad Casablanca", "Dynamo Kyiv"),
         and surnames seldom are (a Japanese surname is a town's name: "Toshio Yamaguchi")."""
@@ -957,7 +967,7 @@ class Resolver:
             elif len(words) >= 2 and all(NAME_WORD.match(w) for w in words) and fold(words[-1]) in singles and \
                     fold(words[0]) not in PLACE_PREFIXES | ARTICLE_OPENERS and not any(  # not "New Arctic" beside
                         fold(word) in FACILITY_HEADS | ORG_WORDS for word in words):  # "Arctic routes", nor "La Boca"
-                club = fold(words[0]) not in GIVEN_NAMES and self._named_like_a_city(words[-1])
+                club = fold(words[0]) not in GIVEN_NAMES and self._club_shaped(words)
                 self.add(" ".join(words), "organisation" if club else "person", mention.weight)  # "Real Madrid"
             else:
                 unresolved.append(mention)

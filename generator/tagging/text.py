@@ -23,7 +23,7 @@ YEAR = re.compile(r"1[89]\d\d|20\d\d")
 PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
 # Lower-case words that join a name's capitalised words: "Bank of England", "Hans van den Broek", "Luiz Inacio
 # Lula da Silva", "Siti Nurhaliza binti Tarudin", "Ortega y Gasset".
-CONNECTORS = frozenset("of the for and & de des da di du del der den dos das los las van von ter bin binti bint bte ibn y "
+CONNECTORS = frozenset("of the for and & de des da di du del der den dos das los las van von ter ten bin binti bint bte ibn y "
                        "la le zu zur vom".split())
 # A span said to speak in writing: "Barki Tojik said in a statement", "Novatek said in a regulatory filing".
 IN_WRITING = re.compile(r"(?:said|says|announced) (?:on \w+ )?in an? (?:\w+ )?(?:statement|filing|release|notice)\b")
