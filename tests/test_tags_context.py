@@ -617,3 +617,11 @@ def test_a_room_is_no_body_and_cruise_missiles_are_conflict() -> None:
                  "2 percent.",
                  place="Washington")
     assert "Oval Office" not in tags.ranked and "conflict" in tags.topics, tags.ranked
+
+
+def test_a_variant_is_no_body_and_an_acronym_s_name_keeps_its_common_word() -> None:
+    tags = _tags("Omicron spreads", "The Omicron variant had spread to 23 countries, and Omicron cases doubled, the "
+                 "World Health Organization said. Britain's Medicines and Healthcare products Regulatory Agency (MHRA) "
+                 "approved the vaccine for children, and the MHRA said it was safe.", place="Geneva")
+    assert "Omicron" not in tags.ranked and "Regulatory Agency" not in tags.ranked, tags.ranked
+    assert "Medicines and Healthcare products Regulatory Agency" in tags.organisations, tags.ranked

@@ -98,7 +98,7 @@ PRODUCT_NOUNS = frozenset(
     "missile missiles system systems drug drugs vaccine vaccines car cars jet jets aircraft plane planes model "
     "models phone phones engine engines rifle tank tanks software app device devices brand sedan truck trucks "
     "pill pills treatment rocket rockets satellite satellites platform maker makers weedkiller herbicide pesticide "
-    "brands".split())
+    "brands variant variants strain strains rover rovers telescope spacecraft".split())
 # "a spokesman for Canada's central bank": a country owning a common noun after these is named in passing.
 OWNER_PREPOSITIONS = frozenset("for of from at with by about to".split())
 ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western, European, Soviet-American

@@ -256,17 +256,19 @@ def _spelled_out(sections: list[tuple[str, float]]) -> dict[str, str]:
 
 def _defined_names(sections: list[tuple[str, float]]) -> frozenset[tuple[str, ...]]:
     """The names the story spells out before their acronym, lower-case words and all ("Organisation for Security
-    and Cooperation in Europe (OSCE)", "Hong Kong Special Administrative Region (HKSAR)"): one name each, never
-    split at a lower-case word."""
+    and Cooperation in Europe (OSCE)", "Hong Kong Special Administrative Region (HKSAR)", "Medicines and Healthcare
+    products Regulatory Agency (MHRA)"): one name each, never split at a lower-case word."""
     found = set()
     for words, acronym in _bracketed(sections):
-        capitals = 0
+        capitals = lower = 0
         for start in range(len(words) - 1, -1, -1):
             word = words[start]
             if word[0].isupper():
                 capitals += 1
             elif word not in NAME_JOINERS:
-                break
+                lower += 1  # one common word may stand inside: "Medicines and Healthcare products Regulatory Agency"
+                if lower > 1 or not capitals:
+                    break
             if capitals == len(acronym):
                 name = tuple(words[start:])
                 if "".join(w[0] for w in name if w[0].isupper()) == acronym and any(w[0].islower() for w in name):
