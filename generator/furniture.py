@@ -47,6 +47,9 @@ energy finance companies industry arts life style travel food media analysis fea
 columns column editorial editorials weather crime justice education investigations middle east north south
 west america us uk world-news
 экономика бизнес политика общество культура спорт наука мир происшествия регионы армия опк международная панорама
+noticias mundo nacionales internacionales deportes economía economia política politica cultura actualidad ultimas
+últimas nachrichten welt wirtschaft politik kultur actualités actualites monde économie economie notizie esteri cronaca
+mondo economia
 """.split())
 _SEPARATOR = r"[|/>»›•·→]"
 _BREADCRUMB_SPLIT = re.compile(r"\s{1,3}[|/>»›•·→]\s{1,3}|[>»›→]")
@@ -113,6 +116,9 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
     ),
     re.IGNORECASE,
 )
+# A desk's slug or service code on a line of its own, capitals joined by hyphens: `POLAND-ELECTIONS`, `INTERFAX-AVN`,
+# `BC-JAPAN-QUAKE` (a headline has spaces).
+_DESK_SLUG = re.compile(r"[A-Z][A-Z0-9]{1,20}(?:-[A-Z0-9]{2,20}){1,4}")
 MAX_DEBRIS_CHARS = 320
 MAX_CONTROL_WORDS = 24
 # A label that introduces a link to another story: the next line is that story's headline, not this one's text.
@@ -187,6 +193,8 @@ def is_breadcrumb(line: str) -> bool:
         return False
     known = sum(1 for part in parts if all(word in SECTION_WORDS or word in CONTROL_WORDS or word in FUNCTION_WORDS
                                            or word == "&" for word in words_of(part)))
+    if known:  # `Prensa Latina > Cuba > Noticias`: beside a section, the agency's site is one too
+        known += sum(1 for part in parts if is_agency_name(part))
     return known >= 1 and (known >= len(parts) - 1 or all(len(part.split()) <= 2 for part in parts))
 
 
@@ -299,7 +307,7 @@ def is_furniture(line: str) -> bool:
         return True
     if len(text) >= MAX_DEBRIS_CHARS:  # longer than any furniture form
         return False
-    if _DEBRIS.fullmatch(text):
+    if _DEBRIS.fullmatch(text) or _DESK_SLUG.fullmatch(text):
         return True
     return (is_control_line(text) or is_breadcrumb(text) or is_menu(text) or is_agency_name(text)
             or _PROVIDER_LABEL.fullmatch(text) is not None)

@@ -247,6 +247,8 @@ def test_headline_place_and_date_survive_furniture_blank_lines_crlf_and_wrapping
                                   "Officials inspect the site. Photograph: Jane Roe/EPA",
                                   "Activists protest in Dubai [Amr Alfiky/Reuters]",
                                   "EFE -- Servicio Internacional", "AFP — English desk",
+                                  "Prensa Latina > Cuba > Noticias", "POLAND-ELECTIONS", "INTERFAX-AVN",
+                                  "BC-JAPAN-QUAKE",
                                   "The agency's website contains only a portion of the news stories offered to "
                                   "subscribers of its wire service, and in summarized form."])
 def test_page_furniture(line: str) -> None:
@@ -259,6 +261,7 @@ def test_page_furniture(line: str) -> None:
                                   "Storm hits coast | Reuters", "Tornado Rips Through Oklahoma Town", "Story",
                                   "Print media loses ground to online news, survey says",
                                   "EFE wins award for Spanish service", "Reuters desk moves to Singapore",
+                                  "Cuba > Havana > Prices rise as harvest fails", "US-China talks resume",
                                   "The archive contains only part of the stories the paper printed in 1912, the "
                                   "library said"])
 def test_headlines_are_not_furniture(line: str) -> None:
