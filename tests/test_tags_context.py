@@ -625,3 +625,28 @@ def test_a_variant_is_no_body_and_an_acronym_s_name_keeps_its_common_word() -> N
                  "approved the vaccine for children, and the MHRA said it was safe.", place="Geneva")
     assert "Omicron" not in tags.ranked and "Regulatory Agency" not in tags.ranked, tags.ranked
     assert "Medicines and Healthcare products Regulatory Agency" in tags.organisations, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "people", "absent"), [
+    ("Huawei chief financial officer Meng Wanzhou was held in Vancouver, and Ren Zhengfei said she remained calm.",
+     {"Meng Wanzhou", "Ren Zhengfei"}, set()),
+    ("Former presidential secretary An Chong-bum received six years, and Lotte chairman Shin Dong-bin was jailed. "
+     "Hotel Lotte shares fell.", {"An Chong-bum", "Shin Dong-bin"}, {"Hotel Lotte"}),
+    ("Dutchman Guus Hiddink coached South Korea, and the Saudi king was treated at King Abdulaziz Medical City. "
+     "Hiddink said the team was ready.",
+     {"Guus Hiddink"}, {"Dutchman Guus Hiddink", "Abdulaziz Medical City"}),
+])
+def test_family_names_first_nouns_of_nationality_and_hospitals(text: str, people: set[str], absent: set[str]) -> None:
+    tags = _tags("News", text, place="Seoul")
+    assert people <= set(tags.people) and not absent & set(tags.people), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The Commerce Department put Huawei on its Entity List in May, and the Entity List now names 70 affiliates.",
+     {"Entity List"}),
+    ("The Malay rulers met in Kuala Lumpur, and Igbo leaders in Enugu welcomed the Yoruba chiefs.",
+     {"Malay", "Igbo", "Yoruba"}),
+])
+def test_lists_and_peoples_are_no_tags(text: str, absent: set[str]) -> None:
+    tags = _tags("News", text, place="Washington")
+    assert not absent & set(tags.ranked), tags.ranked

@@ -109,7 +109,7 @@ STATE_RUN = re.compile(r"[A-Z][a-z]+-(?:run|owned|controlled|backed|funded|held|
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
 NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS | DOMAIN_WORDS | LEGAL_SUFFIXES
 TITLE_TAILS = TITLE_MODIFIERS | CONNECTORS
-NOT_PERSON_WORDS = NOT_NAME_WORDS | ORG_WORDS | PLACE_WORDS
+NOT_PERSON_WORDS = NOT_NAME_WORDS | ORG_WORDS | PLACE_WORDS | {"city"}  # "King Abdulaziz Medical City"
 # Words after "and" that make a firm of one name: "Smith and Sons Ltd", "Central Bank and Trust Co".
 PARTNER_WORDS = LEGAL_SUFFIXES | frozenset("partners associates sons son brothers bros company companies trust savings loan "
                                              "loans".split())  # and "Central Bank and Trust Co"
@@ -117,7 +117,7 @@ PARTNER_WORDS = LEGAL_SUFFIXES | frozenset("partners associates sons son brother
 # Authority", "Oil and Natural Gas Corporation", "Food and Drug Administration").
 GENERIC_WORDS = DOMAIN_WORDS | GENERIC_ORG_WORDS | INDUSTRY_WORDS | frozenset(
     "industrial commercial agricultural scientific technical cultural social".split())  # "Industrial and Commercial"
-ORG_OPENERS = ORG_WORDS - COMMON_WORDS | {"radio", "television", "air"}  # "Radio Rangoon", "Television Suisse"
+ORG_OPENERS = ORG_WORDS - COMMON_WORDS | {"radio", "television", "air", "hotel"}  # "Radio Rangoon", "Hotel Lotte"
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
 ORG_TRAILERS = LEGAL_SUFFIXES | CONNECTORS
@@ -762,9 +762,9 @@ class Resolver:
                 known = self.known(" ".join(owner))  # "Board of Directors of Petronas": Petronas, a firm, whose
                 self.add(*(known or (_canonical(owner, "organisation"), "organisation")), weight)  # board any has
                 return ()
-            elif len(words) >= 3 and (DEMONYM_SHAPE.fullmatch(words[0]) and first not in GIVEN_NAMES or first in
-                                      NOUN_DEMONYMS) and fold(words[1]) in GIVEN_NAMES and not self.known(words[0]) \
-                    and not self.known(" ".join(words)):
+            elif len(words) >= 3 and (DEMONYM_SHAPE.fullmatch(words[0]) and first not in GIVEN_NAMES and fold(
+                    words[1]) in GIVEN_NAMES or first in NOUN_DEMONYMS) and not self.known(words[0]) \
+                    and not self.known(" ".join(words)):  # "Dutchman Guus Hiddink": a noun, whoever follows
                 words = words[1:]  # "Hawaiian Jesse Kuhaulua": where one is from, as "Former" says when
             elif STATE_RUN.fullmatch(words[0]):
                 words = words[1:]  # "State-run Radio Rangoon": how it is run, not part of its name
@@ -860,7 +860,9 @@ class Resolver:
             first = fold(words[0])
             opener = first in COMMON_WORDS and first != "all" and (  # "All Blacks", "All Nippon Airways"
                 mention.initial or first in ARTICLES or first in CALENDAR) and not \
-                POSSESSIVE.search(words[0])  # a possessive kept in a span is part of the name: "People's Liberation"
+                POSSESSIVE.search(words[0]) and not (  # a possessive kept in a span is part of the name: "People's
+                first in FAMILY_NAMES_FIRST and len(words) == 2 and HYPHENATED_GIVEN_NAME.fullmatch(words[1]))  # Liberation",
+            # and a Korean family name that is a word too: "An Chong-bum"
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
                 and first not in ORG_WORDS | ORG_OPENERS and not POSSESSIVE.search(words[0])  # "Bank of England",
             # "Air Canada", "Lloyd's of London" at a sentence start stay whole, and so does a name and a surname named like a town ("Lewis
@@ -889,6 +891,8 @@ class Resolver:
         """True for a name that a club's could be and a person's seldom is: a big city last ("Wydad Casablanca"),
         or a city first and a club's word last ("Manchester United", "Bristol Rovers"; not "Rodriguez Zapatero", a
         surname that is a town too), its first word no given name (checked by callers)."""
+        if fold(words[0]) in FAMILY_NAMES_FIRST:
+            return False  # "Meng Wanzhou": a family name, then a given name that a city has too
         first = gazetteer().lookup(words[0], self.min_city_population)
         return self._named_like_a_city(words[-1]) or first is not None and first.kind == "city" and fold(
             words[-1]) in CLUB_ENDINGS

@@ -93,7 +93,7 @@ ORG_WORDS = _words(
     "company companies holdings industries international systems technologies technology partners associates "
     "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
     "communications electric electronics pharmaceuticals securities financial capital insurance investments "
-    "inns stores homes media press newspaper broadcasting network church archdiocese diocese patriarchate synod "
+    "inns stores homes media press newspaper broadcasting network church archdiocese diocese patriarchate synod couture "
     "mission society club team brigade "
     "brigades battalion times post journal herald tribune gazette telegraph observer chronicle monitor izvestia "
     "pravda kommersant vedomosti television studios pictures records entertainment productions films brothers bros "
@@ -117,7 +117,7 @@ NOT_NAME_WORDS = _words(
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
     "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights delta "
-    "boulevard drive"  # "Marine Drive": a road, never a person
+    "boulevard drive gardens"  # "Marine Drive", "Eden Gardens": a road or a ground, never a person
 )
 # Words after a place that name the place itself ("Hong Kong Special Administrative Region", "New York City").
 ADMINISTRATIVE_WORDS = _words("special administrative autonomous city metropolitan municipality region area")
@@ -224,7 +224,7 @@ ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth te
 # Words that end the name of a law, a treaty or a document ("Tax Reform Act", "International Cocoa Agreement").
 DOCUMENT_WORDS = _words(
     "act acts agreement accord accords treaty treaties declaration convention charter protocol pact plan doctrine "
-    "initiative resolution amendment bill code constitution tax flag anthem")  # and a nation's symbols
+    "initiative resolution amendment bill code constitution tax flag anthem list")  # and symbols and lists
 # Faiths and peoples named as adjectives ("the ruling Moslem party"): never a tag, nor the end of one.
 FAITHS = _words(
     "moslem moslems muslim muslims christian christians jewish jew jews hindu hindus buddhist buddhists catholic "
@@ -252,7 +252,9 @@ INDUSTRY_WORDS = _words("oil gas energy steel petroleum mining chemical chemical
 FAMILY_NAMES_FIRST = _words(
     "li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo deng xi jiang wen zheng "
     "tang han feng cao peng zeng xiao tian dong pan yuan cai jia lu ding wei xue ye yan yu du dai xia zhong qian "
-    "qin tan shi kim lee park choi jung kang cho yoon jang lim nguyen tran le pham hoang vu vo dang bui"
+    "qin tan shi kim lee park choi jung kang cho yoon jang lim nguyen tran le pham hoang vu vo dang bui "
+    "meng bai fang shen su ren lei hao kong mao qiu shao xiong jin liang duan hou yin gu tong "
+    "yoo shin kwon hwang ahn an jeon ko moon bae baek roh seo jeong ryu ban"
 )
 # A span of these words alone is a kind of body, not the name of one ("Trade Union leaders", "Oil Company"); a party,
 # front or army is named so ("Labour Party", "Workers Party", "Red Army").
