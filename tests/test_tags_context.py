@@ -650,3 +650,12 @@ def test_family_names_first_nouns_of_nationality_and_hospitals(text: str, people
 def test_lists_and_peoples_are_no_tags(text: str, absent: set[str]) -> None:
     tags = _tags("News", text, place="Washington")
     assert not absent & set(tags.ranked), tags.ranked
+
+
+def test_a_rank_s_abbreviation_an_airline_s_aircraft_and_the_duma() -> None:
+    tags = _tags("Submarine and jets", "Northern Fleet commander Adm. Vyacheslav Popov said the crew might survive. "
+                 "A Saudi Arabian Airlines Boeing 747 collided with a Kazakhstan Airlines Ilyushin-76 near Delhi, and "
+                 "the Duma voted on Friday.", place="Moscow")
+    assert "Vyacheslav Popov" in tags.people and "Adm" not in tags.ranked, tags.ranked
+    assert {"Saudi Arabian Airlines", "Kazakhstan Airlines", "State Duma"} <= set(tags.organisations), tags.ranked
+    assert not any("Boeing" in name or "Ilyushin" in name for name in tags.organisations), tags.ranked

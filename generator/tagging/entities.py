@@ -145,6 +145,7 @@ FACILITY_HEADS = frozenset(
 NO_SURNAME_HEADS = frozenset("airport airfield cosmodrome terminal terminus refinery shipyard university".split())
 CLUB_ENDINGS = frozenset("united city rovers wanderers athletic albion rangers county hotspur villa wednesday "
                           "dynamo sporting olympic".split())
+MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d{1,4}[A-Za-z]?")  # "Ilyushin-76", "Tupolev-154", "Sukhoi-30K"
 ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
 LOCAL_GOVERNMENT_WORDS = frozenset("municipal metropolitan city county borough regional provincial".split())
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
@@ -525,16 +526,20 @@ class Resolver:
             if holder:  # 'US' in 'US President Joe Biden', 'HSBC' in 'HSBC Chair Mark Tucker': weak evidence
                 self._resolve(Mention(holder, mention.weight * DEMONYM_WEIGHT, False))
             return True
-        parts = _split_slash(words) or _split_after_suffix(words) or self._split_after_body(words)
+        parts = _split_slash(words) or _split_after_suffix(words) or self._split_after_body(words, mention)
         for part in parts:
             self._resolve(Mention(part, mention.weight, False, mention.before, mention.after))
         return bool(parts)
 
-    def _split_after_body(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
-        """A body's name and a single name the story writes alone, glued ("Ethiopian Airlines Boeing 737",
-        "National Stock Exchange Nifty"): two names; else []."""
-        if len(words) >= 3 and fold(words[-2]) in ORG_ENDINGS and fold(words[-1]) in self.alone and NAME_WORD.match(
-                words[-1]):
+    def _split_after_body(self, words: tuple[str, ...], mention: Mention) -> list[tuple[str, ...]]:
+        """A body's name glued to a single name the story writes alone or a maker a model number follows ("Ethiopian
+        Airlines Boeing", "Saudi Arabian Airlines Boeing 747"): two names; to a model ("Kazakhstan Airlines
+        Ilyushin-76"): the body alone; else []."""
+        if len(words) < 3 or fold(words[-2]) not in ORG_ENDINGS:
+            return []
+        if MODEL_NUMBER.fullmatch(words[-1]):
+            return [words[:-1]]
+        if (fold(words[-1]) in self.alone or mention.after == "<number>") and NAME_WORD.match(words[-1]):
             return [words[:-1], words[-1:]]
         return []
 

@@ -50,7 +50,8 @@ TITLES = _words(
     "sheikha crown chair chairs officer councilor councillor councilman councilwoman alderman solicitor prosecutor "
     "ombudsman comptroller controller auditor provost rector superintendent administrator strategist "
     "undersecretary registrar marshal emperor empress sultan duke duchess hrh shaikh father reverend rev monsignor "
-    "amir sheriff constable warden steward chamberlain taoiseach tanaiste shri smt brigadier corporal commodore"
+    "amir sheriff constable warden steward chamberlain taoiseach tanaiste shri smt brigadier corporal commodore "
+    "adm cmdr brig cpl supt insp"
 )
 # Titles that, before a single name, are part of how the person is known: "Prince Charles", "Queen Sofia".
 ROYAL_TITLES = _words("king queen prince princess emperor empress crown sultan emir sheikh duke duchess pope lord lady")

@@ -34,6 +34,7 @@ SENTENCE_MARKS = frozenset('.!?:;"“”‘’«»()[]—–')
 # Words that keep their trailing period: abbreviations, not sentence ends.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st mt ft gen lt col capt sgt sen rep gov gov't pres prof jr sr inc co corp ltd bros no vs "
+    "adm cmdr brig maj cpl pvt supt insp det rev "
     "jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la "
     "mass md mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
