@@ -659,3 +659,19 @@ def test_a_rank_s_abbreviation_an_airline_s_aircraft_and_the_duma() -> None:
     assert "Vyacheslav Popov" in tags.people and "Adm" not in tags.ranked, tags.ranked
     assert {"Saudi Arabian Airlines", "Kazakhstan Airlines", "State Duma"} <= set(tags.organisations), tags.ranked
     assert not any("Boeing" in name or "Ilyushin" in name for name in tags.organisations), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent", "kind"), [
+    ("Fans clashed in the Kadikoy district before the derby, and police closed roads in Kadikoy.", {"Kadikoy"},
+     set(), "places"),
+    ("Parti Warisan Sabah won eight seats, and the Historical Archive of the city was closed.", {"Parti Warisan Sabah"},
+     set(), "organisations"),
+    ("Ministers met at the Putra World Trade Centre, and the rocket lifted off from the Kennedy Space Center.",
+     {"Kennedy Space Center"}, {"Putra World Trade Centre"}, "places"),
+    ("Philip Morris gained 1 1/4, Merck added 2 and the broader Standard & Poor's 500-stock index rose 0.7 percent.",
+     {"Philip Morris", "Standard & Poor's"}, {"Standard & Poor"}, "organisations"),
+])
+def test_districts_parties_venues_and_traded_names(text: str, present: set[str], absent: set[str], kind: str) -> None:
+    tags = _tags("News", text, place="Istanbul")
+    assert present <= set(getattr(tags, kind)) and not absent & set(tags.ranked), tags.ranked
+    assert not present & set(tags.people), tags.people

@@ -146,6 +146,8 @@ NO_SURNAME_HEADS = frozenset("airport airfield cosmodrome terminal terminus refi
 CLUB_ENDINGS = frozenset("united city rovers wanderers athletic albion rangers county hotspur villa wednesday "
                           "dynamo sporting olympic".split())
 MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d{1,4}[A-Za-z]?")  # "Ilyushin-76", "Tupolev-154", "Sukhoi-30K"
+LOCALITY_NOUNS = frozenset("district neighbourhood neighborhood suburb township village town municipality "
+                            "borough ward prefecture county".split())  # after a place's name: "the Itaewon district"
 ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
 LOCAL_GOVERNMENT_WORDS = frozenset("municipal metropolitan city county borough regional provincial".split())
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
@@ -163,6 +165,7 @@ STAFF_NOUNS = frozenset("economist economists analyst analysts strategist strate
 EMPLOYER_NOUNS = frozenset("firm company bank lender insurer retailer carmaker automaker chipmaker drugmaker brewer "
                            "airline carrier bookmaker bookmakers conglomerate subsidiary brokerage broker "
                            "stockbroker".split())
+PRICE_MOVES = frozenset("gained added rose climbed slipped eased shed declined firmed".split())  # and a figure
 PLAYER_POSITIONS = frozenset("quarterback running linebacker receiver pitcher shortstop catcher striker midfielder "
                              "defender goalkeeper winger forward fullback fly-half scrum-half lock prop hooker "
                              "batsman bowler wicketkeeper".split())
@@ -205,6 +208,8 @@ AWARD_NAMES = frozenset("oscar oscars nobel emmy grammy pulitzer booker bafta to
 AWARD_NOUNS = frozenset("trophy prize medal award shield plate memorial".split())  # "the Sakharov prize"
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
+# Kinds of a centre that is a venue, not a body: "Putra World Trade Centre", "Sai Kung Outdoor Recreation Centre".
+VENUE_KINDS = HALL_KINDS | frozenset("exhibition trade recreation shopping leisure community".split())
 
 
 # Section weights: what a mention there says about what the story is about.
@@ -667,8 +672,8 @@ class Resolver:
         at = next((i for i, word in enumerate(folded) if word in BUILDING_WORDS and (
             i == len(folded) - 1 or folded[i + 1] == "of")), None)
         if at is None:
-            return len(folded) > 2 and folded[-1] in ("centre", "center") and folded[-2] in HALL_KINDS | {"exhibition"}
-            # "Hong Kong Convention and Exhibition Centre": a hall, by its kind
+            return len(folded) > 2 and folded[-1] in ("centre", "center") and folded[-2] in VENUE_KINDS
+            # "Hong Kong Convention and Exhibition Centre", "Putra World Trade Centre": a hall, by its kind
         return folded[at] not in ("hall", "tower") or not (folded[0] in GIVEN_NAMES or INITIALS.match(words[0]))
 
     def _known_type(self, words: tuple[str, ...]) -> bool:
@@ -993,16 +998,21 @@ class Resolver:
 
     def _add_located_places(self) -> set[str]:
         """Folded single names no list knows that the story puts places in ("peace in Chechnya", "troops to
-        Chechnya"): named twice, once after a locative word, never where a result names a team."""
+        Chechnya"): named twice, once after a locative word, or before a locality's noun ("the Itaewon district");
+        never where a result names a team."""
         singles = [m for m in self.deferred if len(m.words) == 1 and NAME_WORD.match(m.words[0])]
         counts = Counter(fold(m.words[0]) for m in singles)
         located = {fold(m.words[0]) for m in singles if m.before[-1:] and m.before[-1] in LOCATIVES
-                   or self.venue and (m.before[-1:] == ("at",) or m.initial and m.after == ":")}  # "Hove: Sussex 246"
+                   or self.venue and (m.before[-1:] == ("at",) or m.initial and m.after == ":")  # "Hove: Sussex 246"
+                   or m.after in LOCALITY_NOUNS and not m.initial}
         figures = {fold(m.words[0]) for m in singles if m.after == "<number>"}  # "fell Rs 96 to Rs 1,620"
         surnames = {fold(m.words[-1]) for m in self.deferred if 2 <= len(m.words) <= 3 and all(
             NAME_WORD.match(word) for word in m.words) and fold(m.words[0]) not in PLACE_PREFIXES}  # "tries from
         # Joubert" after "wing Marius Joubert": a surname, wherever the story puts him
-        return {key for key in located - figures - surnames if counts[key] >= 2 and key not in NOT_A_SINGLE_NAME
+        localities = {fold(m.words[0]) for m in singles if m.after in LOCALITY_NOUNS and not m.initial}  # "the
+        # Itaewon district", "Kadikoy district": a place, named once or more
+        return {key for key in located - figures - surnames if (counts[key] >= 2 or key in localities)
+                and key not in NOT_A_SINGLE_NAME
                 and not FIRM_ENDING.search(key)  # "a plant of Sibneftegaz": a firm, whatever the preposition
                 and not ADJECTIVE_ENDING.search(key) and key not in {fold(w) for w in self.team_words}
                 and not getattr(self._match_known((key,)), "kind", "") == "person"}
@@ -1533,8 +1543,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     folded = [fold(word) for word in words]
     if mention.bracketed or mention.after == "<ticker>" or folded[-1] in LEGAL_SUFFIXES or "&" in words:
         return "organisation"
-    if len(words) > 2 and "launch" in folded[1:-1] and folded[-1] in LAUNCH_SITES:
-        return "place"  # "Wenchang Space Launch Site", "Xichang Satellite Launch Center": where rockets fly from
+    if len(words) > 2 and {"launch", "space"} & set(folded[1:-1]) and folded[-1] in LAUNCH_SITES:
+        return "place"  # "Wenchang Space Launch Site", "Kennedy Space Center": where rockets fly from
     facility = len(words) > 1 and folded[-1] in FACILITY_HEADS and (folded[0] not in GIVEN_NAMES or folded[-1] in
                                                                       NO_SURNAME_HEADS)  # "Victoria Terminus"
     if facility and folded[-1] in STRUCTURE_HEADS:
@@ -1592,10 +1602,11 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
 
 def _employs(mention: Mention) -> bool:
     """True if the words around a span make it an employer: a job "at" it ("chief economist at"), a trade noun
-    before it ("bookmaker", "the bank"), or a player's position after it ("running back", "striker")."""
+    before it ("bookmaker", "the bank"), a player's position after it ("running back", "striker"), or its shares'
+    move ("Philip Morris gained 1 1/4")."""
     return (mention.before[-1:] == ("at",) and mention.before[-2:-1] != () and mention.before[-2] in STAFF_NOUNS
             or mention.before[-1:] != () and mention.before[-1] in EMPLOYER_NOUNS and not mention.owned
-            or mention.after in PLAYER_POSITIONS)
+            or mention.after in PLAYER_POSITIONS or mention.after in PRICE_MOVES and mention.figure_follows)
 
 
 def _canonical(words: tuple[str, ...], kind: str) -> str:

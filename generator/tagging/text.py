@@ -72,6 +72,7 @@ class Mention:
     apposed_to: str = ""  # the lower-case noun the span is put beside: "ship" in "its sister ship, the Alexei Kosygin"
     in_writing: bool = False  # "said in a statement", "said in a filing": a firm's or a body's way of speaking
     owned: bool = False  # a possessive word before: "the archbishop's Italianate residence" (no title of the span)
+    figure_follows: bool = False  # a figure after the next word: "Philip Morris gained 1 1/4"
 
     @property
     def text(self) -> str:
@@ -152,7 +153,9 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
                 start = index
             part_of_name = _name_follows(tokens, index + 1) and (token.lower() in PLURAL_POSSESSIVES or POSSESSIVE.search(
                 token) and index + 1 < len(tokens) and tokens[index + 1][1] == "of")  # "Lloyd's of London"
-            part_of_name = part_of_name or _firm_possessive(tokens, index)
+            part_of_name = part_of_name or _firm_possessive(tokens, index) or "&" in span and index + 1 < len(
+                tokens) and tokens[index + 1][0] == "number" and POSSESSIVE.search(token) is not None  # "Standard &
+            # Poor's 500": the firm whose index it is keeps its 's
             span.append(token if part_of_name else POSSESSIVE.sub("", token) or token)
             if POSSESSIVE.search(token) and len(token) > 3 and not part_of_name:
                 close(index + 1)
@@ -235,4 +238,5 @@ def _mention(tokens: list[tuple[str, str]], start: int, end: int, words: tuple[s
     return Mention(words, weight, initial, tuple(before), after, quoted=quoted, ordinal=ordinal, listed_after_name=listed,
                    owns_common_noun=owns, lower_after=lower, listed_before_name=listed_before, apposed_to=apposed,
                    in_writing=bool(IN_WRITING.match(writing)),
-                   owned=start > 0 and tokens[start - 1][0] == "word" and bool(POSSESSIVE.search(tokens[start - 1][1])))
+                   owned=start > 0 and tokens[start - 1][0] == "word" and bool(POSSESSIVE.search(tokens[start - 1][1])),
+                   figure_follows=end + 1 < len(tokens) and tokens[end + 1][0] == "number")
