@@ -675,3 +675,16 @@ def test_districts_parties_venues_and_traded_names(text: str, present: set[str],
     tags = _tags("News", text, place="Istanbul")
     assert present <= set(getattr(tags, kind)) and not absent & set(tags.ranked), tags.ranked
     assert not present & set(tags.people), tags.people
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Benny Gantz's Blue and White alliance trailed by four seats, and Gantz said Blue and White would wait.", set(),
+     {"Blue", "White"}),
+    ("Poland's ruling Law and Justice party lost its majority, and Law and Justice leaders conceded.", set(),
+     {"Law", "Justice"}),
+    ("Zimbabwe's ruling ZANU-PF won a two-thirds majority, and ZANU-PF officials celebrated in Harare.", {"ZANU-PF"},
+     set()),
+])
+def test_a_party_named_with_and_or_a_hyphen_is_one_name(text: str, present: set[str], absent: set[str]) -> None:
+    tags = _tags("Vote", text, place="Jerusalem")
+    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked

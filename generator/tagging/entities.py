@@ -76,7 +76,7 @@ PATRONYMIC_PARTICLES = frozenset("bin binti bint bte ibn".split())
 # Particles that, first inside a span, only join a person's names (not "de", "da" or "der": "Banco de Chile",
 # "Verband der Automobilindustrie").
 PERSON_PARTICLES = PATRONYMIC_PARTICLES | frozenset("van von ter ten".split())
-ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-[A-Z]{1,4})?$")  # and "ZANU-PF", "PML-N"
 TRADED_BEFORE = frozenset({("shares", "of"), ("stake", "in"), ("stock", "of"), ("shareholders", "of"),
                            ("takeover", "of"), ("subsidiary", "of"), ("unit", "of")})  # not "bid for": a player
 TRADED_AFTER = frozenset("shares stock shareholders stockholders subsidiary".split())
@@ -1271,6 +1271,9 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     'Larsen & Toubro and ICICI Bank' is two)."""
     if "and" not in words:
         return []
+    if len(words) == 3 and words[1] == "and" and not any(known(word) or fold(word) in heads | ORG_WORDS
+                                                         for word in words[::2]):
+        return []  # "Blue and White", "Law and Justice": one party's name, neither word a name the story uses alone
     if "the" in words[2:] and words[words.index("the", 2) - 1] == "and":  # "Agriculture Department and the Office
         cut = words.index("the", 2) - 1  # of Management and Budget": no name goes on across "and the"
         return [words[:cut], words[cut + 2:]]
