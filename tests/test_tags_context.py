@@ -688,3 +688,9 @@ def test_districts_parties_venues_and_traded_names(text: str, present: set[str],
 def test_a_party_named_with_and_or_a_hyphen_is_one_name(text: str, present: set[str], absent: set[str]) -> None:
     tags = _tags("Vote", text, place="Jerusalem")
     assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+
+
+def test_a_long_name_after_a_title_is_a_person() -> None:
+    tags = _tags("Lula wins Brazil runoff", "Leftist former president Luiz Inacio Lula da Silva narrowly won the "
+                 "runoff on Sunday. Lula, of the Workers' Party, won 50.9% of valid votes.", place="Sao Paulo")
+    assert "Luiz Inacio Lula da Silva" in tags.people and "Lula" not in tags.organisations, tags.ranked

@@ -1573,7 +1573,7 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if 2 <= len(words) <= 4 and _employs(mention):
         return "organisation"  # "economist at Morgan Grenfell", "bookmaker William Hill", "Buffalo Bills running
         # back": a firm or a club named for people, by the people it employs
-    if 2 <= len(words) <= 4 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
+    if 2 <= len(words) <= 5 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
                                     for index, word in enumerate(words)):
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
