@@ -694,3 +694,10 @@ def test_a_long_name_after_a_title_is_a_person() -> None:
     tags = _tags("Lula wins Brazil runoff", "Leftist former president Luiz Inacio Lula da Silva narrowly won the "
                  "runoff on Sunday. Lula, of the Workers' Party, won 50.9% of valid votes.", place="Sao Paulo")
     assert "Luiz Inacio Lula da Silva" in tags.people and "Lula" not in tags.organisations, tags.ranked
+
+
+def test_a_tug_or_a_horse_named_like_a_person_is_no_person() -> None:
+    tags = _tags("Ship refloated", "The tug Carlo Magno pulled the bow free, and the Dutch tug Alp Guard helped. "
+                 "In Dubai, the colt Gio Ponti was third. Carlo Magno returned to port, Gio Ponti to his stable.",
+                 place="Suez")
+    assert not {"Carlo Magno", "Gio Ponti"} & set(tags.ranked), tags.ranked

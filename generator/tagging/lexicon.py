@@ -239,7 +239,8 @@ RESULT_WORDS = _words("beat beats defeated drew draw against v vs lost")
 # Valdez", "the shuttle Challenger").
 VESSEL_NOUNS = _words(
     "tanker tankers ship ships vessel vessels freighter ferry liner carrier frigate destroyer cruiser submarine "
-    "yacht rig trawler barge steamer supertanker shuttle spacecraft spaceship capsule rover lander orbiter airship")
+    "yacht rig trawler barge steamer supertanker shuttle spacecraft spaceship capsule rover lander orbiter airship "
+    "tug tugs tugboat icebreaker dredger colt filly mare gelding stallion stayer racehorse thoroughbred")  # and horses
 # Words before a place named as where something is or goes ("peace in Chechnya", "troops to Chechnya").
 LOCATIVES = _words("in into inside outside across throughout near to from towards toward")
 # Words that open a place's name rather than a club's ("North Carolina", "Greater London", "New York").
