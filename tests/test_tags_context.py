@@ -701,3 +701,10 @@ def test_a_tug_or_a_horse_named_like_a_person_is_no_person() -> None:
                  "In Dubai, the colt Gio Ponti was third. Carlo Magno returned to port, Gio Ponti to his stable.",
                  place="Suez")
     assert not {"Carlo Magno", "Gio Ponti"} & set(tags.ranked), tags.ranked
+
+
+def test_a_flight_and_a_firm_s_hyphenated_name_are_no_person() -> None:
+    tags = _tags("MH370", "The search for Malaysia Airlines Flight MH370 shifted south, and a compound sprayed by "
+                 "General Motors-Holden's was found on the car.", place="Kuala Lumpur")
+    assert "Malaysia Airlines" in tags.organisations and "Motors-Holden" not in tags.people, tags.ranked
+    assert not any("MH370" in name for name in tags.ranked), tags.ranked

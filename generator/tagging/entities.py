@@ -538,12 +538,16 @@ class Resolver:
 
     def _split_after_body(self, words: tuple[str, ...], mention: Mention) -> list[tuple[str, ...]]:
         """A body's name glued to a single name the story writes alone or a maker a model number follows ("Ethiopian
-        Airlines Boeing", "Saudi Arabian Airlines Boeing 747"): two names; to a model ("Kazakhstan Airlines
-        Ilyushin-76"): the body alone; else []."""
-        if len(words) < 3 or fold(words[-2]) not in ORG_ENDINGS:
+        Airlines Boeing", "Saudi Arabian Airlines Boeing 747"): two names; to a model or a flight ("Kazakhstan
+        Airlines Ilyushin-76", "Malaysia Airlines Flight MH370"): the body alone; else []."""
+        if len(words) < 3 or fold(words[-2]) not in ORG_ENDINGS and "Flight" not in words:
             return []
         if MODEL_NUMBER.fullmatch(words[-1]):
             return [words[:-1]]
+        flight = next((index for index, word in enumerate(words[:-1]) if word == "Flight" and any(
+            character.isdigit() for character in words[index + 1])), 0)
+        if flight >= 2:
+            return [words[:flight]]  # "Malaysia Airlines Flight MH370": the airline; the flight is no entity
         if (fold(words[-1]) in self.alone or mention.after == "<number>") and NAME_WORD.match(words[-1]):
             return [words[:-1], words[-1:]]
         return []
@@ -1478,8 +1482,9 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         rest.pop()
     person = words[start:] if 1 <= sum(word not in NAME_PARTICLES for word in words[start:]) <= (
         5 if any(word in NAME_PARTICLES for word in words[start:]) else 4) else ()  # "Luiz Inacio Lula da Silva"
-    if any(fold(word) in NOT_PERSON_WORDS and not (index == 0 and fold(word) in FAMILY_NAMES_FIRST)  # "Park Jeong-je"
-           for index, word in enumerate(person)) or _body_of_title(words[:start]):
+    if any(part in NOT_PERSON_WORDS and not (index == 0 and part in FAMILY_NAMES_FIRST)  # "Park Jeong-je"; and
+           for index, word in enumerate(person) for part in fold(word).split()) or _body_of_title(words[:start]):
+        # each part of a hyphenated word: "General Motors-Holden's" is a firm
         return (), ()  # "General Staff Building", "Prince William Sound": a name with a title word in it
     if len(person) == 1 and fold(person[0]) in GENERIC_WORDS:
         return (), ()  # "Duke Power", "King Coal": a firm or a thing named with a title word
