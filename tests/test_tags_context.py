@@ -708,3 +708,10 @@ def test_a_flight_and_a_firm_s_hyphenated_name_are_no_person() -> None:
                  "General Motors-Holden's was found on the car.", place="Kuala Lumpur")
     assert "Malaysia Airlines" in tags.organisations and "Motors-Holden" not in tags.people, tags.ranked
     assert not any("MH370" in name for name in tags.ranked), tags.ranked
+
+
+def test_a_body_named_with_its_country_and_with_its_demonym_is_one_tag() -> None:
+    tags = _tags("UK Supreme Court rules prorogation unlawful", "Britain's Supreme Court ruled on Tuesday that the "
+                 "suspension of parliament was unlawful, and the Supreme Court's president read the judgment.",
+                 place="London")
+    assert len([name for name in tags.organisations if "Supreme Court" in name]) == 1, tags.ranked

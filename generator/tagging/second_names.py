@@ -73,6 +73,25 @@ def fold_demonym_forms(resolver: Resolver, taxonomy: Taxonomy) -> None:
             if target:
                 _fold_under(resolver, key, resolver.entities[target].name)
             break
+    _fold_country_forms(resolver, taxonomy)
+
+
+def _fold_country_forms(resolver: Resolver, taxonomy: Taxonomy) -> None:
+    """Fold "<country> <body>" into "<demonym> <body>" where the story names both ("UK Supreme Court" in a headline
+    into the "British Supreme Court" of "Britain's Supreme Court"): one body, its country written two ways."""
+    for key, entity in list(resolver.entities.items()):
+        if entity.kind != "organisation" or key not in resolver.entities:
+            continue
+        for size in (2, 1):
+            head, rest = " ".join(key.split()[:size]), " ".join(key.split()[size:])
+            country = fold(taxonomy.aliases.get(head, head))
+            if not rest or head in taxonomy.demonyms or country not in {fold(c) for c in taxonomy.demonyms.values()}:
+                continue
+            targets = [f"{demonym} {rest}" for demonym, name in taxonomy.demonyms.items()
+                       if fold(name) == country and f"{demonym} {rest}" in resolver.entities]
+            if targets:
+                _fold_under(resolver, key, resolver.entities[targets[0]].name)
+            break
 
 
 def drop_places_inside_names(resolver: Resolver, spans: list[Mention]) -> None:
