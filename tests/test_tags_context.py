@@ -715,3 +715,9 @@ def test_a_body_named_with_its_country_and_with_its_demonym_is_one_tag() -> None
                  "suspension of parliament was unlawful, and the Supreme Court's president read the judgment.",
                  place="London")
     assert len([name for name in tags.organisations if "Supreme Court" in name]) == 1, tags.ranked
+
+
+def test_a_firm_with_its_legal_form_is_not_its_founder() -> None:
+    tags = _tags("Dell to buy EMC", "Dell Inc, the computer maker founded by Michael Dell, agreed to buy EMC Corp. "
+                 "Dell, backed by investment firm Silver Lake, will pay $24.05 a share, Dell said.", place="New York")
+    assert {"Dell", "Silver Lake"} <= set(tags.organisations) and "Michael Dell" in tags.people, tags.ranked

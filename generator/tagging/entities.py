@@ -1080,8 +1080,9 @@ class Resolver:
             words = key.split()
             bare = words[-1] if words and set(words[:-1]) <= ROYAL_TITLES else key  # "Sheikh Tamim": Tamim
             if not (entity.kind == "person" or entity.kind == "organisation" and " " not in key
-                    and key not in self.types and not ACRONYM.match(entity.name)):
-                continue
+                    and key not in self.types and not ACRONYM.match(entity.name) and not any(
+                        variant.split()[-1] in LEGAL_SUFFIXES for variant in entity.variants if " " in variant)):
+                continue  # "Dell Inc" is a firm, not Michael Dell
             fuller = [e for k, e in self.entities.items()  # "de Klerk" before "Faf de Klerk" too
                       if e.kind == "person" and k != key and len(k) > len(bare) and bare in surname_keys(e.name)]
             if not fuller and entity.kind == "person" and " " not in bare and bare not in GIVEN_NAMES:
@@ -1553,6 +1554,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"
     if len(words) > 2 and {"launch", "space"} & set(folded[1:-1]) and folded[-1] in LAUNCH_SITES:
         return "place"  # "Wenchang Space Launch Site", "Kennedy Space Center": where rockets fly from
+    if mention.before[-1:] != () and mention.before[-1] in EMPLOYER_NOUNS and not mention.owned:
+        return "organisation"  # "investment firm Silver Lake", "the bank Morgan Grenfell": what the story says it is
     facility = len(words) > 1 and folded[-1] in FACILITY_HEADS and (folded[0] not in GIVEN_NAMES or folded[-1] in
                                                                       NO_SURNAME_HEADS)  # "Victoria Terminus"
     if facility and folded[-1] in STRUCTURE_HEADS:
