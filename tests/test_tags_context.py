@@ -721,3 +721,15 @@ def test_a_firm_with_its_legal_form_is_not_its_founder() -> None:
     tags = _tags("Dell to buy EMC", "Dell Inc, the computer maker founded by Michael Dell, agreed to buy EMC Corp. "
                  "Dell, backed by investment firm Silver Lake, will pay $24.05 a share, Dell said.", place="New York")
     assert {"Dell", "Silver Lake"} <= set(tags.organisations) and "Michael Dell" in tags.people, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "body", "person"), [
+    ("The World Food Programme said it was airlifting biscuits, and John Tower said the Senate would wait.",
+     "World Food Programme", "John Tower"),
+    ("The United Nations Development Programme said aid would rise, and Frank Church said he agreed.",
+     "United Nations Development Programme", "Frank Church"),
+])
+def test_a_body_that_speaks_is_no_person_and_a_person_named_like_one_stays(text: str, body: str,
+                                                                          person: str) -> None:
+    tags = _tags("Aid", text, place="Beira")
+    assert body in tags.organisations and person in tags.people, tags.ranked

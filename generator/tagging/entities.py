@@ -148,6 +148,7 @@ CLUB_ENDINGS = frozenset("united city rovers wanderers athletic albion rangers c
 MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d{1,4}[A-Za-z]?")  # "Ilyushin-76", "Tupolev-154", "Sukhoi-30K"
 LOCALITY_NOUNS = frozenset("district neighbourhood neighborhood suburb township village town municipality "
                             "borough ward prefecture county".split())  # after a place's name: "the Itaewon district"
+ORG_SURNAMES = frozenset("church post mills banks press union".split())  # words of bodies that are surnames too
 ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
 LOCAL_GOVERNMENT_WORDS = frozenset("municipal metropolitan city county borough regional provincial".split())
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
@@ -1566,7 +1567,10 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "place"  # and "Cape Canaveral Air Force Station"
     if facility:
         return None  # a town may end so too: "Whitehouse Station, N.J.", "Pearl Harbor"
-    if any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_OPENERS):
+    speaks_as_a_person = len(words) == 2 and folded[0] in GIVEN_NAMES and NAME_WORD.match(words[1]) and (
+        mention.after in SPEECH_VERBS and folded[1] not in ORG_ENDINGS - ORG_SURNAMES)  # "Frank Church said"
+    if (any(word in ORG_WORDS for word in folded[1:]) or (len(words) > 1 and folded[0] in ORG_OPENERS)) and not \
+            speaks_as_a_person:
         return "organisation"
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
@@ -1582,7 +1586,9 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "organisation"  # "economist at Morgan Grenfell", "bookmaker William Hill", "Buffalo Bills running
         # back": a firm or a club named for people, by the people it employs
     if 2 <= len(words) <= 5 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
-                                    for index, word in enumerate(words)):
+                                    for index, word in enumerate(words)) and not (fold(
+            words[0]) not in GIVEN_NAMES and any(part in ORG_WORDS for word in words[1:] for part in fold(word).split())):
+        # "World Food Programme said" is a body; "Frank Church said", "John Tower said" are people
         said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
         if said and mention.before[-1:] == ("at",):

@@ -95,7 +95,7 @@ ORG_WORDS = _words(
     "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
     "communications electric electronics pharmaceuticals securities financial capital insurance investments "
     "inns stores homes media press newspaper broadcasting network church archdiocese diocese patriarchate synod couture "
-    "parti partido partito partei archive archives "
+    "parti partido partito partei archive archives programme "
     "mission society club team brigade "
     "brigades battalion times post journal herald tribune gazette telegraph observer chronicle monitor izvestia "
     "pravda kommersant vedomosti television studios pictures records entertainment productions films brothers bros "
