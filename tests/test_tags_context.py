@@ -733,3 +733,11 @@ def test_a_body_that_speaks_is_no_person_and_a_person_named_like_one_stays(text:
                                                                           person: str) -> None:
     tags = _tags("Aid", text, place="Beira")
     assert body in tags.organisations and person in tags.people, tags.ranked
+
+
+def test_a_corporation_of_a_country_is_its_whole_name() -> None:
+    tags = _tags("Adani shares fall", "Life Insurance Corporation of India (LIC), a big Adani investor, said it was "
+                 "monitoring the situation, and LG Electronics of South Korea said it had no exposure.",
+                 place="Mumbai")
+    assert {"Life Insurance Corporation of India", "LG Electronics"} <= set(tags.organisations), tags.ranked
+    assert "Life Insurance" not in tags.ranked, tags.ranked

@@ -150,7 +150,6 @@ LOCALITY_NOUNS = frozenset("district neighbourhood neighborhood suburb township 
                             "borough ward prefecture county".split())  # after a place's name: "the Itaewon district"
 ORG_SURNAMES = frozenset("church post mills banks press union".split())  # words of bodies that are surnames too
 ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
-LOCAL_GOVERNMENT_WORDS = frozenset("municipal metropolitan city county borough regional provincial".split())
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
 # Trades a sentence opens with before a firm's name, none of them a word of a name: "Insurer AIG said".
 TRADE_NOUNS = frozenset("insurer lender retailer miner carmaker automaker chipmaker drugmaker brewer "
@@ -1661,10 +1660,13 @@ def _split_owner(words: tuple[str, ...]) -> tuple[str, ...]:
     if "of" not in words:
         return ()
     cut = words.index("of")
-    public = fold(words[cut - 2]) in LOCAL_GOVERNMENT_WORDS if cut >= 2 else False  # "Municipal Corporation of
-    # Greater Bombay": a city's own body, named for it
-    return words[:cut] if cut >= 2 and fold(words[cut - 1]) in FIRM_ENDINGS and cut + 1 < len(words) and not public \
-        else ()
+    ending = fold(words[cut - 1]) if cut >= 2 else ""
+    city = gazetteer().lookup(" ".join(words[cut + 1:]), 0) if cut + 1 < len(words) else None
+    home = words[cut + 1:cut + 2] == ("the",) or ending not in LEGAL_SUFFIXES or city is not None and \
+        city.kind == "city"  # "Dow Chemical Co of the United States", "LG Electronics of South Korea", "Lockheed
+    # Missiles and Space Co. of Sunnyvale"; but "Life Insurance Corporation of India" and the "Municipal Corporation
+    # of Greater Bombay" are names of their own
+    return words[:cut] if ending in FIRM_ENDINGS and home and cut + 1 < len(words) else ()
 
 
 def _generic_board(words: tuple[str, ...]) -> int:
