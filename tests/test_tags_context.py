@@ -741,3 +741,17 @@ def test_a_corporation_of_a_country_is_its_whole_name() -> None:
                  place="Mumbai")
     assert {"Life Insurance Corporation of India", "LG Electronics"} <= set(tags.organisations), tags.ranked
     assert "Life Insurance" not in tags.ranked, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("The Royal and Ancient Golf Club of St Andrews said the course was ready.",
+     {"Royal and Ancient Golf Club of St Andrews"}, {"Ancient Golf Club of St Andrews"}),
+    ("Le Figaro called it an annex of a car-wash, and the newspaper Le Monde said it was bold.", set(),
+     {"Le Figaro", "Le Monde"}),
+    ("The Securities and Exchange Law bars compensation, and the club on Church Road was full.", set(),
+     {"Exchange Law", "Church Road"}),
+])
+def test_a_club_s_whole_name_papers_laws_and_roads(text: str, present: set[str], absent: set[str]) -> None:
+    tags = _tags("News", text, place="Paris")
+    assert present <= set(tags.organisations) and not absent & set(tags.people + tags.places), tags.ranked
+    assert not {"Exchange Law", "Church Road"} & set(tags.ranked), tags.ranked

@@ -164,7 +164,7 @@ STAFF_NOUNS = frozenset("economist economists analyst analysts strategist strate
                         "spokesman spokeswoman spokesperson employee employees engineer engineers chairman".split())
 EMPLOYER_NOUNS = frozenset("firm company bank lender insurer retailer carmaker automaker chipmaker drugmaker brewer "
                            "airline carrier bookmaker bookmakers conglomerate subsidiary brokerage broker "
-                           "stockbroker".split())
+                           "stockbroker newspaper daily weekly magazine broadcaster".split())
 PRICE_MOVES = frozenset("gained added rose climbed slipped eased shed declined firmed".split())  # and a figure
 PLAYER_POSITIONS = frozenset("quarterback running linebacker receiver pitcher shortstop catcher striker midfielder "
                              "defender goalkeeper winger forward fullback fly-half scrum-half lock prop hooker "
@@ -1303,8 +1303,8 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS and not all(fold(word) in GENERIC_WORDS for word in left)
     left_is_name = left_is_name or fold(" ".join(left)) in heads or "&" in left[1:-1]  # "Larsen & Toubro and ..."
     right_is_generic = "and" not in left and all(fold(word) in PARTNER_WORDS for word in right)  # "Smith and Sons Ltd"
-    if whole_is_org and (right_is_generic or not left_is_name):
-        return []
+    if (whole_is_org or fold(head[-1]) in ORG_ENDINGS) and (right_is_generic or not left_is_name):
+        return []  # and "Royal and Ancient Golf Club of St Andrews"
     if _names_a_domain(left, right, known):
         return []
     return [left, right]
@@ -1588,7 +1588,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
                                     for index, word in enumerate(words)) and not (fold(
             words[0]) not in GIVEN_NAMES and any(part in ORG_WORDS for word in words[1:] for part in fold(word).split())):
         # "World Food Programme said" is a body; "Frank Church said", "John Tower said" are people
-        said = mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")
+        said = (mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")) and not (
+            len(words) == 2 and folded[0] in ARTICLE_OPENERS)  # "Le Figaro called it", "El Pais said": a paper
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
         if said and mention.before[-1:] == ("at",):
             return "organisation"  # "economists at Goldman Sachs and Itau Unibanco said": firms, not people
@@ -1610,9 +1611,10 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
             fold(words[0]).partition(" ")[0] in GIVEN_NAMES or INITIALS.match(words[0])) and NAME_WORD.match(words[-1]) \
             and not words[-1].endswith(".") \
             and not any(fold(word) in NOT_PERSON_WORDS for word in words) \
-            and not (mention.before[-1:] in (("in",), ("near",)) and fold(words[0]) in ARTICLE_OPENERS):
+            and not (fold(words[0]) in ARTICLE_OPENERS and (len(words) == 2 or mention.before[-1:] in (("in",), (
+                "near",)))):
         return "person"  # a given name or initials first: "Gennady Bezdetko", "C.J. Silas", "Jean-Marie Le Pen"; not
-        # "in La Boca", a barrio named with its article
+        # "Le Figaro" or "in La Boca", a paper or a barrio named with its article
     return None
 
 

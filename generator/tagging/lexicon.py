@@ -226,7 +226,7 @@ ORDINALS = _words("first second third fourth fifth sixth seventh eighth ninth te
 # Words that end the name of a law, a treaty or a document ("Tax Reform Act", "International Cocoa Agreement").
 DOCUMENT_WORDS = _words(
     "act acts agreement accord accords treaty treaties declaration convention charter protocol pact plan doctrine "
-    "initiative resolution amendment bill code constitution tax flag anthem list")  # and symbols and lists
+    "initiative resolution amendment bill code constitution tax flag anthem list law")  # and symbols and lists
 # Faiths and peoples named as adjectives ("the ruling Moslem party"): never a tag, nor the end of one.
 FAITHS = _words(
     "moslem moslems muslim muslims christian christians jewish jew jews hindu hindus buddhist buddhists catholic "
@@ -268,7 +268,7 @@ GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) 
 # no entity a story is about.
 BUILDING_WORDS = _words(
     "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel "
-    "gate street avenue square")  # a street, as a building, is where news happens: "Downing Street", "Dalal Street"
+    "gate street avenue square road lane")  # a street, as a building, is where news happens: "Downing Street"
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Formula One") or end one
 # ("Universal Exposition", "General Election"): no entity; and words of meetings that are events when numbered
 # ("27th Congress of the CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
