@@ -755,3 +755,11 @@ def test_a_club_s_whole_name_papers_laws_and_roads(text: str, present: set[str],
     tags = _tags("News", text, place="Paris")
     assert present <= set(tags.organisations) and not absent & set(tags.people + tags.places), tags.ranked
     assert not {"Exchange Law", "Church Road"} & set(tags.ranked), tags.ranked
+
+
+def test_a_scorecard_s_names_are_players_not_teams() -> None:
+    tags = _tags("Stokes heroics give England Ashes win",
+                 "Ben Stokes hit an unbeaten 135 to lead England to a one-wicket win over Australia in the test at "
+                 "Headingley.", "Scores: Australia 179 and 246; England 67 and 362-9 (Stokes 135 not out, Root 77; "
+                 "Hazlewood 4-85).", place="Leeds")
+    assert not {"Root", "Hazlewood"} & set(tags.organisations), tags.ranked

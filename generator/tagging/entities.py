@@ -272,6 +272,8 @@ class Resolver:
     spelled_out: dict[str, str] = field(default_factory=dict)  # folded acronym -> the folded name bracketing it
     dateline: str = ""  # the folded dateline place: a single name the story repeats that is it is a place
     traded: set[str] = field(default_factory=set)  # folded names whose shares the story trades (_note_traded)
+    scorecard: bool = False  # a person's surname met before a figure: "(Stokes 135 not out, Root 77)", so the
+    # other single names before figures are players too, not teams (see _add_repeated_names)
     entities: dict[str, Entity] = field(default_factory=dict)
     deferred: list[Mention] = field(default_factory=list)
     demonym_scores: dict[str, float] = field(default_factory=dict)
@@ -582,6 +584,7 @@ class Resolver:
             # for a person; no person has an article before the name (merge_people drops it if it stays a person)
         if target:
             target.credit(mention.weight)
+            self.scorecard |= target.kind == "person" and len(words) == 1 and mention.after == "<number>"
         elif kind and not (kind == "organisation" and fold(_canonical(words, kind)) in GENERIC_WORDS):
             self.add(_canonical(words, kind), kind, mention.weight, " ".join(words))  # not "Development" of
         elif not kind and not prefix:  # "1Malaysia Development Berhad": a kind of body, and a name we cannot read
@@ -1034,10 +1037,13 @@ class Resolver:
         headlined = {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT}
         inside |= {m.words[0] for m in singles if m.weight >= HEADLINE_WEIGHT and not m.initial}  # not "Consumer
         # spending edges up": a headline's first word is capitalised whatever it is
+        scorecard = self.scorecard or any(len(m.words) == 1 and m.after == "<number>" and getattr(
+            self._match_known(m.words), "kind", "") == "person" for m in self.deferred)
         for mention in singles:
             word = mention.words[0]
             key = fold(word)
-            team = self.venue and (word in self.team_words or counts[word] >= 2)  # sport: clubs and sides
+            team = self.venue and (word in self.team_words and not (scorecard and counts[word] == 1) or counts[
+                word] >= 2)  # sport: clubs and sides
             named = counts[word] >= 2 and (word in inside or word in headlined and word in acting) and (
                 word in acting or word in headlined)  # "Airbus wins ...: Airbus has won"; not "Consumer spending"
             named = named or mention.in_writing or FIRM_ENDING.search(key) is not None and counts[word] >= 2
