@@ -63,7 +63,7 @@ _UPPER = "".join(letter for letter in _LETTERS if letter.isupper())
 _LOWER = "".join(letter for letter in _LETTERS if letter.islower())
 NAME_WORD = re.compile(
     rf"^(?:(?:[{_UPPER}]')?[{_UPPER}][{_LOWER}]+(?:['\-][{_UPPER}{_LOWER}][{_LOWER}]+)*|(?:[{_UPPER}]\.){{1,3}}"
-    rf"|(?:al|el|bin|ibn|abu)-[{_UPPER}][{_LOWER}]+|(?:Mc|Mac|Fitz|Di|De|Da|Du|La|Le|Van)[{_UPPER}][{_LOWER}]+"
+    rf"|(?:al|el|bin|ibn|abu|ul|ud|ur)-[{_UPPER}][{_LOWER}]+|(?:Mc|Mac|Fitz|Di|De|Da|Du|La|Le|Van)[{_UPPER}][{_LOWER}]+"
     rf"|Jr\.?|Sr\.?|II|III|IV)$"
 )
 NAME_PARTICLES = frozenset(
@@ -105,7 +105,8 @@ ADJECTIVE_ENDING = re.compile(r"(?:ern|ean|ian|ese|ish|ic|al|an)$|-")  # Western
 NOT_A_SINGLE_NAME = ORDINALS | PARTY_MEMBERS | COMMON_WORDS | TITLES | ORG_WORDS | PLACE_WORDS | DESCRIPTORS | NUMBER_WORDS | LEGAL_SUFFIXES
 NOT_NAMES_ALONE = COMMON_WORDS | LEGAL_SUFFIXES
 # "State-run", "Government-owned", "Kremlin-backed": how a body is run, before its name
-STATE_RUN = re.compile(r"[A-Z][a-z]+-(?:run|owned|controlled|backed|funded|held|operated|affiliated|linked)")
+STATE_RUN = re.compile(r"[A-Z][a-z]+-(?:run|owned|controlled|backed|funded|held|operated|affiliated|linked|led|ruled|"
+                       r"dominated|sponsored)")  # "Congress-led United Democratic Front"
 ORG_ENDINGS = ORG_WORDS | LEGAL_SUFFIXES
 NAME_STOPS = TITLE_MODIFIERS | ORG_WORDS | DOMAIN_WORDS | LEGAL_SUFFIXES
 TITLE_TAILS = TITLE_MODIFIERS | CONNECTORS
@@ -148,6 +149,7 @@ CLUB_ENDINGS = frozenset("united city rovers wanderers athletic albion rangers c
 MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d{1,4}[A-Za-z]?")  # "Ilyushin-76", "Tupolev-154", "Sukhoi-30K"
 LOCALITY_NOUNS = frozenset("district neighbourhood neighborhood suburb township village town municipality "
                             "borough ward prefecture county".split())  # after a place's name: "the Itaewon district"
+SURNAME_TITLES = frozenset({"Sen"})  # a title's abbreviation that ends a name, written without its period: "Hun Sen"
 ORG_SURNAMES = frozenset("church post mills banks press union".split())  # words of bodies that are surnames too
 ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
@@ -165,6 +167,7 @@ STAFF_NOUNS = frozenset("economist economists analyst analysts strategist strate
 EMPLOYER_NOUNS = frozenset("firm company bank lender insurer retailer carmaker automaker chipmaker drugmaker brewer "
                            "airline carrier bookmaker bookmakers conglomerate subsidiary brokerage broker "
                            "stockbroker newspaper daily weekly magazine broadcaster".split())
+OWNED_UNITS = frozenset("unit subsidiary division affiliate".split())  # "General Motors' Adam Opel unit"
 PRICE_MOVES = frozenset("gained added rose climbed slipped eased shed declined firmed".split())  # and a figure
 PLAYER_POSITIONS = frozenset("quarterback running linebacker receiver pitcher shortstop catcher striker midfielder "
                              "defender goalkeeper winger forward fullback fly-half scrum-half lock prop hooker "
@@ -1112,10 +1115,10 @@ class Resolver:
         Administrative Region', PZPR into the Polish United Workers' Party the story brackets it after), 'Foreign
         Ministry' into 'Russian Foreign Ministry'."""
         for acronym, spelled in self.spelled_out.items():
-            targets = [entity for key, entity in self.entities.items() if key != acronym and (
-                spelled in entity.variants or any(spelled.endswith(" " + variant) for variant in entity.variants
-                                                  if " " in variant))]  # "Physicists at the European Organization
-            # for Nuclear Research (CERN)": the name ends the words before the bracket
+            targets = [entity for key, entity in self.entities.items() if key != acronym and spelled in entity.variants]
+            targets = targets or [entity for key, entity in self.entities.items() if key != acronym and any(
+                spelled.endswith(" " + variant) for variant in entity.variants if " " in variant)]  # "Physicists at
+            # the European Organization for Nuclear Research (CERN)": the name ends the words before the bracket
             if acronym in self.entities and not self.known(acronym) and len(targets) == 1:  # a listed one stands
                 self._fold_into(acronym, targets[0])
             elif acronym in self.entities and len(targets) == 1 and not self.known(targets[0].name):
@@ -1207,6 +1210,9 @@ def surname_keys(name: str) -> frozenset[str]:
         keys.add(fold(words[own - 1]))
     if len(words) >= 3 and words[-2].lower() in PATRONYMIC_PARTICLES:
         keys.discard(last)  # the father's name alone is not his son's: "Salman" is not Mohammed bin Salman
+    if len(words) == 3 and NAME_WORD.match(words[1]) and not INITIALS.match(words[1]) and fold(
+            words[1]) not in GIVEN_NAMES and words[1] not in NAME_PARTICLES:
+        keys.add(fold(words[1]))  # "Okello" of "Tito Okello Lutwa", "Zia" of "Mohammed Zia ul-Haq": the name in use
     if len(words) >= 2 and REGNAL_NUMBER.fullmatch(words[-1]):
         keys.add(fold(words[-2]))  # "Abdullah II" is "King Abdullah"
     if len(words) >= 3 and not any(word.endswith(".") or word.lower() in NAME_PARTICLES for word in words[1:-1]):
@@ -1282,6 +1288,10 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     'Larsen & Toubro and ICICI Bank' is two)."""
     if "and" not in words:
         return []
+    cut = words.index("and")
+    if words.count("and") == 1 and 2 <= cut <= 4 and fold(words[0]) in GIVEN_NAMES and fold(words[cut + 1]) in \
+            GIVEN_NAMES and all(NAME_WORD.match(word) for word in words[:cut]):
+        return [words[:cut], words[cut + 1:]]  # "Ronald McNair and Gregory Jarvis of Hughes Aircraft": two people
     if len(words) == 3 and words[1] == "and" and not any(known(word) or fold(word) in heads | ORG_WORDS
                                                          for word in words[::2]):
         return []  # "Blue and White", "Law and Justice": one party's name, neither word a name the story uses alone
@@ -1309,8 +1319,8 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
     left_is_name = left_is_name or fold(left[-1]) in ORG_WORDS and not all(fold(word) in GENERIC_WORDS for word in left)
     left_is_name = left_is_name or fold(" ".join(left)) in heads or "&" in left[1:-1]  # "Larsen & Toubro and ..."
     right_is_generic = "and" not in left and all(fold(word) in PARTNER_WORDS for word in right)  # "Smith and Sons Ltd"
-    if (whole_is_org or fold(head[-1]) in ORG_ENDINGS) and (right_is_generic or not left_is_name):
-        return []  # and "Royal and Ancient Golf Club of St Andrews"
+    if whole_is_org and (right_is_generic or not left_is_name):
+        return []
     if _names_a_domain(left, right, known):
         return []
     return [left, right]
@@ -1441,7 +1451,13 @@ def _split_affiliation(words: tuple[str, ...], known, alone: frozenset[str] = fr
     place = known(" ".join(word for word in words[len(left) + 1:] if fold(word) not in ORG_TRAILERS))
     body = body and not (place and place[1] == "place")
     given = given or bool(place) and place[1] == "place" and bool(left) and fold(left[-1]) in alone  # a surname
-    if 2 <= len(left) <= 3 and (given or body) and all(NAME_WORD.match(w) for w in left) and not folded & bad:
+    size = 2 <= len(left) <= 3 or len(left) == 1 and body and fold(left[0]) in alone or 4 <= len(left) <= 5 and (
+        given or any(word in NAME_PARTICLES for word in left[1:-1]))
+    # "Bolsonaro of the Liberal Party" (a surname the story writes alone), "Luiz Inacio Lula da Silva of the Workers'
+    # Party"
+    if size and (given or body) and all(NAME_WORD.match(w) or index and w in NAME_PARTICLES
+                                        for index, w in enumerate(left)) and not folded & bad and not any(
+            word.removesuffix("s") in TITLES for word in folded):  # "Joint Chiefs of Staff Committee": a body
         return left
     return ()
 
@@ -1472,7 +1488,8 @@ def _split_title(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
     start = end
     while start > 0 and (NAME_WORD.match(words[start - 1]) or (words[start - 1] in NAME_PARTICLES or INITIAL_LETTER.fullmatch(
             words[start - 1])) and start < end) \
-            and (not _is_title(words[start - 1]) or _fathers_title(words, start - 1)) \
+            and (not _is_title(words[start - 1]) or _fathers_title(words, start - 1) or start == end and words[
+                start - 1] in SURNAME_TITLES) \
             and fold(words[start - 1]) not in NAME_STOPS:
         start -= 1
     while start < end and words[start] in NAME_PARTICLES:
@@ -1630,7 +1647,8 @@ def _employs(mention: Mention) -> bool:
     move ("Philip Morris gained 1 1/4")."""
     return (mention.before[-1:] == ("at",) and mention.before[-2:-1] != () and mention.before[-2] in STAFF_NOUNS
             or mention.before[-1:] != () and mention.before[-1] in EMPLOYER_NOUNS and not mention.owned
-            or mention.after in PLAYER_POSITIONS or mention.after in PRICE_MOVES and mention.figure_follows)
+            or mention.after in PLAYER_POSITIONS or mention.after in PRICE_MOVES and mention.figure_follows
+            or mention.after in OWNED_UNITS)
 
 
 def _canonical(words: tuple[str, ...], kind: str) -> str:

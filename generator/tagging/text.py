@@ -20,7 +20,7 @@ TICKER = re.compile(r"^[A-Z0-9.\-/ ]{1,10}$")
 ORDINAL_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th)$")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
-PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|d|o)-?['’-][A-Z]", re.IGNORECASE)
+PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|ul|ud|ur|d|o)-?['’-][A-Z]", re.IGNORECASE)  # "Zia ul-Haq"
 # Lower-case words that join a name's capitalised words: "Bank of England", "Hans van den Broek", "Luiz Inacio
 # Lula da Silva", "Siti Nurhaliza binti Tarudin", "Ortega y Gasset".
 CONNECTORS = frozenset("of the for and & de des da di du del der den dos das los las van von ter ten bin binti bint bte ibn y "
