@@ -793,3 +793,19 @@ def test_acronyms_groups_grades_units_and_led_fronts(text: str, present: set[str
     tags = _tags("News", text, place="Caracas")
     assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
     assert "Adam Opel" not in tags.people, tags.ranked
+
+
+@pytest.mark.parametrize(("text", "absent", "kind"), [
+    ("Hanwha Ocean, formerly Daewoo Shipbuilding & Marine Engineering, booked 31 carriers, and Hanwha Ocean shares "
+     "rose.", {"Daewoo Shipbuilding & Marine Engineering"}, "ranked"),
+    ("Hanwha Ocean, formerly Daewoo Shipbuilding & Marine Engineering, booked 31 carriers, and Hanwha Ocean shares "
+     "rose.", {"Hanwha Ocean"}, "places"),
+    ("Acosta is already serving a sentence in Marcos Paz prison, the court said.", {"Marcos Paz"}, "people"),
+    ("Howard spoke at Parliament House in Canberra, and the former Trabant town of Zwickau cheered.",
+     {"Parliament House", "Trabant"}, "ranked"),
+    ("Jeffery Lane, an analyst, said rates would fall, and Lane said the Fed would wait.", {"Lane"}, "ranked"),
+])
+def test_former_names_prisons_houses_products_and_a_surname_like_a_road(text: str, absent: set[str],
+                                                                        kind: str) -> None:
+    tags = _tags("News", text, place="Seoul")
+    assert not absent & set(getattr(tags, kind)), tags.ranked

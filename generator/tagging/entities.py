@@ -80,7 +80,8 @@ ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-[A-Z]{1,4})?$")  # and "ZANU-PF", "PML-N"
 TRADED_BEFORE = frozenset({("shares", "of"), ("stake", "in"), ("stock", "of"), ("shareholders", "of"),
                            ("takeover", "of"), ("subsidiary", "of"), ("unit", "of")})  # not "bid for": a player
 TRADED_AFTER = frozenset("shares stock shareholders stockholders subsidiary".split())
-BIRTH_NAME_WORDS = frozenset({"born", "nee", "née"})  # before a name a person had before the one the story uses
+# Before a name an entity had before the one the story uses: "born Jorge Mario Bergoglio", "formerly Daewoo".
+BIRTH_NAME_WORDS = frozenset({"born", "nee", "née", "formerly", "previously"})
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 FAMILY_ARTICLE = re.compile(r"(?:al|el|Al|El)-")  # an Arabic family name's article: "al-Jaber"
 INITIAL_LETTER = re.compile(r"[A-Z]")  # an initial without its period, before a name: "K Rammohan Naidu"
@@ -147,8 +148,9 @@ NO_SURNAME_HEADS = frozenset("airport airfield cosmodrome terminal terminus refi
 CLUB_ENDINGS = frozenset("united city rovers wanderers athletic albion rangers county hotspur villa wednesday "
                           "dynamo sporting olympic".split())
 MODEL_NUMBER = re.compile(r"[A-Z][A-Za-z]+-\d{1,4}[A-Za-z]?")  # "Ilyushin-76", "Tupolev-154", "Sukhoi-30K"
-LOCALITY_NOUNS = frozenset("district neighbourhood neighborhood suburb township village town municipality "
-                            "borough ward prefecture county".split())  # after a place's name: "the Itaewon district"
+LOCALITY_NOUNS = frozenset("district neighbourhood neighborhood suburb township village municipality borough ward "
+                            "prefecture county".split())  # after a place's name: "the Itaewon district" (not "town":
+# "the former Trabant town" is the car's)
 SURNAME_TITLES = frozenset({"Sen"})  # a title's abbreviation that ends a name, written without its period: "Hun Sen"
 ORG_SURNAMES = frozenset("church post mills banks press union".split())  # words of bodies that are surnames too
 ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
@@ -212,6 +214,8 @@ AWARD_NOUNS = frozenset("trophy prize medal award shield plate memorial".split()
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 # Kinds of a centre that is a venue, not a body: "Putra World Trade Centre", "Sai Kung Outdoor Recreation Centre".
+FACILITIES_AFTER = frozenset("prison jail penitentiary".split())  # after a name: a facility named for someone
+HOUSES = frozenset({("parliament", "house"), ("government", "house"), ("state", "house"), ("opera", "house")})
 VENUE_KINDS = HALL_KINDS | frozenset("exhibition trade recreation shopping leisure community".split())
 
 
@@ -335,7 +339,7 @@ class Resolver:
                 self.known(mention.words[0]):
             return  # "the Boeing 737 MAX", "a 1,200 MW plant": a model or a unit, not a body named by its initials
         if mention.before[-1:] and mention.before[-1] in BIRTH_NAME_WORDS:
-            return  # "Pope Francis, born Jorge Mario Bergoglio": a second name of a person the story names
+            return  # "Pope Francis, born Jorge Mario Bergoglio", "Hanwha Ocean, formerly Daewoo": a second name
         opened = self._strip_openers(mention)
         if self._names_a_craft(opened):
             return
@@ -656,7 +660,8 @@ class Resolver:
         numbered = mention.ordinal or folded[0] in ORDINALS
         if numbered and any(word in SESSION_WORDS for word in folded):
             return True
-        if self._names_building(words, folded) or len(words) > 1 and mention.after in BUILDING_WORDS | HALL_KINDS:
+        if self._names_building(words, folded) or len(words) > 1 and mention.after in BUILDING_WORDS | HALL_KINDS | \
+                FACILITIES_AFTER:  # and "Marcos Paz prison"
             return True  # "the Dewan Filharmonik Petronas concert hall", "the Jawaharlal Nehru stadium"
         if len(words) > 1 and all(word in ORGAN_ADJECTIVES or word in GENERIC_ORG_WORDS for word in folded) and \
                 not ORGAN_ADJECTIVES.isdisjoint(folded):
@@ -681,6 +686,8 @@ class Resolver:
         Hall of the People"), not a person named Hall ("Gary Hall Jr")."""
         at = next((i for i, word in enumerate(folded) if word in BUILDING_WORDS and (
             i == len(folded) - 1 or folded[i + 1] == "of")), None)
+        if tuple(folded[-2:]) in HOUSES:
+            return True  # "Parliament House", "Government House": a building, not the body that sits in it
         if at is None:
             return len(folded) > 2 and folded[-1] in ("centre", "center") and folded[-2] in VENUE_KINDS
             # "Hong Kong Convention and Exhibition Centre", "Putra World Trade Centre": a hall, by its kind
@@ -724,7 +731,8 @@ class Resolver:
         rest = words[cut:]
         if rest[0] in CONNECTORS or "&" in rest:
             return False  # "Palau de la Generalitat", "UK Trade & Investment": one name the place opens
-        if cut == 1 and len(rest) == 1 and fold(words[0]) in GIVEN_NAMES and mention.after in ACTING_VERBS and \
+        if cut == 1 and len(rest) == 1 and fold(words[0]) in GIVEN_NAMES and (
+                mention.after in ACTING_VERBS or fold(rest[0]) in self.alone or self.venue) and \
                 NAME_WORD.match(rest[0]) and fold(rest[0]) not in NOT_PERSON_WORDS | INDUSTRY_WORDS and \
                 not self.known(rest[0]):
             return False  # "Chad Morrison said": a given name and a surname who speaks, one person
@@ -1585,7 +1593,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
         return "place"  # "Zipingpu Dam", "Tsing Ma Bridge": a structure, no body
     if facility and folded[-1] not in TOWN_HEADS:
         return "organisation"  # "Narita Airport", "the Baltic Shipyard said", "Mount Sinai Hospital": not Robert Plant
-    if len(words) > 1 and (folded[-1] in PLACE_WORDS or folded[0] in PLACE_OPENERS):
+    if len(words) > 1 and (folded[-1] in PLACE_WORDS - {"ocean"} or folded[0] in PLACE_OPENERS):  # the gazetteer
+        # knows the oceans: "Hanwha Ocean" is a shipbuilder
         return "place"  # and "Cape Canaveral Air Force Station"
     if facility:
         return None  # a town may end so too: "Whitehouse Station, N.J.", "Pearl Harbor"

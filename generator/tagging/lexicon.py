@@ -268,7 +268,7 @@ GENERIC_ORG_WORDS = (ORG_WORDS | INDUSTRY_WORDS | _words("trade labour labor")) 
 # no entity a story is about.
 BUILDING_WORDS = _words(
     "hall halls palace mausoleum tower towers arena stadium auditorium chapel cathedral mosque temple building hotel "
-    "gate street avenue square road lane way")  # a street, as a building, is where news happens: "Downing Street"
+    "gate street avenue square road way")  # a street, as a building, is where news happens: "Downing Street"
 # Words that open the name of an event ("Hurricane Andrew", "Operation Desert Storm", "Formula One") or end one
 # ("Universal Exposition", "General Election"): no entity; and words of meetings that are events when numbered
 # ("27th Congress of the CPSU", "Fourth Ministerial Conference"), bodies otherwise ("United States Congress").
