@@ -204,3 +204,35 @@ def test_a_mountain_s_summit_is_no_diplomacy(taxonomy):
     assert "diplomacy" not in {found.topic for found in volcano}
     meeting = score_topics([("Leaders met for summit talks on trade at the summit in Osaka.", 1.0)], taxonomy)
     assert "diplomacy" in {found.topic for found in meeting}
+
+
+def test_a_topic_named_in_one_late_sentence_is_a_side_remark(taxonomy):
+    story = """
+Train derails near Eschede, scores feared dead
+
+ESCHEDE, Germany, June 3 (Reuters) - A high-speed train derailed and hit a road bridge near Eschede on Wednesday,
+killing at least 100 people, police said.
+
+Rescue workers cut through the crushed carriages into the night, and rail officials closed the line.
+
+Chancellor Helmut Kohl, campaigning for general elections in September, cancelled a rally and flew to the site.
+"""
+    topics = _topics(story, taxonomy)
+    assert "elections" not in topics and "transport" in topics, topics
+
+
+def test_a_toxic_gas_leak_is_no_energy_story_and_gas_transit_is(taxonomy):
+    leak = _topics("""
+Gas leak at pesticide plant kills hundreds
+
+BHOPAL, India, Dec 3 - Poisonous gas leaking from a pesticide factory killed at least 410 people overnight.
+
+The gas escaped from a storage tank shortly after midnight and drifted over the shanty towns, officials said.
+""", taxonomy)
+    transit = _topics("""
+Contract for gas transit to EU cannot be renewed, Putin says
+
+MOSCOW, Dec 26 (TASS) - The contract for gas transit through Ukraine cannot be renewed before the New Year, President
+Vladimir Putin said on Thursday. Gas supplies to Europe will fall, he said.
+""", taxonomy)
+    assert "energy" not in leak and "energy" in transit, (leak, transit)

@@ -52,7 +52,7 @@ MAX_TAGGED_CHARS = 60_000
 def tag_article(article: Article, taxonomy: Taxonomy) -> Tags:
     """Tags for the article: typed, canonical, ranked, between 3 and max_tags of them."""
     sections = _sections(article)
-    topics = score_topics(sections, taxonomy, HEADLINE_WEIGHT)
+    topics = score_topics(sections, taxonomy, HEADLINE_WEIGHT, OPENING_WEIGHT)
     venue = any(found.topic in taxonomy.venue_topics and found.score >= taxonomy.topic_threshold for found in topics[:2])
     resolver = Resolver(
         taxonomy.aliases, taxonomy.types, taxonomy.demonyms, taxonomy.min_city_population, _known_names(taxonomy),
@@ -539,11 +539,12 @@ def _is_junk(name: str) -> bool:
 
 def _strong_topics(topics: list[TopicScore], taxonomy: Taxonomy, names: set[str]) -> list[str]:
     """Up to two topics the story is about: a score over the threshold from a headline keyword or two different
-    keywords at least (one word repeated in the body, "court" or "visit", says little), the second with half the
+    keywords at least (one word repeated in the body, "court" or "visit", says little), none a side remark (see
+    TopicScore.central: "campaigning for elections" in a rail crash's last paragraph), the second with half the
     first one's score; a story of a venue topic (sport) has no other ("gold", "court" and "strike" are its words
     too), even where a word of another topic outweighs it ("Phelps wins eighth gold")."""
     strong = [found for found in topics if found.score >= taxonomy.topic_threshold and fold(found.topic) not in names
-              and (len(found.keywords) >= 2 or found.headline)]
+              and (len(found.keywords) >= 2 or found.headline) and found.central]
     venues = [found.topic for found in strong if found.topic in taxonomy.venue_topics]
     if venues:
         return venues[:1]

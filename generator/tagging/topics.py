@@ -19,9 +19,12 @@ class TopicScore:
     score: float
     keywords: frozenset[str]
     headline: bool = False
+    central: bool = True  # not a side remark: a keyword in the headline, lede or first paragraph, keywords in two
+    # sections (lede, paragraphs) at least, or a story of two paragraphs
 
 
-def score_topics(sections: list[tuple[str, float]], taxonomy: Taxonomy, headline_weight: float = 3.0) -> list[TopicScore]:
+def score_topics(sections: list[tuple[str, float]], taxonomy: Taxonomy, headline_weight: float = 3.0,
+                 opening_weight: float = 1.5) -> list[TopicScore]:
     """The score of every topic whose keywords occur, best first.
 
     A word capitalised beside another capitalised word is part of a name ("Bill Clinton", "European Union", "Gold
@@ -34,19 +37,20 @@ def score_topics(sections: list[tuple[str, float]], taxonomy: Taxonomy, headline
     sections of one weight are counted together, and only those that belong to a topic are looked at one by one
     (the weights are halves, so the sums do not depend on the order)."""
     index = topic_index(taxonomy)
-    by_weight: dict[float, list[tuple[str, bool]]] = {}
-    for text, weight in sections:
-        by_weight.setdefault(weight, []).extend(index.keywords(*words_and_names(text)))
     evidence: dict[str, TopicEvidence] = {}
-    for weight, keywords in by_weight.items():
-        for (keyword, capitalised), count in index.topical_counts(Counter(keywords)):
+    for section, (text, weight) in enumerate(sections):
+        for (keyword, capitalised), count in index.topical_counts(Counter(index.keywords(*words_and_names(text)))):
             for topic in index.topics_of(keyword):
                 weak = index.is_weak(topic, keyword)
                 if not (weak and capitalised):
                     evidence.setdefault(topic, TopicEvidence()).add(
-                        index.keyword_of(topic, keyword), weight * count, weak, weight >= headline_weight)
+                        index.keyword_of(topic, keyword), weight * count, weak, weight >= headline_weight,
+                        weight >= opening_weight, section)
     order = list(taxonomy.topics)
-    found = [TopicScore(topic, e.score, frozenset(e.keywords), e.headline) for topic, e in evidence.items() if e.supported]
+    short = len(sections) <= SHORT_STORY_SECTIONS
+    found = [TopicScore(topic, e.score, frozenset(e.keywords), e.headline,
+                        e.headline or e.opening or len(e.sections) >= 2 or short)
+             for topic, e in evidence.items() if e.supported]
     return sorted(found, key=lambda score: (-score.score, order.index(score.topic)))
 
 
@@ -59,14 +63,19 @@ class TopicEvidence:
     keywords: set[str] = field(default_factory=set)
     supported: bool = False
     headline: bool = False
+    opening: bool = False
+    sections: set[int] = field(default_factory=set)
 
-    def add(self, keyword: str, score: float, weak: bool, headline: bool) -> None:
+    def add(self, keyword: str, score: float, weak: bool, headline: bool, opening: bool, section: int) -> None:
         self.score += score
         self.keywords.add(keyword)
         self.supported = self.supported or not weak
         self.headline = self.headline or headline and not weak
+        self.opening = self.opening or opening and not weak
+        self.sections.add(section)
 
 
+SHORT_STORY_SECTIONS = 3  # a headline and two paragraphs: every paragraph is the story's core
 WORD = re.compile(r"[^\W\d_]\w*")
 # A capitalised word and what separates it from the next word: names run over spaces, not punctuation.
 _CASED_WORD = re.compile(r"([^\W\d_]\w*)([^\w]*)")
