@@ -33,9 +33,10 @@ def score_topics(sections: list[tuple[str, float]], taxonomy: Taxonomy, headline
     "energy" as vigour) counts only for a topic that one of its other keywords gives, and never where it is written
     capitalised inside a sentence, as a name ("Labour", "the Bank"). Words are looked up, not scanned for: each
     distinct word (or phrase, where a keyword has several words) is checked against every topic's pattern once per
-    process and remembered, so a word such as "cocoa" counts for each topic that lists it. The words of all
-    sections of one weight are counted together, and only those that belong to a topic are looked at one by one
-    (the weights are halves, so the sums do not depend on the order)."""
+    process and remembered, so a word such as "cocoa" counts for each topic that lists it. The words of a section
+    are counted together, and only those that belong to a topic are looked at one by one; which sections hold a
+    topic's keywords tells whether it is central (see TopicScore; opening_weight is the weight of the lede and first
+    paragraph)."""
     index = topic_index(taxonomy)
     evidence: dict[str, TopicEvidence] = {}
     for section, (text, weight) in enumerate(sections):
