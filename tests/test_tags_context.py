@@ -809,3 +809,9 @@ def test_former_names_prisons_houses_products_and_a_surname_like_a_road(text: st
                                                                         kind: str) -> None:
     tags = _tags("News", text, place="Seoul")
     assert not absent & set(getattr(tags, kind)), tags.ranked
+
+
+def test_a_place_s_possessive_and_a_comma_firm_s_tail_are_no_tags() -> None:
+    tags = _tags("Test match", "Police at St John's Wood station said there were no arrests, and Rick Sherlund, an "
+                 "analyst at Goldman, Sachs & Co, said the crowd was calm.", place="London")
+    assert not {"St. John's", "St John's", "Sachs"} & set(tags.ranked), tags.ranked

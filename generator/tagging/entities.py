@@ -604,8 +604,8 @@ class Resolver:
         """True for the rest of a name cut at a comma or before a lower-case word: "Roebuck and Co" of "Sears,
         Roebuck and Co", "Senate Appropriations" of "Senate Appropriations subcommittee" (either the whole name or
         nothing)."""
-        if mention.listed_after_name and len(words) > 2 and words[1] == "and" and fold(words[-1]) in ORG_ENDINGS:
-            return True
+        if mention.listed_after_name and len(words) > 2 and words[1] in ("and", "&") and fold(words[-1]) in ORG_ENDINGS:
+            return True  # and "Sachs & Co" of "Goldman, Sachs & Co"
         if len(words) > 1 and fold(words[-1]) in ("majority", "minority") and mention.after in TITLES:
             return True  # "Senate Majority" of "Senate Majority leader Robert Byrd": a title's start
         return len(words) > 1 and fold(words[-1]) in DOMAIN_WORDS and (

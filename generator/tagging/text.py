@@ -177,15 +177,19 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
 # or a person's possessive ("Japan's Toyota", "Smith's house"): the 's is part of the name.
 FIRM_POSSESSIVE_NEXT = frozenset("said says told reported announced posted plans planned will would has had is was "
                                  "investors corp corporation inc co ltd plc holdings group restaurants stores".split())
+# What follows a possessive inside a place's name: "St John's Wood", "Earl's Court", "King's Cross".
+PLACE_POSSESSIVE_NEXT = frozenset("wood court cross bush park hill green heath gate lynn".split())
 
 
 def _firm_possessive(tokens: list[tuple[str, str]], index: int) -> bool:
-    """True if the possessive word at index names a firm, by the word after it (see FIRM_POSSESSIVE_NEXT)."""
+    """True if the possessive word at index is part of a firm's or a place's name, by the word after it (see
+    FIRM_POSSESSIVE_NEXT and PLACE_POSSESSIVE_NEXT)."""
     token = tokens[index][1]
     following = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
-    return token.endswith(("'s", "’s")) and len(token) > 4 and following[0] == "word" and \
-        following[1].lower() in FIRM_POSSESSIVE_NEXT and (following[1].islower() or following[1].lower() in (
-            "investors", "corp", "corporation", "inc", "co", "ltd", "plc", "holdings", "group"))
+    return token.endswith(("'s", "’s")) and len(token) > 3 and following[0] == "word" and (
+        following[1].lower() in FIRM_POSSESSIVE_NEXT and len(token) > 4 and (following[1].islower() or following[
+            1].lower() in ("investors", "corp", "corporation", "inc", "co", "ltd", "plc", "holdings", "group"))
+        or following[1].istitle() and following[1].lower() in PLACE_POSSESSIVE_NEXT)
 
 
 @lru_cache(maxsize=256)
