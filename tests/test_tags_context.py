@@ -815,3 +815,16 @@ def test_a_place_s_possessive_and_a_comma_firm_s_tail_are_no_tags() -> None:
     tags = _tags("Test match", "Police at St John's Wood station said there were no arrests, and Rick Sherlund, an "
                  "analyst at Goldman, Sachs & Co, said the crowd was calm.", place="London")
     assert not {"St. John's", "St John's", "Sachs"} & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Japan's International Cooperation Agency (JICA) provided much of the loans, and JICA said it would lend more.",
+     {"Japan International Cooperation Agency"}, {"International Cooperation Agency", "JICA"}),
+    ("The Indonesian Red Cross (PMI) said fuel and clean water were the most urgent needs.",
+     {"Indonesian Red Cross"}, {"International Committee of the Red Cross"}),
+    ("Mela Adhikari Vijay Kiran Anand said 40,000 policemen were deployed for the Kumbh Mela.", set(),
+     {"Mela Adhikari Vijay Kiran Anand", "Kumbh"}),
+])
+def test_a_country_s_own_body_and_a_fair_s_officer(text: str, present: set[str], absent: set[str]) -> None:
+    tags = _tags("News", text, place="Istanbul")
+    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked

@@ -161,6 +161,7 @@ TRADE_NOUNS = frozenset("insurer lender retailer miner carmaker automaker chipma
 REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}I{0,3})")  # "Abdullah II", "Louis XIV" not: up to XIII
 # Facilities that are places, not bodies: one finds them on a map, flies from them, plays or launches at them.
 CLUB_CITY_POPULATION = 1_000_000
+NATIONAL_SOCIETIES = frozenset({"red cross", "red crescent"})  # a demonym before them names a country's own society
 # Who works "at" a firm ("chief economist at Morgan Grenfell"), what a firm is ("bookmaker William Hill"), and the
 # positions players hold at a club ("Buffalo Bills running back"): names beside them are employers, not people.
 STAFF_NOUNS = frozenset("economist economists analyst analysts strategist strategists trader traders banker bankers "
@@ -790,6 +791,9 @@ class Resolver:
                 known = self.known(" ".join(owner))  # "Board of Directors of Petronas": Petronas, a firm, whose
                 self.add(*(known or (_canonical(owner, "organisation"), "organisation")), weight)  # board any has
                 return ()
+            elif len(words) >= 3 and self._is_demonym(words[:1]) and fold(" ".join(words[1:])) in NATIONAL_SOCIETIES:
+                self.add(" ".join(words), "organisation", weight)  # "Indonesian Red Cross": the country's own
+                return ()  # society, not the International Committee
             elif len(words) >= 3 and (DEMONYM_SHAPE.fullmatch(words[0]) and first not in GIVEN_NAMES and fold(
                     words[1]) in GIVEN_NAMES or first in NOUN_DEMONYMS) and not self.known(words[0]) \
                     and not self.known(" ".join(words)):  # "Dutchman Guus Hiddink": a noun, whoever follows
@@ -892,7 +896,8 @@ class Resolver:
                 first in FAMILY_NAMES_FIRST and len(words) == 2 and HYPHENATED_GIVEN_NAME.fullmatch(words[1]))  # Liberation",
             # and a Korean family name that is a word too: "An Chong-bum"
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
-                and first not in ORG_WORDS | ORG_OPENERS and not POSSESSIVE.search(words[0])  # "Bank of England",
+                and first not in ORG_WORDS | ORG_OPENERS and not POSSESSIVE.search(words[0]) and fold(" ".join(
+                    words[1:])) not in NATIONAL_SOCIETIES  # "Indonesian Red Cross" at a sentence start; "Bank of England",
             # "Air Canada", "Lloyd's of London" at a sentence start stay whole, and so does a name and a surname named like a town ("Lewis
             # Hamilton won", "Toshio Yamaguchi, chief economist at ...")
             plain = plain and not (len(words) == 2 and first not in COMMON_WORDS and not VERB_FORM.fullmatch(
@@ -1127,6 +1132,8 @@ class Resolver:
             targets = targets or [entity for key, entity in self.entities.items() if key != acronym and any(
                 spelled.endswith(" " + variant) for variant in entity.variants if " " in variant)]  # "Physicists at
             # the European Organization for Nuclear Research (CERN)": the name ends the words before the bracket
+            if len(targets) == 1 and self._owner_named(spelled, acronym, targets[0]):
+                continue  # "Japan's International Cooperation Agency (JICA)": renamed, acronym and all
             if acronym in self.entities and not self.known(acronym) and len(targets) == 1:  # a listed one stands
                 self._fold_into(acronym, targets[0])
             elif acronym in self.entities and len(targets) == 1 and not self.known(targets[0].name):
@@ -1151,6 +1158,23 @@ class Resolver:
                 long_key = next(k for k, other in self.entities.items() if other is longer[0])  # Countries (OPEC)"
                 if long_key not in self.types:  # where tags.yaml files the body under its acronym: one tag
                     self._fold_into(long_key, entity)
+
+    def _owner_named(self, spelled: str, acronym: str, target: Entity) -> bool:
+        """Rename a body the story writes after its country's possessive to the name its acronym spells, the
+        country's name first ("Japan's International Cooperation Agency (JICA)": Japan International Cooperation
+        Agency), folding the acronym in; True if renamed."""
+        key = fold(target.name)
+        owner = spelled[:-len(key)].strip() if spelled.endswith(" " + key) else ""
+        place = self.known(owner) if owner else None
+        if not place or place[1] != "place" or "".join(word[0] for word in spelled.split() if word not in
+                                                       CONNECTORS) != acronym:
+            return False
+        old_key = next(k for k, entity in self.entities.items() if entity is target)
+        self.add(f"{place[0]} {target.name}", "organisation", 0.0, named=False)
+        self._fold_into(old_key, self.entities[fold(f"{place[0]} {target.name}")])
+        if acronym in self.entities and not self.known(acronym):
+            self._fold_into(acronym, self.entities[fold(f"{place[0]} {target.name}")])
+        return True
 
     def fold_inverted_names(self) -> None:
         """Fold a body named with its place before it into the same body named with "of" the place ("Boston
@@ -1616,8 +1640,8 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if 2 <= len(words) <= 4 and _employs(mention):
         return "organisation"  # "economist at Morgan Grenfell", "bookmaker William Hill", "Buffalo Bills running
         # back": a firm or a club named for people, by the people it employs
-    if 2 <= len(words) <= 5 and all(NAME_WORD.match(word) or index and word in NAME_PARTICLES
-                                    for index, word in enumerate(words)) and not (fold(
+    if (2 <= len(words) <= 4 or len(words) == 5 and any(word in NAME_PARTICLES for word in words[1:-1])) and all(
+            NAME_WORD.match(word) or index and word in NAME_PARTICLES for index, word in enumerate(words)) and not (fold(
             words[0]) not in GIVEN_NAMES and any(part in ORG_WORDS for word in words[1:] for part in fold(word).split())):
         # "World Food Programme said" is a body; "Frank Church said", "John Tower said" are people
         said = (mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")) and not (
