@@ -828,3 +828,17 @@ def test_a_place_s_possessive_and_a_comma_firm_s_tail_are_no_tags() -> None:
 def test_a_country_s_own_body_and_a_fair_s_officer(text: str, present: set[str], absent: set[str]) -> None:
     tags = _tags("News", text, place="Istanbul")
     assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Nippon Telegraph and Telephone Corp shares rose, and the plane landed at New York's John F. Kennedy airport.",
+     {"Nippon Telegraph and Telephone"}, {"Nippon Telegraph", "Telephone", "John F. Kennedy"}),
+    ("Seventeen-year-old Boris Becker won. Lawyers for the Pacific Legal Foundation said Swan Telecom had paid.",
+     {"Pacific Legal Foundation", "Swan Telecom"}, {"Seventeen-year-old Boris Becker",
+                                                    "Lawyers for the Pacific Legal Foundation"}),
+    ("Buildings fell in the Marina District, and the Marina District was evacuated.", set(), {"Marina District"}),
+])
+def test_names_across_and_ages_airports_and_districts(text: str, present: set[str], absent: set[str]) -> None:
+    tags = _tags("News", text, place="Tokyo")
+    assert present <= set(tags.organisations) and not absent & set(tags.people + tags.organisations), tags.ranked
+    assert "Swan Telecom" not in tags.people and "Boris Becker" not in tags.organisations, tags.ranked

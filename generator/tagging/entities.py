@@ -118,7 +118,8 @@ PARTNER_WORDS = LEGAL_SUFFIXES | frozenset("partners associates sons son brother
 # Words that are a kind of thing, not a name, when they stand alone before "and" ("Securities and Futures
 # Authority", "Oil and Natural Gas Corporation", "Food and Drug Administration").
 GENERIC_WORDS = DOMAIN_WORDS | GENERIC_ORG_WORDS | INDUSTRY_WORDS | frozenset(
-    "industrial commercial agricultural scientific technical cultural social".split())  # "Industrial and Commercial"
+    "industrial commercial agricultural scientific technical cultural social telephone".split())  # "Industrial and
+# Commercial", "Nippon Telegraph and Telephone"
 ORG_OPENERS = ORG_WORDS - COMMON_WORDS | {"radio", "television", "air", "hotel"}  # "Radio Rangoon", "Hotel Lotte"
 NOT_ACRONYM_WORDS = NOT_ACRONYMS | COMMON_WORDS
 PERSON_TITLES = TITLES - COMMON_WORDS
@@ -153,6 +154,7 @@ LOCALITY_NOUNS = frozenset("district neighbourhood neighborhood suburb township 
 # "the former Trabant town" is the car's)
 SURNAME_TITLES = frozenset({"Sen"})  # a title's abbreviation that ends a name, written without its period: "Hun Sen"
 ORG_SURNAMES = frozenset("church post mills banks press union".split())  # words of bodies that are surnames too
+AGE = re.compile(r"[a-z0-9]+ years? old")  # "Seventeen-year-old Boris Becker" (folded): an age, then the name
 ARTICLE_OPENERS = frozenset("la le el los las il lo les".split())  # a Romance article opening a place's name
 LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads after "Launch": a place
 # Trades a sentence opens with before a firm's name, none of them a word of a name: "Insurer AIG said".
@@ -215,7 +217,8 @@ AWARD_NOUNS = frozenset("trophy prize medal award shield plate memorial".split()
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
 # Kinds of a centre that is a venue, not a body: "Putra World Trade Centre", "Sai Kung Outdoor Recreation Centre".
-FACILITIES_AFTER = frozenset("prison jail penitentiary".split())  # after a name: a facility named for someone
+FACILITIES_AFTER = frozenset("prison jail penitentiary airport airfield".split())  # after a name: a facility named
+# for someone ("Marcos Paz prison", "John F. Kennedy airport")
 HOUSES = frozenset({("parliament", "house"), ("government", "house"), ("state", "house"), ("opera", "house")})
 VENUE_KINDS = HALL_KINDS | frozenset("exhibition trade recreation shopping leisure community".split())
 
@@ -767,13 +770,14 @@ class Resolver:
         or a reporting period after a name."""
         while len(words) > 1:
             first = fold(words[0])
-            if first in DESCRIPTORS or first in NUMBER_WORDS and not _numbered_name(words) or first.removesuffix(
+            if first in DESCRIPTORS or AGE.fullmatch(first) or first in NUMBER_WORDS and not _numbered_name(
+                    words) or first.removesuffix(
                     "s") in DESCRIPTORS and _person_shaped(words[1:3]):  # "Openers Mark Taylor and Michael Slater";
                 # not "Investors Service", "Bankers Trust"
                 words = words[1:]
             elif initial and first in TRADE_NOUNS and not self.known(" ".join(words)):
                 words = words[1:]  # "Insurer American International Group Inc said": the kind, then the name
-            elif initial and words[1] == "of" and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
+            elif initial and words[1] in ("of", "for") and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
                     " ".join(words)) and not POSSESSIVE.search(words[0]):
                 words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
             elif len(words) > 2 and fold(words[0]) in PLACE_PREFIXES and HOME_SUFFIX.search(
@@ -1332,6 +1336,10 @@ def _split_conjunction(words: tuple[str, ...], known, heads: frozenset[str]) -> 
         return [words[:cut], words[cut + 2:]]
     cuts = [index for index, word in enumerate(words) if word == "and"]
     cut = cuts[-1]
+    named = [word for word in words[cut + 1:] if fold(word) not in LEGAL_SUFFIXES]
+    if named and all(fold(word) in GENERIC_WORDS - BODY_WORDS or word in CONNECTORS for word in named):
+        return []  # "Nippon Telegraph and Telephone Corp", "Ministry of Land, Transport and Maritime Affairs": one
+        # name, whose words after "and" name nothing alone
     if len(cuts) > 1 and cut - cuts[-2] == 2 and fold(words[cut - 1]) in GENERIC_WORDS:
         cut = cuts[-2]  # "PetroChina and Industrial and Commercial Bank of China": a kind is no name alone
     left, right = words[:cut], words[cut + 1:]

@@ -95,7 +95,7 @@ ORG_WORDS = _words(
     "airlines airways motors petroleum oil gas energy resources mining mines steel chemical chemicals foods "
     "communications electric electronics pharmaceuticals securities financial capital insurance investments "
     "inns stores homes media press newspaper broadcasting network church archdiocese diocese patriarchate synod couture "
-    "parti partido partito partei archive archives programme "
+    "parti partido partito partei archive archives programme telecom telecoms "
     "mission society club team brigade "
     "brigades battalion times post journal herald tribune gazette telegraph observer chronicle monitor izvestia "
     "pravda kommersant vedomosti television studios pictures records entertainment productions films brothers bros "
@@ -119,7 +119,7 @@ NOT_NAME_WORDS = _words(
 PLACE_WORDS = _words(
     "sea ocean gulf river lake island islands mountains peninsula strait bay canal valley desert region oblast krai "
     "province prefecture sound channel harbour harbor reef archipelago plateau basin lagoon fjord glacier heights delta "
-    "boulevard drive gardens"  # "Marine Drive", "Eden Gardens": a road or a ground, never a person
+    "boulevard drive gardens district"  # "Marine Drive", "Eden Gardens", "Marina District": never a person
 )
 # Words after a place that name the place itself ("Hong Kong Special Administrative Region", "New York City").
 ADMINISTRATIVE_WORDS = _words("special administrative autonomous city metropolitan municipality region area")
