@@ -43,7 +43,8 @@ EDITORS_NOTE = re.compile(r"\s*editor'?s'? note\b", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s{1,3}[\"“‘']?[A-Z]")
 _ROLE_WORDS = frozenset("writer writers correspondent correspondents reporter reporters staff editor editors columnist "
                         "contributor business political diplomatic economics chief senior special science medical "
-                        "sports legal energy markets".split())
+                        "sports legal energy markets golf tennis football soccer baseball basketball cricket rugby "
+                        "racing boxing auto motorsport aviation religion entertainment".split())  # `AP Golf Writer`
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]{0,40}")
 _WITH_AGENCIES = re.compile(r"[\s,]{0,3}(?:with|and|&)\s{1,3}(?:agencies|wires|wire services|agency reports)\s{0,3}$",
                             re.IGNORECASE)  # `By RFI with agencies`, `By Jane Doe and wires`

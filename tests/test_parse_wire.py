@@ -207,6 +207,13 @@ def test_a_byline_under_a_desk_label_is_the_byline_not_the_lede(label: str) -> N
     assert article.byline == "Kim Min-ji" and article.lede is None, (article.byline, article.lede)
 
 
+@pytest.mark.parametrize("role", ["AP Golf Writer", "UPI Sports Writer", "AP Tennis Writer", "Associated Press Writer"])
+def test_a_byline_s_role_line_is_no_lede(role: str) -> None:
+    article = parse_text(f"Nicklaus charges to sixth Masters title\n\nBy BOB GREEN\n{role}\n\nAUGUSTA, Ga. (AP) - "
+                         "Jack Nicklaus shot a 65 on Sunday to win his sixth Masters.\n\nHe was 46.\n", Path("s.txt"))
+    assert article.lede is None and article.byline == "Bob Green", (article.lede, article.byline)
+
+
 @pytest.mark.parametrize("signoff", ["Reuter", "==Kyodo", "Enditem", "PTI KK NP", "IANS", "dpa ka xx n1",
                                      "The Canadian Press"])
 def test_an_agency_known_from_its_signoff_has_its_one_canonical_name(signoff: str) -> None:
