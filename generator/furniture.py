@@ -101,6 +101,10 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r"(sign up|subscribe)\b.{0,60}",  # a short line inviting to subscribe: `Sign up for Al Jazeera`
             r"related (topics|stories|articles|coverage)",
             r"our standards:.{0,100}",
+            # a wire's contact lines: `To contact the reporters on this story: Joel Rosenblatt in San Francisco at
+            # jrosenblatt@bloomberg.net`
+            r"to contact the (reporters?|editors?|writers?)\b[^:\n]{0,60}:[\s\S]{0,300}",
+            r"[^@\n]{0,80}\bat\s{1,3}[\w.+-]{1,40}@[\w-]{1,40}(\.[\w-]{1,20}){1,4}\.?",  # its wrapped end: `... at a@b.net`
             # a wire's note that its site carries part of its service: `Anadolu Agency website contains only a
             # portion of the news stories offered to subscribers in the AA News Broadcasting System (HAS), ...`
             r".{0,80}\b(website|site) contains only (a portion|part|some) of the (news )?(stories|items|news)\b.{0,200}",

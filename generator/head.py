@@ -46,6 +46,9 @@ _ROLE_WORDS = frozenset("writer writers correspondent correspondents reporter re
                         "sports legal energy markets golf tennis football soccer baseball basketball cricket rugby "
                         "racing boxing auto motorsport aviation religion entertainment".split())  # `AP Golf Writer`
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]{0,40}")
+_ARTICLED_NAME = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu)-[A-Z]")  # `by Karam al-Masri`
+# Where the byline's reporters filed from, at its end: `... with Rana Moussaoui in Beirut`.
+_FILED_FROM = re.compile(r"\s{1,3}in\s{1,3}[A-Z][\w.'’-]{1,30}(?:\s{1,3}[A-Z][\w.'’-]{1,30}){0,2}\s{0,3}$")
 _WITH_AGENCIES = re.compile(r"[\s,]{0,3}(?:with|and|&)\s{1,3}(?:agencies|wires|wire services|agency reports)\s{0,3}$",
                             re.IGNORECASE)  # `By RFI with agencies`, `By Jane Doe and wires`
 # A byline may carry the desk's label of the version before it: `(LEAD) By Kang Yoon-seung`, `(2nd LD) By ...`.
@@ -328,7 +331,9 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     opening = _BY.match(text)
     if opening is None or len(text) > MAX_BYLINE_CHARS:
         return None
-    tokens = _WITH_AGENCIES.sub("", text[opening.end():]).replace(",", " , ").replace("|", " , ").split()
+    rest = _WITH_AGENCIES.sub("", text[opening.end():])
+    rest = _FILED_FROM.sub("", rest).replace(" with ", " , ")  # `By Fran Blandy with Robbie Corey-Boulet in Nairobi`
+    tokens = rest.replace(",", " , ").replace("|", " , ").split()
     agency = None
     while tokens and (tokens[-1].lower() in _ROLE_WORDS or tokens[-1] == ","):
         tokens.pop()
@@ -342,7 +347,7 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     names = [token for token in tokens if token not in (",", "and", "&")]
     if not names or len(names) > 12 or not all(_NAME_TOKEN.fullmatch(token) for token in names):
         return None
-    if not all(token[0].isupper() or token in _NAME_PARTICLES for token in names):
+    if not all(token[0].isupper() or token in _NAME_PARTICLES or _ARTICLED_NAME.match(token) for token in names):
         return None
     joined = " ".join(tokens).replace(" , ", ", ")
     shouting = re.sub(r"\band\b", "", joined).isupper() and len(names) > 1  # one word in capitals: `By RFI`

@@ -214,6 +214,24 @@ def test_a_byline_s_role_line_is_no_lede(role: str) -> None:
     assert article.lede is None and article.byline == "Bob Green", (article.lede, article.byline)
 
 
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Fran Blandy with Robbie Corey-Boulet in Nairobi", "Fran Blandy, Robbie Corey-Boulet"),
+    ("by Karam al-Masri with Rana Moussaoui in Beirut", "Karam al-Masri, Rana Moussaoui"),
+])
+def test_a_byline_with_a_second_reporter_and_a_filing_place_is_the_byline(line: str, names: str) -> None:
+    article = parse_text(f"Kenya holds disputed vote\n\n{line}\n\nNAIROBI, Aug 8 (AFP) - Kenyans voted on Tuesday "
+                         "in a tight race.\n\nLong queues formed before dawn.\n", Path("s.txt"))
+    assert article.byline == names and article.lede is None, (article.byline, article.lede)
+
+
+def test_a_wire_s_contact_lines_are_furniture() -> None:
+    article = parse_text("Apple wins verdict\n\nSAN JOSE, Calif. (Bloomberg) -- Apple won a $1.05 billion verdict.\n\n"
+                         "Samsung will appeal, a lawyer said.\n\nTo contact the reporters on this story: Joel Rosenblatt "
+                         "in San\nFrancisco at jrosenblatt@bloomberg.net\n\nTo contact the editor responsible for this "
+                         "story: Michael Hytha at\nmhytha@bloomberg.net\n", Path("s.txt"))
+    assert not [text for text in article.paragraphs if "bloomberg.net" in text or "contact" in text], article.paragraphs
+
+
 @pytest.mark.parametrize("signoff", ["Reuter", "==Kyodo", "Enditem", "PTI KK NP", "IANS", "dpa ka xx n1",
                                      "The Canadian Press"])
 def test_an_agency_known_from_its_signoff_has_its_one_canonical_name(signoff: str) -> None:
