@@ -21,6 +21,11 @@ def _tags(headline: str, *paragraphs: str, place: str | None = None):
     return tag_article(article, taxonomy=load_taxonomy())
 
 
+def _assert_tags(tags, kind: str, present: set[str], absent: set[str]) -> None:
+    """The present names are tags of that kind (people, places, organisations, ranked), and no absent one is a tag."""
+    assert present <= set(getattr(tags, kind)) and not absent & set(tags.ranked), tags.ranked
+
+
 @pytest.mark.parametrize(("text", "state", "namesake"), [
     ("Dana Collins, 28, from St Petersburg, Florida, won the race in a record time, organisers said.", "Florida",
      "Saint Petersburg"),
@@ -359,7 +364,7 @@ def test_an_acronym_with_its_company_s_suffix_a_planet_and_an_airline(headline: 
 def test_an_acronym_from_the_letters_inside_a_name_is_that_name(headline: str, text: str, present: set[str],
                                                                 absent: set[str]) -> None:
     tags = _tags(headline, text, place="Berlin")
-    assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, "ranked", present, absent)
 
 
 @pytest.mark.parametrize(("text", "person", "birth_name"), [
@@ -458,7 +463,7 @@ def test_a_club_named_for_its_city_is_no_person() -> None:
 ])
 def test_a_model_a_unit_and_a_legal_form_are_no_part_of_a_body(text: str, present: set[str], absent: set[str]) -> None:
     tags = _tags("Business", text, place="Addis Ababa")
-    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, "organisations", present, absent)
 
 
 def test_an_acronym_after_a_year_is_still_a_body() -> None:
@@ -500,7 +505,7 @@ def test_a_street_or_a_square_where_news_happens_is_no_tag_of_its_own() -> None:
 ])
 def test_a_name_is_not_cut_at_a_place_a_particle_or_an_and(text: str, present: set[str], absent: set[str]) -> None:
     tags = _tags("News", text, place="London")
-    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, "organisations", present, absent)
 
 
 @pytest.mark.parametrize(("text", "person", "not_person"), [
@@ -556,7 +561,7 @@ def test_an_apposed_acronym_a_taken_name_and_a_nickname_are_one_tag(text: str, o
 ])
 def test_sites_halls_benchmarks_and_titles(text: str, present: set[str], absent: set[str], kind: str) -> None:
     tags = _tags("News", text, place="Hong Kong")
-    assert present <= set(getattr(tags, kind)) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, kind, present, absent)
 
 
 @pytest.mark.parametrize(("text", "person", "not_tags"), [
@@ -600,7 +605,7 @@ def test_a_firm_named_in_the_possessive_keeps_its_name() -> None:
 def test_a_rank_an_article_and_a_holding_s_home_are_no_part_of_a_name(text: str, present: set[str],
                                                                       absent: set[str]) -> None:
     tags = _tags("News", text, place="Dhaka")
-    assert present <= set(tags.ranked) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, "ranked", present, absent)
     assert not absent & set(tags.people), tags.people
 
 
@@ -673,7 +678,7 @@ def test_a_rank_s_abbreviation_an_airline_s_aircraft_and_the_duma() -> None:
 ])
 def test_districts_parties_venues_and_traded_names(text: str, present: set[str], absent: set[str], kind: str) -> None:
     tags = _tags("News", text, place="Istanbul")
-    assert present <= set(getattr(tags, kind)) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, kind, present, absent)
     assert not present & set(tags.people), tags.people
 
 
@@ -687,7 +692,7 @@ def test_districts_parties_venues_and_traded_names(text: str, present: set[str],
 ])
 def test_a_party_named_with_and_or_a_hyphen_is_one_name(text: str, present: set[str], absent: set[str]) -> None:
     tags = _tags("Vote", text, place="Jerusalem")
-    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, "organisations", present, absent)
 
 
 def test_a_long_name_after_a_title_is_a_person() -> None:
@@ -779,7 +784,7 @@ def test_a_scorecard_s_names_are_players_not_teams() -> None:
 ])
 def test_people_are_whole_and_one_name_each(text: str, present: set[str], absent: set[str]) -> None:
     tags = _tags("News", text, place="Islamabad")
-    assert present <= set(tags.people) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, "people", present, absent)
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), [
@@ -791,7 +796,7 @@ def test_people_are_whole_and_one_name_each(text: str, present: set[str], absent
 ])
 def test_acronyms_groups_grades_units_and_led_fronts(text: str, present: set[str], absent: set[str]) -> None:
     tags = _tags("News", text, place="Caracas")
-    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, "organisations", present, absent)
     assert "Adam Opel" not in tags.people, tags.ranked
 
 
@@ -827,7 +832,7 @@ def test_a_place_s_possessive_and_a_comma_firm_s_tail_are_no_tags() -> None:
 ])
 def test_a_country_s_own_body_and_a_fair_s_officer(text: str, present: set[str], absent: set[str]) -> None:
     tags = _tags("News", text, place="Istanbul")
-    assert present <= set(tags.organisations) and not absent & set(tags.ranked), tags.ranked
+    _assert_tags(tags, "organisations", present, absent)
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), [
