@@ -67,7 +67,8 @@ NAME_WORD = re.compile(
     rf"|Jr\.?|Sr\.?|II|III|IV)$"
 )
 NAME_PARTICLES = frozenset(
-    "von der van den ter ten de del della di da du dos das los las la le y bin binti bint bte ibn al el zu zur vom".split())
+    "von der van den ter ten de del della di da du dos das los las la le y bin binti bint bte ibn al el zu zur "
+    "vom".split())
 # Particles of Spanish and Portuguese names, between a person's first surname and the second ("Carlos Salinas de
 # Gortari", "Jose Ortega y Gasset").
 ROMANCE_PARTICLES = frozenset("de del da das dos y".split())
@@ -192,8 +193,8 @@ BODY_KIND_WORDS = GENERIC_WORDS | LEGAL_SUFFIXES | SPORT_WORDS | frozenset(
 # Words between a name and a building word after it: "the Dewan Filharmonik Petronas concert hall".
 # Words that end a firm's name, never a public body's ("National Oceanic and Atmospheric Administration").
 FIRM_ENDINGS = LEGAL_SUFFIXES | frozenset(
-    "technology technologies holding holdings group motors systems electronics pharmaceuticals semiconductors industries "
-    "brands airlines airways foods resources mining mines petroleum communications entertainment media networks "
+    "technology technologies holding holdings group motors systems electronics pharmaceuticals semiconductors "
+    "industries brands airlines airways foods resources mining mines petroleum communications entertainment media networks "
     "logistics therapeutics labs laboratories capital investments securities financial insurance partners".split())
 # Words of the names of courts every county or district has ("Superior Court", "Crown Court", "Court of Appeals").
 LOCAL_COURT_WORDS = frozenset(
@@ -777,8 +778,8 @@ class Resolver:
                 words = words[1:]
             elif initial and first in TRADE_NOUNS and not self.known(" ".join(words)):
                 words = words[1:]  # "Insurer American International Group Inc said": the kind, then the name
-            elif initial and words[1] in ("of", "for") and first not in ORG_WORDS | PLACE_WORDS | TITLES and not self.known(
-                    " ".join(words)) and not POSSESSIVE.search(words[0]):
+            elif initial and words[1] in ("of", "for") and first not in ORG_WORDS | PLACE_WORDS | TITLES and \
+                    not self.known(" ".join(words)) and not POSSESSIVE.search(words[0]):
                 words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
             elif len(words) > 2 and fold(words[0]) in PLACE_PREFIXES and HOME_SUFFIX.search(
                     words[1]) and HOME_SUFFIX.search(words[1]).start() > 0:  # "South African-born Kevin Curren"
@@ -894,16 +895,16 @@ class Resolver:
         words = mention.words
         while len(words) > 1 and not self.known(" ".join(words)):
             first = fold(words[0])
+            korean = first in FAMILY_NAMES_FIRST and len(words) == 2 and bool(HYPHENATED_GIVEN_NAME.fullmatch(words[1]))
             opener = first in COMMON_WORDS and first != "all" and (  # "All Blacks", "All Nippon Airways"
-                mention.initial or first in ARTICLES or first in CALENDAR) and not \
-                POSSESSIVE.search(words[0]) and not (  # a possessive kept in a span is part of the name: "People's
-                first in FAMILY_NAMES_FIRST and len(words) == 2 and HYPHENATED_GIVEN_NAME.fullmatch(words[1]))  # Liberation",
-            # and a Korean family name that is a word too: "An Chong-bum"
+                mention.initial or first in ARTICLES or first in CALENDAR) and not POSSESSIVE.search(words[0]) and not \
+                korean  # a possessive kept in a span is part of the name ("People's Liberation"), and a Korean family
+            # name that is a word too opens one ("An Chong-bum")
+            society = fold(" ".join(words[1:])) in NATIONAL_SOCIETIES  # "Indonesian Red Cross" at a sentence start
             plain = mention.initial and bool(NAME_WORD.match(words[0])) and first not in self.types \
-                and first not in ORG_WORDS | ORG_OPENERS and not POSSESSIVE.search(words[0]) and fold(" ".join(
-                    words[1:])) not in NATIONAL_SOCIETIES  # "Indonesian Red Cross" at a sentence start; "Bank of England",
-            # "Air Canada", "Lloyd's of London" at a sentence start stay whole, and so does a name and a surname named like a town ("Lewis
-            # Hamilton won", "Toshio Yamaguchi, chief economist at ...")
+                and first not in ORG_WORDS | ORG_OPENERS and not POSSESSIVE.search(words[0]) and not society
+            # "Bank of England", "Air Canada", "Lloyd's of London" at a sentence start stay whole, and so does a name
+            # and a surname named like a town ("Lewis Hamilton won", "Toshio Yamaguchi, chief economist at ...")
             plain = plain and not (len(words) == 2 and first not in COMMON_WORDS and not VERB_FORM.fullmatch(
                 words[0]) and (self._named_like_a_town(words[1]) or first in GIVEN_NAMES and mention.after in
                                ACTING_VERBS))  # "Toshio Yamaguchi, chief economist", "Lewis Hamilton won"
@@ -1093,9 +1094,10 @@ class Resolver:
 
     def merge_people(self) -> None:
         """Drop the 'people' the story also writes with an article (see articled) and the names of its ships and
-        craft (see vessels); retype those whose shares it trades as firms (see traded); fold a person known only by a short form (a surname, "de Klerk", "Sheikh Tamim"), or a
-        single name no list knows typed as an organisation ("Moon, Kim agree" in a headline), into the one full name
-        it is a short form of, and drop it when several are."""
+        craft (see vessels); retype those whose shares it trades as firms (see traded); fold a person known only by
+        a short form (a surname, "de Klerk", "Sheikh Tamim"), or a single name no list knows typed as an
+        organisation ("Moon, Kim agree" in a headline), into the one full name it is a short form of, and drop it
+        when several are."""
         for key in [key for key, entity in self.entities.items() if entity.kind == "person" and key in self.articled
                     or key in self.vessels]:  # and every name the story gives a ship or a craft, wherever met first
             del self.entities[key]
@@ -1648,10 +1650,10 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if 2 <= len(words) <= 4 and _employs(mention):
         return "organisation"  # "economist at Morgan Grenfell", "bookmaker William Hill", "Buffalo Bills running
         # back": a firm or a club named for people, by the people it employs
+    body = folded[0] not in GIVEN_NAMES and any(part in ORG_WORDS for word in folded[1:] for part in word.split())
+    # "World Food Programme said" is a body; "Frank Church said", "John Tower said" are people
     if (2 <= len(words) <= 4 or len(words) == 5 and any(word in NAME_PARTICLES for word in words[1:-1])) and all(
-            NAME_WORD.match(word) or index and word in NAME_PARTICLES for index, word in enumerate(words)) and not (fold(
-            words[0]) not in GIVEN_NAMES and any(part in ORG_WORDS for word in words[1:] for part in fold(word).split())):
-        # "World Food Programme said" is a body; "Frank Church said", "John Tower said" are people
+            NAME_WORD.match(word) or index and word in NAME_PARTICLES for index, word in enumerate(words)) and not body:
         said = (mention.after in SPEECH_VERBS or mention.before[-2:] == ("according", "to")) and not (
             len(words) == 2 and folded[0] in ARTICLE_OPENERS)  # "Le Figaro called it", "El Pais said": a paper
         said = said or bool(mention.before) and mention.before[-1] in ("said", "says", "told")
