@@ -162,7 +162,6 @@ LAUNCH_SITES = frozenset("site center centre complex base pad".split())  # heads
 TRADE_NOUNS = frozenset("insurer lender retailer miner carmaker automaker chipmaker drugmaker brewer "
                         "conglomerate".split())
 REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}I{0,3})")  # "Abdullah II", "Louis XIV" not: up to XIII
-# Facilities that are places, not bodies: one finds them on a map, flies from them, plays or launches at them.
 CLUB_CITY_POPULATION = 1_000_000
 NATIONAL_SOCIETIES = frozenset({"red cross", "red crescent"})  # a demonym before them names a country's own society
 # Who works "at" a firm ("chief economist at Morgan Grenfell"), what a firm is ("bookmaker William Hill"), and the
@@ -180,6 +179,7 @@ PLAYER_POSITIONS = frozenset("quarterback running linebacker receiver pitcher sh
                              "batsman bowler wicketkeeper".split())
 STREET_OPENERS = frozenset("jalan jl rue calle avenida rua".split())  # "street" or "road" before a street's name
 CONTESTED_LEAGUES = frozenset("champions nations europa conference".split())  # words before a competition's "League"
+# Facilities that are places, not bodies: one finds them on a map, flies from them, plays or launches at them.
 STRUCTURE_HEADS = frozenset("dam bridge airport airfield stadium cosmodrome".split())
 NAMED_BY_TITLE = frozenset("lord lady sheikh".split())  # with one name: how one is known
 COURT_TITLES = frozenset("emperor empress crown sultan emir".split())  # never part of how one is known
@@ -217,10 +217,10 @@ AWARD_NAMES = frozenset("oscar oscars nobel emmy grammy pulitzer booker bafta to
 AWARD_NOUNS = frozenset("trophy prize medal award shield plate memorial".split())  # "the Sakharov prize"
 HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")  # Korean and Cantonese: "Jae-in", "Chee-hwa"
 HALL_KINDS = frozenset("concert convention exhibition conference sports".split())
-# Kinds of a centre that is a venue, not a body: "Putra World Trade Centre", "Sai Kung Outdoor Recreation Centre".
 FACILITIES_AFTER = frozenset("prison jail penitentiary airport airfield".split())  # after a name: a facility named
 # for someone ("Marcos Paz prison", "John F. Kennedy airport")
 HOUSES = frozenset({("parliament", "house"), ("government", "house"), ("state", "house"), ("opera", "house")})
+# Kinds of a centre that is a venue, not a body: "Putra World Trade Centre", "Sai Kung Outdoor Recreation Centre".
 VENUE_KINDS = HALL_KINDS | frozenset("exhibition trade recreation shopping leisure community".split())
 
 
@@ -781,9 +781,9 @@ class Resolver:
             elif initial and words[1] in ("of", "for") and first not in ORG_WORDS | PLACE_WORDS | TITLES and \
                     not self.known(" ".join(words)) and not POSSESSIVE.search(words[0]):
                 words = words[2:]  # "Directors of the Chicago Mercantile Exchange", "Shares of Exxon"
-            elif len(words) > 2 and fold(words[0]) in PLACE_PREFIXES and HOME_SUFFIX.search(
-                    words[1]) and HOME_SUFFIX.search(words[1]).start() > 0:  # "South African-born Kevin Curren"
-                self._credit_home((words[0], words[1][:HOME_SUFFIX.search(words[1]).start()]), weight)
+            elif len(words) > 2 and fold(words[0]) in PLACE_PREFIXES and (home := HOME_SUFFIX.search(words[1])) \
+                    and home.start() > 0:  # "South African-born Kevin Curren"
+                self._credit_home((words[0], words[1][:home.start()]), weight)
                 words = words[2:]
             elif HOME_SUFFIX.search(words[0]) and HOME_SUFFIX.search(words[0]).start() > 0:
                 self._credit_home((words[0][:HOME_SUFFIX.search(words[0]).start()],), weight)
@@ -1030,15 +1030,15 @@ class Resolver:
         never where a result names a team."""
         singles = [m for m in self.deferred if len(m.words) == 1 and NAME_WORD.match(m.words[0])]
         counts = Counter(fold(m.words[0]) for m in singles)
-        located = {fold(m.words[0]) for m in singles if m.before[-1:] and m.before[-1] in LOCATIVES
-                   or self.venue and (m.before[-1:] == ("at",) or m.initial and m.after == ":")  # "Hove: Sussex 246"
-                   or m.after in LOCALITY_NOUNS and not m.initial}
+        localities = {fold(m.words[0]) for m in singles if m.after in LOCALITY_NOUNS and not m.initial}  # "the
+        # Itaewon district", "Kadikoy district": a place, named once or more
+        located = localities | {fold(m.words[0]) for m in singles if m.before[-1:] and m.before[-1] in LOCATIVES
+                                or self.venue and (m.before[-1:] == ("at",) or m.initial and m.after == ":")}  # "Hove:
+        # Sussex 246"
         figures = {fold(m.words[0]) for m in singles if m.after == "<number>"}  # "fell Rs 96 to Rs 1,620"
         surnames = {fold(m.words[-1]) for m in self.deferred if 2 <= len(m.words) <= 3 and all(
             NAME_WORD.match(word) for word in m.words) and fold(m.words[0]) not in PLACE_PREFIXES}  # "tries from
         # Joubert" after "wing Marius Joubert": a surname, wherever the story puts him
-        localities = {fold(m.words[0]) for m in singles if m.after in LOCALITY_NOUNS and not m.initial}  # "the
-        # Itaewon district", "Kadikoy district": a place, named once or more
         return {key for key in located - figures - surnames if (counts[key] >= 2 or key in localities)
                 and key not in NOT_A_SINGLE_NAME
                 and not FIRM_ENDING.search(key)  # "a plant of Sibneftegaz": a firm, whatever the preposition
@@ -1176,10 +1176,12 @@ class Resolver:
                                                        CONNECTORS) != acronym:
             return False
         old_key = next(k for k, entity in self.entities.items() if entity is target)
-        self.add(f"{place[0]} {target.name}", "organisation", 0.0, named=False)
-        self._fold_into(old_key, self.entities[fold(f"{place[0]} {target.name}")])
+        name = f"{place[0]} {target.name}"
+        self.add(name, "organisation", 0.0, named=False)
+        renamed = self.entities[fold(name)]
+        self._fold_into(old_key, renamed)
         if acronym in self.entities and not self.known(acronym):
-            self._fold_into(acronym, self.entities[fold(f"{place[0]} {target.name}")])
+            self._fold_into(acronym, renamed)
         return True
 
     def fold_inverted_names(self) -> None:
@@ -1640,7 +1642,7 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
     if len(words) == 1 and ACRONYM.match(words[0]) and folded[0] not in NOT_ACRONYM_WORDS:
         return "organisation"
     if len(words) == 1 and POSSESSIVE.search(words[0]) and NAME_WORD.match(POSSESSIVE.sub("", words[0])):
-        return "organisation"  # "Sotheby's said": a name that keeps its 's is a firm's (see text.FIRM_POSSESSIVE_NEXT)
+        return "organisation"  # "Sotheby's said": a name that keeps its 's is a firm's (see text._firm_possessive)
     if len(words) == 2 and folded[0] in FAMILY_NAMES_FIRST and HYPHENATED_GIVEN_NAME.fullmatch(words[1]):
         return "person"  # "Park Geun-hye", "Tung Chee-hwa": a family name, then a given name of two syllables
     if words[0] in SURNAME_PARTICLES and all(NAME_WORD.match(word) or word in NAME_PARTICLES for word in words[1:]) \
@@ -1685,11 +1687,10 @@ def _kind_by_shape(words: tuple[str, ...], mention: Mention) -> str | None:
 
 
 def _employs(mention: Mention) -> bool:
-    """True if the words around a span make it an employer: a job "at" it ("chief economist at"), a trade noun
-    before it ("bookmaker", "the bank"), a player's position after it ("running back", "striker"), or its shares'
-    move ("Philip Morris gained 1 1/4")."""
+    """True if the words around a span make it an employer: a job "at" it ("chief economist at"), a player's
+    position after it ("running back", "striker"), its shares' move ("Philip Morris gained 1 1/4") or a unit of it
+    (a trade noun before it, "bookmaker William Hill", is read first: see _kind_by_shape)."""
     return (mention.before[-1:] == ("at",) and mention.before[-2:-1] != () and mention.before[-2] in STAFF_NOUNS
-            or mention.before[-1:] != () and mention.before[-1] in EMPLOYER_NOUNS and not mention.owned
             or mention.after in PLAYER_POSITIONS or mention.after in PRICE_MOVES and mention.figure_follows
             or mention.after in OWNED_UNITS)
 

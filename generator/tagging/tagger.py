@@ -467,8 +467,7 @@ def _file_shared_short_names(resolver: Resolver, dateline_place: str | None,
         written = entity.variants - {fold(country.name)} if entity else set()
         if written != {short} or _writes(country.name, sections, [other]):
             continue
-        cities = [entity.name for entity in resolver.entities.values() if entity.kind == "place"] + [
-            dateline_place or ""]
+        cities = [place.name for place in resolver.entities.values() if place.kind == "place"] + [dateline_place or ""]
         codes = {place.country for name in cities if (place := gazetteer().lookup(name, 0)) and place.kind == "city"}
         if other_code in codes and filed not in codes:
             resolver.add(other, "place", 0.0, named=False)

@@ -174,22 +174,24 @@ def mentions(text: str, weight: float, long_forms: frozenset[tuple[str, ...]] = 
 
 
 # What follows a firm named in the possessive ("McDonald's said", "Moody's Investors Service"), never a country's
-# or a person's possessive ("Japan's Toyota", "Smith's house"): the 's is part of the name.
-FIRM_POSSESSIVE_NEXT = frozenset("said says told reported announced posted plans planned will would has had is was "
-                                 "investors corp corporation inc co ltd plc holdings group restaurants stores".split())
+# or a person's possessive ("Japan's Toyota", "Smith's house"): the 's is part of the name. A verb or a plural
+# written in lower case; a firm's word written either way.
+FIRM_POSSESSIVE_VERBS = frozenset("said says told reported announced posted plans planned will would has had is was "
+                                  "restaurants stores".split())
+FIRM_POSSESSIVE_WORDS = frozenset("investors corp corporation inc co ltd plc holdings group".split())
 # What follows a possessive inside a place's name: "St John's Wood", "Earl's Court", "King's Cross".
 PLACE_POSSESSIVE_NEXT = frozenset("wood court cross bush park hill green heath gate lynn".split())
 
 
 def _firm_possessive(tokens: list[tuple[str, str]], index: int) -> bool:
     """True if the possessive word at index is part of a firm's or a place's name, by the word after it (see
-    FIRM_POSSESSIVE_NEXT and PLACE_POSSESSIVE_NEXT)."""
+    FIRM_POSSESSIVE_VERBS, FIRM_POSSESSIVE_WORDS and PLACE_POSSESSIVE_NEXT)."""
     token = tokens[index][1]
     following = tokens[index + 1] if index + 1 < len(tokens) else ("", "")
+    word = following[1].lower()
+    firm = word in FIRM_POSSESSIVE_WORDS or word in FIRM_POSSESSIVE_VERBS and following[1].islower()
     return token.endswith(("'s", "’s")) and len(token) > 3 and following[0] == "word" and (
-        following[1].lower() in FIRM_POSSESSIVE_NEXT and len(token) > 4 and (following[1].islower() or following[
-            1].lower() in ("investors", "corp", "corporation", "inc", "co", "ltd", "plc", "holdings", "group"))
-        or following[1].istitle() and following[1].lower() in PLACE_POSSESSIVE_NEXT)
+        firm and len(token) > 4 or following[1].istitle() and word in PLACE_POSSESSIVE_NEXT)
 
 
 @lru_cache(maxsize=256)
