@@ -94,6 +94,9 @@ _DEBRIS = re.compile(  # one alternation: a block is debris when one of them mat
             r"(updated|published|posted)( on| at)?:?\s.{0,60}\d{1,2}:\d{2}.{0,20}",
             r"\d{1,2}\s{1,3}[a-z]{3,9}\s{1,3}\d{4}",
             r"(tags?|topics?):.{0,200}",
+            # a wire system's record fields: `Ref: ING-0304-URU-PORT`, `RICs: .STI`, `Language: English`
+            r"(ref|reference|slug|rics?|keywords?|priority|category|categories|language|codes?)\s{0,3}:\s{0,3}"
+            r"[^\n]{1,120}",
             r"share (on|via) (facebook|twitter|x|whatsapp|telegram|linkedin|email)\b.{0,120}",
             r"(published|updated|posted)\s{1,3}(\d+|an?|one)\s{1,3}(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
             r"\s{1,3}ago",

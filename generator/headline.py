@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -55,15 +56,30 @@ def version_rank(headline: str) -> int:
 
 # Dow Jones writes `DJ ` before its headlines: its desk's label, not the story's words.
 _AGENCY_LABELS = {"Dow Jones": re.compile(r"^\s{0,3}DJ\s{1,3}(?=\S)")}
+# Unicode categories of emoji and their modifiers: other symbols, non-spacing marks (variation selectors) and
+# format characters (zero-width joiners).
+SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Mn", "Cf"})
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 
 
 def strip_desk_labels(headline: str, agency: str | None = None) -> str:
     """The headline without desk labels before it or notes after it (all of it, if nothing else is left); the
-    agency's own label (`DJ ` of Dow Jones) goes too."""
+    agency's own label (`DJ ` of Dow Jones) goes too, and so do the emoji and symbols a channel puts around it
+    (`🚇❗️ Novosibirsk metro closes two stations`)."""
     label = _AGENCY_LABELS.get(agency or "")
     stripped = _HEADLINE_NOTE.sub("", _HEADLINE_LABEL.sub("", label.sub("", headline) if label else headline))
+    stripped = _without_symbols(stripped)
     return stripped or headline
+
+
+def _without_symbols(headline: str) -> str:
+    """The headline less the pictographs, symbols and joiners at either end (Unicode symbols, not punctuation)."""
+    start, end = 0, len(headline)
+    while start < end and (unicodedata.category(headline[start]) in SYMBOL_CATEGORIES or headline[start].isspace()):
+        start += 1
+    while end > start and (unicodedata.category(headline[end - 1]) in SYMBOL_CATEGORIES or headline[end - 1].isspace()):
+        end -= 1
+    return headline[start:end]
 
 
 def unescaped(headline: str) -> str:

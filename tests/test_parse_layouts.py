@@ -248,6 +248,7 @@ def test_headline_place_and_date_survive_furniture_blank_lines_crlf_and_wrapping
                                   "Activists protest in Dubai [Amr Alfiky/Reuters]",
                                   "EFE -- Servicio Internacional", "AFP — English desk",
                                   "Prensa Latina > Cuba > Noticias", "POLAND-ELECTIONS", "INTERFAX-AVN",
+                                  "Ref: ING-0304-URU-PORT", "RICs: .STI", "Language: English",
                                   "BC-JAPAN-QUAKE",
                                   "The agency's website contains only a portion of the news stories offered to "
                                   "subscribers of its wire service, and in summarized form."])
@@ -262,6 +263,7 @@ def test_page_furniture(line: str) -> None:
                                   "Print media loses ground to online news, survey says",
                                   "EFE wins award for Spanish service", "Reuters desk moves to Singapore",
                                   "Cuba > Havana > Prices rise as harvest fails", "US-China talks resume",
+                                  "Reference rates rise as inflation bites", "Language barrier slows rescue",
                                   "The archive contains only part of the stories the paper printed in 1912, the "
                                   "library said"])
 def test_headlines_are_not_furniture(line: str) -> None:

@@ -232,6 +232,17 @@ def test_a_wire_s_contact_lines_are_furniture() -> None:
     assert not [text for text in article.paragraphs if "bloomberg.net" in text or "contact" in text], article.paragraphs
 
 
+@pytest.mark.parametrize(("written", "shown"), [
+    ("🚇❗️ Novosibirsk metro closes two stations", "Novosibirsk metro closes two stations"),
+    ("Novosibirsk metro closes two stations 🔴", "Novosibirsk metro closes two stations"),
+    ("Metro closes 2 stations: 'We had no choice'", "Metro closes 2 stations: 'We had no choice'"),
+])
+def test_emoji_around_a_headline_leave_it(written: str, shown: str) -> None:
+    article = parse_text(f"{written}\n\nNOVOSIBIRSK, Feb 3 (Interfax) - Two metro stations closed on Monday.\n",
+                         Path("s.txt"))
+    assert article.headline == shown, article.headline
+
+
 @pytest.mark.parametrize("signoff", ["Reuter", "==Kyodo", "Enditem", "PTI KK NP", "IANS", "dpa ka xx n1",
                                      "The Canadian Press"])
 def test_an_agency_known_from_its_signoff_has_its_one_canonical_name(signoff: str) -> None:
